@@ -1,0 +1,75 @@
+"""NIP (PNS) and NI PPPK: structure, parsing and validation (DESIGN §4).
+
+PNS : birth date YYYYMMDD + TMT CPNS YYYYMM + gender digit (1 male, 2 female) + serial 001–999.
+PPPK: birth date YYYYMMDD + appointment year YYYY + `2` + frequency digit + gender digit + serial.
+The two cannot be confused: a PNS month starts with 0 or 1, the PPPK code at position 13 is 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+MIN_AGE_AT_ENTRY = 14  # years; a TMT earlier than this after birth is impossible
+
+
+def parse_nip(nips: pd.Series, today: dt.date | None = None) -> pd.DataFrame:
+    """Parse a Series of NIPs; returns kind, birth date, gender, entry year and the failed rule (or NA)."""
+    today = pd.Timestamp(today or dt.date.today())
+    s = nips.astype("string").str.strip()
+    out = pd.DataFrame(index=nips.index)
+    shape_ok = s.str.fullmatch(r"\d{18}").fillna(False).astype(bool)
+    birth = pd.to_datetime(s.str.slice(0, 8).where(shape_ok), format="%Y%m%d", errors="coerce")
+    pppk = shape_ok & (s.str.slice(12, 13) == "2")
+    tmt_pns = pd.to_datetime(s.str.slice(8, 14).where(shape_ok & ~pppk), format="%Y%m", errors="coerce")
+    tmt_pppk = pd.to_datetime(s.str.slice(8, 12).where(pppk), format="%Y", errors="coerce")
+    tmt = tmt_pns.where(~pppk, tmt_pppk)
+    gender_digit = s.str.slice(14, 15)
+    serial = s.str.slice(15, 18)
+
+    reason = pd.Series(pd.NA, index=nips.index, dtype="string")
+
+    def fail(mask: pd.Series, rule: str) -> None:
+        reason[mask.fillna(False).astype(bool) & reason.isna()] = rule
+
+    fail(s.isna() | (s == ""), "nip_missing")
+    fail(s.str.len() != 18, "nip_length")
+    fail(~shape_ok, "nip_not_digits")
+    fail(birth.isna() | (birth > today), "nip_birth_date")
+    fail(tmt.isna() | (tmt > today) | (tmt < birth + pd.DateOffset(years=MIN_AGE_AT_ENTRY)), "nip_tmt")
+    fail(~gender_digit.isin(["1", "2"]), "nip_gender_digit")
+    fail(serial == "000", "nip_serial")
+
+    out["nip_valid"] = reason.isna().to_numpy()
+    out["nip_rule"] = reason
+    out["nip_jenis"] = np.where(pppk, "PPPK", "PNS")
+    out["nip_tanggal_lahir"] = birth
+    out["nip_jenis_kelamin"] = gender_digit.map({"1": "L", "2": "P"})
+    out["nip_tmt"] = tmt
+    return out
+
+
+def is_valid(nip: str) -> bool:
+    """True when one NIP is well formed (any kind)."""
+    return bool(parse_nip(pd.Series([nip]))["nip_valid"].iloc[0])
+
+
+def make_nip(birth: dt.date, gender: str, serial: int, tmt: dt.date | None = None,
+             pppk_year: int | None = None, frequency: int = 1) -> str:
+    """Build a NIP (PNS when `tmt` is given) or an NI PPPK (when `pppk_year` is given)."""
+    g = {"L": "1", "P": "2"}[gender]
+    if not 1 <= serial <= 999:
+        raise ValueError("serial must be 1–999")
+    if pppk_year is not None:
+        return f"{birth:%Y%m%d}{pppk_year:04d}2{frequency % 10}{g}{serial:03d}"
+    if tmt is None:
+        raise ValueError("a PNS NIP needs tmt")
+    return f"{birth:%Y%m%d}{tmt:%Y%m}{g}{serial:03d}"
+
+
+def mask(nips: pd.Series) -> pd.Series:
+    """Hide the middle of a NIP (e.g. `1967**********1001`) for anything a person may read."""
+    s = nips.astype("string")
+    return s.str.slice(0, 4) + s.str.slice(4, -4).str.replace(r".", "*", regex=True) + s.str.slice(-4)

@@ -1,0 +1,28 @@
+"""Small statistical helpers shared by the quality, fairness and compliance tables."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from statsmodels.stats.proportion import proportion_confint
+
+MIN_CELL = 5  # cells of fewer persons are suppressed in anything a person reads
+
+
+def wilson(successes: pd.Series | np.ndarray, totals: pd.Series | np.ndarray, alpha: float = 0.05
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval for each proportion (NaN where the total is 0)."""
+    k = np.asarray(successes, float)
+    n = np.asarray(totals, float)
+    lo, hi = np.full(k.shape, np.nan), np.full(k.shape, np.nan)
+    ok = n > 0
+    if ok.any():
+        lo[ok], hi[ok] = proportion_confint(k[ok], n[ok], alpha=alpha, method="wilson")
+    return lo, hi
+
+
+def suppress(values: pd.Series, counts: pd.Series, label: str = "< 5") -> pd.Series:
+    """Replace values whose cell has fewer than MIN_CELL persons by a label, for display."""
+    out = values.astype(object).copy()
+    out[np.asarray(counts) < MIN_CELL] = label
+    return out

@@ -1,0 +1,30 @@
+"""Shared fixtures: small synthetic extracts written once per test session."""
+
+from __future__ import annotations
+
+import pytest
+
+from merit_lib.synth import synthesize
+
+
+@pytest.fixture(scope="session")
+def small_synth():
+    """A small synthetic extract (tables in memory, with its truth)."""
+    return synthesize(n=600, seed=11)
+
+
+@pytest.fixture(scope="session")
+def small_dir(tmp_path_factory, small_synth):
+    """The small extract written as CSV."""
+    return small_synth.write(tmp_path_factory.mktemp("small"))
+
+
+@pytest.fixture(scope="session")
+def bad_synth():
+    """A small extract with 22 planted bad rows (two of each kind)."""
+    return synthesize(n=500, seed=5, bad_rows=22)
+
+
+@pytest.fixture(scope="session")
+def bad_dir(tmp_path_factory, bad_synth):
+    return bad_synth.write(tmp_path_factory.mktemp("bad"))
