@@ -29,6 +29,7 @@ import pandas as pd
 from . import contract as C
 from .opd import opd_table
 from .period import Period
+from .rules import golongan_rank
 
 LEVELS = ("Fungsional", "Pelaksana", "Pengawas", "Administrator", "JPT Pratama")
 NEXT_LEVEL = {"Pelaksana": "Pengawas", "Fungsional": "Pengawas", "Pengawas": "Administrator",
@@ -245,14 +246,14 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
     kinerja = np.mean(kin_levels, axis=0)
 
     # --- the outcome: promotion in the period
-    gol_rank = df["golongan"].map({g: i for i, g in enumerate(C.GOLONGAN_PNS)}).fillna(8).to_numpy()
+    gol_rank = golongan_rank(df["golongan"]).to_numpy()
     service = ((start - df["tmt_cpns"]).dt.days / 365.25).to_numpy()
     controls = {"golongan": 0.05, "s1_plus": 0.25, "masa_kerja_10th": -0.1}
     alpha = pd.Series(level).map({"Pelaksana": 0.0, "Fungsional": -1.3, "Pengawas": 0.3,
                                   "Administrator": 0.0, "JPT Pratama": -np.inf}).to_numpy()
     merit_on = ~np.isin(df["opd_kode"], ignore_merit)
     eta = (alpha + merit_on * (beta_kompetensi * (kompetensi - 3) + beta_kinerja * (kinerja - 1))
-           + controls["golongan"] * (gol_rank - 8) + controls["s1_plus"] * (df["pendidikan"].map(EDU_RANK).to_numpy() >= 7)
+           + controls["golongan"] * (gol_rank - 8) + controls["s1_plus"] * df["pendidikan"].isin(["D4", "S1", "S2", "S3"]).to_numpy()
            + controls["masa_kerja_10th"] * (service - 15) / 10)
     for d in disparities:
         eta = eta + math.log(d.odds_ratio) * _members(df, d.opd, d.attribute, d.group)
@@ -356,6 +357,12 @@ def _events(df: pd.DataFrame, promoted: np.ndarray, per: Period, rng: np.random.
                             "jabatan_baru": np.where(df["jenis_jabatan"] == "Fungsional", TITLES["Fungsional"], TITLES["Pelaksana"]),
                             "jenis_jabatan_baru": np.where(df["jenis_jabatan"] == "Fungsional", "Fungsional", "Pelaksana"),
                             "eselon_baru": None, "opd_kode_baru": df["opd_kode"], "eselon_lama": None, "opd_kode_lama": None}))
+    # non-structural staff who moved since appointment: a same-level mutasi at tmt_jabatan
+    moved = df[df["eselon"].isna() & (df["tmt_jabatan"] > df["tmt_cpns"])]
+    ev.append(pd.DataFrame({"nip": moved["nip"], "tanggal": moved["tmt_jabatan"], "jenis_mutasi": "mutasi",
+                            "jabatan_baru": moved["jenis_jabatan"].map(TITLES), "jenis_jabatan_baru": moved["jenis_jabatan"],
+                            "eselon_baru": None, "opd_kode_baru": moved["opd_kode"], "eselon_lama": None,
+                            "opd_kode_lama": moved["opd_kode"]}))
     structural = df["eselon"].notna()
     s = df[structural]
     ev.append(pd.DataFrame({"nip": s["nip"], "tanggal": s["tmt_jabatan"], "jenis_mutasi": "promosi",
