@@ -32,6 +32,11 @@ class Roles:
         """Competency and kinerja measures together."""
         return self.competency + self.kinerja
 
+    def terms(self, columns: tuple[str, ...] | None = None) -> list[str]:
+        """Formula terms (patsy) for these columns, categorical ones wrapped in C(); default merit + controls."""
+        cols = columns if columns is not None else self.merit + self.controls
+        return [f"C({c})" if c in self.categorical else c for c in cols]
+
     def with_(self, **changes: object) -> Roles:
         """A copy with some roles changed (e.g. other controls)."""
         return replace(self, **changes)  # type: ignore[arg-type]
