@@ -21,7 +21,7 @@ $(DATA)/pegawai.csv: | $(STAMP)
 	$(BIN)/merit synth --out $(DATA) --period $(PERIOD)
 
 report: $(STAMP) $(DATA)/pegawai.csv
-	$(BIN)/merit validate $(DATA) --out reports/$(PERIOD)/validation.csv
+	$(BIN)/merit report --data $(DATA) --period $(PERIOD) --out reports/$(PERIOD)
 
 lint: $(STAMP)
 	$(BIN)/ruff check merit_lib tests benchmarks

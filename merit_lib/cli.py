@@ -51,6 +51,99 @@ def cmd_synth(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Render every report of a period (province, fairness audit, one per OPD) into one folder."""
+    from .pipeline import compute_opd_codes, run_report
+
+    if not Path(args.data).exists():
+        raise UserError(f"folder data '{args.data}' tidak ada (data folder not found)")
+    if args.opd:
+        known = compute_opd_codes(args.data)
+        unknown = sorted(set(args.opd) - known)
+        if unknown:
+            raise UserError(f"OPD tidak dikenal: {', '.join(unknown)} (unknown OPD codes)")
+    result = run_report(args.data, args.period, args.out, opds=args.opd, workers=args.workers, lang=args.lang)
+    en = args.lang == "en"
+    print(("Reports written to" if en else "Laporan ditulis ke") + f": {result.out} ({len(result.jobs)} notebook)")
+    for f in result.failures:
+        print(("FAILED" if en else "GAGAL") + f": {f.name} — {f.error}", file=sys.stderr)
+    if result.kept_aside:
+        print(("The existing folder was kept; this run is at " if en else
+               "Folder lama dipertahankan; hasil run ini ada di ") + str(result.kept_aside), file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_REJECTED
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    """Fairness audit of one period: findings.csv and audit_meta.json in --out, a summary on screen."""
+    from .fairness import audit_extract
+    from .load import load_extract
+    from .period import Period
+
+    reference = {}
+    for pair in args.reference or []:
+        attribute, sep, group = pair.partition("=")
+        if not sep or not attribute or not group:
+            raise UserError(f"--reference '{pair}': tulis atribut=kelompok, mis. jenis_kelamin=L")
+        reference[attribute.strip()] = group.strip()
+    if args.flat or args.roles:   # a flat table mapped by a roles file (merit_lib.flat)
+        from .flat import run_flat
+
+        return run_flat("audit", args.flat, args.roles, args.out, args.lang, reference=reference)
+    if not args.data or not args.period:
+        raise UserError("--data dan --period wajib diisi (or --flat FILE --roles ROLES.yaml)")
+    if not Path(args.data).exists():
+        raise UserError(f"folder data '{args.data}' tidak ada (data folder not found)")
+    period = Period.parse(args.period)
+    extra = [a.strip() for a in (args.attributes or "").split(",") if a.strip()]
+    result = audit_extract(load_extract(args.data, lang=args.lang), str(period), attributes=extra, reference=reference)
+    out = result.to_dir(args.out)
+    print(result.summary(args.lang))
+    print(f"\n{'Findings written to' if args.lang == 'en' else 'Temuan ditulis ke'}: {out / 'findings.csv'}")
+    return EXIT_OK
+
+
+def cmd_model(args: argparse.Namespace) -> int:
+    """Readiness models of one period: aggregate tables (model_coefficients.csv …); readiness.csv only with --person-level."""
+    if args.flat or args.roles:   # a flat table mapped by a roles file (merit_lib.flat)
+        if args.person_level:
+            raise UserError("--person-level hanya untuk ekstrak ASN --data/--period (only with an ASN extract)")
+        from .flat import run_flat
+
+        return run_flat("model", args.flat, args.roles, args.out, args.lang)
+    if not args.data or not args.period:
+        raise UserError("--data dan --period wajib diisi (or --flat FILE --roles ROLES.yaml)")
+    if not Path(args.data).exists():
+        raise UserError(f"folder data '{args.data}' tidak ada (data folder not found)")
+    from .features import analysis_frame
+    from .load import load_extract
+    from .model import fit_readiness, readiness_list
+    from .period import Period
+
+    en = args.lang == "en"
+    period = Period.parse(args.period)
+    controls = [c.strip() for c in args.controls.split(",") if c.strip()] if args.controls is not None else None
+    extract = load_extract(args.data, lang=args.lang)
+    frame = analysis_frame(extract, period)
+    models = fit_readiness(frame, controls=controls, lang=args.lang)
+    paths = models.to_csv(args.out)
+    print(models.summary())
+    rejected = len(extract.report.issues[["table", "row"]].drop_duplicates())
+    if rejected:
+        print(f"\n{rejected} " + ("data rows were rejected by validation and are not modelled (see merit validate)." if en
+                                  else "baris data ditolak saat validasi dan tidak dimodelkan (lihat merit validate)."))
+    print(f"\n{'Aggregate tables written to' if en else 'Tabel agregat ditulis ke'} {Path(args.out)}: "
+          + ", ".join(p.name for p in paths.values()))
+    if args.person_level:
+        path = Path(args.out) / "readiness.csv"
+        readiness_list(frame, models).to_csv(path, index=False)
+        print(f"\n{'PERSONAL DATA' if en else 'DATA PRIBADI'}: {path.resolve()}\n"
+              + ("  one row per person at risk (NIP, name, OPD, box, readiness, failed checks, probability). For BKD's "
+                 "talent-pool work only: do not share it and never put it in an aggregate report." if en else
+                 "  satu baris per pegawai berisiko (NIP, nama, OPD, kotak, kesiapan, syarat gagal, probabilitas). Hanya "
+                 "untuk kerja talent pool BKD: jangan dibagikan dan jangan dimasukkan ke laporan agregat."))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
     p = argparse.ArgumentParser(prog="merit", description="Merit workbook: ASN profiling, readiness, fairness, reports.")
@@ -75,6 +168,40 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--ignore-merit", action="append", metavar="OPD", help="an OPD whose promotions ignore merit")
     s.add_argument("--bad-rows", type=int, default=0, help="insert K bad rows (truth in _bad_rows_truth.csv)")
     s.set_defaults(func=cmd_synth)
+
+    r = sub.add_parser("report", help="render every report of a period (province, audit, one per OPD)")
+    r.add_argument("--data", required=True, help="the extract folder (or XLSX workbook)")
+    r.add_argument("--period", required=True, help="quarter, e.g. 2026Q1")
+    r.add_argument("--out", required=True, help="the period folder, e.g. reports/2026Q1")
+    r.add_argument("--opd", nargs="+", metavar="CODE", help="only these OPDs (default: all)")
+    r.add_argument("--workers", type=int, default=2, help="parallel kernels (default 2)")
+    r.add_argument("--lang", choices=("id", "en"), default="id")
+    r.set_defaults(func=cmd_report)
+
+    a = sub.add_parser("audit", help="fairness audit of promotions: findings.csv (+ audit_meta.json)")
+    a.add_argument("--data", help="the extract folder (or XLSX workbook)")
+    a.add_argument("--period", help="quarter, e.g. 2026Q1")
+    a.add_argument("--flat", metavar="FILE", help="instead of --data/--period: a flat table (CSV/XLSX/Parquet) …")
+    a.add_argument("--roles", metavar="ROLES.yaml", help="… and the roles file that maps its columns")
+    a.add_argument("--out", required=True, help="folder for findings.csv and audit_meta.json")
+    a.add_argument("--attributes", metavar="A,B", help="protected attributes audited besides the defaults, e.g. agama")
+    a.add_argument("--reference", action="append", metavar="ATTR=GROUP",
+                   help="reference group of an attribute (default: its largest group), e.g. jenis_kelamin=L (repeatable)")
+    a.add_argument("--lang", choices=("id", "en"), default="id")
+    a.set_defaults(func=cmd_audit)
+
+    m = sub.add_parser("model", help="promotion readiness models: model_coefficients.csv (+ readiness.csv with --person-level)")
+    m.add_argument("--data", help="the extract folder (or XLSX workbook)")
+    m.add_argument("--period", help="quarter, e.g. 2026Q1")
+    m.add_argument("--flat", metavar="FILE", help="instead of --data/--period: a flat table (CSV/XLSX/Parquet) …")
+    m.add_argument("--roles", metavar="ROLES.yaml", help="… and the roles file that maps its columns")
+    m.add_argument("--out", required=True, help="folder for model_coefficients.csv and the other aggregate tables")
+    m.add_argument("--controls", metavar="A,B,C", help="control columns instead of the default "
+                   "(golongan_ordinal,masa_kerja,pendidikan_s1,level_awal); empty = none")
+    m.add_argument("--person-level", action="store_true",
+                   help="also write readiness.csv: one row per person at risk (PERSONAL DATA, never for aggregate reports)")
+    m.add_argument("--lang", choices=("id", "en"), default="id")
+    m.set_defaults(func=cmd_model)
 
     for register in _EXTRA_COMMANDS:
         register(sub)

@@ -7,8 +7,8 @@ Indicators (each a share 0–1; defined in plain Bahasa Indonesia in `METHOD`):
 - bypass: promotions that passed over at least one eligible candidate of the same OPD and level with a
   higher readiness category (`n_bypassed` counts those candidates);
 - fairness: 1 with no `disparity` flag in the OPD's audit, 0.5 with one, 0 with two or more.
-The index is their weighted mean × 100 (WEIGHTS); components without data (no promotions) are left
-out and the weights of the rest rescaled. Categories follow the four levels of KASN's Indeks Sistem
+The index is their weighted mean × 100 (WEIGHTS), the promotion shares shrunk toward the province's
+by PRIOR_PROMOTIONS pseudo-promotions. Categories follow the four levels of KASN's Indeks Sistem
 Merit mapped linearly to 0–100.
 """
 
@@ -38,8 +38,9 @@ METHOD = {
   yang memenuhi syarat dan lebih siap (kategori kesiapan lebih tinggi). Jumlah calon yang terlewati = `n_bypassed`.
 - *Keadilan* (bobot 15): 100 bila audit keadilan tidak menemukan `disparity` di OPD ini, 50 bila satu, 0 bila dua atau lebih.
 
-Bila OPD tidak punya promosi dalam periode, tiga indikator promosi tidak dihitung dan bobot indikator lain
-dinaikkan secara proporsional. Kategori mengikuti empat tingkat Indeks Sistem Merit KASN yang dipetakan ke 0–100:
+Agar OPD dengan sedikit promosi tidak melonjak ke 0% atau 100% karena kebetulan, ketiga indikator promosi
+dalam indeks ditarik ke arah angka provinsi seolah-olah ada 5 promosi tambahan berangka provinsi (OPD tanpa promosi
+mendapat angka provinsi). Tabel tetap menampilkan angka asli OPD. Kategori mengikuti empat tingkat Indeks Sistem Merit KASN yang dipetakan ke 0–100:
 ≥ 75 *Sangat Baik*, 50–< 75 *Baik*, 25–< 50 *Kurang*, < 25 *Buruk*. Rentang (interval 95%) indeks dihitung dengan
 bootstrap parametrik dari jumlah pegawai dan promosi: OPD kecil mendapat rentang lebar, dan urutan OPD yang rentangnya
 bertumpang tindih tidak boleh dibaca sebagai perbedaan nyata.""",
@@ -47,8 +48,9 @@ bertumpang tindih tidak boleh dibaca sebagai perbedaan nyata.""",
 profiling coverage (weight 10), SKP coverage (10), share of promotions from the talent pool (boxes 7–9; 25), share of
 promotions whose person met every requirement (25), share of promotions that passed over no eligible, more ready
 candidate of the same OPD and level (15; `n_bypassed` counts the candidates passed over), and fairness (15: 100 with no
-`disparity` flag, 50 with one, 0 with two or more). Without promotions in the period the three promotion indicators
-are left out and the other weights rescaled. Categories follow the four levels of KASN's merit system index mapped to
+`disparity` flag, 50 with one, 0 with two or more). In the index the three promotion shares are pulled toward the
+province's as if by 5 more promotions at the province rate (an OPD without promotions gets the province's), so few
+promotions cannot put an OPD at 0 % or 100 % by chance; tables show the OPD's own shares. Categories follow the four levels of KASN's merit system index mapped to
 0–100: ≥ 75 Very good, 50–< 75 Good, 25–< 50 Poor, < 25 Bad. The 95% interval comes from a parametric bootstrap over
 the counts: small OPDs get wide intervals; overlapping intervals are not a real difference.""",
 }
@@ -107,7 +109,7 @@ def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope:
         out[f"{col}_ci_low"], out[f"{col}_ci_high"] = wilson(out[num], out[den])
     out["share_tanpa_bypass"] = np.where(out["n_promosi"] > 0, 1 - out["n_promosi_melangkahi"] / out["n_promosi"].clip(lower=1), np.nan)
     out["skor_keadilan"] = np.select([out["fairness_flags"] == 0, out["fairness_flags"] == 1], [1.0, 0.5], 0.0)
-    out["index"] = 100 * _index(out[list(WEIGHTS)].to_numpy(float))
+    out["index"] = 100 * _index(_shrunk(out, {c: out[c].to_numpy(float) for c in WEIGHTS}))
     lo, hi = _index_ci(out, n_boot, seed)
     out["index_ci_low"], out["index_ci_high"] = 100 * lo, 100 * hi
     out["category"] = category(out["index"])
@@ -141,18 +143,38 @@ def _index(components: np.ndarray) -> np.ndarray:
     return num / np.where(avail, w, 0).sum(axis=-1)
 
 
+#: share column → its denominator; promotion shares are shrunk toward the province share by PRIOR_PROMOTIONS
+DENOMINATORS = {"coverage_profiling": "n_pegawai", "coverage_kinerja": "n_pegawai", "share_promosi_talent_pool": "n_promosi",
+                "share_promosi_eligible": "n_promosi", "share_tanpa_bypass": "n_promosi"}
+PRIOR_PROMOTIONS = 5.0
+
+
+def _shrunk(out: pd.DataFrame, shares: dict[str, np.ndarray]) -> np.ndarray:
+    """Index components (last axis); each promotion share pulled toward the province share as if by 5 more promotions.
+
+    An OPD with few promotions thus sits near the province instead of at 0 % or 100 % by chance; with
+    none, its promotion components equal the province's."""
+    n = out["n_promosi"].to_numpy(float)
+    cols = []
+    for c in WEIGHTS:
+        x = shares[c]
+        if DENOMINATORS.get(c) == "n_promosi":
+            prov = np.nansum(np.nan_to_num(out[c].to_numpy(float)) * n) / max(n.sum(), 1)
+            nb = n.reshape((-1,) + (1,) * (x.ndim - 1))
+            x = (np.nan_to_num(x) * nb + PRIOR_PROMOTIONS * prov) / (nb + PRIOR_PROMOTIONS)
+        cols.append(x)
+    return np.stack(cols, axis=-1)
+
+
 def _index_ci(out: pd.DataFrame, n_boot: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """Parametric bootstrap of the index: each share redrawn as Binomial(n, p̂)/n; fairness held fixed."""
+    """Parametric bootstrap of the index: each share redrawn as Binomial(n, p̂)/n, then shrunk; fairness held fixed."""
     rng = np.random.default_rng(seed)
-    draws = []
-    for col, (_num, den) in {"coverage_profiling": ("n_profiling", "n_pegawai"), "coverage_kinerja": ("n_kinerja", "n_pegawai"),
-                            "share_promosi_talent_pool": ("n_promosi_talent_pool", "n_promosi"),
-                            "share_promosi_eligible": ("n_promosi_eligible", "n_promosi"),
-                            "share_tanpa_bypass": (None, "n_promosi")}.items():
+    draws = {}
+    for col, den in DENOMINATORS.items():
         n = out[den].to_numpy(int)
         p = np.nan_to_num(out[col].to_numpy(float))
         sim = rng.binomial(n[:, None], p[:, None], (len(out), n_boot)) / np.maximum(n, 1)[:, None]
-        draws.append(np.where(n[:, None] > 0, sim, np.nan))
-    draws.append(np.repeat(out["skor_keadilan"].to_numpy(float)[:, None], n_boot, axis=1))
-    idx = _index(np.stack(draws, axis=-1))
+        draws[col] = np.where(n[:, None] > 0, sim, np.nan)
+    draws["skor_keadilan"] = np.repeat(out["skor_keadilan"].to_numpy(float)[:, None], n_boot, axis=1)
+    idx = _index(_shrunk(out, draws))
     return np.percentile(idx, 2.5, axis=1), np.percentile(idx, 97.5, axis=1)

@@ -11,15 +11,18 @@ import datetime as dt
 import difflib
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow as pa_arrow
+import pyarrow.compute as pc
 
 from . import contract as C
-from .nip import mask, parse_nip
+from .nip import mask, parse_nip, per_value
 from .text import label, rule_message
 
 READABLE = (".csv", ".txt", ".xlsx", ".xlsm", ".parquet", ".pq")
@@ -151,26 +154,78 @@ def normalise_headers(raw: pd.DataFrame, table: C.Table, src: Source) -> pd.Data
 # --------------------------------------------------------------------------- typing
 
 
+#: every character Python's `str.isspace()` / regex `\s` treats as white space, except the plain space
+#: (pyarrow's utf8_trim_whitespace strips this same set)
+_WS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: a cell that `strip` + collapsing `\s+` would change: other white space, a double space, a space at either end.
+#: No `\s`, which pyarrow's RE2 reads differently; the end of the text is `$` in RE2, `\Z` in Python's `re`.
+_UNTIDY_RE2 = f"[{_WS}]|  |^ | $"
+_UNTIDY_PY = f"[{_WS}]|  |^ | \\Z"
+
+
+def _arrow(s: pd.Series) -> pa_arrow.ChunkedArray | None:
+    return s.array.__arrow_array__() if isinstance(s.array, pd.arrays.ArrowStringArray) else None
+
+
+def _surely_tidy(s: pd.Series) -> bool:
+    """True when no cell of a text column has white space to strip or collapse.
+
+    Looks at the column's UTF-8 bytes in one go (no control byte, no non-ASCII byte: so no white space
+    but the plain space; no two spaces in a row) and at each cell's ends; False only means "look cell by cell"."""
+    arr = _arrow(s)
+    if arr is None or arr.type not in (pa_arrow.string(), pa_arrow.large_string()):
+        return False
+    for chunk in arr.chunks:
+        _, offsets, data = chunk.buffers()
+        if data is None or len(chunk) == 0:
+            continue
+        width = np.int32 if chunk.type == pa_arrow.string() else np.int64
+        ends = np.frombuffer(offsets, dtype=width)[chunk.offset:chunk.offset + len(chunk) + 1]
+        b = np.frombuffer(data, dtype=np.uint8)[ends[0]:ends[-1]]
+        if b.size and (b.min() < 32 or b.max() >= 128):
+            return False
+        for start in (0, 1):  # two spaces in a row = the 16-bit word 0x2020 at an even or an odd offset
+            pairs = b[start:start + (b.size - start) // 2 * 2]
+            if (pairs.view(np.uint16) == 0x2020).any():
+                return False
+    edge = pc.or_(pc.starts_with(arr, " "), pc.ends_with(arr, " "))
+    return not pc.any(edge).as_py()
+
+
 def _text(s: pd.Series) -> pd.Series:
-    out = s.astype("string").str.strip().str.replace(r"\s+", " ", regex=True)
+    """Cells as text: stripped, inner white space collapsed to one space, empty → NA.
+
+    Only the cells that need it go through the (slow, per-cell) Python regex; the rest are already tidy."""
+    out = s.astype("string")
+    if _surely_tidy(out):
+        return out.mask(out == "")
+    arr = _arrow(out)
+    if arr is not None:
+        hit = pc.match_substring_regex(arr, _UNTIDY_RE2).fill_null(False)
+        untidy = pd.Series(hit.to_numpy(zero_copy_only=False), index=out.index)
+    else:  # text held as Python strings (pandas' string_storage="python")
+        untidy = out.str.contains(_UNTIDY_PY, regex=True).fillna(False).astype(bool)
+    if untidy.any():
+        out = out.copy()
+        out[untidy] = out[untidy].str.strip().str.replace(r"\s+", " ", regex=True)
     return out.mask(out == "")
 
 
-def _nip_text(s: pd.Series) -> pd.Series:
-    out = _text(s)
-    return out.str.replace(r"\.0$", "", regex=True).str.replace(" ", "", regex=False)
+def _nip_text(s: pd.Series, txt: pd.Series | None = None) -> pd.Series:
+    out = _text(s) if txt is None else txt
+    if out.str.endswith(".0").any():  # (the checks are much cheaper than a replace that changes nothing)
+        out = out.str.replace(r"\.0$", "", regex=True)
+    if out.str.contains(" ", regex=False).any():
+        out = out.str.replace(" ", "", regex=False)
+    return out
 
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d")
 
 
-def parse_dates(s: pd.Series) -> pd.Series:
-    """Dates written as 2025-11-17, 17/11/2025 or 17-11-2025 (or already dates) → datetime64."""
-    if pd.api.types.is_datetime64_any_dtype(s):
-        return s.dt.tz_localize(None).dt.normalize() if getattr(s.dt, "tz", None) else s.dt.normalize()
-    txt = _text(s)
-    out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
-    for fmt in DATE_FORMATS:
+def _dates_from_text(txt: pd.Series) -> pd.Series:
+    out = pd.Series(pd.NaT, index=txt.index, dtype="datetime64[ns]")
+    for fmt in DATE_FORMATS:  # each format only on the cells no earlier format could read
         todo = out.isna() & txt.notna()
         if not todo.any():
             break
@@ -178,20 +233,39 @@ def parse_dates(s: pd.Series) -> pd.Series:
     return out
 
 
-def parse_numbers(s: pd.Series) -> pd.Series:
+def parse_dates(s: pd.Series, txt: pd.Series | None = None) -> pd.Series:
+    """Dates written as 2025-11-17, 17/11/2025 or 17-11-2025 (or already dates) → datetime64."""
+    if pd.api.types.is_datetime64_any_dtype(s):
+        return s.dt.tz_localize(None).dt.normalize() if getattr(s.dt, "tz", None) else s.dt.normalize()
+    out = per_value(_text(s) if txt is None else txt, _dates_from_text)
+    out.name = None
+    return out
+
+
+def _numbers_from_text(txt: pd.Series) -> pd.Series:
+    return pd.to_numeric(txt.str.replace(",", ".", regex=False), errors="coerce").astype("float64")
+
+
+def _is_number(s: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s)
+
+
+def parse_numbers(s: pd.Series, txt: pd.Series | None = None) -> pd.Series:
     """Numbers with a decimal point or a decimal comma (or already numbers) → float."""
-    if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+    if _is_number(s):
         return s.astype("float64")
-    txt = _text(s).str.replace(",", ".", regex=False)
-    return pd.to_numeric(txt, errors="coerce").astype("float64")
+    return per_value(_text(s) if txt is None else txt, _numbers_from_text)
 
 
-def _enum(s: pd.Series, values: tuple[str, ...]) -> pd.Series:
+def _enum(s: pd.Series, values: tuple[str, ...], txt: pd.Series | None = None) -> pd.Series:
     lookup = {re.sub(r"[\s_\-/.]", "", k): v for k, v in C.enum_lookup(values).items()}
-    txt = _text(s)
-    keys = txt.str.lower().str.replace(r"[\s_\-/.]", "", regex=True)
-    mapped = keys.map(lookup)
-    return mapped.where(mapped.notna(), txt).astype("string")  # unknown values stay, for the enum check
+
+    def canonical(txt: pd.Series) -> pd.Series:
+        keys = txt.str.lower().str.replace(r"[\s_\-/.]", "", regex=True)
+        mapped = keys.map(lookup)
+        return mapped.where(mapped.notna(), txt).astype("string")  # unknown values stay, for the enum check
+
+    return per_value(_text(s) if txt is None else txt, canonical)
 
 
 def _issues(table: str, rows: pd.Index, column: str, values: pd.Series | None, rule: str) -> pd.DataFrame:
@@ -202,30 +276,39 @@ def _issues(table: str, rows: pd.Index, column: str, values: pd.Series | None, r
 
 def coerce(df: pd.DataFrame, table: C.Table) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     """Give each contract column its type; unreadable or missing-but-required cells become issues."""
-    out = df.copy()
+    out = df.copy(deep=False)  # every column is replaced below (copy-on-write keeps `df` as it was)
     found: list[pd.DataFrame] = []
     for col in table.columns:
         raw = df[col.name]
-        present = _text(raw.astype("string")) if not pd.api.types.is_datetime64_any_dtype(raw) else raw
-        if col.kind == "nip":
-            typed = _nip_text(raw)
-        elif col.kind == "text":
-            typed = _text(raw)
-        elif col.kind == "enum":
-            typed = _enum(raw, col.values)
-        elif col.kind == "date":
-            typed = parse_dates(raw)
+        if pd.api.types.is_datetime64_any_dtype(raw):
+            present, txt = raw, None
+        elif col.kind in ("int", "float") and _is_number(raw):
+            # already numbers (Parquet): the text of a number is never empty, so only the unreadable
+            # cells (an int column holding 2.5) need their text, for the report
+            present, txt = None, None
         else:
-            typed = parse_numbers(raw)
+            present = txt = _text(raw)
+        if col.kind == "nip":
+            typed = _nip_text(raw, txt)
+        elif col.kind == "text":
+            typed = txt if txt is not None else _text(raw)
+        elif col.kind == "enum":
+            typed = _enum(raw, col.values, txt)
+        elif col.kind == "date":
+            typed = parse_dates(raw, txt)
+        else:
+            typed = parse_numbers(raw, txt)
             if col.kind == "int":
                 frac = typed.notna() & (typed % 1 != 0)
                 typed = typed.mask(frac)
                 typed = typed.astype("Int64")
-        bad = present.notna() & pd.Series(typed, index=df.index).isna()
+        has_value = present.notna() if present is not None else raw.notna()
+        bad = has_value & pd.Series(typed, index=df.index).isna()
         if bad.any():
-            found.append(_issues(table.name, df.index[bad], col.name, present.astype("string"), "invalid_type"))
+            values = present if present is not None else _text(raw[bad].astype("string"))
+            found.append(_issues(table.name, df.index[bad], col.name, values.astype("string"), "invalid_type"))
         if not col.nullable:
-            empty = present.isna()
+            empty = ~has_value
             if empty.any():
                 found.append(_issues(table.name, df.index[empty], col.name, None, "required"))
         out[col.name] = typed
@@ -240,7 +323,9 @@ def coerce(df: pd.DataFrame, table: C.Table) -> tuple[pd.DataFrame, list[pd.Data
 def _schema_issues(df: pd.DataFrame, table: C.Table) -> list[pd.DataFrame]:
     """Enumeration and range checks through the contract's pandera schema."""
     try:
-        C.schema(table).validate(df, lazy=True)
+        # pandera stays the definition of these checks (C.schema); on a typed million-row table it costs ~1 s.
+        # inplace=True spares it a deep copy of the table: the schema does not coerce, so nothing is changed.
+        C.schema(table).validate(df.copy(deep=False), lazy=True, inplace=True)
         return []
     except pa.errors.SchemaErrors as err:
         fc = err.failure_cases
@@ -249,23 +334,31 @@ def _schema_issues(df: pd.DataFrame, table: C.Table) -> list[pd.DataFrame]:
         for (column, check), grp in fc.groupby(["column", "check"]):
             rule = "enum" if ("isin" in str(check) or str(check).startswith("enum")) else "range"
             idx = pd.Index(grp["index"].astype(int).unique())
-            found.append(_issues(table.name, idx, column, df[column].astype("string"), rule))
+            found.append(_issues(table.name, idx, column, df.loc[idx, column].astype("string"), rule))
         return found
 
 
 def _rows(table: str, df: pd.DataFrame, mask_: pd.Series, column: str, rule: str,
-          values: pd.Series | None = None) -> list[pd.DataFrame]:
+          values: pd.Series | Callable[[pd.Series], pd.Series] | None = None) -> list[pd.DataFrame]:
+    """Issues for the rows in `mask_`; `values` may be a function of the mask that gives only those rows' values."""
     mask_ = mask_.fillna(False).astype(bool)
     if not mask_.any():
         return []
-    vals = values if values is not None else (df[column] if column in df else None)
+    vals = values(mask_) if callable(values) else values
+    if vals is None:
+        vals = df[column] if column in df else None
     return [_issues(table, df.index[mask_], column, vals, rule)]
+
+
+def _iso(col: pd.Series) -> Callable[[pd.Series], pd.Series]:
+    """The dates of the masked rows as text (formatting a million dates nobody reads is slow)."""
+    return lambda m: col[m].dt.strftime("%Y-%m-%d")
 
 
 def _future(table: str, df: pd.DataFrame, cols: tuple[str, ...], today: pd.Timestamp) -> list[pd.DataFrame]:
     found = []
     for c in cols:
-        found += _rows(table, df, df[c] > today, c, "future_date", df[c].dt.strftime("%Y-%m-%d"))
+        found += _rows(table, df, df[c] > today, c, "future_date", _iso(df[c]))
     return found
 
 
@@ -276,8 +369,28 @@ def _duplicates(table: str, df: pd.DataFrame, keys: tuple[str, ...]) -> list[pd.
         return []
     first_row = df[complete].reset_index().groupby(list(keys), dropna=True)["index"].transform("min")
     first_row.index = df.index[complete]
-    desc = ("sama dengan baris " + (first_row + 2).astype(str) + " (" + ", ".join(keys) + ")").reindex(df.index)
+    first_row = first_row[dup[complete]]  # the message is only needed for the duplicates
+    desc = "sama dengan baris " + (first_row + 2).astype(str) + " (" + ", ".join(keys) + ")"
     return _rows(table, df, dup, keys[0], "duplicate_key", desc)
+
+
+def _isin(cols: list[pd.Series], values: pd.Series) -> list[pd.Series]:
+    """`s.isin(set(values.dropna()))` for each of several long text columns.
+
+    pandas turns every value of the set into a Python scalar first (minutes for a million NIPs);
+    pyarrow's `is_in` hashes the arrays directly, once for all the columns. NA never matches."""
+    values = values.dropna()
+    b = _arrow(values)
+    arrs = [_arrow(s) for s in cols]
+    if b is None or any(a is None for a in arrs):
+        return [s.isin(set(values)) for s in cols]
+    if any(a.type != b.type for a in arrs):  # e.g. pegawai.csv (string) with kinerja.parquet (large_string)
+        b, arrs = b.cast(pa_arrow.large_string()), [a.cast(pa_arrow.large_string()) for a in arrs]
+    together = pa_arrow.chunked_array([c for a in arrs for c in a.chunks], type=b.type)
+    hit = pc.is_in(together, value_set=b.combine_chunks(), skip_nulls=True).fill_null(False)
+    hit = hit.to_numpy(zero_copy_only=False)
+    ends = np.cumsum([0, *map(len, cols)])
+    return [pd.Series(hit[lo:hi], index=s.index) for s, lo, hi in zip(cols, ends[:-1], ends[1:])]
 
 
 def validate_pegawai(df: pd.DataFrame, today: pd.Timestamp) -> list[pd.DataFrame]:
@@ -289,7 +402,7 @@ def validate_pegawai(df: pd.DataFrame, today: pd.Timestamp) -> list[pd.DataFrame
         found.append(_issues(t, grp.index, "nip", df["nip"], str(rule)))
     ok = p["nip_valid"]
     found += _rows(t, df, ok & df["tanggal_lahir"].notna() & (df["tanggal_lahir"] != p["nip_tanggal_lahir"]),
-                   "tanggal_lahir", "nip_birth_mismatch", df["tanggal_lahir"].dt.strftime("%Y-%m-%d"))
+                   "tanggal_lahir", "nip_birth_mismatch", _iso(df["tanggal_lahir"]))
     found += _rows(t, df, ok & df["jenis_kelamin"].isin(["L", "P"]) & (df["jenis_kelamin"] != p["nip_jenis_kelamin"]),
                    "jenis_kelamin", "nip_gender_mismatch")
     found += _duplicates(t, df, ("nip",))
@@ -374,8 +487,15 @@ def _finish_issues(issues: pd.DataFrame, lang: str) -> pd.DataFrame:
     nip_col = (issues["column"] == "nip") & (issues["rule"] != "duplicate_key")
     issues.loc[nip_col, "value"] = mask(issues.loc[nip_col, "value"].fillna(""))
     issues["value"] = issues["value"].astype("string").str.slice(0, 60)
-    issues["message"] = [rule_message(r, lang, column=c, value=("" if pd.isna(v) else v))
-                         for r, c, v in zip(issues["rule"], issues["column"], issues["value"])]
+    # one message per distinct (rule, column, value): a dirty national extract has hundreds of thousands of issues
+    messages: dict[tuple[str, str, str], str] = {}
+    texts = []
+    for key in zip(issues["rule"].tolist(), issues["column"].tolist(), issues["value"].fillna("").tolist()):
+        text = messages.get(key)
+        if text is None:
+            text = messages[key] = rule_message(key[0], lang, column=key[1], value=key[2])
+        texts.append(text)
+    issues["message"] = texts
     order = {t: i for i, t in enumerate(C.TABLES)}
     issues["_o"] = issues["table"].map(order)
     issues = issues.drop_duplicates(["table", "row", "column", "rule"])
@@ -451,12 +571,14 @@ def load_extract(path: Path | str, today: dt.date | None = None, lang: str = "id
     issues = _flatten(found)
     peg = typed["pegawai"]
     bad_peg = set(issues.loc[issues["table"] == "pegawai", "row"].astype(int) - 2)
-    accepted_nips = set(peg.loc[~peg.index.isin(bad_peg), "nip"].dropna())
-    all_nips = set(peg["nip"].dropna())
-    for name in C.CHILD_TABLES:
+    child_nips = [typed[name]["nip"] for name in C.CHILD_TABLES]
+    known_all = _isin(child_nips, peg["nip"])
+    # when no pegawai row is rejected, every known NIP is accepted
+    accepted_all = _isin(child_nips, peg.loc[~peg.index.isin(bad_peg), "nip"]) if bad_peg else known_all
+    for name, known, accepted in zip(C.CHILD_TABLES, known_all, accepted_all):
         child = typed[name]
-        orphan = ~child["nip"].isin(all_nips)
-        parent_bad = child["nip"].isin(all_nips) & ~child["nip"].isin(accepted_nips)
+        orphan = ~known
+        parent_bad = known & ~accepted
         issues = _flatten([issues, *_rows(name, child, orphan, "nip", "orphan"),
                            *_rows(name, child, parent_bad, "nip", "parent_rejected")])
     issues = _finish_issues(issues, lang)
@@ -464,7 +586,7 @@ def load_extract(path: Path | str, today: dt.date | None = None, lang: str = "id
     tables = {}
     for name, df in typed.items():
         rejected = set(issues.loc[issues["table"] == name, "row"].astype(int) - 2)
-        kept = df.loc[~df.index.isin(rejected)].copy()
+        kept = df.loc[~df.index.isin(rejected)] if rejected else df.copy(deep=False)  # copy-on-write: `df` stays as is
         kept.insert(0, "_row", kept.index + 2)
         tables[name] = kept.reset_index(drop=True)
     report = ValidationReport(issues, {n: len(typed[n]) for n in C.TABLES if n in typed},

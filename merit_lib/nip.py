@@ -8,11 +8,27 @@ The two cannot be confused: a PNS month starts with 0 or 1, the PPPK code at pos
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
 MIN_AGE_AT_ENTRY = 14  # years; a TMT earlier than this after birth is impossible
+
+
+def per_value(s: pd.Series, fn: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """`fn(s)` for a cell-by-cell `fn` that maps NA to NA, computed once per distinct value of `s`.
+
+    Dates, codes and enumerations repeat a lot (a million NIPs hold a few thousand birth dates)."""
+    codes, uniques = pd.factorize(s)
+    if 2 * len(uniques) > len(s):
+        return fn(s)
+    res = fn(pd.Series(uniques, dtype=s.dtype))
+    return pd.Series(res.array.take(codes, allow_fill=True), index=s.index, name=res.name)
+
+
+def _dates(s: pd.Series, fmt: str) -> pd.Series:
+    return per_value(s, lambda u: pd.to_datetime(u, format=fmt, errors="coerce"))
 
 
 def parse_nip(nips: pd.Series, today: dt.date | None = None) -> pd.DataFrame:
@@ -21,10 +37,10 @@ def parse_nip(nips: pd.Series, today: dt.date | None = None) -> pd.DataFrame:
     s = nips.astype("string").str.strip()
     out = pd.DataFrame(index=nips.index)
     shape_ok = s.str.fullmatch(r"\d{18}").fillna(False).astype(bool)
-    birth = pd.to_datetime(s.str.slice(0, 8).where(shape_ok), format="%Y%m%d", errors="coerce")
+    birth = _dates(s.str.slice(0, 8).where(shape_ok), "%Y%m%d")
     pppk = shape_ok & (s.str.slice(12, 13) == "2")
-    tmt_pns = pd.to_datetime(s.str.slice(8, 14).where(shape_ok & ~pppk), format="%Y%m", errors="coerce")
-    tmt_pppk = pd.to_datetime(s.str.slice(8, 12).where(pppk), format="%Y", errors="coerce")
+    tmt_pns = _dates(s.str.slice(8, 14).where(shape_ok & ~pppk), "%Y%m")
+    tmt_pppk = _dates(s.str.slice(8, 12).where(pppk), "%Y")
     tmt = tmt_pns.where(~pppk, tmt_pppk)
     gender_digit = s.str.slice(14, 15)
     serial = s.str.slice(15, 18)

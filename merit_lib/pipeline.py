@@ -15,6 +15,7 @@ import json
 import queue
 import shutil
 import subprocess
+import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -35,7 +36,13 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 PACKAGES = ("merit_lib", "pandas", "numpy", "statsmodels", "pandera", "seaborn", "matplotlib", "papermill",
             "nbconvert", "nbclient", "fairlearn", "scipy", "openpyxl")
 TABLES = ("compliance", "findings", "model_coefficients", "validation")
-PRELOAD = "%matplotlib inline\nimport merit_lib, merit_lib.reporting, merit_lib.plots, pandas, seaborn, statsmodels.api, matplotlib.pyplot"
+PRELOAD = """%matplotlib inline
+%config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
+import io, merit_lib, merit_lib.reporting, merit_lib.report_plots, merit_lib.render, merit_lib.fairness, merit_lib.compliance
+import pandas, pandas.io.formats.style, seaborn, statsmodels.api, matplotlib.pyplot as _plt
+_f = _plt.figure(); _f.text(0.5, 0.5, "warm"); _f.savefig(io.BytesIO(), format="png"); _plt.close(_f)
+pandas.DataFrame({"a": [1]}).style.hide(axis="index").to_html()
+del _f, _plt"""
 
 
 @dataclass
@@ -108,30 +115,41 @@ def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "
     return meta
 
 
+def compute_opd_codes(data: Path | str) -> set[str]:
+    """The OPD codes present in an extract's pegawai table (to check `--opd` before a long run)."""
+    return set(load_extract(data).pegawai["opd_kode"].dropna())
+
+
 # --------------------------------------------------------------------------- warm kernels
 
 class KernelPool:
-    """A few long-lived Python kernels, started once, with the heavy imports done, lent out one job at a time."""
+    """A few long-lived Python kernels, started once, with the heavy imports done, lent out one job at a time.
+
+    Kernels warm up in background threads, so they import while the main process computes the tables.
+    """
 
     def __init__(self, n: int, cwd: Path):
         from jupyter_client.manager import KernelManager
 
         self._free: queue.Queue = queue.Queue()
-        self._cwd = cwd
-        self._all = []
+        self._kms = []
         for _ in range(n):
             km = KernelManager(kernel_name="python3", transport="ipc", ip=str(cwd / f".kernel-{uuid.uuid4().hex[:8]}"))
             km.start_kernel(cwd=str(cwd))
-            self._all.append(km)
-        for km in self._all:
-            self._free.put(self._ready(km))
+            self._kms.append(km)
+        self._warmers = [threading.Thread(target=lambda km=km: self._free.put(self._ready(km)), daemon=True) for km in self._kms]
+        for t in self._warmers:
+            t.start()
 
     @staticmethod
     def _ready(km: object) -> tuple:
         kc = km.client()  # type: ignore[attr-defined]
         kc.start_channels()
-        kc.wait_for_ready(timeout=120)
-        kc.execute_interactive(PRELOAD, timeout=300, output_hook=lambda msg: None)
+        try:
+            kc.wait_for_ready(timeout=120)
+            kc.execute_interactive(PRELOAD, timeout=300, output_hook=lambda msg: None)
+        except Exception:  # noqa: BLE001 - a kernel that cannot start fails its jobs, with the reason
+            pass
         return km, kc
 
     def run(self, job: Job, output: Path) -> JobResult:
@@ -142,7 +160,7 @@ class KernelPool:
         t0 = time.perf_counter()
         try:
             pm.execute_notebook(str(job.notebook), str(output), parameters=job.parameters, km=km, kc=kc,
-                                progress_bar=False, start_timeout=120)
+                                progress_bar=False, start_timeout=120, request_save_on_cell_execute=False)
             return JobResult(job.name, "ok", time.perf_counter() - t0)
         except Exception as exc:  # a failing notebook must not stop the others
             return JobResult(job.name, "failed", time.perf_counter() - t0, _first_line(exc))
@@ -154,9 +172,12 @@ class KernelPool:
             self._free.put((km, kc))
 
     def close(self) -> None:
+        for t in self._warmers:
+            t.join(timeout=300)
         while not self._free.empty():
             km, kc = self._free.get()
             kc.stop_channels()
+        for km in self._kms:
             km.shutdown_kernel(now=True)
 
 
@@ -202,9 +223,9 @@ def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] |
     try:
         (stage / "notebooks" / "opd").mkdir(parents=True)
         (stage / "opd").mkdir()
+        pool = KernelPool(max(1, workers), stage)       # warms up while we compute
         meta = compute(data, period, stage / "tables", lang)
         jobs = plan(stage / "tables", period, lang, opds)
-        pool = KernelPool(max(1, min(workers, len(jobs))), stage)
         results: list[JobResult] = []
         with ThreadPoolExecutor(max_workers=max(1, workers)) as ex:
             futures = {ex.submit(_run_and_render, pool, job, stage, meta, render_notebook, lang): job for job in jobs}

@@ -34,7 +34,26 @@ def ranking_plot(comp: pd.DataFrame, highlight: str | None = None, lang: str = "
         ax.axvline(lo, color="grey", lw=0.6, ls=":")
     ax.set_xlim(0, 100)
     ax.set_xlabel(_T["index"][lang])
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.2, right=0.97, top=0.98, bottom=0.8 / fig.get_figheight())
+    return fig
+
+
+def standing_plot(comp: pd.DataFrame, highlight: str, lang: str = "id") -> plt.Figure:
+    """One line: every OPD's index as a grey dot, this OPD in red with its 95% range (light to draw)."""
+    setup()
+    fig, ax = plt.subplots(figsize=(7.5, 1.5))
+    others = comp[comp["opd_kode"] != highlight]
+    me = comp[comp["opd_kode"] == highlight]
+    ax.scatter(others["index"], np.zeros(len(others)), color="#8aa5b0", s=18, alpha=0.8)
+    if len(me):
+        ax.hlines(0, me["index_ci_low"], me["index_ci_high"], color="#d1495b", lw=3, alpha=0.6)
+        ax.scatter(me["index"], [0], color="#d1495b", s=60, zorder=3)
+    for lo in (25, 50, 75):
+        ax.axvline(lo, color="grey", lw=0.6, ls=":")
+    ax.set_xlim(0, 100)
+    ax.set_yticks([])
+    ax.set_xlabel(_T["index"][lang])
+    fig.subplots_adjust(left=0.03, right=0.97, top=0.95, bottom=0.42)
     return fig
 
 

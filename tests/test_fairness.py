@@ -1,0 +1,279 @@
+"""The fairness audit: planted truths are found, statistics agree with independent computations, small cells are hidden.
+
+Two synthetic extracts of Banten's size (n=3236, seed 2) carry the known truth: a penalty at equal merit for women in
+the largest OPD (odds ratio 0.3), and a gap created only through lower merit. The audit finds such a penalty in most
+but not all extracts (benchmarks/bench_fairness.py prints the rate); the seed is fixed so the test is deterministic.
+A small hand-made flat table with other column names checks every statistic against scipy/statsmodels/fairlearn.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+import statsmodels.formula.api as smf
+from fairlearn.metrics import MetricFrame, selection_rate
+from scipy.stats import chi2, fisher_exact
+from statsmodels.stats.contingency_tables import StratifiedTable
+from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.proportion import proportion_confint
+
+from merit_lib import fairness as F
+from merit_lib import plots
+from merit_lib.cli import main
+from merit_lib.features import analysis_frame
+from merit_lib.roles import Roles
+from merit_lib.synth import Disparity, MeritGap, synthesize
+
+BIG_OPD = "DINDIKBUD"
+SEED = 2
+
+
+def _audit(**planted):
+    s = synthesize(n=3236, seed=SEED, **planted)
+    frame = analysis_frame(s.tables, "2026Q1")
+    return frame, F.audit(frame, reference={"jenis_kelamin": "L"})
+
+
+@pytest.fixture(scope="module")
+def planted():
+    """Women in the largest OPD promoted at odds ratio 0.3 against men of equal merit; nothing else planted."""
+    return _audit(disparities=[Disparity(BIG_OPD, "jenis_kelamin", "P", 0.3)])
+
+
+@pytest.fixture(scope="module")
+def merit_gap():
+    """Women in the largest OPD have 1.5 SD lower ability (so lower competency and kinerja) and no penalty at equal merit."""
+    return _audit(merit_gaps=[MeritGap(BIG_OPD, "jenis_kelamin", "P", 1.5)])
+
+
+def _row(findings: pd.DataFrame, scope: str, attribute: str, group: str) -> pd.Series:
+    hit = findings[(findings["scope"] == scope) & (findings["attribute"] == attribute) & (findings["group"] == group)]
+    assert len(hit) == 1
+    return hit.iloc[0]
+
+
+# --------------------------------------------------------------------------- planted truths
+
+
+def test_planted_penalty_is_flagged_there_and_clean_opds_stay_quiet(planted):
+    _, result = planted
+    f = result.findings
+    r = _row(f, BIG_OPD, "jenis_kelamin", "P")
+    assert r["flag"] == F.DISPARITY
+    assert r["aor_ci_low"] < 0.3 < r["aor_ci_high"] < 1           # the planted odds ratio lies inside the CI
+    assert r["aor_p_adjusted"] < 0.05 and r["impact_ratio"] < 0.8 and r["shortfall"] >= 1
+    clean = f[(f["scope"] != BIG_OPD) & (f["scope"] != F.PROVINCE)]
+    assert (clean["flag"] == F.DISPARITY).sum() <= 1
+    assert len(clean[clean["flag"] != F.INSUFFICIENT]) >= 15      # and they were tested, not merely skipped
+
+
+def test_gap_through_lower_merit_is_explained_not_disparity(merit_gap):
+    _, result = merit_gap
+    r = _row(result.findings, BIG_OPD, "jenis_kelamin", "P")
+    assert r["flag"] == F.EXPLAINED
+    assert r["impact_ratio"] < 0.8 and r["p_adjusted"] < 0.05     # a real raw gap …
+    assert r["aor_ci_low"] < 1 < r["aor_ci_high"]                 # … that disappears at equal merit
+    assert (result.findings["flag"] == F.DISPARITY).sum() == 0
+
+
+def test_rates_agree_with_fairlearn_metricframe(planted):
+    frame, result = planted
+    f = result.findings
+    at_risk = frame[frame["berisiko"]]
+    for attribute in ("jenis_kelamin", "kelompok_usia"):
+        mf = F.metric_frame(frame, attribute)
+        rows = f[(f["attribute"] == attribute) & (f["scope"] != F.PROVINCE)]
+        theirs = mf.by_group.loc[list(zip(rows["scope"], rows["group"]))]
+        np.testing.assert_allclose(rows["rate_group"], theirs["rate"], rtol=1e-12)
+        np.testing.assert_array_equal(rows["n_group"], theirs["n"])
+        refs = mf.by_group.loc[list(zip(rows["scope"], rows["reference_group"]))]
+        has_ref = (rows["n_reference"] > 0).to_numpy()
+        np.testing.assert_allclose(rows["rate_reference"][has_ref], refs["rate"][has_ref], rtol=1e-12)
+        y = at_risk["dipromosikan"].astype(int)
+        province = MetricFrame(metrics=selection_rate, y_true=y, y_pred=y, sensitive_features=at_risk[attribute].astype(str))
+        prov = f[(f["attribute"] == attribute) & (f["scope"] == F.PROVINCE)]
+        np.testing.assert_allclose(prov["rate_group"], province.by_group.loc[prov["group"]], rtol=1e-12)
+
+
+def test_benjamini_hochberg_over_every_test_of_the_run(planted):
+    f = planted[1].findings
+    tested = f["flag"] != F.INSUFFICIENT
+    assert f.loc[~tested, ["p_value", "p_adjusted", "aor_p_adjusted"]].isna().all().all()
+    np.testing.assert_allclose(f.loc[tested, "p_adjusted"], multipletests(f.loc[tested, "p_value"], method="fdr_bh")[1])
+    np.testing.assert_allclose(f.loc[tested, "aor_p_adjusted"],
+                               multipletests(f.loc[tested, "aor_p_value"], method="fdr_bh")[1])
+    assert (f.loc[tested, "p_adjusted"] >= f.loc[tested, "p_value"]).all()
+    assert tested.sum() >= 20 and (f.loc[tested, "p_adjusted"] > f.loc[tested, "p_value"]).any()
+
+
+def test_small_groups_are_suppressed_and_not_tested(planted):
+    f = planted[1].findings
+    small = f[(f["n_group"] < 5) | (f["n_reference"] < 5)]
+    assert len(small) > 10
+    assert small["suppressed"].all() and (small["flag"] == F.INSUFFICIENT).all() and small["p_value"].isna().all()
+    assert not f.loc[(f["n_group"] >= 5) & (f["n_reference"] >= 5), "suppressed"].any()
+    few = f[~f["suppressed"] & (f["promoted_group"] + f["promoted_reference"] < 10)]
+    assert len(few) and (few["flag_reason"] == "promotions<10").all()
+    shown = planted[1].table("id")
+    hidden = shown[f["suppressed"].to_numpy()]
+    for col in ("promosi kelompok", "tingkat promosi kelompok (IK 95%)", "rasio dampak", "selisih (orang)"):
+        assert (hidden[col] == "< 5").all()
+    n_small = shown.loc[(f["n_group"] < 5).to_numpy(), "n kelompok"]
+    assert (n_small == "< 5").all()
+
+
+# --------------------------------------------------------------------------- every statistic, by hand, on a flat table
+
+FLAT = Roles(outcome="promoted", competency=("score",), kinerja=("rating",), controls=("tenure",), categorical=(),
+             scope="dept", scope_label="dept_name", protected=("sex", "band"), reference={"sex": "L"},
+             qualified="pool", eligible=None, at_risk=None, id=None)
+
+
+@pytest.fixture(scope="module")
+def flat():
+    """Three departments; women of A penalised (OR 0.4); no woman of C promoted; band `c` has 3 persons."""
+    rng = np.random.default_rng(0)
+    dept = np.repeat(["A", "B", "C"], [600, 500, 120])
+    n = len(dept)
+    sex = np.where(rng.random(n) < 0.5, "P", "L")
+    score, rating, tenure = rng.normal(0, 1, n), rng.integers(0, 3, n).astype(float), rng.uniform(0, 30, n)
+    eta = -1.8 + 1.0 * score + 0.5 * (rating - 1) + 0.02 * tenure + np.log(0.4) * ((dept == "A") & (sex == "P"))
+    promoted = rng.random(n) < 1 / (1 + np.exp(-eta))
+    promoted[(dept == "C") & (sex == "P")] = False
+    band = np.where(rng.random(n) < 0.7, "a", "b")
+    band[:3] = "c"
+    score[5] = np.nan                                  # one person without merit data: raw rates only
+    frame = pd.DataFrame({"dept": dept, "dept_name": "Dept " + dept, "sex": sex, "band": band, "score": score,
+                          "rating": rating, "tenure": tenure, "promoted": promoted, "pool": score > 0.5})
+    return frame, F.audit(frame, FLAT)
+
+
+def test_flat_table_raw_statistics_by_hand(flat):
+    frame, result = flat
+    f = result.findings
+    r = _row(f, F.PROVINCE, "sex", "P")
+    w, m = frame[frame["sex"] == "P"], frame[frame["sex"] == "L"]
+    k1, n1, k2, n2 = int(w["promoted"].sum()), len(w), int(m["promoted"].sum()), len(m)
+    assert (r["n_group"], r["promoted_group"], r["n_reference"], r["promoted_reference"]) == (n1, k1, n2, k2)
+    assert r["rate_group"] == pytest.approx(k1 / n1) and r["impact_ratio"] == pytest.approx((k1 / n1) / (k2 / n2))
+    assert (r["rate_group_ci_low"], r["rate_group_ci_high"]) == pytest.approx(proportion_confint(k1, n1, method="wilson"))
+    assert r["impact_ratio_ci_low"] < r["impact_ratio"] < r["impact_ratio_ci_high"]
+    assert r["p_value"] == pytest.approx(fisher_exact([[k1, n1 - k1], [k2, n2 - k2]]).pvalue)
+    assert r["shortfall"] == pytest.approx(round(n1 * k2 / n2 - k1, 1))
+    q = frame[frame["pool"]]
+    assert r["eo_rate_group"] == pytest.approx(q.loc[q["sex"] == "P", "promoted"].mean())
+    tables = [pd.crosstab(d["sex"] == "P", d["promoted"]).reindex(index=[True, False], columns=[True, False]).to_numpy()
+              for _, d in frame.groupby("dept")]
+    assert r["mh_p_value"] == pytest.approx(StratifiedTable(tables).test_null_odds().pvalue)
+    assert r["scope_label"] is pd.NA or pd.isna(r["scope_label"])
+    assert _row(f, "A", "sex", "P")["scope_label"] == "Dept A"
+
+
+def test_flat_table_adjusted_odds_ratios_match_statsmodels(flat):
+    frame, result = flat
+    f = result.findings
+    d = frame.dropna(subset=["score"]).assign(cell=lambda x: x["dept"] + "|" + x["sex"])
+    prov = smf.logit("promoted ~ C(dept) + C(sex, Treatment('L')) + score + rating + tenure", d.assign(
+        promoted=d["promoted"].astype(float))).fit(disp=0)
+    term = "C(sex, Treatment('L'))[T.P]"
+    r = _row(f, F.PROVINCE, "sex", "P")
+    assert r["adjusted_odds_ratio"] == pytest.approx(np.exp(prov.params[term]), rel=1e-5)
+    assert (r["aor_ci_low"], r["aor_ci_high"]) == pytest.approx(tuple(np.exp(prov.conf_int().loc[term])), rel=1e-5)
+    assert r["n_model_group"] + r["n_model_reference"] == len(d)
+    # department A: a contrast of cell intercepts; the cell where nobody was promoted (C|P) sits out of the fit
+    open_cells = d[d["cell"] != "C|P"].assign(promoted=lambda x: x["promoted"].astype(float))
+    cells = smf.logit("promoted ~ 0 + C(cell) + score + rating + tenure", open_cells).fit(disp=0)
+    c = pd.Series(0.0, index=cells.params.index)
+    c["C(cell)[A|P]"], c["C(cell)[A|L]"] = 1, -1
+    est, se = float(c @ cells.params), float(np.sqrt(c @ cells.cov_params() @ c))
+    a = _row(f, "A", "sex", "P")
+    assert a["adjusted_odds_ratio"] == pytest.approx(np.exp(est), rel=1e-5) and a["aor_method"] == "wald"
+    assert a["aor_ci_high"] == pytest.approx(np.exp(est + 1.959964 * se), rel=1e-5)
+    assert a["flag"] == F.DISPARITY
+    # department C: no woman promoted → odds ratio 0, likelihood-ratio test of merging C|P into C|L
+    merged = d.assign(cell=d["cell"].replace({"C|P": "C|L"}), promoted=d["promoted"].astype(float))
+    null = smf.logit("promoted ~ 0 + C(cell) + score + rating + tenure", merged).fit(disp=0)
+    cr = _row(f, "C", "sex", "P")
+    assert cr["aor_method"] == "lr" and cr["adjusted_odds_ratio"] == 0 and cr["aor_ci_low"] == 0
+    assert cr["aor_p_value"] == pytest.approx(chi2.sf(2 * (cells.llf - null.llf), 1), rel=1e-4)
+
+
+def test_flat_table_small_group_and_roles_only(flat):
+    frame, result = flat
+    c = _row(result.findings, F.PROVINCE, "band", "c")
+    assert c["n_group"] == 3 and c["suppressed"] and c["flag"] == F.INSUFFICIENT and c["flag_reason"] == "n_group<5"
+    assert result.meta["counts"]["n_no_merit"] == 1
+    assert result.params["references"] == {"sex": "L", "band": "a"}   # configured, else the largest group
+    with pytest.raises(ValueError, match="missing columns"):
+        F.audit(frame.drop(columns="rating"), FLAT)
+    with pytest.raises(ValueError, match="unknown scopes"):
+        F.audit(frame, FLAT, scopes=["Z"])
+
+
+# --------------------------------------------------------------------------- presenting the result
+
+
+def test_round_trip_rules_summary_and_columns(planted, tmp_path):
+    _, result = planted
+    f = result.findings
+    assert list(f.columns[:19]) == list(F.FINDINGS_COLUMNS)
+    assert result.flags().sum() == len(f) and list(result.flags().index) == list(F.FLAGS)
+    again = F.AuditResult.from_dir(result.to_dir(tmp_path))
+    pd.testing.assert_frame_equal(again.findings, f, check_dtype=False)
+    assert again.params == json.loads(json.dumps(result.params))
+    rules = result.rules("en")
+    assert len(rules) == 4 and "0.8" in rules.iloc[0, 2] and "1.25" in rules.iloc[0, 2]
+    assert "10 promotions" in result.rules("en").iloc[2, 2] and "Benjamini" in result.rules("id").iloc[1, 2]
+    assert f"{BIG_OPD} jenis_kelamin P vs L" in result.summary("en")
+    assert any("without" not in c and "lack complete merit" in c for c in result.caveats("en"))
+
+
+def test_figures_leave_out_small_groups(planted):
+    import matplotlib.pyplot as plt
+
+    f = planted[1].findings
+    fig = plots.forest_plot(f, "jenis_kelamin", "en")
+    shown = f[(f["attribute"] == "jenis_kelamin") & (f["flag"] != F.INSUFFICIENT)]
+    assert len(fig.axes[0].containers) == len(shown)
+    note = " ".join(t.get_text() for t in fig.texts)
+    assert f"{int(f.loc[f['attribute'] == 'jenis_kelamin', 'suppressed'].sum())} rows with a group under 5" in note
+    plt.close(fig)
+    scope = f.loc[f["suppressed"] & (f["n_group"] < 5), "scope"].iloc[0]
+    fig = plots.rates_plot(f, scope, "en")
+    d = f[f["scope"] == scope]
+    refs = d.drop_duplicates("attribute")
+    expected = ((d["n_group"] < 5).sum() + (d["n_qualified_group"] < 5).sum()
+                + (refs["n_reference"] < 5).sum() + (refs["n_qualified_reference"] < 5).sum())
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert texts.count("< 5") == expected > 0
+    plt.close(fig)
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_cli_writes_findings_without_personal_data(small_dir, small_synth, tmp_path, capsys):
+    out = tmp_path / "audit"
+    assert main(["audit", "--data", str(small_dir), "--period", "2026Q1", "--out", str(out), "--attributes", "agama",
+                 "--reference", "jenis_kelamin=L", "--lang", "en"]) == 0
+    csv = (out / "findings.csv").read_text(encoding="utf-8")
+    findings = pd.read_csv(out / "findings.csv")
+    assert list(findings.columns[:19]) == list(F.FINDINGS_COLUMNS) and "agama" in set(findings["attribute"])
+    assert not {"nip", "nama"} & set(findings.columns)
+    assert not re.search(r"(^|,)\d{18}(,|$)", csv, re.MULTILINE)        # no field is a NIP …
+    peg = small_synth.tables["pegawai"]
+    assert not any(nip in csv for nip in peg["nip"]) and not any(name in csv for name in set(peg["nama"]))
+    meta = json.loads((out / "audit_meta.json").read_text(encoding="utf-8"))
+    assert meta["meta"]["period"] == "2026Q1" and len(meta["meta"]["data_fingerprint"]) == 12
+    assert "Findings written to" in capsys.readouterr().out
+
+
+def test_cli_missing_folder_is_one_message_exit_2(tmp_path, capsys):
+    assert main(["audit", "--data", str(tmp_path / "nowhere"), "--period", "2026Q1", "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert "nowhere" in err and "Traceback" not in err and err.strip().count("\n") == 0
+    assert not (tmp_path / "o").exists()

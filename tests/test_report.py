@@ -1,0 +1,113 @@
+"""End to end: `merit report` on a small extract — every output, links, no leaks, suppression, failures isolated."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+from merit_lib.cli import main
+from merit_lib.pipeline import run_report
+from merit_lib.synth import synthesize
+
+PERIOD = "2026Q1"
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs += [v for k, v in attrs if k == "href" and v]
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    s = synthesize(n=600, seed=13)
+    data = s.write(tmp_path_factory.mktemp("data"))
+    comp_codes = s.tables["pegawai"]["opd_kode"].value_counts().index[:3].tolist()
+    out = tmp_path_factory.mktemp("reports") / PERIOD
+    result = run_report(data, PERIOD, out, opds=comp_codes + ["BOGUS"], workers=2, progress=False)
+    return s, data, out, comp_codes, result
+
+
+def test_every_output_of_design_5_exists(run):
+    _, _, out, codes, result = run
+    for f in ["index.html", "provinsi.html", "audit_keadilan.html", "ringkasan.xlsx", "manifest.json",
+              "tables/compliance.csv", "tables/findings.csv", "tables/model_coefficients.csv", "tables/validation.csv"]:
+        assert (out / f).is_file(), f
+    for code in codes:
+        assert (out / "opd" / f"{code}.html").is_file()
+        assert (out / "notebooks" / "opd" / f"{code}.ipynb").is_file()
+    assert not list(out.parent.glob(f".{PERIOD}.partial-*"))     # the staging folder was swapped in
+
+
+def test_failing_opd_is_reported_and_the_others_render(run):
+    _, _, out, codes, result = run
+    assert not result.ok and [f.name for f in result.failures] == ["opd/BOGUS"]
+    assert "BOGUS" in result.failures[0].error
+    assert (out / "notebooks" / "opd" / "BOGUS.ipynb").is_file()         # kept, with its error
+    assert not (out / "opd" / "BOGUS.html").exists()
+    manifest = json.loads((out / "manifest.json").read_text())
+    status = {n["name"]: n["status"] for n in manifest["notebooks"]}
+    assert status["opd/BOGUS"] == "failed" and all(status[f"opd/{c}"] == "ok" for c in codes)
+    assert status["provinsi"] == "ok" and status["audit_keadilan"] == "ok"
+    assert len(manifest["inputs"]) == 4 and all(len(v["sha256"]) == 64 for v in manifest["inputs"].values())
+    index = (out / "index.html").read_text()
+    assert "BOGUS" in index and ("Gagal" in index or "Failed" in index)
+
+
+def test_every_link_in_index_resolves(run):
+    _, _, out, _, _ = run
+    for page in [out / "index.html", *out.glob("*.html"), *(out / "opd").glob("*.html")]:
+        parser = _Links()
+        parser.feed(page.read_text())
+        assert parser.hrefs, page
+        for href in parser.hrefs:
+            target, _, anchor = href.partition("#")
+            if not target:                      # an in-page heading anchor
+                assert f'id="{anchor}"' in page.read_text(), f"{page.name}: {href}"
+                continue
+            assert (page.parent / target).resolve().exists(), f"{page.name}: {href}"
+
+
+def test_no_nip_or_name_leaks(run):
+    s, _, out, _, _ = run
+    names = set(s.tables["pegawai"]["nama"])
+    texts = [p.read_text() for p in [*out.glob("*.html"), *(out / "opd").glob("*.html")]]
+    with zipfile.ZipFile(out / "ringkasan.xlsx") as z:
+        texts += [z.read(n).decode("utf-8", "ignore") for n in z.namelist() if n.endswith(".xml")]
+    texts += [p.read_text() for p in (out / "tables").glob("*.csv")]
+    for text in texts:
+        assert not re.search(r"(?<![\d.])\d{18}(?!\d)", text)  # an 18-digit NIP, not a decimal fraction
+        assert not any(name in text for name in names)
+
+
+def test_small_cells_are_suppressed_in_the_workbook(run):
+    _, _, out, _, _ = run
+    findings = pd.read_excel(out / "ringkasan.xlsx", sheet_name="findings")
+    small = findings[findings["Jumlah kelompok"].astype(str) == "< 5"]
+    raw = pd.read_csv(out / "tables" / "findings.csv")
+    assert len(small) == int((raw["n_group"] < 5).sum()) > 0
+    assert (small["Tingkat promosi kelompok"].astype(str) == "< 5").all()
+
+
+def test_a_failed_run_never_replaces_a_good_folder(run, tmp_path):
+    _, data, out, codes, _ = run
+    good = tmp_path / PERIOD
+    assert run_report(data, PERIOD, good, opds=codes[:1], workers=1, progress=False).ok
+    before = (good / "manifest.json").read_text()
+    again = run_report(data, PERIOD, good, opds=["BOGUS"], workers=1, progress=False)
+    assert not again.ok and again.kept_aside is not None and again.kept_aside.exists()
+    assert (good / "manifest.json").read_text() == before
+
+
+def test_cli_report_user_errors(tmp_path, capsys):
+    assert main(["report", "--data", str(tmp_path / "nope"), "--period", PERIOD, "--out", str(tmp_path / "r")]) == 2
+    assert "tidak ada" in capsys.readouterr().err
