@@ -100,11 +100,21 @@ def _fmt(key: str, value: object, lang: str) -> str:
     if isinstance(value, int | np.integer):
         return text.number(float(value), lang, 0)
     if isinstance(value, float | np.floating):
-        return {"p": lambda v: text.p_value(v, lang), "rho": lambda v: text.number(v, lang, 4),
-                "pct": lambda v: text.number(100 * v, lang, 0) + "%",
-                "ame": lambda v: ("+" if v >= 0 else "") + text.number(100 * v, lang, 1)}.get(key, lambda v: text.number(v, lang))(
-            float(value))
+        return _fmt_float(key, float(value), lang)
     return str(value)
+
+
+def _fmt_float(key: str, v: float, lang: str) -> str:
+    """A number by what it is: p-value, correlation (4 decimals), share as percent, AME in percentage points, or 2 decimals."""
+    if key == "p":
+        return text.p_value(v, lang)
+    if key == "rho":
+        return text.number(v, lang, 4)
+    if key == "pct":
+        return text.number(100 * v, lang, 0) + "%"
+    if key == "ame":
+        return ("+" if v >= 0 else "") + text.number(100 * v, lang, 1)
+    return text.number(v, lang)
 
 
 # --------------------------------------------------------------------------- the data of the models
@@ -215,8 +225,11 @@ def _categorical(values: pd.Series, reference: str | None) -> pd.Categorical:
     return pd.Categorical(txt.to_numpy(object), categories=levels)
 
 
-def _design(frame: pd.DataFrame, roles: Roles, rows: pd.Index) -> tuple[_Design, list[Note]]:
-    """Build the design of every model once: safe names, categories, centred merit, interaction columns."""
+def _prepare(frame: pd.DataFrame, roles: Roles, rows: pd.Index) -> tuple[pd.DataFrame, Roles, dict[str, str]]:
+    """The modelled rows under formula-safe names: outcome `_y` 0/1, numbers as float, categories (reference first).
+
+    Returns the data, the roles under the safe names, and original → safe names. A non-numeric column is categorical
+    even when the roles do not say so."""
     cols = list(dict.fromkeys(roles.merit + roles.controls))
     names = _safe_names(cols)
     data = pd.DataFrame({"_y": _outcome(frame.loc[rows, roles.outcome])}, index=rows)
@@ -232,6 +245,13 @@ def _design(frame: pd.DataFrame, roles: Roles, rows: pd.Index) -> tuple[_Design,
             data[names[c]] = s.astype(float)
     safe = roles.with_(competency=tuple(names[c] for c in roles.competency), kinerja=tuple(names[c] for c in roles.kinerja),
                        controls=tuple(names[c] for c in roles.controls), categorical=tuple(categorical))
+    return data, safe, names
+
+
+def _design(frame: pd.DataFrame, roles: Roles, rows: pd.Index) -> tuple[_Design, list[Note]]:
+    """Build the design of every model once: centred merit, main effects and controls, competency × kinerja products."""
+    data, safe, names = _prepare(frame, roles, rows)
+    categorical = safe.categorical
     centers = {c: float(data[c].mean()) for c in safe.merit if c not in categorical}
     for c, mean in centers.items():
         data[c] = data[c] - mean

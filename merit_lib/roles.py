@@ -42,4 +42,5 @@ class Roles:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
-ASN = Roles()
+#: the ASN extract; fixed reference groups, so a reference never flips between extracts
+ASN = Roles(reference={"jenis_kelamin": "L", "status_kepegawaian": "PNS"})
