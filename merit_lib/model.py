@@ -738,11 +738,15 @@ def _sample_notes(missing: pd.DataFrame, n_at_risk: int, n_model: int, n_events:
     return notes
 
 
-def fit_readiness(frame: pd.DataFrame, roles: Roles = ASN, controls: list[str] | tuple[str, ...] | None = None,
+def fit_readiness(frame: pd.DataFrame, roles: Roles = ASN, controls: list[str] | tuple[str, ...] | str | None = None,
                   lang: str = "id") -> ReadinessModels:
-    """Fit `logit`, `logit_interaksi` and `gee` on the at-risk rows with complete data (`controls` overrides the roles')."""
+    """Fit `logit`, `logit_interaksi` and `gee` on the at-risk rows with complete data.
+
+    `controls` (a list, or a comma-separated text as on the command line) replaces the roles' controls."""
     if lang not in text.LANGS:
         raise ValueError(f"lang harus salah satu dari {', '.join(text.LANGS)}")
+    if isinstance(controls, str):
+        controls = [c.strip() for c in controls.split(",") if c.strip()]
     if controls is not None:
         roles = roles.with_(controls=tuple(controls))
     _check_columns(frame, roles)
