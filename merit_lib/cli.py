@@ -144,6 +144,14 @@ def cmd_model(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _input_arguments(p: argparse.ArgumentParser) -> None:
+    """The input of `model` and `audit`: an extract and a period, or a flat table and its roles file."""
+    p.add_argument("--data", help="the extract folder (or XLSX workbook)")
+    p.add_argument("--period", help="quarter, e.g. 2026Q1")
+    p.add_argument("--flat", metavar="FILE", help="instead of --data/--period: a flat table (CSV/XLSX/Parquet) …")
+    p.add_argument("--roles", metavar="ROLES.yaml", help="… and the roles file that maps its columns")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
     p = argparse.ArgumentParser(prog="merit", description="Merit workbook: ASN profiling, readiness, fairness, reports.")
@@ -179,10 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_report)
 
     a = sub.add_parser("audit", help="fairness audit of promotions: findings.csv (+ audit_meta.json)")
-    a.add_argument("--data", help="the extract folder (or XLSX workbook)")
-    a.add_argument("--period", help="quarter, e.g. 2026Q1")
-    a.add_argument("--flat", metavar="FILE", help="instead of --data/--period: a flat table (CSV/XLSX/Parquet) …")
-    a.add_argument("--roles", metavar="ROLES.yaml", help="… and the roles file that maps its columns")
+    _input_arguments(a)
     a.add_argument("--out", required=True, help="folder for findings.csv and audit_meta.json")
     a.add_argument("--attributes", metavar="A,B", help="protected attributes audited besides the defaults, e.g. agama")
     a.add_argument("--reference", action="append", metavar="ATTR=GROUP",
@@ -191,10 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.set_defaults(func=cmd_audit)
 
     m = sub.add_parser("model", help="promotion readiness models: model_coefficients.csv (+ readiness.csv with --person-level)")
-    m.add_argument("--data", help="the extract folder (or XLSX workbook)")
-    m.add_argument("--period", help="quarter, e.g. 2026Q1")
-    m.add_argument("--flat", metavar="FILE", help="instead of --data/--period: a flat table (CSV/XLSX/Parquet) …")
-    m.add_argument("--roles", metavar="ROLES.yaml", help="… and the roles file that maps its columns")
+    _input_arguments(m)
     m.add_argument("--out", required=True, help="folder for model_coefficients.csv and the other aggregate tables")
     m.add_argument("--controls", metavar="A,B,C", help="control columns instead of the default "
                    "(golongan_ordinal,masa_kerja,pendidikan_s1,level_awal); empty = none")
@@ -208,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-#: later modules add their sub-commands here (model, audit, report)
+#: further sub-commands can register here
 _EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 
