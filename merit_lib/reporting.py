@@ -172,20 +172,10 @@ def promotion_text(row: pd.Series, lang: str = "id") -> str:
 
 
 def findings_view(findings: pd.DataFrame, scope: str, lang: str = "id") -> pd.DataFrame:
-    """The fairness findings of one scope, rounded, small groups suppressed."""
-    f = findings[findings["scope"] == scope].copy()
-    cols = ["attribute", "group", "reference_group", "n_group", "rate_group", "rate_reference", "impact_ratio", "shortfall",
-            "adjusted_odds_ratio", "aor_ci_low", "aor_ci_high", "flag"]
-    f = f[[c for c in cols if c in f]]
-    small = f["n_group"] < MIN_CELL
-    for c in ("rate_group", "rate_reference"):
-        f[c] = f[c].map(_pct)
-    for c in ("impact_ratio", "adjusted_odds_ratio", "aor_ci_low", "aor_ci_high", "shortfall"):
-        f[c] = f[c].map(lambda v: "–" if pd.isna(v) else f"{v:.2f}")
-    for c in ("n_group", "rate_group", "impact_ratio", "shortfall", "adjusted_odds_ratio", "aor_ci_low", "aor_ci_high"):
-        f[c] = f[c].astype(object)
-        f.loc[small, c] = SUPPRESSED
-    return f.reset_index(drop=True)
+    """The fairness findings of one scope as the audit shows them (rates with CIs, small groups "< 5")."""
+    from .fairness import display_table
+
+    return display_table(findings[findings["scope"] == scope], lang)
 
 
 def quality_text(row: pd.Series, tables: Tables, lang: str = "id") -> str:
