@@ -93,9 +93,10 @@ def _reasons(box: pd.DataFrame, failed: pd.Series, unknown: pd.Series, lang: str
                         np.where(box["talent_pool"], "",
                                  ("outside the talent pool (box " if en else "di luar talent pool (kotak ")
                                  + box["kotak"].astype("string").fillna("") + ")"))
-    labels = {c: R.CHECK_LABELS[c]["en" if en else "id"] for c in R.CHECKS}
-    fail_txt = failed.replace(labels, regex=True)
-    unk_txt = unknown.replace(labels, regex=True)
+    fail_txt, unk_txt = failed.astype("string"), unknown.astype("string")
+    for c in R.CHECKS:  # plain substring replacement: a regex dict replace is ten times slower at a million rows
+        fail_txt = fail_txt.str.replace(c, R.CHECK_LABELS[c]["en" if en else "id"], regex=False)
+        unk_txt = unk_txt.str.replace(c, R.CHECK_LABELS[c]["en" if en else "id"], regex=False)
     parts = pd.DataFrame({
         "pool": pool_txt,
         "fail": np.where(fail_txt != "", ("fails: " if en else "tidak memenuhi: ") + fail_txt, ""),
