@@ -56,13 +56,18 @@ the counts: small OPDs get wide intervals; overlapping intervals are not a real 
 }
 
 
+def _contest(frame: pd.DataFrame, scope: str) -> pd.DataFrame:
+    """Those who could be promoted: scope, level, readiness rank, promoted, and eligible-but-not-promoted (candidate)."""
+    at_risk = frame[frame["berisiko"].fillna(False).astype(bool)]
+    promoted = at_risk["dipromosikan"].astype(bool)
+    return pd.DataFrame({"scope": at_risk[scope], "level": at_risk["level_awal"],
+                         "rank": at_risk["kesiapan"].map(READINESS_RANK).fillna(-1), "promoted": promoted,
+                         "candidate": at_risk["memenuhi_syarat"].fillna(False).astype(bool) & ~promoted})
+
+
 def bypasses(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
     """Per promoted person: how many eligible, not promoted candidates of the same scope and level were more ready."""
-    at_risk = frame[frame["berisiko"].fillna(False).astype(bool)]
-    rank = at_risk["kesiapan"].map(READINESS_RANK).fillna(-1)
-    d = pd.DataFrame({"scope": at_risk[scope], "level": at_risk["level_awal"], "rank": rank,
-                      "promoted": at_risk["dipromosikan"].astype(bool),
-                      "candidate": at_risk["memenuhi_syarat"].fillna(False).astype(bool) & ~at_risk["dipromosikan"]})
+    d = _contest(frame, scope)
     cand = d[d["candidate"]].groupby(["scope", "level", "rank"]).size().rename("n").reset_index()
     promo = d[d["promoted"]].reset_index()
     merged = promo.merge(cand, on=["scope", "level"], how="left", suffixes=("", "_cand"))
@@ -75,14 +80,10 @@ def bypasses(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
 
 def _distinct_bypassed(frame: pd.DataFrame, scope: str) -> pd.Series:
     """Per scope: distinct eligible candidates passed over by at least one promotion of their level."""
-    at_risk = frame[frame["berisiko"].fillna(False).astype(bool)]
-    rank = at_risk["kesiapan"].map(READINESS_RANK).fillna(-1)
-    promoted = at_risk["dipromosikan"].astype(bool)
-    lowest = rank[promoted].groupby([at_risk.loc[promoted, scope], at_risk.loc[promoted, "level_awal"]]).min()
-    key = pd.MultiIndex.from_arrays([at_risk[scope], at_risk["level_awal"]])
-    bar = pd.Series(lowest.reindex(key).to_numpy(), index=at_risk.index)
-    passed = at_risk["memenuhi_syarat"].fillna(False).astype(bool) & ~promoted & (rank > bar)
-    return passed.groupby(at_risk[scope]).sum()
+    d = _contest(frame, scope)
+    lowest = d[d["promoted"]].groupby(["scope", "level"])["rank"].min()
+    bar = pd.Series(lowest.reindex(pd.MultiIndex.from_frame(d[["scope", "level"]])).to_numpy(), index=d.index)
+    return (d["candidate"] & (d["rank"] > bar)).groupby(d["scope"]).sum()
 
 
 def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope: str = "opd_kode",
@@ -90,7 +91,7 @@ def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope:
     """The compliance table of DESIGN §6, one row per OPD, with Wilson CIs of the shares and a CI of the index."""
     g = frame.groupby(scope, sort=True)
     out = pd.DataFrame({"opd_nama": g[label].first(), "n_pegawai": g.size(), "n_profiling": g["diprofil"].sum(),
-                        "n_kinerja": g.apply(lambda x: (x["skp_level_1"].notna() & x["skp_level_2"].notna()).sum())})
+                        "n_kinerja": (frame["skp_level_1"].notna() & frame["skp_level_2"].notna()).groupby(frame[scope]).sum()})
     promo = frame[frame["dipromosikan"].astype(bool)]
     gp = promo.groupby(scope)
     out["n_promosi"] = gp.size().reindex(out.index).fillna(0).astype(int)

@@ -50,6 +50,7 @@ from statsmodels.stats.proportion import confint_proportions_2indep
 from threadpoolctl import threadpool_limits
 
 from . import text
+from .provenance import package_versions
 from .roles import ASN, Roles
 from .stats import MIN_CELL, wilson
 
@@ -263,7 +264,7 @@ def audit(frame: pd.DataFrame, roles: Roles = ASN, attributes: Sequence[str] | N
                             PROVINCE: f"logit {roles.outcome} ~ {roles.scope} fixed effects + group + {terms}"}}
     meta = {**(context or {}), "frame_fingerprint": frame_fingerprint(frame, roles, attrs),
             "counts": _counts(frame, pop, covariates, findings, attrs),
-            "versions": _versions(), "created": dt.datetime.now().isoformat(timespec="seconds")}
+            "versions": package_versions(("merit_lib", "statsmodels", "scipy", "pandas", "numpy")), "created": dt.datetime.now().isoformat(timespec="seconds")}
     return AuditResult(findings, run_params, meta)
 
 
@@ -655,16 +656,6 @@ def _counts(frame: pd.DataFrame, pop: pd.DataFrame, x: pd.DataFrame, findings: p
         "n_insufficient": int((~tested).sum()), "n_suppressed": int(findings["suppressed"].sum()),
         "n_lr": int((findings["aor_method"] == "lr").sum()),
     }
-
-
-def _versions() -> dict[str, str]:
-    """Versions of the packages whose numbers the findings depend on."""
-    import scipy
-    import statsmodels
-
-    from . import __version__
-    return {"merit_lib": __version__, "statsmodels": statsmodels.__version__, "scipy": scipy.__version__,
-            "pandas": pd.__version__, "numpy": np.__version__}
 
 
 # --------------------------------------------------------------------------- conveniences

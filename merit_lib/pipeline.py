@@ -14,13 +14,11 @@ import datetime as dt
 import json
 import queue
 import shutil
-import subprocess
 import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
@@ -30,6 +28,7 @@ from .compliance import compliance
 from .features import analysis_frame
 from .load import load_extract
 from .period import Period
+from .provenance import git_commit, package_versions
 from .roles import ASN, Roles
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
@@ -276,29 +275,11 @@ def _swap(stage: Path, out: Path, failed: bool) -> Path | None:
     return None
 
 
-def _git_commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=Path(__file__).parent, capture_output=True, text=True,
-                              timeout=10).stdout.strip() or "unknown"
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-
-
-def _versions() -> dict[str, str]:
-    out = {}
-    for name in PACKAGES:
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            out[name] = "not installed"
-    return out
-
-
 def _manifest(data: Path | str, period: str, opds: list[str] | None, workers: int, lang: str, meta: dict,
               results: list[JobResult], started: dt.datetime) -> dict:
     return {"period": period, "parameters": {"data": str(data), "opd": opds, "workers": workers, "lang": lang},
             "data_fingerprint": meta["fingerprint"], "inputs": meta["inputs"], "rows_read": meta["rows_read"],
-            "rows_rejected": meta["rows_rejected"], "packages": _versions(), "git_commit": _git_commit(),
+            "rows_rejected": meta["rows_rejected"], "packages": package_versions(PACKAGES), "git_commit": git_commit(),
             "started": started.isoformat(timespec="seconds"),
             "finished": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
             "notebooks": [{**asdict(r), "seconds": round(r.seconds, 2)} for r in results]}
