@@ -62,7 +62,7 @@ def main() -> None:
     for name, planted in worlds:
         t = time.perf_counter()
         rows = pd.concat([one_seed(seed, args.n, planted) for seed in range(1, args.seeds + 1)], ignore_index=True)
-        truth = "OR kompetensi 3.0, OR kinerja 2.0" if planted else "no planted effect, OR 1.0"
+        truth = "OR kompetensi {:.1f}, OR kinerja {:.1f}".format(*rows.groupby("term")["truth"].first()[list(TERMS)]) if planted else "no planted effect, OR 1.0"
         report(rows, f"{name}: {truth}; {args.seeds} seeds (1–{args.seeds}) × n = {args.n}; "
                      f"{time.perf_counter() - t:.0f} s")
 

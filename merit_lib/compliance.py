@@ -7,6 +7,8 @@ Indicators (each a share 0–1; defined in plain Bahasa Indonesia in `METHOD`):
 - bypass: promotions that passed over at least one eligible candidate of the same OPD and level with a
   higher readiness category (`n_bypassed` counts those candidates);
 - fairness: 1 with no `disparity` flag in the OPD's audit, 0.5 with one, 0 with two or more.
+An OPD with 1–4 promotions keeps its counts but its promotion shares are left empty (`suppressed_promosi`):
+too few to show or rank; the index still uses them, shrunk as below.
 The index is their weighted mean × 100 (WEIGHTS), the promotion shares shrunk toward the province's
 by PRIOR_PROMOTIONS pseudo-promotions. Categories follow the four levels of KASN's Indeks Sistem
 Merit mapped linearly to 0–100.
@@ -40,7 +42,8 @@ METHOD = {
 
 Agar OPD dengan sedikit promosi tidak melonjak ke 0% atau 100% karena kebetulan, ketiga indikator promosi
 dalam indeks ditarik ke arah angka provinsi seolah-olah ada 5 promosi tambahan berangka provinsi (OPD tanpa promosi
-mendapat angka provinsi). Tabel tetap menampilkan angka asli OPD. Kategori mengikuti empat tingkat Indeks Sistem Merit KASN yang dipetakan ke 0–100:
+mendapat angka provinsi). Tabel tetap menampilkan angka asli OPD, kecuali OPD dengan 1–4 promosi: bagiannya
+tidak ditampilkan (terlalu sedikit untuk dibaca atau diperingkat, dan melindungi identitas). Kategori mengikuti empat tingkat Indeks Sistem Merit KASN yang dipetakan ke 0–100:
 ≥ 75 *Sangat Baik*, 50–< 75 *Baik*, 25–< 50 *Kurang*, < 25 *Buruk*. Rentang (interval 95%) indeks dihitung dengan
 bootstrap parametrik dari jumlah pegawai dan promosi: OPD kecil mendapat rentang lebar, dan urutan OPD yang rentangnya
 bertumpang tindih tidak boleh dibaca sebagai perbedaan nyata.""",
@@ -50,7 +53,8 @@ promotions whose person met every requirement (25), share of promotions that pas
 candidate of the same OPD and level (15; `n_bypassed` counts the candidates passed over), and fairness (15: 100 with no
 `disparity` flag, 50 with one, 0 with two or more). In the index the three promotion shares are pulled toward the
 province's as if by 5 more promotions at the province rate (an OPD without promotions gets the province's), so few
-promotions cannot put an OPD at 0 % or 100 % by chance; tables show the OPD's own shares. Categories follow the four levels of KASN's merit system index mapped to
+promotions cannot put an OPD at 0 % or 100 % by chance; tables show the OPD's own shares, except for
+OPDs with 1–4 promotions, whose shares are not shown (too few to read or rank, and to protect identities). Categories follow the four levels of KASN's merit system index mapped to
 0–100: ≥ 75 Very good, 50–< 75 Good, 25–< 50 Poor, < 25 Bad. The 95% interval comes from a parametric bootstrap over
 the counts: small OPDs get wide intervals; overlapping intervals are not a real difference.""",
 }
@@ -115,6 +119,9 @@ def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope:
     out["index_ci_low"], out["index_ci_high"] = 100 * lo, 100 * hi
     out["category"] = category(out["index"])
     out["suppressed_promosi"] = out["n_promosi"].between(1, MIN_CELL - 1)
+    # a share of 1–4 promotions is neither shown nor ranked (the counts stay for the audit trail)
+    shown_as_share = [c for c in out.columns if c.startswith(("share_promosi", "share_tanpa_bypass"))]
+    out.loc[out["suppressed_promosi"], shown_as_share] = np.nan
     out = out.reset_index().rename(columns={scope: "opd_kode"})
     first = ["opd_kode", "opd_nama", "n_pegawai", "coverage_profiling", "coverage_kinerja", "n_promosi",
              "share_promosi_talent_pool", "share_promosi_eligible", "n_bypassed", "fairness_flags", "index", "category"]

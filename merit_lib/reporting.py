@@ -142,6 +142,18 @@ def _pct(x: float) -> str:
     return "–" if pd.isna(x) else f"{x:.0%}"
 
 
+#: indicator → (numerator count, denominator count) in compliance.csv
+INDICATOR_COUNTS = {"coverage_profiling": ("n_profiling", "n_pegawai"), "coverage_kinerja": ("n_kinerja", "n_pegawai"),
+                    "share_promosi_talent_pool": ("n_promosi_talent_pool", "n_promosi"),
+                    "share_promosi_eligible": ("n_promosi_eligible", "n_promosi")}
+
+
+def province_indicators(comp: pd.DataFrame) -> pd.Series:
+    """The province's value of each indicator, pooled from the OPDs' counts (staff for coverage, promotions for shares)."""
+    return pd.Series({c: comp[num].sum() / comp[den].sum() if comp[den].sum() else float("nan")
+                      for c, (num, den) in INDICATOR_COUNTS.items()})
+
+
 def indicator_table(row: pd.Series, province: pd.Series, indicators: list[str], lang: str = "id") -> pd.DataFrame:
     """The OPD's indicators next to the province's, with the OPD's 95% CI; promotion shares hidden under 5 promotions."""
     few = 0 < row["n_promosi"] < MIN_CELL

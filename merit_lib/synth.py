@@ -13,8 +13,11 @@ Everything else is an ASSUMPTION of this generator, not a fact about Banten (als
 - JPM = 100 × Σ min(level, standard) / Σ standard with standard 3 (4 for Administrators).
 - Promotion in the period (logistic, planted): log-odds = level intercept + β_k·(kompetensi − 3)
   + β_p·(kinerja − 1) + golongan, education and service controls + injected disparities. Defaults:
-  odds ratio 3.0 per competency level, 2.0 per kinerja level. Administrators reach JPT only through
-  the 10 eselon II installations, drawn with the same weights.
+  odds ratio 10 per competency level and 10 per kinerja level — an OPD that follows merit promotes
+  mostly from the talent pool (about 3 promotions in 4) and only staff already assessed. An OPD in
+  `ignore_merit` drops the merit terms and the assessment requirement; its intercept is calibrated
+  separately so it promotes at the same rate. Administrators reach JPT only through the 10 eselon II
+  installations, drawn with the same weights.
 """
 
 from __future__ import annotations
@@ -158,7 +161,7 @@ def _golongan(df: pd.DataFrame, period_start: pd.Timestamp) -> np.ndarray:
 
 
 def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
-               beta_kompetensi: float = math.log(3.0), beta_kinerja: float = math.log(2.0),
+               beta_kompetensi: float = math.log(10.0), beta_kinerja: float = math.log(10.0),
                disparities: list[Disparity] | None = None, merit_gaps: list[MeritGap] | None = None,
                ignore_merit: list[str] | None = None, bad_rows: int = 0,
                unprofiled: float = 0.08, base_rate: float = 0.09) -> SynthExtract:
@@ -257,10 +260,16 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
            + controls["masa_kerja_10th"] * (service - 15) / 10)
     for d in disparities:
         eta = eta + math.log(d.odds_ratio) * _members(df, d.opd, d.attribute, d.group)
-    intercept = _calibrate(eta[np.isfinite(eta) & (level != "Administrator")], base_rate)
-    prob = 1 / (1 + np.exp(-(eta + intercept)))
-    promoted = (rng.random(n_total) < prob) & (level != "Administrator") & (level != "JPT Pratama")
-    admins = np.flatnonzero(level == "Administrator")
+    # merit-following OPDs promote only assessed staff; OPDs that ignore merit promote anyone at the same rate
+    profiled = rng.random(n_total) >= unprofiled
+    can_rise = np.isfinite(eta) & (level != "Administrator") & (profiled | ~merit_on)
+    intercept = np.zeros(n_total)
+    for group in (merit_on, ~merit_on):
+        if (can_rise & group).any():
+            intercept[group] = _calibrate(eta[can_rise & group], base_rate)
+    prob = np.where(can_rise, 1 / (1 + np.exp(-(eta + intercept))), 0.0)
+    promoted = rng.random(n_total) < prob
+    admins = np.flatnonzero((level == "Administrator") & (profiled | ~merit_on))
     n_jpt_promo = min(6, len(admins))
     if n_jpt_promo:
         w = np.exp(eta[admins] - eta[admins].max())
@@ -268,7 +277,6 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
         promoted[chosen] = True
 
     # --- profiling (assessments before the period)
-    profiled = rng.random(n_total) >= unprofiled
     prof = _profiling(df[profiled], comps[profiled], ability[profiled], kompetensi[profiled], rng, n)
 
     # --- kinerja (SKP) for the two years before the period

@@ -111,3 +111,16 @@ def test_a_failed_run_never_replaces_a_good_folder(run, tmp_path):
 def test_cli_report_user_errors(tmp_path, capsys):
     assert main(["report", "--data", str(tmp_path / "nope"), "--period", PERIOD, "--out", str(tmp_path / "r")]) == 2
     assert "tidak ada" in capsys.readouterr().err
+
+
+def test_compliance_csv_puts_the_merit_ignoring_opd_lowest(tmp_path):
+    """A Banten-size extract written to disk with DINDIKBUD ignoring merit; compliance.csv as the run writes it."""
+    from merit_lib.pipeline import compute
+
+    data = synthesize(n=3236, seed=31, ignore_merit=["DINDIKBUD"]).write(tmp_path / "data")
+    compute(data, PERIOD, tmp_path / "tables")
+    comp = pd.read_csv(tmp_path / "tables" / "compliance.csv")
+    shown = comp.dropna(subset=["share_promosi_talent_pool"]).sort_values("share_promosi_talent_pool")
+    assert shown["opd_kode"].iloc[0] == "DINDIKBUD" and len(shown) >= 10
+    small = comp[comp["n_promosi"].between(1, 4)]
+    assert len(small) and small["suppressed_promosi"].all() and small["share_promosi_talent_pool"].isna().all()
