@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import queue
 import shutil
-import threading
-import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
@@ -26,6 +23,7 @@ import pandas as pd
 from . import summaries
 from .compliance import compliance
 from .features import analysis_frame
+from .kernels import JobResult, KernelPool, first_line
 from .load import load_extract
 from .period import Period
 from .provenance import git_commit, package_versions
@@ -35,13 +33,7 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 PACKAGES = ("merit_lib", "pandas", "numpy", "statsmodels", "pandera", "seaborn", "matplotlib", "papermill",
             "nbconvert", "nbclient", "fairlearn", "scipy", "openpyxl")
 TABLES = ("compliance", "findings", "model_coefficients", "validation")
-PRELOAD = """%matplotlib inline
-%config InlineBackend.print_figure_kwargs = {"bbox_inches": None}
-import io, merit_lib, merit_lib.reporting, merit_lib.report_plots, merit_lib.render, merit_lib.fairness, merit_lib.compliance
-import pandas, pandas.io.formats.style, seaborn, statsmodels.api, matplotlib.pyplot as _plt
-_f = _plt.figure(); _f.text(0.5, 0.5, "warm"); _f.savefig(io.BytesIO(), format="png"); _plt.close(_f)
-pandas.DataFrame({"a": [1]}).style.hide(axis="index").to_html()
-del _f, _plt"""
+
 
 
 @dataclass
@@ -53,16 +45,6 @@ class Job:
     parameters: dict
     title: str
     opd: str | None = None
-
-
-@dataclass
-class JobResult:
-    """How one notebook went."""
-
-    name: str
-    status: str            # "ok" or "failed"
-    seconds: float
-    error: str | None = None
 
 
 @dataclass
@@ -117,73 +99,6 @@ def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "
 def compute_opd_codes(data: Path | str) -> set[str]:
     """The OPD codes present in an extract's pegawai table (to check `--opd` before a long run)."""
     return set(load_extract(data).pegawai["opd_kode"].dropna())
-
-
-# --------------------------------------------------------------------------- warm kernels
-
-class KernelPool:
-    """A few long-lived Python kernels, started once, with the heavy imports done, lent out one job at a time.
-
-    Kernels warm up in background threads, so they import while the main process computes the tables.
-    """
-
-    def __init__(self, n: int, cwd: Path):
-        from jupyter_client.manager import KernelManager
-
-        self._free: queue.Queue = queue.Queue()
-        self._kms = []
-        for _ in range(n):
-            km = KernelManager(kernel_name="python3", transport="ipc", ip=str(cwd / f".kernel-{uuid.uuid4().hex[:8]}"))
-            km.start_kernel(cwd=str(cwd))
-            self._kms.append(km)
-        self._warmers = [threading.Thread(target=lambda km=km: self._free.put(self._ready(km)), daemon=True) for km in self._kms]
-        for t in self._warmers:
-            t.start()
-
-    @staticmethod
-    def _ready(km: object) -> tuple:
-        kc = km.client()  # type: ignore[attr-defined]
-        kc.start_channels()
-        try:
-            kc.wait_for_ready(timeout=120)
-            kc.execute_interactive(PRELOAD, timeout=300, output_hook=lambda msg: None)
-        except Exception:  # noqa: BLE001 - a kernel that cannot start fails its jobs, with the reason
-            pass
-        return km, kc
-
-    def run(self, job: Job, output: Path) -> JobResult:
-        """Execute one notebook with papermill in a free warm kernel; a dead kernel is restarted for the next job."""
-        import papermill as pm
-
-        km, kc = self._free.get()
-        t0 = time.perf_counter()
-        try:
-            pm.execute_notebook(str(job.notebook), str(output), parameters=job.parameters, km=km, kc=kc,
-                                progress_bar=False, start_timeout=120, request_save_on_cell_execute=False)
-            return JobResult(job.name, "ok", time.perf_counter() - t0)
-        except Exception as exc:  # a failing notebook must not stop the others
-            return JobResult(job.name, "failed", time.perf_counter() - t0, _first_line(exc))
-        finally:
-            if not km.is_alive():
-                kc.stop_channels()
-                km.restart_kernel(now=True)
-                km, kc = self._ready(km)
-            self._free.put((km, kc))
-
-    def close(self) -> None:
-        for t in self._warmers:
-            t.join(timeout=300)
-        while not self._free.empty():
-            km, kc = self._free.get()
-            kc.stop_channels()
-        for km in self._kms:
-            km.shutdown_kernel(now=True)
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    lines = [line for line in text if line.strip() and not set(line.strip()) <= {"-"}]
-    return (type(exc).__name__ + ": " + " | ".join(lines[-3:]))[:500]
 
 
 # --------------------------------------------------------------------------- the run
@@ -252,12 +167,12 @@ def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] |
 
 def _run_and_render(pool: KernelPool, job: Job, stage: Path, meta: dict, render, lang: str) -> JobResult:
     executed = stage / "notebooks" / f"{job.name}.ipynb"
-    result = pool.run(job, executed)
+    result = pool.run(job.name, job.notebook, job.parameters, executed)
     if result.status == "ok":
         try:
             render(executed, stage / f"{job.name}.html", job, meta, lang)
         except Exception as exc:  # rendering problems count as a failure of this page only
-            result = JobResult(job.name, "failed", result.seconds, "render: " + _first_line(exc))
+            result = JobResult(job.name, "failed", result.seconds, "render: " + first_line(exc))
     return result
 
 

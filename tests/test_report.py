@@ -124,3 +124,15 @@ def test_compliance_csv_puts_the_merit_ignoring_opd_lowest(tmp_path):
     assert shown["opd_kode"].iloc[0] == "DINDIKBUD" and len(shown) >= 10
     small = comp[comp["n_promosi"].between(1, 4)]
     assert len(small) and small["suppressed_promosi"].all() and small["share_promosi_talent_pool"].isna().all()
+
+
+def test_each_page_is_a_real_papermill_execution(run):
+    """Warm kernels are reused, but every kept notebook is still a papermill run with its own parameters."""
+    _, _, out, codes, _ = run
+    for code in codes:
+        nb = json.loads((out / "notebooks" / "opd" / f"{code}.ipynb").read_text())
+        assert nb["metadata"]["papermill"]["parameters"]["opd_kode"] == code
+        assert any("injected-parameters" in c["metadata"].get("tags", []) for c in nb["cells"])
+        code_cells = [c for c in nb["cells"] if c["cell_type"] == "code"]
+        assert all(c["execution_count"] for c in code_cells)
+        assert all(c["metadata"]["papermill"]["status"] == "completed" for c in code_cells)
