@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .stats import MIN_CELL
+from .text import column
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _local = threading.local()
@@ -127,20 +128,6 @@ td,th{{border-bottom:1px solid #ddd;padding:4px 10px;text-align:left}} .big{{fon
 
 # --------------------------------------------------------------------------- Excel
 
-HEADERS = {
-    "opd_kode": "Kode OPD", "opd_nama": "Nama OPD", "n_pegawai": "Jumlah pegawai", "coverage_profiling": "Cakupan profiling",
-    "coverage_kinerja": "Cakupan SKP", "n_promosi": "Jumlah promosi", "share_promosi_talent_pool": "Promosi dari talent pool",
-    "share_promosi_eligible": "Promosi memenuhi syarat", "n_bypassed": "Calon lebih siap yang terlewati",
-    "fairness_flags": "Temuan disparitas", "index": "Indeks (0–100)", "category": "Kategori", "scope": "Cakupan",
-    "attribute": "Atribut", "group": "Kelompok", "reference_group": "Kelompok pembanding", "n_group": "Jumlah kelompok",
-    "n_reference": "Jumlah pembanding", "promoted_group": "Dipromosikan (kelompok)", "promoted_reference": "Dipromosikan (pembanding)",
-    "rate_group": "Tingkat promosi kelompok", "rate_reference": "Tingkat promosi pembanding", "impact_ratio": "Rasio dampak",
-    "shortfall": "Kekurangan (orang)", "p_value": "Nilai p", "p_adjusted": "Nilai p (BH)",
-    "adjusted_odds_ratio": "Odds ratio disesuaikan", "aor_ci_low": "OR batas bawah", "aor_ci_high": "OR batas atas",
-    "aor_p_adjusted": "Nilai p OR (BH)", "flag": "Penanda", "model": "Model", "term": "Variabel", "odds_ratio": "Odds ratio",
-    "ci_low": "Batas bawah 95%", "ci_high": "Batas atas 95%", "n": "n", "auc": "AUC", "table": "Tabel", "row": "Baris",
-    "column": "Kolom", "rule": "Aturan", "message": "Keterangan", "value": "Nilai",
-}
 #: per sheet: the count column that decides suppression, and the columns it hides
 SUPPRESS = {
     "findings": ("n_group", ["n_group", "promoted_group", "rate_group", "impact_ratio", "shortfall", "adjusted_odds_ratio",
@@ -149,7 +136,7 @@ SUPPRESS = {
 }
 
 
-def readable(table: pd.DataFrame, name: str) -> pd.DataFrame:
+def readable(table: pd.DataFrame, name: str, lang: str = "id") -> pd.DataFrame:
     """Suppress cells of fewer than MIN_CELL persons (shown as "< 5") and give columns readable headers."""
     t = table.copy()
     if name in SUPPRESS:
@@ -159,7 +146,7 @@ def readable(table: pd.DataFrame, name: str) -> pd.DataFrame:
             if c in t:
                 t[c] = t[c].astype(object)
                 t.loc[small.to_numpy(), c] = "< 5"
-    return t.rename(columns=lambda c: HEADERS.get(c, c.replace("_", " ").capitalize()))
+    return t.rename(columns=lambda c: column(c, lang))
 
 
 def write_workbook(tables_dir: Path, target: Path, lang: str = "id") -> Path:
@@ -169,7 +156,7 @@ def write_workbook(tables_dir: Path, target: Path, lang: str = "id") -> Path:
     with pd.ExcelWriter(target, engine="openpyxl") as xl:
         for name in TABLES:
             t = pd.read_csv(tables_dir / f"{name}.csv", dtype={"opd_kode": str, "scope": str})
-            out = readable(t, name) if lang == "id" else t
+            out = readable(t, name, lang)
             out = out.replace({np.nan: None})
             out.to_excel(xl, sheet_name=name[:31], index=False)
             ws = xl.sheets[name[:31]]

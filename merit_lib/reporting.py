@@ -13,6 +13,7 @@ import pandas as pd
 
 from .period import Period
 from .stats import MIN_CELL
+from .text import COLUMNS, column
 
 SUPPRESSED = "< 5"
 
@@ -130,14 +131,6 @@ def promotion_summary(tables: Tables, scope: str) -> pd.DataFrame:
     return show_counts(g.sort_values("n", ascending=False))
 
 
-_LABELS = {
-    "coverage_profiling": {"id": "Cakupan profiling", "en": "Profiling coverage"},
-    "coverage_kinerja": {"id": "Cakupan SKP 2 tahun", "en": "SKP coverage, 2 years"},
-    "share_promosi_talent_pool": {"id": "Promosi dari talent pool", "en": "Promotions from the talent pool"},
-    "share_promosi_eligible": {"id": "Promosi yang memenuhi syarat", "en": "Promotions meeting every requirement"},
-}
-
-
 def _pct(x: float) -> str:
     return "–" if pd.isna(x) else f"{x:.0%}"
 
@@ -161,7 +154,7 @@ def indicator_table(row: pd.Series, province: pd.Series, indicators: list[str], 
     for c in indicators:
         hide = few and c.startswith("share_promosi")
         ci = f"{_pct(row[c + '_ci_low'])}–{_pct(row[c + '_ci_high'])}" if pd.notna(row.get(c + "_ci_low")) else "–"
-        rows.append({"indikator" if lang == "id" else "indicator": _LABELS[c][lang],
+        rows.append({"indikator" if lang == "id" else "indicator": column(c, lang),
                      "OPD": SUPPRESSED if hide else _pct(row[c]), "CI 95%": SUPPRESSED if hide else ci,
                      "provinsi" if lang == "id" else "province": _pct(province[c])})
     return pd.DataFrame(rows)
@@ -251,8 +244,6 @@ def flag_counts(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
 
 
 def show(table: pd.DataFrame, lang: str = "id"):
-    """A table for a report page: readable headers (id), no row numbers."""
-    from .render import HEADERS
-
-    t = table.rename(columns=HEADERS) if lang == "id" else table
+    """A table for a report page: readable headers, no row numbers."""
+    t = table.rename(columns=lambda c: column(c, lang) if c in COLUMNS else c)
     return t.style.hide(axis="index").format(precision=2, na_rep="–")

@@ -62,6 +62,45 @@ def label(key: str, lang: str = "id") -> str:
     return LABELS.get(key, {}).get(lang, key)
 
 
+# --------------------------------------------------------------------------- output tables (DESIGN §6)
+
+#: column headers of the output tables, as people read them (report pages and ringkasan.xlsx)
+COLUMNS: dict[str, dict[str, str]] = {
+    "opd_kode": {"id": "Kode OPD", "en": "OPD code"}, "opd_nama": {"id": "Nama OPD", "en": "OPD name"},
+    "n_pegawai": {"id": "Jumlah pegawai", "en": "Staff"},
+    "coverage_profiling": {"id": "Cakupan profiling", "en": "Profiling coverage"},
+    "coverage_kinerja": {"id": "Cakupan SKP 2 tahun", "en": "SKP coverage, 2 years"},
+    "n_promosi": {"id": "Jumlah promosi", "en": "Promotions"},
+    "share_promosi_talent_pool": {"id": "Promosi dari talent pool", "en": "Promotions from the talent pool"},
+    "share_promosi_eligible": {"id": "Promosi yang memenuhi syarat", "en": "Promotions meeting every requirement"},
+    "n_bypassed": {"id": "Calon lebih siap yang terlewati", "en": "More ready candidates passed over"},
+    "fairness_flags": {"id": "Temuan disparitas", "en": "Disparity findings"},
+    "index": {"id": "Indeks (0–100)", "en": "Index (0–100)"}, "category": {"id": "Kategori", "en": "Category"},
+    "scope": {"id": "Cakupan", "en": "Scope"}, "attribute": {"id": "Atribut", "en": "Attribute"},
+    "group": {"id": "Kelompok", "en": "Group"}, "reference_group": {"id": "Kelompok pembanding", "en": "Reference group"},
+    "n_group": {"id": "Jumlah kelompok", "en": "Group size"}, "n_reference": {"id": "Jumlah pembanding", "en": "Reference size"},
+    "promoted_group": {"id": "Dipromosikan (kelompok)", "en": "Promoted (group)"},
+    "promoted_reference": {"id": "Dipromosikan (pembanding)", "en": "Promoted (reference)"},
+    "rate_group": {"id": "Tingkat promosi kelompok", "en": "Group promotion rate"},
+    "rate_reference": {"id": "Tingkat promosi pembanding", "en": "Reference promotion rate"},
+    "impact_ratio": {"id": "Rasio dampak", "en": "Impact ratio"}, "shortfall": {"id": "Kekurangan (orang)", "en": "Shortfall (persons)"},
+    "p_value": {"id": "Nilai p", "en": "p value"}, "p_adjusted": {"id": "Nilai p (BH)", "en": "p value (BH)"},
+    "adjusted_odds_ratio": {"id": "Odds ratio disesuaikan", "en": "Adjusted odds ratio"},
+    "aor_ci_low": {"id": "OR batas bawah", "en": "OR lower bound"}, "aor_ci_high": {"id": "OR batas atas", "en": "OR upper bound"},
+    "aor_p_adjusted": {"id": "Nilai p OR (BH)", "en": "OR p value (BH)"}, "flag": {"id": "Penanda", "en": "Flag"},
+    "model": {"id": "Model", "en": "Model"}, "term": {"id": "Variabel", "en": "Term"},
+    "odds_ratio": {"id": "Odds ratio", "en": "Odds ratio"}, "ci_low": {"id": "Batas bawah 95%", "en": "95% lower bound"},
+    "ci_high": {"id": "Batas atas 95%", "en": "95% upper bound"}, "n": {"id": "n", "en": "n"}, "auc": {"id": "AUC", "en": "AUC"},
+    "table": {"id": "Tabel", "en": "Table"}, "row": {"id": "Baris", "en": "Row"}, "column": {"id": "Kolom", "en": "Column"},
+    "rule": {"id": "Aturan", "en": "Rule"}, "message": {"id": "Keterangan", "en": "Message"}, "value": {"id": "Nilai", "en": "Value"},
+}
+
+
+def column(key: str, lang: str = "id") -> str:
+    """The readable header of an output-table column (unknown columns: underscores to spaces, capitalized)."""
+    return COLUMNS.get(key, {}).get(lang) or key.replace("_", " ").capitalize()
+
+
 # --------------------------------------------------------------------------- fairness audit (merit_lib.fairness)
 
 LABELS.update({

@@ -98,6 +98,20 @@ def test_small_cells_are_suppressed_in_the_workbook(run):
     assert (small["Tingkat promosi kelompok"].astype(str) == "< 5").all()
 
 
+def test_workbook_headers_follow_the_language(run, tmp_path):
+    _, _, out, _, _ = run
+    from merit_lib.render import write_workbook
+
+    en = write_workbook(out / "tables", tmp_path / "summary.xlsx", lang="en")
+    for path, words in ((out / "ringkasan.xlsx", ["Kode OPD", "Promosi dari talent pool", "Jumlah promosi"]),
+                        (en, ["OPD code", "Promotions from the talent pool", "Promotions"])):
+        header = list(pd.read_excel(path, sheet_name="compliance", nrows=0).columns)
+        assert all(w in header for w in words), header
+    small = pd.read_excel(en, sheet_name="compliance")
+    raw = pd.read_csv(out / "tables" / "compliance.csv")
+    assert (small["Promotions"].astype(str) == "< 5").sum() == int(raw["n_promosi"].between(1, 4).sum())
+
+
 def test_a_failed_run_never_replaces_a_good_folder(run, tmp_path):
     _, data, out, codes, _ = run
     good = tmp_path / PERIOD
