@@ -53,10 +53,13 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Render every report of a period (province, fairness audit, one per OPD) into one folder."""
-    from .pipeline import compute_opd_codes, run_report
+    from .pipeline import NOTEBOOKS, compute_opd_codes, run_report
 
     if not Path(args.data).exists():
         raise UserError(f"folder data '{args.data}' tidak ada (data folder not found)")
+    if not (NOTEBOOKS / "10_opd_report.ipynb").is_file():
+        raise UserError(f"notebook laporan tidak ditemukan di {NOTEBOOKS}: `merit report` perlu checkout repositori "
+                        "(pip install -e .) (report notebooks not found: install from the repository checkout)")
     if args.opd:
         known = compute_opd_codes(args.data)
         unknown = sorted(set(args.opd) - known)

@@ -127,6 +127,16 @@ def test_cli_report_user_errors(tmp_path, capsys):
     assert "tidak ada" in capsys.readouterr().err
 
 
+def test_cli_report_without_the_notebooks_is_one_clear_message(tmp_path, capsys, monkeypatch, run):
+    import merit_lib.pipeline as P
+
+    _, data, _, _, _ = run
+    monkeypatch.setattr(P, "NOTEBOOKS", tmp_path / "no-notebooks")
+    assert main(["report", "--data", str(data), "--period", PERIOD, "--out", str(tmp_path / "r")]) == 2
+    err = capsys.readouterr().err
+    assert "no-notebooks" in err and "Traceback" not in err and not (tmp_path / "r").exists()
+
+
 def test_compliance_csv_puts_the_merit_ignoring_opd_lowest(tmp_path):
     """A Banten-size extract written to disk with DINDIKBUD ignoring merit; compliance.csv as the run writes it."""
     from merit_lib.pipeline import compute
