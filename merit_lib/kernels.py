@@ -123,6 +123,7 @@ class KernelPool:
 
 
 def first_line(exc: BaseException) -> str:
+    """The exception's type and its last three non-empty lines, for the manifest and the console."""
     text = str(exc).strip().splitlines()
     lines = [line for line in text if line.strip() and not set(line.strip()) <= {"-"}]
     return (type(exc).__name__ + ": " + " | ".join(lines[-3:]))[:500]

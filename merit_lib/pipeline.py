@@ -35,7 +35,6 @@ PACKAGES = ("merit_lib", "pandas", "numpy", "statsmodels", "pandera", "seaborn",
 TABLES = ("compliance", "findings", "model_coefficients", "validation")
 
 
-
 @dataclass
 class Job:
     """One notebook to execute and render: its output name (e.g. `opd/DINKES`), source and parameters."""

@@ -143,8 +143,8 @@ INDICATOR_COUNTS = {"coverage_profiling": ("n_profiling", "n_pegawai"), "coverag
 
 def province_indicators(comp: pd.DataFrame) -> pd.Series:
     """The province's value of each indicator, pooled from the OPDs' counts (staff for coverage, promotions for shares)."""
-    return pd.Series({c: comp[num].sum() / comp[den].sum() if comp[den].sum() else float("nan")
-                      for c, (num, den) in INDICATOR_COUNTS.items()})
+    sums = comp[list(dict.fromkeys(col for pair in INDICATOR_COUNTS.values() for col in pair))].sum()
+    return pd.Series({c: sums[num] / sums[den] if sums[den] else float("nan") for c, (num, den) in INDICATOR_COUNTS.items()})
 
 
 def indicator_table(row: pd.Series, province: pd.Series, indicators: list[str], lang: str = "id") -> pd.DataFrame:

@@ -160,3 +160,14 @@ def test_each_page_is_a_real_papermill_execution(run):
         code_cells = [c for c in nb["cells"] if c["cell_type"] == "code"]
         assert all(c["execution_count"] for c in code_cells)
         assert all(c["metadata"]["papermill"]["status"] == "completed" for c in code_cells)
+
+
+def test_province_indicators_pool_the_counts_not_the_shares(run):
+    from merit_lib.reporting import province_indicators
+
+    _, _, out, _, _ = run
+    comp = pd.read_csv(out / "tables" / "compliance.csv")
+    prov = province_indicators(comp)
+    assert prov["share_promosi_talent_pool"] == pytest.approx(comp["n_promosi_talent_pool"].sum() / comp["n_promosi"].sum())
+    assert prov["coverage_profiling"] == pytest.approx(comp["n_profiling"].sum() / comp["n_pegawai"].sum())
+    assert comp["share_promosi_talent_pool"].isna().any()      # small OPDs' shares are empty, yet counted above
