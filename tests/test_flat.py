@@ -250,16 +250,21 @@ MERIT = ("avg_training_score + C(rating, Treatment('3')) + kpi + awards + length
          " + C(edu, Treatment(\"Bachelor's\"))")
 
 
-@pytest.fixture(scope="module")
-def audit_dir(tmp_path_factory):
-    """`merit audit --flat … --roles … --out DIR` run once, end to end, on the public data set."""
+def _hr_cli(command: str, tmp_path_factory) -> Path:
+    """`merit COMMAND --flat … --roles … --out DIR` run end to end on the public data set; the output folder."""
     if not HR_CSV.is_file():
         pytest.skip(f"public data set absent: {HR_CSV}")
     from merit_lib.cli import main
 
-    out = tmp_path_factory.mktemp("audit")
-    assert main(["audit", "--flat", str(HR_CSV), "--roles", str(HR_ROLES), "--out", str(out)]) == 0
+    out = tmp_path_factory.mktemp(command)
+    assert main([command, "--flat", str(HR_CSV), "--roles", str(HR_ROLES), "--out", str(out)]) == 0
     return out
+
+
+@pytest.fixture(scope="module")
+def audit_dir(tmp_path_factory):
+    """`merit audit --flat … --roles … --out DIR` run once, end to end, on the public data set."""
+    return _hr_cli("audit", tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -341,12 +346,7 @@ def test_hr_department_odds_ratio_is_a_contrast_of_cell_intercepts(findings, raw
 @pytest.fixture(scope="module")
 def coefficients(tmp_path_factory):
     """`merit model --flat … --roles … --out DIR` run once, end to end; model_coefficients.csv as written."""
-    if not HR_CSV.is_file():
-        pytest.skip(f"public data set absent: {HR_CSV}")
-    from merit_lib.cli import main
-
-    out = tmp_path_factory.mktemp("model")
-    assert main(["model", "--flat", str(HR_CSV), "--roles", str(HR_ROLES), "--out", str(out)]) == 0
+    out = _hr_cli("model", tmp_path_factory)
     assert (out / "missing_report.csv").is_file()
     coef = pd.read_csv(out / "model_coefficients.csv")
     assert list(coef.columns[:8]) == ["model", "term", "odds_ratio", "ci_low", "ci_high", "p_value", "n", "auc"]  # DESIGN §6
