@@ -28,6 +28,11 @@ WEIGHTS: dict[str, float] = {"coverage_profiling": 0.10, "coverage_kinerja": 0.1
 CATEGORIES: tuple[tuple[float, str], ...] = ((75, "Sangat Baik"), (50, "Baik"), (25, "Kurang"), (0, "Buruk"))
 CATEGORIES_EN = {"Sangat Baik": "Very good", "Baik": "Good", "Kurang": "Poor", "Buruk": "Bad"}
 READINESS_RANK = {T.READY_NOW: 2, T.READY_DEV: 1, T.NOT_READY: 0}
+#: share column of compliance.csv → (numerator count, denominator count), both also in compliance.csv
+SHARE_COUNTS: dict[str, tuple[str, str]] = {
+    "coverage_profiling": ("n_profiling", "n_pegawai"), "coverage_kinerja": ("n_kinerja", "n_pegawai"),
+    "share_promosi_talent_pool": ("n_promosi_talent_pool", "n_promosi"),
+    "share_promosi_eligible": ("n_promosi_eligible", "n_promosi")}
 
 METHOD = {
     "id": """**Cara membaca indeks kepatuhan meritokrasi (0–100).** Indeks menggabungkan enam indikator per OPD:
@@ -106,10 +111,7 @@ def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope:
     out["n_bypassed"] = _distinct_bypassed(frame, scope).reindex(out.index).fillna(0).astype(int)
     out["fairness_flags"] = _flags(findings, out.index)
 
-    shares = {"coverage_profiling": ("n_profiling", "n_pegawai"), "coverage_kinerja": ("n_kinerja", "n_pegawai"),
-              "share_promosi_talent_pool": ("n_promosi_talent_pool", "n_promosi"),
-              "share_promosi_eligible": ("n_promosi_eligible", "n_promosi")}
-    for col, (num, den) in shares.items():
+    for col, (num, den) in SHARE_COUNTS.items():
         out[col] = np.where(out[den] > 0, out[num] / out[den].where(out[den] > 0), np.nan)
         out[f"{col}_ci_low"], out[f"{col}_ci_high"] = wilson(out[num], out[den])
     out["share_tanpa_bypass"] = np.where(out["n_promosi"] > 0, 1 - out["n_promosi_melangkahi"] / out["n_promosi"].clip(lower=1), np.nan)
@@ -152,8 +154,7 @@ def _index(components: np.ndarray) -> np.ndarray:
 
 
 #: share column → its denominator; promotion shares are shrunk toward the province share by PRIOR_PROMOTIONS
-DENOMINATORS = {"coverage_profiling": "n_pegawai", "coverage_kinerja": "n_pegawai", "share_promosi_talent_pool": "n_promosi",
-                "share_promosi_eligible": "n_promosi", "share_tanpa_bypass": "n_promosi"}
+DENOMINATORS = {**{c: den for c, (_, den) in SHARE_COUNTS.items()}, "share_tanpa_bypass": "n_promosi"}
 PRIOR_PROMOTIONS = 5.0
 
 

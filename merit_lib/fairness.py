@@ -52,7 +52,7 @@ from threadpoolctl import threadpool_limits
 from . import text
 from .provenance import package_versions
 from .roles import ASN, Roles
-from .stats import MIN_CELL, wilson
+from .stats import MIN_CELL, SUPPRESSED, wilson
 
 PROVINCE = "PROVINSI"
 DISPARITY, EXPLAINED, INSUFFICIENT, NO_DISPARITY = "disparity", "explained gap", "insufficient data", "no disparity"
@@ -194,7 +194,7 @@ def display_table(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """Findings as strings for a report: rates in %, ratios with CIs, "< 5" for every number of a suppressed row."""
     f = findings
     small = f["suppressed"].to_numpy(bool)
-    hidden = text.label("suppressed", lang)
+    hidden = SUPPRESSED
 
     def num(values: pd.Series, fmt: str) -> pd.Series:
         shown = pd.Series([("" if pd.isna(v) else fmt.format(v)) for v in values], index=f.index, dtype=object)

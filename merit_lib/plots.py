@@ -146,8 +146,7 @@ def rates_plot(findings: pd.DataFrame, scope: str = "PROVINSI", lang: str = "id"
     """Promotion rate with its Wilson 95% CI per group, everyone at risk and the talent pool only, one panel per attribute.
 
     A group under 5 persons is shown as "< 5" without a number."""
-    from .stats import MIN_CELL, wilson
-    from .text import label
+    from .stats import MIN_CELL, SUPPRESSED, wilson
 
     setup()
     d = findings[findings["scope"] == scope]
@@ -166,7 +165,7 @@ def rates_plot(findings: pd.DataFrame, scope: str = "PROVINSI", lang: str = "id"
             ax.errorbar(rate[ok], y[ok] + dy, xerr=[(rate - low)[ok].clip(lower=0), (high - rate)[ok].clip(lower=0)],
                         fmt="o", color=color, ms=4, capsize=2, label=t(key, lang) if ax is axes[0, 0] else None)
             for yi in y[(p[n] < MIN_CELL).to_numpy()]:   # fewer than 5 persons (at risk, or in the talent pool)
-                ax.text(0.003, yi + dy, label("suppressed", lang), va="center", fontsize=8, color=color)
+                ax.text(0.003, yi + dy, SUPPRESSED, va="center", fontsize=8, color=color)
         ax.set_yticks(list(y), list(p["label"]))
         ax.set_ylim(-0.6, len(p) - 0.4)
         ax.set_title(a, loc="left", fontsize=10)
@@ -229,7 +228,7 @@ def nine_box_plot(frame: pd.DataFrame, lang: str = "id") -> plt.Figure:
     """Heat map of persons per 9-box cell (rows kinerja, columns potential), box numbers, '< 5' for cells under 5."""
     from . import rules as R
     from . import talent as T
-    from .stats import MIN_CELL
+    from .stats import MIN_CELL, SUPPRESSED
 
     setup()
     d = frame[frame["kinerja_level"].notna() & frame["potensi_level"].notna()]
@@ -244,7 +243,7 @@ def nine_box_plot(frame: pd.DataFrame, lang: str = "id") -> plt.Figure:
         for j, pot in enumerate(counts.columns):
             n = int(counts.loc[perf, pot])
             box = R.NINE_BOX[(perf, pot)]
-            value = f"{n:,}".replace(",", "." if lang == "id" else ",") if n >= MIN_CELL else "< 5"
+            value = f"{n:,}".replace(",", "." if lang == "id" else ",") if n >= MIN_CELL else SUPPRESSED
             dark = n >= MIN_CELL and n > 0.6 * counts.to_numpy().max()
             ax.text(j + 0.5, i + 0.5, f"{t('box', lang)} {box}\n{value}", ha="center", va="center", fontsize=10,
                     color="white" if dark else "black")

@@ -11,7 +11,7 @@ import nbformat
 import numpy as np
 import pandas as pd
 
-from .stats import MIN_CELL
+from .stats import MIN_CELL, SUPPRESSED
 from .text import column
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -145,7 +145,7 @@ def readable(table: pd.DataFrame, name: str, lang: str = "id") -> pd.DataFrame:
         for c in cols:
             if c in t:
                 t[c] = t[c].astype(object)
-                t.loc[small.to_numpy(), c] = "< 5"
+                t.loc[small.to_numpy(), c] = SUPPRESSED
     return t.rename(columns=lambda c: column(c, lang))
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import seaborn as sns
 
 from .plots import setup
-from .stats import MIN_CELL
+from .stats import MIN_CELL, SUPPRESSED
 
 _T = {
     "index": {"id": "Indeks kepatuhan meritokrasi (0–100, rentang 95%)", "en": "Meritocracy compliance index (0–100, 95% range)"},
@@ -65,7 +65,7 @@ def box_grid_plot(grid: pd.DataFrame, lang: str = "id") -> plt.Figure:
     labels = grid.astype(object).copy()
     for (kin, pot), box in NINE_BOX.items():
         n = int(grid.loc[kin, pot])
-        labels.loc[kin, pot] = f"{_T['box'][lang]} {box}\n" + ("< 5" if 0 < n < MIN_CELL else f"{n}")
+        labels.loc[kin, pot] = f"{_T['box'][lang]} {box}\n" + (SUPPRESSED if 0 < n < MIN_CELL else f"{n}")
     shown = grid.where(grid >= MIN_CELL, 0)
     fig, ax = plt.subplots(figsize=(5.2, 4.2))
     sns.heatmap(shown, annot=labels.to_numpy(), fmt="", cmap="crest", cbar=False, ax=ax, linewidths=1, linecolor="white")

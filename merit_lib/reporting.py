@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from .compliance import SHARE_COUNTS
 from .period import Period
-from .stats import MIN_CELL
+from .stats import MIN_CELL, SUPPRESSED
 from .text import COLUMNS, column
-
-SUPPRESSED = "< 5"
 
 
 @dataclass
@@ -135,16 +134,10 @@ def _pct(x: float) -> str:
     return "–" if pd.isna(x) else f"{x:.0%}"
 
 
-#: indicator → (numerator count, denominator count) in compliance.csv
-INDICATOR_COUNTS = {"coverage_profiling": ("n_profiling", "n_pegawai"), "coverage_kinerja": ("n_kinerja", "n_pegawai"),
-                    "share_promosi_talent_pool": ("n_promosi_talent_pool", "n_promosi"),
-                    "share_promosi_eligible": ("n_promosi_eligible", "n_promosi")}
-
-
 def province_indicators(comp: pd.DataFrame) -> pd.Series:
     """The province's value of each indicator, pooled from the OPDs' counts (staff for coverage, promotions for shares)."""
-    sums = comp[list(dict.fromkeys(col for pair in INDICATOR_COUNTS.values() for col in pair))].sum()
-    return pd.Series({c: sums[num] / sums[den] if sums[den] else float("nan") for c, (num, den) in INDICATOR_COUNTS.items()})
+    sums = comp[list(dict.fromkeys(col for pair in SHARE_COUNTS.values() for col in pair))].sum()
+    return pd.Series({c: sums[num] / sums[den] if sums[den] else float("nan") for c, (num, den) in SHARE_COUNTS.items()})
 
 
 def indicator_table(row: pd.Series, province: pd.Series, indicators: list[str], lang: str = "id") -> pd.DataFrame:

@@ -7,6 +7,7 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 MIN_CELL = 5  # cells of fewer persons are suppressed in anything a person reads
+SUPPRESSED = f"< {MIN_CELL}"  # what a suppressed cell shows instead of its number
 
 
 def wilson(successes: pd.Series | np.ndarray, totals: pd.Series | np.ndarray, alpha: float = 0.05
@@ -21,7 +22,7 @@ def wilson(successes: pd.Series | np.ndarray, totals: pd.Series | np.ndarray, al
     return lo, hi
 
 
-def suppress(values: pd.Series, counts: pd.Series, label: str = "< 5") -> pd.Series:
+def suppress(values: pd.Series, counts: pd.Series, label: str = SUPPRESSED) -> pd.Series:
     """Replace values whose cell has fewer than MIN_CELL persons by a label, for display."""
     out = values.astype(object).copy()
     out[np.asarray(counts) < MIN_CELL] = label

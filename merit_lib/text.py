@@ -53,7 +53,6 @@ LABELS: dict[str, dict[str, str]] = {
     "clean": {"id": "Semua baris lolos validasi.", "en": "Every row passed validation."},
     "first_problems": {"id": "Masalah pertama", "en": "First problems"},
     "written_to": {"id": "Laporan baris yang ditolak ditulis ke", "en": "Rejected rows written to"},
-    "suppressed": {"id": "< 5", "en": "< 5"},
 }
 
 
