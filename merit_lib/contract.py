@@ -2,6 +2,17 @@
 
 This module is the single source of truth. The loader, the pandera schemas, the synthetic
 generator and `data/README.md` (checked by a test) are all derived from `TABLES`.
+
+OPD codes (`Column.code`: `pegawai.opd_kode`, `riwayat_jabatan.opd_kode_baru` and `opd_kode_lama`) are
+identifiers, not numbers: the loader reads them as text, so leading zeros stay (`01` is never `1`; a code an
+Excel sheet already stores as the number 1 has lost its zero before we see it), strips the white space around
+them (` dinkes ` → `DINKES`) and upper-cases them (`dinkes` → `DINKES`). After that a code must match
+`CODE_PATTERN` (letters A–Z, digits, `.`, `_`, `-`; at most 32 characters, starting with a letter or a digit),
+because report file names are made from it; a row whose code does not (`../../x`, `<script>`) is rejected
+(rule `opd_kode_pattern`).
+
+Optional columns (`required=False`) may be absent from a file: the loader then adds them, all missing, with
+their type, so every typed table has every contract column.
 """
 
 from __future__ import annotations
@@ -38,6 +49,9 @@ PREDIKAT: tuple[str, ...] = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang",
 JENIS_MUTASI: tuple[str, ...] = ("promosi", "rotasi", "mutasi", "demosi", "pengangkatan")
 KATEGORI_JPM: tuple[str, ...] = ("Optimal", "Cukup Optimal", "Kurang Optimal")
 
+#: what an OPD code may look like once trimmed and upper-cased (it becomes part of a report's file name)
+CODE_PATTERN = r"[A-Z0-9][A-Z0-9._-]{0,31}"
+
 #: which eselon family belongs to which structural position type
 ESELON_OF_JENIS: dict[str, tuple[str, ...]] = {
     "JPT Pratama": ("II.a", "II.b"),
@@ -60,6 +74,7 @@ class Column:
     aliases: tuple[str, ...] = ()
     personal: bool = False
     doc: str = ""
+    code: bool = False  # an identifier such as an OPD code: trimmed, upper-cased, checked against CODE_PATTERN
 
     def rule_text(self) -> str:
         """The rule as the data dictionary states it."""
@@ -107,7 +122,7 @@ PEGAWAI = Table(
         Column("golongan", "enum", values=GOLONGAN_PNS + GOLONGAN_PPPK, aliases=("gol", "pangkat golongan", "gol ruang"),
                doc="PNS I/a … IV/e; PPPK I … XVII"),
         Column("pendidikan", "enum", values=PENDIDIKAN, aliases=("tingkat pendidikan", "pendidikan terakhir")),
-        Column("opd_kode", "text", aliases=("kode opd", "kode unor", "kode_unor", "kode satker")),
+        Column("opd_kode", "text", aliases=("kode opd", "kode unor", "kode_unor", "kode satker"), code=True),
         Column("opd_nama", "text", aliases=("unor", "opd", "unit kerja", "perangkat daerah", "satker")),
         Column("jabatan", "text", aliases=("nama jabatan",)),
         Column("jenis_jabatan", "enum", values=JENIS_JABATAN, aliases=("jenis jabatan",)),
@@ -160,9 +175,9 @@ RIWAYAT = Table(
         Column("jabatan_baru", "text", nullable=True),
         Column("jenis_jabatan_baru", "enum", values=JENIS_JABATAN),
         Column("eselon_baru", "enum", values=ESELON, nullable=True),
-        Column("opd_kode_baru", "text"),
+        Column("opd_kode_baru", "text", code=True),
         Column("eselon_lama", "enum", values=ESELON, required=False, nullable=True),
-        Column("opd_kode_lama", "text", required=False, nullable=True),
+        Column("opd_kode_lama", "text", required=False, nullable=True, code=True),
     ),
 )
 

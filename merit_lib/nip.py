@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 MIN_AGE_AT_ENTRY = 14  # years; a TMT earlier than this after birth is impossible
 
@@ -83,6 +84,31 @@ def make_nip(birth: dt.date, gender: str, serial: int, tmt: dt.date | None = Non
     if tmt is None:
         raise ValueError("a PNS NIP needs tmt")
     return f"{birth:%Y%m%d}{tmt:%Y%m}{g}{serial:03d}"
+
+
+#: what a spreadsheet writes for a NIP it keeps as a number: scientific notation (`1.96711101992031E+17`, also with
+#: a decimal comma) or the 15 significant digits it can hold padded with zeros (`196711101992031000`; serial 000
+#: is impossible in a real NIP). The last digits are lost either way.
+EXCEL_NUMBER = r"\d+(?:[.,]\d+)?[eE]\+?\d+|\d{15}000"
+
+
+def excel_number(nips: pd.Series) -> pd.Series:
+    """True where a NIP is text that a spreadsheet wrote for a number (see `EXCEL_NUMBER`); False for NA."""
+    s = nips.astype("string")
+    out = pd.Series(False, index=nips.index)
+    if isinstance(s.array, pd.arrays.ArrowStringArray):
+        # candidates in two cheap pyarrow passes: anything but plain digits, or digits ending in 000
+        arr = s.array.__arrow_array__()
+        hit = pc.or_(pc.invert(pc.ascii_is_decimal(arr)), pc.ends_with(arr, "000")).fill_null(False)
+        if not pc.any(hit).as_py():
+            return out
+        maybe = pd.Series(hit.to_numpy(zero_copy_only=False), index=nips.index)
+    else:
+        maybe = (~s.str.fullmatch(r"\d+") | s.str.endswith("000")).fillna(False).astype(bool)
+    if maybe.any():
+        s = s.str.strip()
+        out[maybe] = s[maybe].str.fullmatch(EXCEL_NUMBER).fillna(False).astype(bool)
+    return out
 
 
 def mask(nips: pd.Series) -> pd.Series:

@@ -33,6 +33,24 @@ RULES: dict[str, dict[str, str]] = {
     "future_date": {"id": "tanggal {value} pada {column} ada di masa depan", "en": "date {value} in {column} is in the future"},
     "orphan": {"id": "NIP tidak ada di tabel pegawai", "en": "NIP is not in the pegawai table"},
     "parent_rejected": {"id": "baris pegawai untuk NIP ini ditolak", "en": "the pegawai row of this NIP was rejected"},
+    "unbalanced_quote": {"id": "tanda kutip (\") yang dibuka di kolom {column} tidak ditutup; baris ini tidak dapat dibagi "
+                                "menjadi sel dengan pasti, baris berikutnya tetap dibaca",
+                         "en": "a quote (\") opened in column {column} is never closed; this row cannot be split into cells "
+                               "reliably, the rows after it are still read"},
+    "malformed_row": {"id": "baris ini berisi lebih banyak sel daripada header (sel tambahan: '{value}'); mungkin ada "
+                             "pemisah (, atau ;) tanpa tanda kutip di dalam sel",
+                      "en": "this row has more cells than the header (extra cell: '{value}'); perhaps a separator (, or ;) "
+                            "inside a cell without quotes"},
+    "nip_not_text": {"id": "NIP tersimpan sebagai angka ('{value}'), sehingga digit terakhirnya sudah hilang; format kolom NIP "
+                            "sebagai Teks (Format Cells → Text) sebelum ekspor, atau ekspor ulang dari SIMPEG sebagai teks",
+                     "en": "the NIP was stored as a number ('{value}'), so its last digits are lost; format the NIP column "
+                           "as Text (Format Cells → Text) before exporting, or export it from SIMPEG again as text"},
+    "date_invalid": {"id": "tanggal '{value}' pada {column} tidak sah (tidak ada di kalender, atau tahun di luar 1900–2100)",
+                     "en": "date '{value}' in {column} is not valid (no such calendar day, or a year outside 1900–2100)"},
+    "opd_kode_pattern": {"id": "kode OPD '{value}' pada {column} tidak sah: hanya huruf A–Z, angka, titik, garis bawah dan "
+                                "tanda hubung, paling banyak 32 karakter, diawali huruf atau angka",
+                         "en": "OPD code '{value}' in {column} is not valid: letters A–Z, digits, dot, underscore and hyphen "
+                               "only, at most 32 characters, starting with a letter or a digit"},
 }
 
 
