@@ -15,9 +15,18 @@ Three models of the outcome, fitted on the at-risk rows with complete data and d
 Numeric competency and kinerja measures are centred at their means in every model: this changes only the
 intercept of `logit` and `gee`, and makes each main effect of `logit_interaksi` the effect at the other's mean.
 
-Fewer than 10 events per variable, separation or collinear columns → a ridge-penalized logistic regression
-(statsmodels GLM `fit_regularized`), marked `ridge` in the table, CI and p left empty, and no GEE. No promotion
-at all (or everyone promoted) → no model. Each such decision is a note, in Bahasa Indonesia or English.
+Before any fit, the data are made estimable locally, so that one empty cell never costs every CI:
+
+- a control (never a merit measure, the outcome or the scope) that is empty for more than `MAX_MISSING_CONTROL` of the
+  at-risk rows is left out of the model, instead of taking those rows out of it;
+- a level of a categorical control (or a value of a two-valued numeric one) in which nobody, or everybody, was
+  promoted predicts the outcome perfectly: as Stata's `logit` does, its rows and the level are left out (the reference
+  moves to the next level when it is the one left out), and a control left with one value is left out too; repeated
+  until nothing changes.
+
+Fewer than 10 events per variable, separation by a merit measure or collinear columns → a ridge-penalized logistic
+regression (statsmodels GLM `fit_regularized`), marked `ridge` in the table, CI and p left empty, and no GEE. No
+promotion at all (or everyone promoted) → no model. Each such decision is a note, in Bahasa Indonesia or English.
 """
 
 from __future__ import annotations
@@ -52,14 +61,28 @@ COEF_COLUMNS: tuple[str, ...] = ("model", "term", "odds_ratio", "ci_low", "ci_hi
 EXTRA_COLUMNS: tuple[str, ...] = ("method", "n_events", "epv")
 PERSON_COLUMNS: tuple[str, ...] = ("nama", "kotak", "kesiapan", "syarat_gagal")
 MIN_EPV = 10.0             # events per variable below this → ridge
+MAX_MISSING_CONTROL = 0.5  # a control empty for more than this share of the at-risk rows is left out (not the rows)
 MIN_CLUSTERS = 30          # fewer clusters → a note that cluster SEs may be too small
 MAX_BIAS_REDUCED = 5000   # largest cluster for the Mancl–DeRouen GEE correction (it builds a k × k matrix)
 MIN_CLUSTERS_GEE = 20      # fewer clusters → no GEE (its sandwich SEs need many; few huge clusters also diverge)
-ABSURD_LOG_OR = 10.0       # |log OR| per 2 SD (or per category) above this → separation
+ABSURD_LOG_OR = 10.0       # |log OR| per 2 SD (or per category) above this, with ...
+ABSURD_SE = 5.0            # ... its model-based SE per 2 SD above this → separation (a strong, well-estimated effect
+                           # of a control such as golongan is not; under separation the SE runs into the thousands)
 RIDGE_UNESTIMABLE = 5.0    # |ridge log OR| per 2 SD above this: the data still separate → OR left empty
 RIDGE_PRIOR_SD = 1.0       # ridge penalty = a normal prior with this SD on the log OR per 2 SD (or per category)
 CURVE_SAMPLE = 1000        # persons averaged over for the probability curves
 INTERCEPT = "Intercept"
+
+#: column dtypes of the tables, so an empty table has the same (never object) dtypes as a full one
+COEF_DTYPES: dict[str, str] = {"model": "str", "term": "str", "odds_ratio": "float64", "ci_low": "float64",
+                               "ci_high": "float64", "p_value": "float64", "n": "int64", "auc": "float64", "method": "str",
+                               "n_events": "int64", "epv": "float64"}
+TERM_DTYPES: dict[str, str] = {"term": "str", "odds_ratio": "float64", "ci_low": "float64", "ci_high": "float64",
+                               "p_value": "float64"}
+AME_DTYPES: dict[str, str] = {"term": "str", "ame": "float64", "se": "float64", "ci_low": "float64", "ci_high": "float64",
+                              "p_value": "float64"}
+CALIBRATION_DTYPES: dict[str, str] = {"decile": "int64", "n": "int64", "predicted": "float64", "events": "float64",
+                                      "observed": "float64", "ci_low": "float64", "ci_high": "float64", "suppressed": "bool"}
 
 _WORDS = {
     "title": {"id": "Model kesiapan promosi", "en": "Promotion readiness models"},
@@ -72,19 +95,50 @@ _WORDS = {
 }
 
 
+#: messages of the local handling of sparse data (same shape as `text.MODEL_MESSAGES`, looked up first)
+_MESSAGES: dict[str, dict[str, str]] = {
+    "control_absent": {"id": "{column} tidak ada datanya → tidak dimasukkan sebagai kontrol (dengan kolom ini semua "
+                             "pegawai akan keluar dari model). OR lainnya tidak disesuaikan untuk {column}.",
+                       "en": "{column} has no data → not used as a control (with it, everyone would leave the model). "
+                             "The other odds ratios are not adjusted for {column}."},
+    "control_sparse": {"id": "{column} kosong untuk {n_missing} dari {n_at_risk} pegawai berisiko ({pct}, lebih dari batas "
+                             "{max_pct}) → tidak dimasukkan sebagai kontrol, agar pegawai itu tetap masuk model. OR lainnya "
+                             "tidak disesuaikan untuk {column}.",
+                       "en": "{column} is empty for {n_missing} of {n_at_risk} persons at risk ({pct}, more than the limit "
+                             "of {max_pct}) → not used as a control, so that these persons stay in the model. The other "
+                             "odds ratios are not adjusted for {column}."},
+    "level_predicted": {"id": "{column} = {level}: {k} dari {n} pegawai dipromosikan — peluang promosi kelompok ini tidak "
+                              "dapat diestimasi (hasilnya diprediksi sempurna), sehingga {n} pegawai itu dan kategori ini "
+                              "dikeluarkan dari model (seperti logit di Stata). Hasil model berlaku untuk {column} lainnya.",
+                        "en": "{column} = {level}: {k} of {n} persons promoted — the promotion odds of this group cannot be "
+                              "estimated (its outcome is perfectly predicted), so these {n} persons and this category are "
+                              "left out of the model (as Stata's logit does). The results hold for the other {column} "
+                              "values."},
+    "reference_moved": {"id": "Acuan {column} berpindah dari {old} ke {new} karena {old} dikeluarkan dari model.",
+                        "en": "The reference of {column} moves from {old} to {new} because {old} is left out of the model."},
+    "nothing_left": {"id": "Setelah kelompok yang hasilnya diprediksi sempurna dikeluarkan, tersisa {n} pegawai dengan "
+                           "{n_events} promosi: tidak ada yang dapat diestimasi, model tidak diestimasi.",
+                     "en": "Once the groups whose outcome is perfectly predicted are left out, {n} persons with {n_events} "
+                           "promotions remain: nothing can be estimated, no model is estimated."},
+}
+
+
 # --------------------------------------------------------------------------- notes
 
 
 @dataclass(frozen=True)
 class Note:
-    """A message for the reader: a key of `text.MODEL_MESSAGES` and its fields, rendered in either language."""
+    """A message for the reader: a key of `_MESSAGES` or `text.MODEL_MESSAGES` and its fields, in either language."""
 
     key: str
     fields: dict[str, object] = field(default_factory=dict)
 
     def render(self, lang: str = "id") -> str:
-        """The message in `lang`, numbers formatted for it."""
-        return text.model_message(self.key, lang, **{k: _fmt(k, v, lang) for k, v in self.fields.items()})
+        """The message in `lang`, numbers formatted for it (this module's `_MESSAGES` first, then `text`)."""
+        fields = {k: _fmt(k, v, lang) for k, v in self.fields.items()}
+        if self.key in _MESSAGES:
+            return _MESSAGES[self.key][lang].format(**fields)
+        return text.model_message(self.key, lang, **fields)
 
 
 def _fmt(key: str, value: object, lang: str) -> str:
@@ -110,7 +164,7 @@ def _fmt_float(key: str, v: float, lang: str) -> str:
         return text.p_value(v, lang)
     if key == "rho":
         return text.number(v, lang, 4)
-    if key == "pct":
+    if key in ("pct", "max_pct"):
         return text.number(100 * v, lang, 0) + "%"
     if key == "ame":
         return ("+" if v >= 0 else "") + text.number(100 * v, lang, 1)
@@ -199,6 +253,110 @@ def missing_by_role(frame: pd.DataFrame, roles: Roles, rows: pd.Series) -> pd.Da
             values = _outcome(frame.loc[rows, c]) if role == "outcome" else frame.loc[rows, c]
             out.append({"role": role, "column": c, "n_missing": int(values.isna().sum())})
     return pd.DataFrame(out, columns=["role", "column", "n_missing"])
+
+
+def _empty(dtypes: dict[str, str]) -> pd.DataFrame:
+    """A table without rows whose columns have the given dtypes."""
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
+
+
+# --------------------------------------------------------------------------- which rows and controls are modelled
+
+
+def _omit_empty_controls(frame: pd.DataFrame, roles: Roles, at_risk: pd.Series) -> tuple[Roles, list[Note]]:
+    """Leave out each control empty for more than `MAX_MISSING_CONTROL` of the at-risk rows (all of them, or most),
+    so that it does not take those rows out of the model. Merit measures, outcome and scope are never left out."""
+    n_at_risk = int(at_risk.sum())
+    if not n_at_risk:
+        return roles, []
+    kept, notes = [], []
+    protected = {*roles.merit, roles.outcome, roles.scope}
+    for c in roles.controls:
+        n_missing = int(frame.loc[at_risk, c].isna().sum())
+        if c in protected or n_missing <= MAX_MISSING_CONTROL * n_at_risk:
+            kept.append(c)
+        elif n_missing == n_at_risk:
+            notes.append(Note("control_absent", {"column": c}))
+        else:
+            notes.append(Note("control_sparse", {"column": c, "n_missing": n_missing, "n_at_risk": n_at_risk,
+                                                 "pct": n_missing / n_at_risk, "max_pct": MAX_MISSING_CONTROL}))
+    return roles.with_(controls=tuple(kept)), notes
+
+
+def _is_category(values: pd.Series, roles: Roles, column: str) -> bool:
+    """Whether a column enters the model as categories (declared so, or not numeric), as `_prepare` decides."""
+    is_number = (pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values)) \
+        and not isinstance(values.dtype, pd.CategoricalDtype)
+    return column in roles.categorical or not is_number
+
+
+def _level_text(values: pd.Series, category: bool) -> pd.Series | None:
+    """Each row's level as text, for a column whose levels can each be perfectly predicted: a categorical one, or a
+    numeric one with two values (a 0/1 indicator); None for a measured numeric column."""
+    if category:
+        return values.astype("object").map(str).astype("str")
+    if values.nunique() > 2:
+        return None
+    return values.astype(float).map(lambda v: f"{v:g}").astype("str")
+
+
+def _reference_level(values: pd.Series, roles: Roles, column: str) -> str | None:
+    """The reference level a categorical column would have on these rows (None for a numeric column)."""
+    if not _is_category(values, roles, column) or values.empty:
+        return None
+    return str(_categorical(values, roles.reference.get(column)).categories[0])
+
+
+def _pure_levels(levels: pd.Series, y: pd.Series) -> pd.DataFrame:
+    """Levels in which nobody or everybody was promoted: level → n, k (promoted)."""
+    counts = y.groupby(levels.to_numpy(), sort=True).agg(n="size", k="sum").astype("int64")
+    return counts[(counts["k"] == 0) | (counts["k"] == counts["n"])]
+
+
+def _drop_level_rows(frame: pd.DataFrame, roles: Roles, column: str, rows: pd.Index, y: pd.Series
+                     ) -> tuple[pd.Index, list[Note]]:
+    """The rows left once the perfectly predicted levels of one control are taken out, and a note per level left out
+    (plus one when the reference level moves)."""
+    values = frame.loc[rows, column]
+    levels = _level_text(values, _is_category(values, roles, column))
+    if levels is None:
+        return rows, []
+    pure = _pure_levels(levels, y.loc[rows])
+    if pure.empty:
+        return rows, []
+    notes = [Note("level_predicted", {"column": column, "level": str(level), "k": int(r.k), "n": int(r.n)})
+             for level, r in pure.iterrows()]
+    old = _reference_level(values, roles, column)
+    rows = rows[~levels.isin(pure.index).to_numpy()]
+    new = _reference_level(frame.loc[rows, column], roles, column)
+    if old is not None and new is not None and old != new:
+        notes.append(Note("reference_moved", {"column": column, "old": old, "new": new}))
+    return rows, notes
+
+
+def _drop_perfect_prediction(frame: pd.DataFrame, roles: Roles, rows: pd.Index, y: pd.Series
+                             ) -> tuple[pd.Index, Roles, list[Note]]:
+    """Stata-style handling of quasi-complete separation by a control, repeated until nothing changes.
+
+    A control level with no promotion (or only promotions) leaves the model with its rows; a control left with one
+    value leaves the model. Merit measures are never touched: separation by them is a finding (→ ridge)."""
+    controls, notes = list(roles.controls), []
+    changed = True
+    while changed and len(rows):
+        changed = False
+        for c in list(controls):
+            if c in roles.merit:
+                continue
+            if frame.loc[rows, c].nunique() < 2:
+                controls.remove(c)
+                notes.append(Note("constant", {"columns": c}))
+                changed = True
+                continue
+            kept, found = _drop_level_rows(frame, roles, c, rows, y)
+            if found:
+                rows, notes, changed = kept, notes + found, True
+                break          # recount every control on the rows left
+    return rows, roles.with_(controls=tuple(controls)), notes
 
 
 def _safe_names(columns: list[str]) -> dict[str, str]:
@@ -298,7 +456,7 @@ class ModelResult:
     def marginal_effects(self) -> pd.DataFrame:
         """Average marginal effects (term, ame, se, ci_low, ci_high, p_value), computed on first use (costly at 1M rows)."""
         if self.ame is None:
-            return pd.DataFrame(columns=["term", "ame", "se", "ci_low", "ci_high", "p_value"])
+            return _empty(AME_DTYPES)
         return self.ame()
 
     @property
@@ -328,7 +486,7 @@ def calibration_table(y: np.ndarray, p: np.ndarray, bins: int = 10) -> pd.DataFr
     g["ci_low"], g["ci_high"] = wilson(g["events"], g["n"])
     g["suppressed"] = g["n"] < MIN_CELL
     g.loc[g["suppressed"], ["events", "observed", "ci_low", "ci_high"]] = np.nan
-    return g.reset_index()[["decile", "n", "predicted", "events", "observed", "ci_low", "ci_high", "suppressed"]]
+    return g.reset_index()[list(CALIBRATION_DTYPES)].astype(CALIBRATION_DTYPES)
 
 
 def _scale(X: pd.DataFrame) -> np.ndarray:
@@ -357,7 +515,7 @@ def _margeff(d: _Design, res: object) -> pd.DataFrame:
 
 def _margeff_by_derivative(d: _Design, params: pd.Series, X: pd.DataFrame, p: np.ndarray) -> pd.DataFrame:
     """Average marginal effect of each numeric merit measure: mean of p(1−p)·∂η/∂x, interaction terms included (no CI)."""
-    rows = []
+    terms, ames = [], []
     weight = p * (1 - p)
     for m in d.competency + d.kinerja:
         if m not in params.index:
@@ -368,11 +526,11 @@ def _margeff_by_derivative(d: _Design, params: pd.Series, X: pd.DataFrame, p: np
             if len(parts) == 2 and m in parts:
                 other = parts[1] if parts[0] == m else parts[0]
                 deta = deta + params[col] * X[other].to_numpy()
-        rows.append({"term": d.label(m), "ame": float(np.mean(weight * deta))})
-    out = pd.DataFrame(rows, columns=["term", "ame"])
-    for c in ("se", "ci_low", "ci_high", "p_value"):
-        out[c] = np.nan
-    return out
+        terms.append(d.label(m))
+        ames.append(float(np.mean(weight * deta)))
+    nan = np.full(len(terms), np.nan)
+    return pd.DataFrame({"term": pd.Series(terms, dtype="str"), "ame": np.asarray(ames, float), "se": nan,
+                         "ci_low": nan, "ci_high": nan, "p_value": nan})
 
 
 def _result(name: str, method: str, d: _Design, X: pd.DataFrame, params: pd.Series, p: np.ndarray, tidy: pd.DataFrame,
@@ -401,9 +559,12 @@ def _separated(d: _Design, X: pd.DataFrame) -> list[Note]:
 
 
 def _absurd(d: _Design, X: pd.DataFrame, res: object, caught: list) -> Note | None:
-    """A fit that did not converge, predicted perfectly, or has an absurd coefficient: separation."""
+    """A fit that did not converge, predicted perfectly, or has an absurd coefficient (huge and without precision):
+    separation. The SE is the model-based one: a cluster-robust SE can stay small as the estimate runs away."""
     params = res.params  # type: ignore[attr-defined]
-    big = np.abs(params.to_numpy() * _scale(X)) > ABSURD_LOG_OR
+    scale = _scale(X)
+    se = np.sqrt(np.abs(np.diag(np.asarray(res.normalized_cov_params))))  # type: ignore[attr-defined]
+    big = (np.abs(params.to_numpy() * scale) > ABSURD_LOG_OR) & ~(se * scale <= ABSURD_SE)
     big[list(X.columns).index(INTERCEPT)] = False
     perfect = any(issubclass(w.category, PerfectSeparationWarning) for w in caught)
     converged = res.mle_retvals.get("converged", True)  # type: ignore[attr-defined]
@@ -546,20 +707,20 @@ class ReadinessModels:
         parts = [m.tidy.assign(model=name, n=m.n, auc=m.auc, method=m.method, n_events=m.n_events, epv=m.epv)
                  for name, m in self.models.items()]
         cols = list(COEF_COLUMNS + EXTRA_COLUMNS)
-        return pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
+        return pd.concat(parts, ignore_index=True)[cols].astype(COEF_DTYPES) if parts else _empty(COEF_DTYPES)
 
     @property
     def marginal_effects(self) -> pd.DataFrame:
         """Average marginal effects (probability scale) of every model."""
         parts = [m.marginal_effects.assign(model=name) for name, m in self.models.items()]
-        cols = ["model", "term", "ame", "se", "ci_low", "ci_high", "p_value"]
-        return pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
+        dtypes = {"model": "str", **AME_DTYPES}
+        return pd.concat(parts, ignore_index=True)[list(dtypes)].astype(dtypes) if parts else _empty(dtypes)
 
     @property
     def calibration(self) -> pd.DataFrame:
         """Calibration deciles of every model."""
         parts = [m.calibration.assign(model=name) for name, m in self.models.items()]
-        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+        return pd.concat(parts, ignore_index=True) if parts else _empty({**CALIBRATION_DTYPES, "model": "str"})
 
     @property
     def predictions(self) -> pd.DataFrame:
@@ -574,7 +735,7 @@ class ReadinessModels:
         """The competency × kinerja rows of the interaction model (odds ratio, CI, p)."""
         m = self.models.get("logit_interaksi")
         if m is None or self.design is None:
-            return pd.DataFrame(columns=["term", "odds_ratio", "ci_low", "ci_high", "p_value"])
+            return _empty(TERM_DTYPES)
         labels = {self.design.label(c) for c in self.design.interactions}
         return m.tidy[m.tidy["term"].isin(labels)].reset_index(drop=True)
 
@@ -728,21 +889,61 @@ def _interaction_notes(models: dict[str, ModelResult], d: _Design) -> list[Note]
     return out
 
 
-def _sample_notes(missing: pd.DataFrame, n_at_risk: int, n_model: int, n_events: int) -> list[Note]:
-    """Who is modelled, and how many at-risk rows each role's missing values leave out."""
+def _sample_notes(missing: pd.DataFrame, roles: Roles, n_at_risk: int, n_complete: int, n_model: int,
+                  n_events: int) -> list[Note]:
+    """Who is modelled, and how many at-risk rows the missing values of the modelled columns leave out."""
     notes = [Note("sample", {"n_model": n_model, "n_at_risk": n_at_risk, "n_events": n_events})]
-    if n_model < n_at_risk:
-        gaps = missing[missing["n_missing"] > 0]
-        detail = [(r.column, int(r.n_missing)) for r in gaps.itertuples()]
-        notes.append(Note("dropped", {"n_dropped": n_at_risk - n_model, "detail": detail}))
+    if n_complete < n_at_risk:
+        used = {c for cols in _role_columns(roles).values() for c in cols}
+        gaps = missing[(missing["n_missing"] > 0) & missing["column"].isin(used)]
+        detail = [(r.column, int(r.n_missing)) for r in gaps.drop_duplicates("column").itertuples()]
+        notes.append(Note("dropped", {"n_dropped": n_at_risk - n_complete, "detail": detail}))
     return notes
+
+
+@dataclass
+class _Sample:
+    """The modelled rows and the roles they are modelled with, and why rows or controls were left out."""
+
+    rows: pd.Index
+    y: pd.Series                    # outcome 0/1 of `rows`
+    roles: Roles                    # the declared roles less the controls left out
+    n_complete: int                 # at-risk rows with every modelled column (before perfect prediction)
+    notes: list[Note]               # controls and levels left out (in that order)
+
+
+def _sample(frame: pd.DataFrame, roles: Roles, at_risk: pd.Series) -> _Sample:
+    """The at-risk rows to model: controls empty for most left out, then complete cases, then the rows of control
+    levels whose outcome is perfectly predicted left out (only when there are both outcomes to model)."""
+    roles, notes = _omit_empty_controls(frame, roles, at_risk)
+    needed = [c for cols in _role_columns(roles).values() for c in cols]
+    complete = at_risk & frame[needed].notna().all(axis=1) & _outcome(frame[roles.outcome]).notna()
+    rows = frame.index[complete.to_numpy()]
+    y = _outcome(frame.loc[rows, roles.outcome])
+    if y.nunique() == 2:
+        rows, roles, found = _drop_perfect_prediction(frame, roles, rows, y)
+        notes += found
+    return _Sample(rows=rows, y=y.loc[rows], roles=roles, n_complete=int(complete.sum()), notes=notes)
+
+
+def _empty_sample_note(s: _Sample) -> Note | None:
+    """Why nothing can be modelled (no complete row, one outcome only, nothing left), or None."""
+    if not s.n_complete:
+        return Note("no_rows")
+    if len(s.rows) == s.n_complete and s.y.nunique() < 2:
+        return Note("no_events" if s.y.iloc[0] == 0 else "all_events", {"n": len(s.rows)})
+    if not len(s.rows) or s.y.nunique() < 2:
+        return Note("nothing_left", {"n": len(s.rows), "n_events": int(s.y.sum())})
+    return None
 
 
 def fit_readiness(frame: pd.DataFrame, roles: Roles = ASN, controls: list[str] | tuple[str, ...] | str | None = None,
                   lang: str = "id") -> ReadinessModels:
     """Fit `logit`, `logit_interaksi` and `gee` on the at-risk rows with complete data.
 
-    `controls` (a list, or a comma-separated text as on the command line) replaces the roles' controls."""
+    Controls empty for most at-risk rows and control levels whose outcome is perfectly predicted are left out first
+    (see the module docstring); `out.roles` holds the controls actually used. `controls` (a list, or a comma-separated
+    text as on the command line) replaces the roles' controls."""
     if lang not in text.LANGS:
         raise ValueError(f"lang harus salah satu dari {', '.join(text.LANGS)}")
     if isinstance(controls, str):
@@ -752,19 +953,16 @@ def fit_readiness(frame: pd.DataFrame, roles: Roles = ASN, controls: list[str] |
     _check_columns(frame, roles)
     at_risk = _at_risk(frame, roles)
     missing = missing_by_role(frame, roles, at_risk)
-    needed = [c for cols in _role_columns(roles).values() for c in cols]
-    complete = at_risk & frame[needed].notna().all(axis=1) & _outcome(frame[roles.outcome]).notna()
-    rows = frame.index[complete.to_numpy()]
-    y = _outcome(frame.loc[rows, roles.outcome])
+    s = _sample(frame, roles, at_risk)
+    roles, rows = s.roles, s.rows
+    n_at_risk, n_events = int(at_risk.sum()), int(s.y.sum())
     out = ReadinessModels(roles=roles, lang=lang, models={}, missing=missing, index=frame.index,
-                          sample={"n_frame": len(frame), "n_at_risk": int(at_risk.sum()), "n_model": len(rows),
-                                  "n_events": int(y.sum())})
-    out.note_list += _sample_notes(missing, int(at_risk.sum()), len(rows), int(y.sum()))
-    if not len(rows):
-        out.note_list.append(Note("no_rows"))
-        return out
-    if y.nunique() < 2:
-        out.note_list.append(Note("no_events" if y.iloc[0] == 0 else "all_events", {"n": len(rows)}))
+                          sample={"n_frame": len(frame), "n_at_risk": n_at_risk, "n_complete": s.n_complete,
+                                  "n_model": len(rows), "n_events": n_events})
+    out.note_list += _sample_notes(missing, roles, n_at_risk, s.n_complete, len(rows), n_events) + s.notes
+    empty = _empty_sample_note(s)
+    if empty is not None:
+        out.note_list.append(empty)
         return out
     d, notes = _design(frame, roles, rows)
     out.design, out.sample["n_groups"] = d, d.n_groups

@@ -188,14 +188,19 @@ def test_rare_outcome_gives_ridge_with_a_message(planted):
     assert any("gee tidak diestimasi" in n for n in models.notes)
 
 
-def test_quasi_separation_gives_ridge_naming_the_group(planted):
-    _, frame, _ = planted
+def test_quasi_separation_by_a_control_level_leaves_that_level_out_not_every_ci(planted):
+    """A starting level without promotion is perfectly predicted: its rows leave the model (as in Stata), no ridge."""
+    _, frame, models = planted
     f = frame.copy()
     f.loc[f["level_awal"] == "Fungsional", "dipromosikan"] = False
-    models = fit_readiness(f, lang="en")
-    r = _row(models, "logit", "C(level_awal)[T.Fungsional]")
-    assert r["method"] == "ridge" and 0.001 < r["odds_ratio"] < 0.5
-    assert any("separation" in n and "C(level_awal)[T.Fungsional]: 0 of" in n for n in models.notes)
+    other = fit_readiness(f, lang="en")
+    level = int((_complete(f) & (f["level_awal"] == "Fungsional")).sum())
+    c = other.coefficients
+    assert set(c["method"]) == {"logit_cluster", "gee_exchangeable"}
+    assert not c["term"].str.contains("Fungsional").any()
+    assert (c["n"] == models["logit"].n - level).all()
+    assert c.loc[c["term"].isin(["kompetensi", "kinerja"]), ["ci_low", "ci_high"]].notna().all().all()
+    assert any(n.startswith(f"level_awal = Fungsional: 0 of {level:,} persons promoted") for n in other.notes)
 
 
 def test_complete_separation_leaves_the_or_empty_and_says_why(planted):
