@@ -10,7 +10,9 @@ configured), over the persons at risk of promotion (`roles.at_risk`):
 - the merit-adjusted odds ratio, "equal merit, unequal outcome": one logit per attribute of the
   outcome on an intercept per (scope, group) cell plus merit (competency, kinerja), eligibility and
   the model controls, with slopes shared by every scope (province rows: scope fixed effects plus the
-  group). Persons without complete merit or controls are left out of this model only. A cell where
+  group). Persons without complete merit or controls are left out of this model only; a control (never a
+  merit measure) missing for more than `MAX_MISSING_CONTROL` of the persons at risk is left out of the model
+  instead, with a caveat, so that one empty optional column cannot empty the model. A cell where
   nobody (or everybody) was promoted has no finite odds ratio (0 or ∞); it is tested by the
   likelihood-ratio test of merging the group with its reference;
 - equal opportunity: the same rates among the merit-qualified (`roles.qualified`, the talent pool);
@@ -23,6 +25,10 @@ reference together even the most lopsided split hardly ever survives the correct
 tests, so such a finding is `insufficient data` rather than a `no disparity` that could not have been
 anything else; leaving these powerless tests out also keeps the correction from drowning the rest.
 Groups under 5 persons (stats.MIN_CELL) are marked `suppressed` and never shown as numbers.
+
+Any extract shape gives one row per (scope, attribute, group) at most: an attribute with fewer than two groups among
+the persons at risk (a PNS-only extract) has no rows and a caveat; a scope or a whole period without promotions gives
+`insufficient data` rows, never an error.
 
 Only declared roles (merit_lib.roles) are read, never ASN column names, so the same audit runs on any
 table mapped by a `Roles`.
@@ -47,6 +53,7 @@ from statsmodels.discrete.discrete_model import Logit
 from statsmodels.stats.contingency_tables import StratifiedTable
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import confint_proportions_2indep
+from statsmodels.tools.sm_exceptions import PerfectSeparationError
 from threadpoolctl import threadpool_limits
 
 from . import text
@@ -70,7 +77,45 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "promoted_qualified_reference", "eo_rate_reference", "eo_ratio", "mh_odds_ratio", "mh_ci_low", "mh_ci_high",
     "mh_p_value", "flag_reason", "suppressed")
 _TEXT_COLUMNS = ("scope", "attribute", "group", "reference_group", "flag", "scope_label", "aor_method", "flag_reason")
+_INT_COLUMNS = ("n_group", "n_reference", "promoted_group", "promoted_reference", "n_scope", "n_qualified_group",
+                "promoted_qualified_group", "n_qualified_reference", "promoted_qualified_reference", "n_model_group",
+                "n_model_reference")
+_BOOL_COLUMNS = ("suppressed",)
+#: every other column of the findings is a float (NaN where not computed), never object
+_FLOAT_COLUMNS = tuple(c for c in FINDINGS_COLUMNS + EXTRA_COLUMNS if c not in _TEXT_COLUMNS + _INT_COLUMNS + _BOOL_COLUMNS)
+_KEYS = ["scope", "attribute", "group"]
 _SEP = "\x1f"   # joins scope and group into a cell key; never in a label
+
+#: a control (not a merit measure) missing for more than this share of the persons at risk is left out of the
+#: merit-adjusted model (and named in the caveats) instead of removing everyone without it from the model
+MAX_MISSING_CONTROL = 0.5
+
+#: caveats this module adds to (or words more precisely than) text.AUDIT_CAVEATS; fields from AuditResult.meta["counts"]
+AUDIT_CAVEATS: dict[str, dict[str, str]] = {
+    "no_merit": {"id": "{n_no_merit} pegawai berisiko ({pct}) tanpa nilai merit lengkap (kompetensi atau kinerja: belum "
+                       "diasesmen, SKP kosong): mereka ikut dalam tingkat promosi mentah, tetapi tidak dalam model "
+                       "terkoreksi merit.",
+                 "en": "{n_no_merit} persons at risk ({pct}) lack complete merit scores (competency or kinerja: not "
+                       "assessed, SKP missing): they count in the raw rates but not in the merit-adjusted model."},
+    "missing_control": {"id": "{n_missing_control} pegawai berisiko ({pct}) mempunyai nilai merit tetapi tanpa variabel "
+                              "kontrol {controls}: mereka ikut dalam tingkat promosi mentah, tetapi tidak dalam model "
+                              "terkoreksi merit.",
+                        "en": "{n_missing_control} persons at risk ({pct}) have merit scores but no value of the control "
+                              "{controls}: they count in the raw rates but not in the merit-adjusted model."},
+    "control_dropped": {"id": "Variabel kontrol {control} kosong untuk {pct} pegawai berisiko (lebih dari {limit}): "
+                              "variabel itu tidak dipakai dalam model terkoreksi merit, jadi rasio odds tidak dikoreksi "
+                              "menurut {control}.",
+                        "en": "The control {control} is missing for {pct} of the persons at risk (more than {limit}): it "
+                              "is left out of the merit-adjusted model, so the odds ratios are not adjusted for it."},
+    "not_compared": {"id": "{attribute}: kurang dari dua kelompok di antara pegawai berisiko ({values}); tidak ada yang "
+                           "dapat dibandingkan, tidak ada temuan.",
+                     "en": "{attribute}: fewer than two groups among the persons at risk ({values}); nothing to compare, "
+                           "no findings."},
+    "no_promotion_at_all": {"id": "Tidak seorang pun pegawai berisiko dipromosikan pada periode ini: tidak ada yang "
+                                  "dapat diuji, semua temuan berstatus data tidak cukup.",
+                            "en": "Nobody at risk was promoted in the period: nothing can be tested, every finding is "
+                                  "insufficient data."},
+}
 
 
 @dataclass(frozen=True)
@@ -128,11 +173,14 @@ class AuditResult:
     def summary(self, lang: str = "id", top: int = 10) -> str:
         """A plain-text summary: data, parameters, flag counts and the flagged findings."""
         m, c, th = self.meta, self.meta.get("counts", {}), self.params["thresholds"]
-        refs = ", ".join(f"{a} ({text.label('reference', lang)} {r})" for a, r in self.params["references"].items())
+        refs = ", ".join(f"{a} ({text.label('reference', lang)} {r or '-'})" for a, r in self.params["references"].items())
+        # no promotion at all is why nothing below was tested: said right under the at-risk count
+        none_promoted = [AUDIT_CAVEATS["no_promotion_at_all"][lang]] if c.get("n_promoted") == 0 else []
         lines = [text.label("audit_title", lang) + (f" — {m['period']}" if m.get("period") else ""),
                  f"{text.label('fingerprint', lang)}: {m.get('data_fingerprint') or '-'} | frame {m.get('frame_fingerprint')}",
                  f"{text.label('at_risk', lang)}: {c.get('n_at_risk')} ({text.label('promoted', lang)} {c.get('n_promoted')}); "
                  f"{text.label('in_model', lang)}: {c.get('n_model')}",
+                 *none_promoted,
                  f"{text.label('attributes', lang)}: {refs}",
                  f"{text.label('scopes', lang)}: {PROVINCE} + {c.get('n_scopes')} | {text.label('tests', lang)}: "
                  f"{c.get('n_tests')} (Benjamini–Hochberg, alpha {th['alpha']})",
@@ -166,7 +214,7 @@ class AuditResult:
             raise FileNotFoundError(f"{path / 'findings.csv'} tidak ada (no computed audit in {path})")
         findings = pd.read_csv(path / "findings.csv", keep_default_na=False, na_values=[""],
                                dtype={c: "string" for c in _TEXT_COLUMNS})
-        findings["suppressed"] = findings["suppressed"].astype(bool)
+        findings = _with_dtypes(findings)
         meta = json.loads((path / "audit_meta.json").read_text(encoding="utf-8"))
         return cls(findings, meta["params"], {**_run_provenance(path), **meta["meta"]})
 
@@ -251,31 +299,43 @@ def audit(frame: pd.DataFrame, roles: Roles = ASN, attributes: Sequence[str] | N
     attrs = list(dict.fromkeys([*roles.protected, *(attributes or [])]))
     _check_columns(frame, roles, attrs)
     pop = _population(frame, roles, attrs)
-    covariates = _covariates(frame.loc[pop.index], roles)
+    _check_scopes(pop, scopes)
+    design = _covariates(frame.loc[pop.index], roles)
     refs = {a: _reference(pop[a], a, {**roles.reference, **(reference or {})}) for a in attrs}
-    cells = _statistics(pop, covariates, attrs, refs, params, scopes)
+    compared = [a for a in attrs if pop[a].nunique() >= 2]   # one group alone has nothing to be compared with
+    cells = _statistics(pop, design.x, compared, refs, params, scopes)
     cells["scope_label"] = cells["scope"].map(_scope_labels(frame, roles)).astype("string")
     findings = _order(cells, attrs)
 
-    terms = " + ".join([*roles.terms(), *_eligible_term(roles)])
+    terms = " + ".join(design.terms) or "-"
     run_params = {"thresholds": asdict(params), "roles": asdict(roles), "attributes": attrs, "references": refs,
                   "scopes": list(scopes) if scopes is not None else "all",
                   "model": {"scope": f"logit {roles.outcome} ~ intercept per ({roles.scope}, group) + {terms}",
-                            PROVINCE: f"logit {roles.outcome} ~ {roles.scope} fixed effects + group + {terms}"}}
+                            PROVINCE: f"logit {roles.outcome} ~ {roles.scope} fixed effects + group + {terms}",
+                            "controls_dropped": sorted(design.dropped), "max_missing_control": MAX_MISSING_CONTROL}}
     meta = {**(context or {}), "frame_fingerprint": frame_fingerprint(frame, roles, attrs),
-            "counts": _counts(frame, pop, covariates, findings, attrs),
+            "counts": _counts(frame, pop, design, findings, attrs, compared),
             "versions": package_versions(("merit_lib", "statsmodels", "scipy", "pandas", "numpy")), "created": dt.datetime.now().isoformat(timespec="seconds")}
     return AuditResult(findings, run_params, meta)
 
 
-def _statistics(pop: pd.DataFrame, covariates: pd.DataFrame, attrs: list[str], refs: dict[str, str],
+def _check_scopes(pop: pd.DataFrame, scopes: Sequence[str] | None) -> None:
+    """Every scope asked for must be `PROVINSI` or a scope of the persons at risk; the error names the others."""
+    if scopes is None:
+        return
+    unknown = sorted(set(scopes) - {PROVINCE, *pop["_scope"].dropna()})
+    if unknown:
+        raise ValueError(f"lingkup tidak dikenal (unknown scopes): {', '.join(unknown)}")
+
+
+def _statistics(pop: pd.DataFrame, covariates: pd.DataFrame, attrs: list[str], refs: dict[str, str | None],
                 params: AuditParams, scopes: Sequence[str] | None) -> pd.DataFrame:
-    """Every statistic of every (scope, attribute, group) and its flag, in the order the rules need them."""
-    cells = pd.concat([_cells(pop, a, refs[a]) for a in attrs], ignore_index=True)
+    """Every statistic of every (scope, attribute, group) and its flag, in the order the rules need them.
+
+    `attrs` are the attributes with at least two groups; every intermediate table keeps fixed dtypes, so that an
+    attribute, scope or period with nothing to test gives rows (or no rows) of the same columns, never object ones."""
+    cells = _stack([_cells(pop, a, str(refs[a])) for a in attrs], _CELL_DTYPES)
     if scopes is not None:
-        unknown = sorted(set(scopes) - set(cells["scope"]))
-        if unknown:
-            raise ValueError(f"lingkup tidak dikenal (unknown scopes): {', '.join(unknown)}")
         cells = cells[cells["scope"].isin(list(scopes))].reset_index(drop=True)
     cells = _raw_statistics(cells, params.alpha)
     cells["flag_reason"] = _insufficient(cells, params)
@@ -284,10 +344,10 @@ def _statistics(pop: pd.DataFrame, covariates: pd.DataFrame, attrs: list[str], r
     cells.loc[testable, "p_value"] = _fisher(cells[testable])
 
     with threadpool_limits(1):   # BLAS threads only add overhead to models of this size
-        adjusted = pd.concat([_adjusted(pop, covariates, a, refs[a], cells[testable & (cells["attribute"] == a)],
-                                        params.alpha) for a in attrs], ignore_index=True)
-    keys = ["scope", "attribute", "group"]
-    cells = cells.merge(adjusted, on=keys, how="left").merge(_mantel_haenszel(pop, attrs, refs, params.alpha), on=keys, how="left")
+        adjusted = _stack([_adjusted(pop, covariates, a, str(refs[a]), cells[testable & (cells["attribute"] == a)],
+                                     params.alpha) for a in attrs], _ADJUSTED_DTYPES)
+    cells = cells.merge(adjusted, on=_KEYS, how="left").merge(_mantel_haenszel(pop, attrs, refs, params.alpha),
+                                                              on=_KEYS, how="left")
     cells.loc[(cells["flag_reason"] == "") & cells["aor_p_value"].isna(), "flag_reason"] = "aor_not_estimable"
     untested = cells["flag_reason"] != ""
     cells.loc[untested, ["p_value", "aor_p_value", "adjusted_odds_ratio", "aor_ci_low", "aor_ci_high"]] = np.nan
@@ -296,6 +356,19 @@ def _statistics(pop: pd.DataFrame, covariates: pd.DataFrame, attrs: list[str], r
     cells["flag"] = _flag(cells, params)
     cells["suppressed"] = (cells["n_group"] < MIN_CELL) | (cells["n_reference"] < MIN_CELL)
     return cells
+
+
+def _stack(parts: Sequence[pd.DataFrame], dtypes: dict[str, str]) -> pd.DataFrame:
+    """The parts one under the other (no part: no rows) with exactly these columns and dtypes.
+
+    pandas 3 gives an empty or all-missing part object columns, and refuses to put numbers back into a float column
+    from them; fixing the dtypes here keeps every later step numeric."""
+    parts = [p for p in parts if len(p)]
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=list(dtypes))
+    out = out.reindex(columns=list(dtypes))
+    for col, dtype in dtypes.items():
+        out[col] = pd.to_numeric(out[col]).astype(dtype) if dtype == "float64" else out[col].astype(dtype)
+    return out
 
 
 def _scope_labels(frame: pd.DataFrame, roles: Roles) -> pd.Series:
@@ -335,34 +408,77 @@ def _population(frame: pd.DataFrame, roles: Roles, attrs: list[str]) -> pd.DataF
     return pop
 
 
-def _eligible_term(roles: Roles) -> list[str]:
-    return ["_eligible"] if roles.eligible else []
+@dataclass
+class _Design:
+    """The shared covariates of the merit-adjusted model, and who (and what) was left out of it, and why."""
+
+    x: pd.DataFrame                 # covariates (no intercept) of the persons in the model, indexed like the population
+    terms: list[str]                # the formula terms the model uses
+    dropped: dict[str, float]       # control left out of the model → its share missing among the persons at risk
+    n_no_merit: int                 # persons at risk without complete merit scores: not in the model
+    missing_control: dict[str, int]  # kept control → persons with merit scores but without it: not in the model
+    n_missing_control: int          # persons with merit scores left out for a missing control (each counted once)
 
 
-def _covariates(rows: pd.DataFrame, roles: Roles) -> pd.DataFrame:
-    """The model's shared covariates (merit, eligibility, controls; no intercept) for complete rows only."""
-    data = rows[list(dict.fromkeys(roles.merit + roles.controls))].copy()
+def _controls(rows: pd.DataFrame, roles: Roles) -> pd.DataFrame:
+    """The model's controls of the persons at risk, eligibility included as 0/1 `_eligible` (merit measures apart)."""
+    data = rows[[c for c in dict.fromkeys(roles.controls) if c not in roles.merit]].copy()
     if roles.eligible:
         data["_eligible"] = _flag_series(rows[roles.eligible]).astype(float)
-    data = data.dropna()
-    if data.empty:
+    return data
+
+
+def _covariates(rows: pd.DataFrame, roles: Roles) -> _Design:
+    """The model's covariates for the persons with complete merit and (kept) controls.
+
+    A control missing for more than MAX_MISSING_CONTROL of the persons at risk is left out of the model rather than
+    leaving those persons out; a missing merit score always leaves the person out (merit is what the model adjusts for)."""
+    merit, controls = rows[list(dict.fromkeys(roles.merit))], _controls(rows, roles)
+    share = controls.isna().mean()
+    dropped = share[share > MAX_MISSING_CONTROL]
+    kept = controls.drop(columns=dropped.index)
+    has_merit = merit.notna().all(axis=1)
+    has_controls = kept.notna().all(axis=1)
+    terms = roles.terms(tuple(merit.columns) + tuple(c for c in kept.columns if c != "_eligible"))
+    terms += ["_eligible"] if "_eligible" in kept else []
+    x = _design_matrix(pd.concat([merit, kept], axis=1)[has_merit & has_controls], terms)
+    name = {"_eligible": roles.eligible}
+    return _Design(x=x, terms=terms, dropped={name.get(c, c): float(v) for c, v in dropped.items()},
+                   n_no_merit=int((~has_merit).sum()),
+                   missing_control={name.get(c, c): int(n) for c, n in kept[has_merit].isna().sum().items() if n},
+                   n_missing_control=int((has_merit & ~has_controls).sum()))
+
+
+def _design_matrix(data: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
+    """The terms' columns (patsy, categorical terms as dummies, no intercept), constant columns left out."""
+    if data.empty or not terms:
         return pd.DataFrame(index=data.index)
-    x = dmatrix(" + ".join([*roles.terms(), *_eligible_term(roles)]), data, NA_action="raise", return_type="dataframe")
+    x = dmatrix(" + ".join(terms), data, NA_action="raise", return_type="dataframe")
     x = x.drop(columns="Intercept")
     return x.loc[:, x.std() > 0]   # a constant column would only make the model singular
 
 
-def _reference(values: pd.Series, attribute: str, configured: dict[str, str]) -> str:
-    """The configured reference group, else the largest group of the population."""
+def _reference(values: pd.Series, attribute: str, configured: dict[str, str]) -> str | None:
+    """The configured reference group, else the largest group of the population.
+
+    With fewer than two groups there is nothing to compare: the configured (else the only) group is returned as it
+    is, present or not, and None when nobody has a value."""
     counts = values.value_counts()
-    if counts.empty:
-        raise ValueError(f"atribut '{attribute}' kosong untuk semua pegawai berisiko (no values)")
     ref = configured.get(attribute)
+    if len(counts) < 2:
+        return ref if ref is not None else (str(counts.index[0]) if len(counts) else None)
     if ref is None:
         return str(counts.index[0])
     if ref not in counts.index:
         raise ValueError(f"kelompok pembanding '{ref}' tidak ada pada {attribute} (groups: {', '.join(map(str, counts.index))})")
     return ref
+
+
+#: the columns of `_cells`, counts as floats until the findings are ordered
+_CELL_DTYPES: dict[str, str] = {
+    "scope": "string", "attribute": "string", "group": "string", "reference_group": "string",
+    **{c: "float64" for c in ("n_group", "promoted_group", "n_qualified_group", "promoted_qualified_group", "n_scope",
+                              "n_reference", "promoted_reference", "n_qualified_reference", "promoted_qualified_reference")}}
 
 
 def _cells(pop: pd.DataFrame, attribute: str, reference: str) -> pd.DataFrame:
@@ -375,14 +491,13 @@ def _cells(pop: pd.DataFrame, attribute: str, reference: str) -> pd.DataFrame:
     counts = pd.concat([province, by_scope], ignore_index=True)
     counts["n_scope"] = counts.groupby("scope")["n"].transform("sum")
     ref = counts[counts["group"] == reference].set_index("scope")[["n", "promoted", "n_qualified", "promoted_qualified"]]
-    out = counts[counts["group"] != reference].join(ref, on="scope", rsuffix="_reference")
+    out = counts[counts["group"] != reference].join(ref, on="scope", suffixes=("", "_reference"))
     out = out.rename(columns={"n": "n_group", "promoted": "promoted_group", "n_qualified": "n_qualified_group",
                               "promoted_qualified": "promoted_qualified_group"})
     for c in ("n_reference", "promoted_reference", "n_qualified_reference", "promoted_qualified_reference"):
         out[c] = out[c].fillna(0)
-    out.insert(1, "attribute", attribute)
-    out.insert(3, "reference_group", reference)
-    return out.reset_index(drop=True)
+    out = out.assign(attribute=attribute, reference_group=reference)
+    return _stack([out], _CELL_DTYPES)
 
 
 def _ratio(a: pd.Series, b: pd.Series) -> pd.Series:
@@ -428,11 +543,12 @@ def _fisher(c: pd.DataFrame) -> np.ndarray:
 
 
 def _bh(p: pd.Series) -> pd.Series:
-    """Benjamini–Hochberg adjusted p over every non-missing p of the series."""
-    out = pd.Series(np.nan, index=p.index)
+    """Benjamini–Hochberg adjusted p over every non-missing p of the series (always float64)."""
+    p = pd.to_numeric(p).astype("float64")
+    out = pd.Series(np.nan, index=p.index, dtype="float64")
     ok = p.notna().to_numpy()
     if ok.any():
-        out[ok] = multipletests(p[ok].to_numpy(), method="fdr_bh")[1]
+        out[ok] = multipletests(p[ok].to_numpy("float64"), method="fdr_bh")[1]
     return out
 
 
@@ -448,13 +564,24 @@ class _Fit:
     llf: float
 
 
-def _logit(y: pd.Series, x: pd.DataFrame) -> _Fit:
-    """Maximum-likelihood logit (statsmodels, Newton); the design always spans a constant (its cell or scope dummies)."""
+def _logit(y: pd.Series, x: pd.DataFrame) -> _Fit | None:
+    """Maximum-likelihood logit (statsmodels, Newton); the design always spans a constant (its cell or scope dummies).
+
+    None when it cannot be estimated: no rows, a singular design (e.g. a covariate constant within the rows of a
+    small extract) or an estimate that is not finite. The findings it was for are then `aor_not_estimable`."""
+    if len(y) == 0 or x.shape[1] == 0:
+        return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        res = Logit(y.to_numpy(float), x.to_numpy(float), hasconst=True).fit(method="newton", disp=0, maxiter=100)
+        try:
+            res = Logit(y.to_numpy(float), x.to_numpy(float), hasconst=True).fit(method="newton", disp=0, maxiter=100)
+            cov = np.asarray(res.cov_params(), float)
+        except (np.linalg.LinAlgError, PerfectSeparationError):
+            return None
+    if not (np.isfinite(res.llf) and np.isfinite(res.params).all()):
+        return None
     names = list(x.columns)
-    return _Fit(pd.Series(res.params, index=names), pd.DataFrame(res.cov_params(), index=names, columns=names), float(res.llf))
+    return _Fit(pd.Series(res.params, index=names), pd.DataFrame(cov, index=names, columns=names), float(res.llf))
 
 
 def _open(y: pd.Series, key: pd.Series) -> tuple[pd.Series, dict[str, float]]:
@@ -464,8 +591,10 @@ def _open(y: pd.Series, key: pd.Series) -> tuple[pd.Series, dict[str, float]]:
     return ~key.isin(closed.index), {k: (-np.inf if s == 0 else np.inf) for k, s in closed["sum"].items()}
 
 
-def _cell_fit(y: pd.Series, x: pd.DataFrame, cell: pd.Series) -> tuple[_Fit, dict[str, float]]:
-    """Logit with one intercept per cell and shared slopes; closed cells (nobody or everybody promoted) are left out."""
+def _cell_fit(y: pd.Series, x: pd.DataFrame, cell: pd.Series) -> tuple[_Fit | None, dict[str, float]]:
+    """Logit with one intercept per cell and shared slopes; closed cells (nobody or everybody promoted) are left out.
+
+    The fit is None when it cannot be estimated (see `_logit`)."""
     keep, closed = _open(y, cell)
     return _logit(y[keep], pd.concat([_dummies(cell[keep]), x[keep]], axis=1)), closed
 
@@ -475,20 +604,20 @@ def _dummies(key: pd.Series, tag: str = "") -> pd.DataFrame:
     return pd.get_dummies(key, dtype=float, prefix=tag, prefix_sep=_SEP)
 
 
-def _lr_p(llf_full: float, llf_null: float) -> float:
-    """Likelihood-ratio p of one constraint."""
-    return float(sps.chi2.sf(max(2 * (llf_full - llf_null), 0.0), 1))
+def _lr_p(full: _Fit | None, null: _Fit | None) -> float:
+    """Likelihood-ratio p of one constraint; NaN when either model could not be estimated."""
+    if full is None or null is None:
+        return np.nan
+    return float(sps.chi2.sf(max(2 * (full.llf - null.llf), 0.0), 1))
 
 
 def _adjusted(pop: pd.DataFrame, x: pd.DataFrame, attribute: str, reference: str, wanted: pd.DataFrame,
               alpha: float) -> pd.DataFrame:
     """Merit-adjusted odds ratio, CI and p of each wanted (scope, group) of one attribute."""
-    cols = ["scope", "attribute", "group", "adjusted_odds_ratio", "aor_ci_low", "aor_ci_high", "aor_p_value", "aor_method",
-            "n_model_group", "n_model_reference"]
     rows = pop.loc[x.index]
     rows = rows[rows[attribute].notna()]
     if wanted.empty or rows.empty:
-        return pd.DataFrame(columns=cols)
+        return _stack([], _ADJUSTED_DTYPES)
     y, xs, group = rows["_y"], x.loc[rows.index], rows[attribute].astype(str)
     in_scope = rows["_scope"].notna()
     z = sps.norm.ppf(1 - alpha / 2)
@@ -504,11 +633,20 @@ def _adjusted(pop: pd.DataFrame, x: pd.DataFrame, attribute: str, reference: str
     res = pd.concat(out, ignore_index=True)
     res["attribute"] = attribute
     wald = res["aor_method"] == "wald"
-    res["adjusted_odds_ratio"] = np.exp(res["log_or"])
-    res["aor_ci_low"] = np.where(wald, np.exp(res["log_or"] - z * res["se"]), np.where(res["log_or"] == -np.inf, 0.0, np.nan))
-    res["aor_ci_high"] = np.where(wald, np.exp(res["log_or"] + z * res["se"]), np.where(res["log_or"] == np.inf, np.inf, np.nan))
+    with np.errstate(over="ignore"):   # a huge standard error (a nearly singular fit) gives an interval up to ∞
+        res["adjusted_odds_ratio"] = np.exp(res["log_or"])
+        low, high = np.exp(res["log_or"] - z * res["se"]), np.exp(res["log_or"] + z * res["se"])
+    res["aor_ci_low"] = np.where(wald, low, np.where(res["log_or"] == -np.inf, 0.0, np.nan))
+    res["aor_ci_high"] = np.where(wald, high, np.where(res["log_or"] == np.inf, np.inf, np.nan))
     res.loc[wald, "aor_p_value"] = 2 * sps.norm.sf(np.abs(res.loc[wald, "log_or"] / res.loc[wald, "se"]))
-    return res[cols]
+    return _stack([res], _ADJUSTED_DTYPES)
+
+
+#: the columns of `_adjusted`
+_ADJUSTED_DTYPES: dict[str, str] = {
+    "scope": "string", "attribute": "string", "group": "string", "adjusted_odds_ratio": "float64", "aor_ci_low": "float64",
+    "aor_ci_high": "float64", "aor_p_value": "float64", "aor_method": "string", "n_model_group": "float64",
+    "n_model_reference": "float64"}
 
 
 def _scope_effects(y: pd.Series, x: pd.DataFrame, cell: pd.Series, wanted: pd.DataFrame, reference: str) -> pd.DataFrame:
@@ -520,7 +658,7 @@ def _scope_effects(y: pd.Series, x: pd.DataFrame, cell: pd.Series, wanted: pd.Da
         cg, cr = f"{s}{_SEP}{g}", f"{s}{_SEP}{reference}"
         rec = {"scope": s, "group": g, "n_model_group": int(sizes.get(cg, 0)), "n_model_reference": int(sizes.get(cr, 0)),
                "log_or": np.nan, "se": np.nan, "aor_p_value": np.nan, "aor_method": ""}
-        if rec["n_model_group"] == 0 or rec["n_model_reference"] == 0:
+        if fit is None or rec["n_model_group"] == 0 or rec["n_model_reference"] == 0:
             records.append(rec)
             continue
         if cg not in closed and cr not in closed:
@@ -531,7 +669,7 @@ def _scope_effects(y: pd.Series, x: pd.DataFrame, cell: pd.Series, wanted: pd.Da
             lim_g, lim_r = closed.get(cg, 0.0), closed.get(cr, 0.0)   # 0 for an open cell
             if lim_g != lim_r:
                 null, _ = _cell_fit(y, x, cell.where(cell != cg, cr))
-                rec.update(log_or=np.sign(lim_g - lim_r) * np.inf, aor_p_value=_lr_p(fit.llf, null.llf), aor_method="lr")
+                rec.update(log_or=np.sign(lim_g - lim_r) * np.inf, aor_p_value=_lr_p(fit, null), aor_method="lr")
         records.append(rec)
     return pd.DataFrame(records)
 
@@ -548,7 +686,7 @@ def _province_effects(y: pd.Series, x: pd.DataFrame, scope: pd.Series, group: pd
     others = [g for g in sizes.index if g != reference]
     open_groups = [g for g in others if g not in closed]
 
-    def fit(merged: str | None = None) -> _Fit:
+    def fit(merged: str | None = None) -> _Fit | None:
         """The model without the closed groups' rows, or with `merged` put back into the reference."""
         rows = ~group.isin([g for g in closed if g != merged])
         terms = _dummies(group[rows], "g")[[f"g{_SEP}{g}" for g in open_groups]]
@@ -560,26 +698,28 @@ def _province_effects(y: pd.Series, x: pd.DataFrame, scope: pd.Series, group: pd
     if reference in closed or sizes.get(reference, 0) == 0:   # no contrast with a reference nobody (or all) of whom was promoted
         return pd.DataFrame(records)
     full = fit()
+    if full is None:
+        return pd.DataFrame(records)
     for rec in records:
         g, term = rec["group"], f"g{_SEP}{rec['group']}"
         if g in open_groups:
             rec.update(log_or=full.params[term], se=float(np.sqrt(full.cov.loc[term, term])), aor_method="wald")
         elif g in closed:
-            rec.update(log_or=closed[g], aor_p_value=_lr_p(full.llf, fit(merged=g).llf), aor_method="lr")
+            rec.update(log_or=closed[g], aor_p_value=_lr_p(full, fit(merged=g)), aor_method="lr")
     return pd.DataFrame(records)
 
 
 # --------------------------------------------------------------------------- Mantel–Haenszel, flags, provenance
 
 
-def _mantel_haenszel(pop: pd.DataFrame, attrs: list[str], refs: dict[str, str], alpha: float) -> pd.DataFrame:
+def _mantel_haenszel(pop: pd.DataFrame, attrs: list[str], refs: dict[str, str | None], alpha: float) -> pd.DataFrame:
     """For the province rows: the Mantel–Haenszel odds ratio (CI) and test of each group vs its reference, by scope."""
     records = []
     for a in attrs:
         d = pop[pop["_scope"].notna() & pop[a].notna()]
-        for g in sorted(set(d[a].astype(str)) - {refs[a]}):
+        for g in sorted(set(d[a].astype(str)) - {str(refs[a])}):
             rec = {"scope": PROVINCE, "attribute": a, "group": g}
-            tables = _strata_tables(d, a, g, refs[a])
+            tables = _strata_tables(d, a, g, str(refs[a]))
             if tables is not None:
                 with np.errstate(divide="ignore", invalid="ignore"), warnings.catch_warnings():
                     warnings.simplefilter("ignore")
@@ -588,8 +728,8 @@ def _mantel_haenszel(pop: pd.DataFrame, attrs: list[str], refs: dict[str, str], 
                     rec.update(mh_odds_ratio=st.oddsratio_pooled, mh_ci_low=lo, mh_ci_high=hi,
                                mh_p_value=st.test_null_odds().pvalue)
             records.append(rec)
-    cols = ["scope", "attribute", "group", "mh_odds_ratio", "mh_ci_low", "mh_ci_high", "mh_p_value"]
-    return pd.DataFrame(records).reindex(columns=cols)
+    return _stack([pd.DataFrame(records)], {"scope": "string", "attribute": "string", "group": "string",
+                                            **{c: "float64" for c in ("mh_odds_ratio", "mh_ci_low", "mh_ci_high", "mh_p_value")}})
 
 
 def _strata_tables(d: pd.DataFrame, attribute: str, group: str, reference: str) -> np.ndarray | None:
@@ -622,15 +762,30 @@ def _order(c: pd.DataFrame, attrs: list[str]) -> pd.DataFrame:
     c = c.assign(_p=(c["scope"] != PROVINCE), _a=c["attribute"].map({a: i for i, a in enumerate(attrs)}))
     c = c.sort_values(["_p", "scope", "_a", "group"], kind="stable")
     out = c[list(FINDINGS_COLUMNS + EXTRA_COLUMNS)].reset_index(drop=True)
-    for col in ("n_group", "n_reference", "promoted_group", "promoted_reference", "n_scope", "n_qualified_group",
-                "promoted_qualified_group", "n_qualified_reference", "promoted_qualified_reference"):
-        out[col] = out[col].astype(int)
-    for col in ("n_model_group", "n_model_reference"):
-        out[col] = out[col].fillna(0).astype(int)
-    for col in _TEXT_COLUMNS:   # an empty text (no reason, no method) is missing, as it reads back from the CSV
-        out[col] = out[col].astype("string").replace("", pd.NA)
-    out["suppressed"] = out["suppressed"].astype(bool)
-    return out
+    for col in ("n_model_group", "n_model_reference"):   # not in the model (untested): 0 persons
+        out[col] = out[col].fillna(0)
+    return _with_dtypes(out)
+
+
+def _with_dtypes(f: pd.DataFrame) -> pd.DataFrame:
+    """The findings' dtypes: counts int64, texts `string` (empty → missing, as from the CSV), `suppressed` bool and
+    every other known column float64 — never object, whatever the shape of the extract (or of a findings.csv read
+    back, where an empty table has object columns). A count left empty in a CSV (suppressed) reads as Int64."""
+    f = f.copy()
+    for col in _INT_COLUMNS:
+        if col in f:
+            counts = pd.to_numeric(f[col])
+            f[col] = counts.astype("int64") if counts.notna().all() else counts.astype("Int64")
+    for col in _FLOAT_COLUMNS:
+        if col in f:
+            f[col] = pd.to_numeric(f[col]).astype("float64")
+    for col in _TEXT_COLUMNS:
+        if col in f:
+            f[col] = f[col].astype("string").replace("", pd.NA)
+    for col in _BOOL_COLUMNS:
+        if col in f:
+            f[col] = f[col].astype(bool)
+    return f
 
 
 def frame_fingerprint(frame: pd.DataFrame, roles: Roles, attrs: Sequence[str]) -> str:
@@ -641,16 +796,19 @@ def frame_fingerprint(frame: pd.DataFrame, roles: Roles, attrs: Sequence[str]) -
     return hashlib.sha256(hashed.tobytes()).hexdigest()[:12]
 
 
-def _counts(frame: pd.DataFrame, pop: pd.DataFrame, x: pd.DataFrame, findings: pd.DataFrame, attrs: list[str]
-            ) -> dict[str, Any]:
+def _counts(frame: pd.DataFrame, pop: pd.DataFrame, design: _Design, findings: pd.DataFrame, attrs: list[str],
+            compared: list[str]) -> dict[str, Any]:
     """The figures the caveats quote: who was audited, who was left out of what, and why."""
     tested = findings["flag"] != INSUFFICIENT
     no_promo = pop[pop["_scope"].notna()].groupby("_scope")["_y"].sum()
     return {
         "n_rows": int(len(frame)), "n_at_risk": int(len(pop)), "n_promoted": int(pop["_y"].sum()),
-        "n_model": int(len(x)), "n_no_merit": int(len(pop) - len(x)),
+        "n_model": int(len(design.x)), "n_no_merit": design.n_no_merit,
+        "n_missing_control": design.n_missing_control, "missing_control": design.missing_control,
+        "controls_dropped": design.dropped, "max_missing_control": MAX_MISSING_CONTROL,
         "n_missing_scope": int(pop["_scope"].isna().sum()),
         "missing_attribute": {a: int(pop[a].isna().sum()) for a in attrs},
+        "not_compared": {a: sorted(map(str, pop[a].dropna().unique())) for a in attrs if a not in compared},
         "n_scopes": int(pop["_scope"].nunique()), "n_scopes_no_promotion": int((no_promo == 0).sum()),
         "n_findings": int(len(findings)), "n_tests": int(tested.sum()),
         "n_insufficient": int((~tested).sum()), "n_suppressed": int(findings["suppressed"].sum()),
@@ -694,8 +852,9 @@ def metric_frame(frame: pd.DataFrame, attribute: str, roles: Roles = ASN) -> obj
 
 
 def audit_caveats(counts: dict[str, Any], lang: str = "id") -> list[str]:
-    """The data-quality caveats of an audit in plain words, from its counts (text.AUDIT_CAVEATS)."""
-    t = {k: v[lang] for k, v in text.AUDIT_CAVEATS.items()}
+    """The data-quality caveats of an audit in plain words, from its counts (text.AUDIT_CAVEATS, with this module's
+    AUDIT_CAVEATS over them)."""
+    t = {k: v[lang] for k, v in {**text.AUDIT_CAVEATS, **AUDIT_CAVEATS}.items()}
     c = counts
     out = []
     rejected = c.get("rows_rejected") or {}
@@ -703,16 +862,36 @@ def audit_caveats(counts: dict[str, Any], lang: str = "id") -> list[str]:
         detail = ", ".join(f"{k} {v}" for k, v in rejected.items() if v)
         out.append(t["rejected"].format(n=sum(rejected.values()), detail=detail))
     out.append(t["at_risk"].format(**c))
-    if c.get("n_no_merit"):
-        out.append(t["no_merit"].format(**c, pct=f"{c['n_no_merit'] / max(c['n_at_risk'], 1):.1%}"))
+    if c.get("n_at_risk") and c.get("n_promoted") == 0:
+        out.append(t["no_promotion_at_all"])
+    out += _model_caveats(c, t)
+    for a, values in (c.get("not_compared") or {}).items():
+        out.append(t["not_compared"].format(attribute=a, values=", ".join(values) or "-"))
     for a, n in (c.get("missing_attribute") or {}).items():
         if n:
             out.append(t["missing_attribute"].format(n=n, attribute=a))
     if c.get("n_missing_scope"):
         out.append(t["missing_scope"].format(n=c["n_missing_scope"]))
-    if c.get("n_scopes_no_promotion"):
+    if c.get("n_scopes_no_promotion") and c.get("n_promoted"):   # with no promotion at all, said once above
         out.append(t["no_promotion"].format(n=c["n_scopes_no_promotion"], n_scopes=c["n_scopes"]))
     out.append(t["insufficient"].format(**c))
     if c.get("n_lr"):
         out.append(t["lr"].format(**c))
+    return out
+
+
+def _model_caveats(c: dict[str, Any], t: dict[str, str]) -> list[str]:
+    """What and who the merit-adjusted model left out, each with its actual reason: a control missing for too many
+    (left out of the model), no merit score, or merit scores but a missing control (the person left out)."""
+    def share(n: int) -> str:
+        return f"{n / max(c.get('n_at_risk') or 0, 1):.1%}"
+
+    limit = f"{c.get('max_missing_control', MAX_MISSING_CONTROL):.0%}"
+    out = [t["control_dropped"].format(control=k, pct=f"{v:.0%}", limit=limit)
+           for k, v in (c.get("controls_dropped") or {}).items()]
+    if c.get("n_no_merit"):
+        out.append(t["no_merit"].format(**c, pct=share(c["n_no_merit"])))
+    if c.get("n_missing_control"):
+        controls = ", ".join(c.get("missing_control") or {}) or "-"
+        out.append(t["missing_control"].format(**c, pct=share(c["n_missing_control"]), controls=controls))
     return out

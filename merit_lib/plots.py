@@ -25,6 +25,8 @@ _T = {
     "kinerja": {"id": "SKP 2 tahun", "en": "SKP 2 years"},
     "rejected": {"id": "Baris ditolak menurut aturan", "en": "Rejected rows by rule"},
     "rows": {"id": "jumlah baris", "en": "rows"},
+    "no_findings": {"id": "tidak ada temuan yang dapat ditampilkan", "en": "no findings to show"},
+    "no_data": {"id": "tidak ada data yang dapat ditampilkan", "en": "no data to show"},
 }
 
 
@@ -38,12 +40,29 @@ def setup() -> None:
     sns.set_theme(style="whitegrid", context="notebook", font_scale=0.9)
 
 
+def empty_figure(lang: str = "id", title: str | None = None, key: str = "no_findings") -> plt.Figure:
+    """A small figure saying there is nothing to show (`no_findings` or `no_data`), under the figure's title if given.
+
+    Every plotting function returns this for an input with nothing to draw, so that a notebook never fails on an
+    extract without (testable) groups, OPDs or model terms."""
+    setup()
+    fig, ax = plt.subplots(figsize=(6.5, 1.6))
+    ax.set_axis_off()
+    ax.text(0.5, 0.45, t(key, lang), ha="center", va="center", fontsize=10, color="#555555", transform=ax.transAxes)
+    if title:
+        ax.set_title(textwrap.fill(title, 80), loc="left", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
 def coverage_plot(cov: pd.DataFrame, lang: str = "id", top: int | None = None) -> plt.Figure:
     """Dot plot of profiling and SKP coverage per OPD with 95% CIs (OPDs under 5 persons left out)."""
-    setup()
-    d = cov[~cov["suppressed"]].sort_values("coverage_profiling")
+    d = cov[~cov["suppressed"].astype(bool)].sort_values("coverage_profiling")
     if top:
         d = d.tail(top)
+    if d.empty:
+        return empty_figure(lang, t("coverage", lang), "no_data")
+    setup()
     fig, ax = plt.subplots(figsize=(8, max(3, 0.25 * len(d) + 1)))
     y = range(len(d))
     for key, color, dy in (("profiling", "#1f6f8b", -0.15), ("kinerja", "#e07b39", 0.15)):
@@ -100,12 +119,15 @@ def forest_plot(findings: pd.DataFrame, attribute: str, lang: str = "id", clip: 
                 ) -> plt.Figure:
     """Merit-adjusted odds ratios with 95% CIs per scope (province on top), one panel per group, coloured by flag.
 
-    Rows of a group under 5 persons, untested rows and odds ratios of 0 or ∞ are left out, and the note says how many."""
+    Rows of a group under 5 persons, untested rows and odds ratios of 0 or ∞ are left out, and the note says how many;
+    an attribute without findings (one group only) gives `empty_figure`."""
     from .text import flag_label
 
-    setup()
     d = findings[findings["attribute"] == attribute]
     groups = list(dict.fromkeys(d["group"]))
+    if not groups:   # e.g. an attribute with a single value (a PNS-only extract): nothing to compare
+        return empty_figure(lang, t("forest_title", lang).format(attribute=attribute))
+    setup()
     shown = d[~d["suppressed"] & (d["flag"] != "insufficient data") & np.isfinite(d["aor_ci_low"])
               & np.isfinite(d["aor_ci_high"]) & (d["adjusted_odds_ratio"] > 0)]
     n_rows = max(1, shown.groupby("group").size().max() if len(shown) else 1)
@@ -121,6 +143,9 @@ def forest_plot(findings: pd.DataFrame, attribute: str, lang: str = "id", clip: 
         colors = s["flag"].map(FLAG_COLORS).to_numpy()
         for yi, m, e0, e1, c, prov in zip(y, mid, err[0], err[1], colors, s["scope"] == "PROVINSI"):
             ax.errorbar(m, yi, xerr=[[e0], [e1]], fmt="D" if prov else "o", color=c, ms=6 if prov else 4, capsize=2)
+        if s.empty:   # every row of this group was left out (the note says why)
+            ax.text(0.5, 0.5, t("no_findings", lang), ha="center", va="center", fontsize=9, color="#555555",
+                    transform=ax.transAxes)
         ax.axvline(1, color="black", lw=0.8)
         ax.set_xscale("log")
         ax.set_xlim(lo * 0.9, hi * 1.1)
@@ -145,12 +170,15 @@ def rates_plot(findings: pd.DataFrame, scope: str = "PROVINSI", lang: str = "id"
                attributes: list[str] | None = None) -> plt.Figure:
     """Promotion rate with its Wilson 95% CI per group, everyone at risk and the talent pool only, one panel per attribute.
 
-    A group under 5 persons is shown as "< 5" without a number."""
+    A group under 5 persons is shown as "< 5" without a number; attributes without findings in the scope are left out,
+    and with none at all the figure is `empty_figure`."""
     from .stats import MIN_CELL, SUPPRESSED, wilson
 
-    setup()
     d = findings[findings["scope"] == scope]
-    attributes = attributes or list(dict.fromkeys(d["attribute"]))
+    attributes = [a for a in (attributes or dict.fromkeys(d["attribute"])) if (d["attribute"] == a).any()]
+    if not attributes:
+        return empty_figure(lang, t("rates_title", lang).format(scope=scope))
+    setup()
     panels = [_group_rates(d[d["attribute"] == a], lang) for a in attributes]
     fig, axes = plt.subplots(len(panels), 1, figsize=(7.5, sum(0.45 * len(p) + 0.9 for p in panels) + 0.8), squeeze=False,
                              sharex=True, gridspec_kw={"height_ratios": [max(len(p), 1) for p in panels]})
@@ -230,13 +258,18 @@ def nine_box_plot(frame: pd.DataFrame, lang: str = "id") -> plt.Figure:
     from . import talent as T
     from .stats import MIN_CELL, SUPPRESSED
 
-    setup()
     d = frame[frame["kinerja_level"].notna() & frame["potensi_level"].notna()]
+    if d.empty:
+        return empty_figure(lang, t("nine_box_title", lang), "no_data")
+    setup()
     counts = pd.crosstab(d["kinerja_level"].astype(int), d["potensi_level"].astype(int)).reindex(
         index=[2, 1, 0], columns=[0, 1, 2], fill_value=0)
     shown = counts.astype(float).where(counts >= MIN_CELL)
     fig, ax = plt.subplots(figsize=(6.4, 5))
-    sns.heatmap(shown, ax=ax, cmap=PALETTE, cbar=False, linewidths=1, linecolor="white", mask=shown.isna())
+    values = shown.to_numpy()[shown.notna().to_numpy()]   # the colour scale of the cells shown (none: any scale)
+    lo, hi = (float(values.min()), float(values.max())) if len(values) else (0.0, 1.0)
+    sns.heatmap(shown, ax=ax, cmap=PALETTE, cbar=False, linewidths=1, linecolor="white", mask=shown.isna(), vmin=lo,
+                vmax=hi)
     ax.set_facecolor("#eeeeee")
     ax.grid(False)
     for i, perf in enumerate(counts.index):
@@ -261,8 +294,10 @@ def nine_box_plot(frame: pd.DataFrame, lang: str = "id") -> plt.Figure:
 
 def probability_curve_plot(curves: pd.DataFrame, lang: str = "id") -> plt.Figure:
     """Average predicted probability against competency, one line per kinerja level (from ReadinessModels.probability_curves)."""
-    setup()
     names = {k: curves.attrs.get(k, k) for k in ("competency", "kinerja", "model")}
+    if curves.empty or curves["probability"].notna().sum() == 0:
+        return empty_figure(lang, t("curve_title", lang).format(**names), "no_data")
+    setup()
     d = curves.assign(level=curves["kinerja"].map(lambda v: f"{v:g}" if isinstance(v, float) else str(v)))
     fig, ax = plt.subplots(figsize=(7, 4.5))
     sns.lineplot(d, x="competency", y="probability", hue="level", ax=ax, palette=PALETTE, marker="o", markersize=3)
@@ -279,12 +314,14 @@ def probability_curve_plot(curves: pd.DataFrame, lang: str = "id") -> plt.Figure
 def odds_ratio_plot(coefficients: pd.DataFrame, lang: str = "id", terms: list[str] | None = None,
                     models: list[str] | None = None) -> plt.Figure:
     """Forest plot of odds ratios with 95% CIs per term, one colour per model (intercept left out; log scale)."""
-    setup()
     c = coefficients[(coefficients["term"] != "Intercept") & coefficients["odds_ratio"].notna()]
     if models:
         c = c[c["model"].isin(models)]
     order = terms or list(dict.fromkeys(c["term"]))
     c = c[c["term"].isin(order)]
+    if c.empty:
+        return empty_figure(lang, t("or_title", lang), "no_data")
+    setup()
     fig, ax = plt.subplots(figsize=(8, 0.42 * len(order) + 1.8))
     names = list(dict.fromkeys(c["model"]))
     for k, (name, part) in enumerate(c.groupby("model", sort=False)):
@@ -302,7 +339,8 @@ def odds_ratio_plot(coefficients: pd.DataFrame, lang: str = "id", terms: list[st
     ax.set_yticks(range(len(order)), list(reversed(order)))
     ax.set_xlabel(t("or_axis", lang))
     ax.set_title(t("or_title", lang))
-    ax.legend(loc="best", fontsize=8)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="best", fontsize=8)
     if c["ci_low"].isna().any():
         fig.text(0.01, 0.01, t("ridge_note", lang), fontsize=8)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
@@ -311,9 +349,11 @@ def odds_ratio_plot(coefficients: pd.DataFrame, lang: str = "id", terms: list[st
 
 def calibration_plot(calibration: pd.DataFrame, model: str = "logit", lang: str = "id") -> plt.Figure:
     """Observed share promoted (Wilson 95% CI) against the mean prediction per decile, with the diagonal."""
-    setup()
     d = calibration[calibration["model"] == model] if "model" in calibration else calibration
-    d = d[~d["suppressed"]]
+    d = d[~d["suppressed"].astype(bool)]
+    if d.empty:
+        return empty_figure(lang, t("cal_title", lang).format(model=model), "no_data")
+    setup()
     top = float(max(d["predicted"].max(), d["ci_high"].max())) * 1.05
     fig, ax = plt.subplots(figsize=(5.5, 5))
     ax.plot([0, top], [0, top], ls="--", color="#888888", lw=1, label=t("perfect", lang))

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from .plots import setup
+from .plots import empty_figure, setup
 from .stats import MIN_CELL, SUPPRESSED
 
 _T = {
@@ -22,7 +22,9 @@ _T = {
 
 
 def ranking_plot(comp: pd.DataFrame, highlight: str | None = None, lang: str = "id") -> plt.Figure:
-    """Every OPD's index with its 95% range, best on top; `highlight` marks one OPD."""
+    """Every OPD's index with its 95% range, best on top; `highlight` marks one OPD (no OPD with an index: a note)."""
+    if comp["index"].notna().sum() == 0:
+        return empty_figure(lang, _T["index"][lang], "no_data")
     setup()
     d = comp.sort_values("index").reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7.5, max(3.0, 0.22 * len(d) + 1)))
@@ -40,6 +42,8 @@ def ranking_plot(comp: pd.DataFrame, highlight: str | None = None, lang: str = "
 
 def standing_plot(comp: pd.DataFrame, highlight: str, lang: str = "id") -> plt.Figure:
     """One line: every OPD's index as a grey dot, this OPD in red with its 95% range (light to draw)."""
+    if comp["index"].notna().sum() == 0:
+        return empty_figure(lang, _T["index"][lang], "no_data")
     setup()
     fig, ax = plt.subplots(figsize=(7.5, 1.5))
     others = comp[comp["opd_kode"] != highlight]
@@ -58,10 +62,14 @@ def standing_plot(comp: pd.DataFrame, highlight: str, lang: str = "id") -> plt.F
 
 
 def box_grid_plot(grid: pd.DataFrame, lang: str = "id") -> plt.Figure:
-    """The 9-box as a heat map of counts; cells under 5 persons read "< 5"."""
+    """The 9-box as a heat map of counts (rows kinerja 2, 1, 0; columns potential 0, 1, 2; a missing row or column
+    counts 0); cells under 5 persons read "< 5"."""
     from .rules import NINE_BOX
 
+    if grid.empty:
+        return empty_figure(lang, None, "no_data")
     setup()
+    grid = grid.reindex(index=[2, 1, 0], columns=[0, 1, 2], fill_value=0).fillna(0).astype(int)
     labels = grid.astype(object).copy()
     for (kin, pot), box in NINE_BOX.items():
         n = int(grid.loc[kin, pot])
@@ -79,6 +87,8 @@ def box_grid_plot(grid: pd.DataFrame, lang: str = "id") -> plt.Figure:
 
 def trend_plot(hist: pd.DataFrame, lang: str = "id") -> plt.Figure:
     """Province index over the periods whose reports exist."""
+    if hist["index"].notna().sum() == 0:
+        return empty_figure(lang, _T["trend"][lang], "no_data")
     setup()
     fig, ax = plt.subplots(figsize=(6, 2.8))
     ax.plot(hist["periode"], hist["index"], marker="o", color="#1f6f8b")
