@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import talent as T
+from .features import counted_promotions
 from .stats import MIN_CELL, wilson
 
 WEIGHTS: dict[str, float] = {"coverage_profiling": 0.10, "coverage_kinerja": 0.10, "share_promosi_talent_pool": 0.25,
@@ -101,7 +102,7 @@ def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope:
     g = frame.groupby(scope, sort=True)
     out = pd.DataFrame({"opd_nama": g[label].first(), "n_pegawai": g.size(), "n_profiling": g["diprofil"].sum(),
                         "n_kinerja": (frame["skp_level_1"].notna() & frame["skp_level_2"].notna()).groupby(frame[scope]).sum()})
-    promo = frame[frame["dipromosikan"].astype(bool)]
+    promo = frame[counted_promotions(frame)]
     gp = promo.groupby(scope)
     out["n_promosi"] = gp.size().reindex(out.index).fillna(0).astype(int)
     out["n_promosi_talent_pool"] = gp["talent_pool"].sum().reindex(out.index).fillna(0).astype(int)

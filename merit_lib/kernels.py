@@ -10,9 +10,10 @@ papermill execution, with its parameters cell and per-cell metadata.
 from __future__ import annotations
 
 import queue
+import shutil
+import tempfile
 import threading
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,8 +74,11 @@ class KernelPool:
 
         self._free: queue.Queue = queue.Queue()
         self._kms = []
-        for _ in range(n):
-            km = KernelManager(kernel_name="python3", transport="ipc", ip=str(cwd / f".kernel-{uuid.uuid4().hex[:8]}"))
+        # the sockets live in a short private folder: a Unix socket path may not exceed ~100 characters,
+        # and the report folder's path can be as long as a user likes
+        self._sockets = Path(tempfile.mkdtemp(prefix="merit-"))
+        for i in range(n):
+            km = KernelManager(kernel_name="python3", transport="ipc", ip=str(self._sockets / f"k{i}"))
             km.start_kernel(cwd=str(cwd))
             self._kms.append(km)
         self._warmers = [threading.Thread(target=lambda km=km: self._free.put(self._ready(km)), daemon=True) for km in self._kms]
@@ -120,6 +124,7 @@ class KernelPool:
             kc.stop_channels()
         for km in self._kms:
             km.shutdown_kernel(now=True)
+        shutil.rmtree(self._sockets, ignore_errors=True)
 
 
 def first_line(exc: BaseException) -> str:

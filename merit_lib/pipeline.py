@@ -22,8 +22,9 @@ import pandas as pd
 
 from . import summaries
 from .compliance import compliance
-from .features import analysis_frame
+from .features import analysis_frame, counted_promotions
 from .kernels import JobResult, KernelPool, first_line
+from .ledger import for_extract as ledger_for_extract
 from .load import load_extract
 from .period import Period
 from .provenance import git_commit, package_versions
@@ -32,7 +33,7 @@ from .roles import ASN, Roles
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 PACKAGES = ("merit_lib", "pandas", "numpy", "statsmodels", "pandera", "seaborn", "matplotlib", "papermill",
             "nbconvert", "nbclient", "fairlearn", "scipy", "openpyxl")
-TABLES = ("compliance", "findings", "model_coefficients", "validation")
+TABLES = ("compliance", "findings", "model_coefficients", "validation", "promotions_ledger")
 
 
 @dataclass
@@ -78,6 +79,8 @@ def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "
     models = fit_readiness(frame, roles)
     result = audit(frame, roles)
     comp = compliance(frame, result.findings)
+    ledger = ledger_for_extract(extract, frame, period)
+    ledger.to_csv(tables_dir / "promotions_ledger.csv", index=False)
     extract.report.to_csv(tables_dir / "validation.csv")
     models.coefficients.to_csv(tables_dir / "model_coefficients.csv", index=False)
     result.to_dir(tables_dir)
@@ -87,7 +90,9 @@ def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "
     meta = {"period": str(Period.parse(period)), "fingerprint": extract.fingerprint(), "lang": lang,
             "rows_read": {k: int(v) for k, v in extract.report.rows_read.items()},
             "rows_rejected": {t: len(extract.report.rejected_rows(t)) for t in extract.report.rows_read},
-            "n_pegawai": int(len(frame)), "n_promosi": int(frame["dipromosikan"].sum()),
+            "n_pegawai": int(len(frame)), "n_promosi": int(counted_promotions(frame).sum()),
+            "promotion_events": {str(k): int(v) for k, v in
+                                 ledger[ledger["jenis"] == "promosi"].groupby("alasan")["n_peristiwa"].sum().items()},
             "model_notes": list(getattr(models, "notes", [])),
             "inputs": {name: {"file": src.describe(), "sha256": extract.fingerprints.get(src.describe())}
                        for name, src in extract.sources.items()}}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .compliance import SHARE_COUNTS
+from .ledger import ledger_text
 from .period import Period
 from .stats import MIN_CELL, SUPPRESSED
 from .text import COLUMNS, column
@@ -29,6 +31,7 @@ class Tables:
     readiness: pd.DataFrame
     promotions: pd.DataFrame
     checks: pd.DataFrame
+    ledger: pd.DataFrame
     meta: dict
 
     def opd(self, code: str) -> pd.Series:
@@ -46,7 +49,7 @@ class Tables:
 
 
 @functools.lru_cache(maxsize=8)
-def _read(tables_dir: str, stamp: float) -> Tables:
+def _read(tables_dir: str, content: str) -> Tables:
     d = Path(tables_dir)
     read = functools.partial(pd.read_csv, dtype={"opd_kode": str, "scope": str})
     meta_file = d / "run_meta.json"
@@ -55,28 +58,55 @@ def _read(tables_dir: str, stamp: float) -> Tables:
     if audit_meta.exists():
         meta["audit"] = json.loads(audit_meta.read_text(encoding="utf-8"))
     return Tables(*(read(d / f"{n}.csv") for n in ("compliance", "findings", "model_coefficients", "validation",
-                                                     "talent_box", "readiness", "promotions", "checks")), meta)
+                                                     "talent_box", "readiness", "promotions", "checks",
+                                                     "promotions_ledger")), meta)
+
+
+def _digest(parts: list[bytes]) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(hashlib.sha256(part).digest())
+    return h.hexdigest()[:16]
 
 
 def load_tables(tables_dir: Path | str) -> Tables:
-    """The tables a quarterly run computed (cached per folder, so a warm kernel reads them once)."""
+    """The tables a quarterly run computed (cached by their content, so a warm kernel reads them once and never stale)."""
     d = Path(tables_dir)
     if not (d / "compliance.csv").exists():
         raise FileNotFoundError(f"{d}: tidak ada compliance.csv — jalankan `merit report` atau beri data_path")
-    return _read(str(d.resolve()), (d / "compliance.csv").stat().st_mtime)
+    files = sorted([*d.glob("*.csv"), *d.glob("*.json")])
+    return _read(str(d.resolve()), _digest([f.name.encode() + f.read_bytes() for f in files]))
+
+
+def _code_digest() -> str:
+    """A hash of this package's source: computed tables cached by an older code are never reused."""
+    root = Path(__file__).resolve().parent
+    return _digest([p.read_bytes() for p in sorted(root.rglob("*.py"))])
 
 
 def tables_for(tables_dir: Path | str | None, data_path: Path | str | None, period: str, lang: str = "id") -> Tables:
-    """Computed tables from `tables_dir`, or computed now from `data_path` (the small demo extract when both are None)."""
+    """Computed tables from `tables_dir`, or computed now from `data_path` (the small demo extract when both are None).
+
+    Tables computed from `data_path` are cached in the temporary folder under a key made of the input files' content
+    (not their path), the period, the language and the code, so an edited extract is always recomputed.
+    """
     if tables_dir:
         return load_tables(tables_dir)
+    from .load import find_sources, sha256
     from .pipeline import compute
     from .synth import demo_path
 
     data = Path(data_path) if data_path else demo_path()
-    target = Path(tempfile.gettempdir()) / ("merit_tables_" + hashlib.sha1(f"{data.resolve()}|{period}|{lang}".encode()).hexdigest()[:12])
+    inputs = sorted(f"{s.content_key()}:{sha256(s.path)}" for s in find_sources(data).values())
+    key = _digest([*(i.encode() for i in inputs), f"{period}|{lang}".encode(), _code_digest().encode()])
+    target = Path(tempfile.gettempdir()) / f"merit_tables_{key}"
     if not (target / "compliance.csv").exists():
-        compute(data, period, target, lang)
+        stage = Path(tempfile.mkdtemp(prefix=f"merit_tables_{key}.", dir=target.parent))
+        compute(data, period, stage, lang)
+        try:
+            stage.rename(target)
+        except OSError:           # another kernel finished the same tables first: theirs are identical
+            shutil.rmtree(stage, ignore_errors=True)
     return load_tables(target)
 
 
@@ -181,12 +211,15 @@ def quality_text(row: pd.Series, tables: Tables, lang: str = "id") -> str:
     rejected = sum(tables.meta.get("rows_rejected", {}).values())
     read = sum(tables.meta.get("rows_read", {}).values())
     no_prof = int(row["n_pegawai"] - round(row["coverage_profiling"] * row["n_pegawai"]))
+    ledger = ledger_text(tables.ledger, row["opd_kode"], lang)
     if lang == "en":
         return (f"- {no_prof} staff of this OPD have no assessment yet: their readiness cannot be judged.\n"
                 f"- SKP for both of the last two years: {_pct(row['coverage_kinerja'])} of staff.\n"
+                f"- {ledger}\n"
                 f"- Province-wide, {rejected} of {read} input rows were rejected by validation (see tables/validation.csv).")
     return (f"- {no_prof} pegawai OPD ini belum diasesmen: kesiapannya belum bisa dinilai.\n"
             f"- SKP lengkap dua tahun terakhir: {_pct(row['coverage_kinerja'])} pegawai.\n"
+            f"- {ledger}\n"
             f"- Di tingkat provinsi, {rejected} dari {read} baris data ditolak saat validasi (lihat tables/validation.csv).")
 
 

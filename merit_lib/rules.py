@@ -29,13 +29,19 @@ ESELON_GOLONGAN: dict[str, tuple[str, str]] = {
     "III.b": ("III/d", "IV/a"), "IV.a": ("III/c", "III/d"), "IV.b": ("III/b", "III/c"),
 }
 
+#: Pelaksana and Fungsional as one level, where the data cannot tell them apart (a promotion into Pengawas with no
+#: eselon_lama and no earlier history came from one of them)
+NONSTRUCTURAL = "Pelaksana/Fungsional"
 #: position level ordinal; Fungsional sits with Pelaksana as the level below Pengawas
-LEVEL_RANK: dict[str, int] = {"Pelaksana": 0, "Fungsional": 0, "Pengawas": 1, "Administrator": 2, "JPT Pratama": 3}
-TARGET: dict[str, str] = {"Pelaksana": "Pengawas", "Fungsional": "Pengawas", "Pengawas": "Administrator",
+LEVEL_RANK: dict[str, int] = {"Pelaksana": 0, "Fungsional": 0, NONSTRUCTURAL: 0, "Pengawas": 1, "Administrator": 2,
+                              "JPT Pratama": 3}
+TARGET: dict[str, str] = {"Pelaksana": "Pengawas", "Fungsional": "Pengawas", NONSTRUCTURAL: "Pengawas",
+                          "Pengawas": "Administrator",
                           "Administrator": "JPT Pratama"}
 
 #: required competency level per position (PermenPANRB 38/2017; a parameter)
-REQUIRED_COMPETENCY: dict[str, float] = {"JPT Pratama": 4, "Administrator": 3, "Pengawas": 2, "Pelaksana": 1, "Fungsional": 1}
+REQUIRED_COMPETENCY: dict[str, float] = {"JPT Pratama": 4, "Administrator": 3, "Pengawas": 2, "Pelaksana": 1, "Fungsional": 1,
+                                         NONSTRUCTURAL: 1}
 
 #: JPM categories (BKN practice): lower bounds in percent
 JPM_CATEGORIES: tuple[tuple[str, float], ...] = (("Optimal", 90), ("Cukup Optimal", 78), ("Kurang Optimal", 0))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import rules as R
+from .features import counted_promotions
 from .stats import MIN_CELL
 
 PROVINCE = "PROVINSI"
@@ -36,7 +37,7 @@ def readiness_counts(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFra
 
 def promotions(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
     """Promotions in the period by move (level before → after), readiness, talent pool and eligibility."""
-    p = frame[frame["dipromosikan"].astype(bool)]
+    p = frame[counted_promotions(frame)]
     by = ["level_awal", "jenis_jabatan_akhir", "kesiapan", "talent_pool", "memenuhi_syarat"]
     return _counts(p, by, scope)
 
