@@ -164,8 +164,11 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
                beta_kompetensi: float = math.log(10.0), beta_kinerja: float = math.log(10.0),
                disparities: list[Disparity] | None = None, merit_gaps: list[MeritGap] | None = None,
                ignore_merit: list[str] | None = None, bad_rows: int = 0,
-               unprofiled: float = 0.08, base_rate: float = 0.09) -> SynthExtract:
-    """Generate `n` profiled ASN (plus `unprofiled` share without assessment) and their tables."""
+               unprofiled: float = 0.08, base_rate: float = 0.09, no_promotion: tuple[str, ...] = ()) -> SynthExtract:
+    """Generate `n` profiled ASN (plus `unprofiled` share without assessment) and their tables.
+
+    `no_promotion` lists OPD codes or starting levels in which nobody is promoted (`"*"`: a period with no promotion).
+    """
     rng = np.random.default_rng(seed)
     per = Period.parse(period)
     disparities = list(disparities or [])
@@ -275,6 +278,8 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
         w = np.exp(eta[admins] - eta[admins].max())
         chosen = rng.choice(admins, size=n_jpt_promo, replace=False, p=w / w.sum())
         promoted[chosen] = True
+    blocked = np.isin(df["opd_kode"], list(no_promotion)) | np.isin(level, list(no_promotion)) | ("*" in no_promotion)
+    promoted &= ~blocked
 
     # --- profiling (assessments before the period)
     prof = _profiling(df[profiled], comps[profiled], ability[profiled], kompetensi[profiled], rng, n)
