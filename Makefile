@@ -3,15 +3,18 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 DATA ?= data/synthetic/banten
 PERIOD ?= 2026Q1
 
-.PHONY: setup report test lint lab clean
+.PHONY: setup report test lint lab clean lock
 
-$(STAMP): pyproject.toml
+# the tested versions from the lock, then this package itself (its ranges are in pyproject.toml)
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
@@ -31,6 +34,13 @@ test: $(STAMP) lint
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=.
+
+# refresh the lock: resolve pyproject.toml's ranges in a fresh environment and record what was installed
+lock:
+	rm -rf .lockvenv && $(PY) -m venv .lockvenv
+	.lockvenv/bin/python -m pip install --quiet -e '.[dev]'
+	{ sed -n '1,2p' $(LOCK); .lockvenv/bin/python -m pip freeze --exclude-editable | grep -iv '^merit'; } > $(LOCK).new
+	mv $(LOCK).new $(LOCK) && rm -rf .lockvenv
 
 clean:
 	rm -rf $(VENV) reports/*/ data/synthetic/*/
