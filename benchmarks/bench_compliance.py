@@ -17,9 +17,9 @@ import time
 
 import pandas as pd
 
-from merit_lib.compliance import compliance
-from merit_lib.features import analysis_frame
-from merit_lib.stats import wilson
+from merit_lib.analysis.compliance import compliance
+from merit_lib.analysis.features import analysis_frame
+from merit_lib.analysis.stats import wilson
 from merit_lib.synth import synthesize
 
 OPDS = ["DINDIKBUD", "RSUDBTN", "BAPENDA", "RSUDMLP", "DINKES", "DPUPR", "SATPOLPP", "BPKAD"]

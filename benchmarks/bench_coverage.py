@@ -15,9 +15,9 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from merit_lib.features import analysis_frame
-from merit_lib.model import fit_readiness
-from merit_lib.stats import wilson
+from merit_lib.analysis.features import analysis_frame
+from merit_lib.analysis.model import fit_readiness
+from merit_lib.analysis.stats import wilson
 from merit_lib.synth import synthesize
 
 TERMS = ("kompetensi", "kinerja")

@@ -19,8 +19,8 @@ import time
 
 import pandas as pd
 
-from merit_lib.fairness import DISPARITY, EXPLAINED, INSUFFICIENT, PROVINCE, audit
-from merit_lib.features import analysis_frame
+from merit_lib.analysis.fairness import DISPARITY, EXPLAINED, INSUFFICIENT, PROVINCE, audit
+from merit_lib.analysis.features import analysis_frame
 from merit_lib.synth import Disparity, synthesize
 
 N = 3236

@@ -25,8 +25,8 @@ from pathlib import Path
 CHILD = """
 import json, resource, sys, tempfile, time
 import pandas as pd
-from merit_lib.features import analysis_frame
-from merit_lib.model import fit_readiness
+from merit_lib.analysis.features import analysis_frame
+from merit_lib.analysis.model import fit_readiness
 
 def rss():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2

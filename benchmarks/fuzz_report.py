@@ -1,7 +1,7 @@
 """Fuzz the quarterly run: many generated extracts of random shape, each through a whole `merit report`.
 
 Each case draws the generator's knobs (size, seed, missing assessments, promotion rate, levels or OPDs without
-promotion) and a random set of the shapes in `merit_lib.shapes` (history only inside the period, no *_lama
+promotion) and a random set of the shapes in `merit_lib.synth.shapes` (history only inside the period, no *_lama
 columns, optional columns absent, PNS only, 3 or 300 OPDs, OPDs of 1–3 persons, one-gender OPD, odd OPD codes,
 moves inside the period, second promotions). A case fails when the run raises, a page is missing or failed, or
 the ledger does not balance against the data. Prints every failure with its case, then the totals.
@@ -20,9 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from merit_lib import shapes
-from merit_lib.pipeline import run_report
-from merit_lib.synth import write_tables
+from merit_lib.report.pipeline import run_report
+from merit_lib.synth import shapes, write_tables
 
 
 def run_case(case: shapes.Case, root: Path, workers: int) -> list[str]:

@@ -19,7 +19,7 @@ class UserError(Exception):
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Load and validate an extract; print a summary; write rejected rows as CSV."""
-    from .load import load_extract
+    from merit_lib.data.extract import load_extract
 
     extract = load_extract(args.path, lang=args.lang)
     report = extract.report
@@ -32,7 +32,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_synth(args: argparse.Namespace) -> int:
     """Generate the synthetic Banten extract into a folder."""
-    from .synth import Disparity, MeritGap, synthesize
+    from merit_lib.synth import Disparity, MeritGap, synthesize
 
     try:
         disparities = [Disparity.parse(d) for d in args.disparity or []]
@@ -53,7 +53,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Render every report of a period (province, fairness audit, one per OPD) into one folder."""
-    from .pipeline import NOTEBOOKS, compute_opd_codes, run_report
+    from merit_lib.report.pipeline import NOTEBOOKS, compute_opd_codes, run_report
 
     if not Path(args.data).exists():
         raise UserError(f"folder data '{args.data}' tidak ada (data folder not found)")
@@ -78,9 +78,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     """Fairness audit of one period: findings.csv and audit_meta.json in --out, a summary on screen."""
-    from .fairness import audit_extract
-    from .load import load_extract
-    from .period import Period
+    from merit_lib.analysis.fairness import audit_extract
+    from merit_lib.data.extract import load_extract
+    from merit_lib.domain.period import Period
 
     reference = {}
     for pair in args.reference or []:
@@ -88,8 +88,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if not sep or not attribute or not group:
             raise UserError(f"--reference '{pair}': tulis atribut=kelompok, mis. jenis_kelamin=L")
         reference[attribute.strip()] = group.strip()
-    if args.flat or args.roles:   # a flat table mapped by a roles file (merit_lib.flat)
-        from .flat import run_flat
+    if args.flat or args.roles:   # a flat table mapped by a roles file (merit_lib.data.flat)
 
         return run_flat("audit", args.flat, args.roles, args.out, args.lang, reference=reference)
     if not args.data or not args.period:
@@ -107,20 +106,19 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def cmd_model(args: argparse.Namespace) -> int:
     """Readiness models of one period: aggregate tables (model_coefficients.csv …); readiness.csv only with --person-level."""
-    if args.flat or args.roles:   # a flat table mapped by a roles file (merit_lib.flat)
+    if args.flat or args.roles:   # a flat table mapped by a roles file (merit_lib.data.flat)
         if args.person_level:
             raise UserError("--person-level hanya untuk ekstrak ASN --data/--period (only with an ASN extract)")
-        from .flat import run_flat
 
         return run_flat("model", args.flat, args.roles, args.out, args.lang)
     if not args.data or not args.period:
         raise UserError("--data dan --period wajib diisi (or --flat FILE --roles ROLES.yaml)")
     if not Path(args.data).exists():
         raise UserError(f"folder data '{args.data}' tidak ada (data folder not found)")
-    from .features import analysis_frame
-    from .load import load_extract
-    from .model import fit_readiness, readiness_list
-    from .period import Period
+    from merit_lib.analysis.features import analysis_frame
+    from merit_lib.analysis.model import fit_readiness, readiness_list
+    from merit_lib.data.extract import load_extract
+    from merit_lib.domain.period import Period
 
     en = args.lang == "en"
     period = Period.parse(args.period)
@@ -153,6 +151,44 @@ def _input_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--period", help="quarter, e.g. 2026Q1")
     p.add_argument("--flat", metavar="FILE", help="instead of --data/--period: a flat table (CSV/XLSX/Parquet) …")
     p.add_argument("--roles", metavar="ROLES.yaml", help="… and the roles file that maps its columns")
+
+
+def run_flat(command: str, file: Path | str | None, roles_path: Path | str | None, out: Path | str,
+             lang: str = "id", reference: dict[str, str] | None = None) -> int:
+    """`merit model|audit --flat`: load, fit or audit, write the DESIGN §6 table and missing_report.csv, print a summary.
+
+    `reference` (audit only) overrides reference groups of the roles file; audited attributes are the file's `protected`."""
+    from merit_lib.data.extract import LoadError
+    from merit_lib.data.flat import load_flat, roles_error
+
+    if not file or not roles_path:
+        raise LoadError("--flat dan --roles harus diberikan bersama (--flat FILE --roles ROLES.yaml)")
+    data = load_flat(file, roles_path, lang)
+    if command == "audit" and not data.roles.protected:
+        raise roles_error(data.roles_path, "protected", "audit memerlukan paling sedikit satu atribut yang dilindungi (protected)")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    print(data.summary(lang))
+    if command == "model":
+        from merit_lib.analysis.external import merit_sentences, merit_table
+        from merit_lib.analysis.model import fit_readiness
+
+        models = fit_readiness(data.frame, data.roles, lang=lang)
+        paths = models.to_csv(out, lang)
+        print(models.summary(lang))
+        table = merit_table(models.coefficients, data.roles)
+        print("\n" + "\n".join(merit_sentences(table, data.roles, data.frame, lang)))
+        written = ", ".join(p.name for p in paths.values())
+    else:
+        from merit_lib.analysis.fairness import audit
+
+        result = audit(data.frame, data.roles, reference=reference, context=data.context())
+        result.to_dir(out)
+        print(result.summary(lang))
+        written = "findings.csv, audit_meta.json"
+    data.write_missing(out)
+    print(("Ditulis ke" if lang == "id" else "Written to") + f" {out}: {written}, missing_report.csv")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -219,7 +255,7 @@ _EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `merit` command."""
-    from .load import LoadError
+    from merit_lib.data.extract import LoadError
 
     parser = build_parser()
     args = parser.parse_args(argv)

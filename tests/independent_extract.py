@@ -1,6 +1,6 @@
 """An independent generator of a provincial ASN personnel extract, written from DESIGN.md §3–§4 only.
 
-It does not import or mirror `merit_lib.synth`; it is meant to look like an extract a BKD might hand
+It does not import or mirror `merit_lib.synth.generator`; it is meant to look like an extract a BKD might hand
 over, with the shapes that trip a generator written by the same people as the loader:
 
 * OPD codes are text with leading zeros (``"01"``, ``"02"`` …), OPD sizes very unequal;

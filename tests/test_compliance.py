@@ -8,9 +8,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from merit_lib import talent as T
-from merit_lib.compliance import bypasses, compliance
-from merit_lib.features import analysis_frame
+from merit_lib.analysis import talent as T
+from merit_lib.analysis.compliance import bypasses, compliance
+from merit_lib.analysis.features import analysis_frame
 from merit_lib.synth import synthesize
 
 

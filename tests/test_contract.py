@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from merit_lib import contract as C
+from merit_lib.domain import contract as C
 
 ROOT = Path(__file__).resolve().parents[1]
 

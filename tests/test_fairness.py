@@ -21,11 +21,11 @@ from statsmodels.stats.contingency_tables import StratifiedTable
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import proportion_confint
 
-from merit_lib import fairness as F
-from merit_lib import plots
+from merit_lib.analysis import fairness as F
+from merit_lib.analysis.features import analysis_frame
 from merit_lib.cli import main
-from merit_lib.features import analysis_frame
-from merit_lib.roles import Roles
+from merit_lib.domain.roles import Roles
+from merit_lib.report import figures as plots
 from merit_lib.synth import Disparity, MeritGap, synthesize
 
 BIG_OPD = "DINDIKBUD"

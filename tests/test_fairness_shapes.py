@@ -16,11 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from statsmodels.stats.multitest import multipletests
 
-from merit_lib import fairness as F
-from merit_lib import plots
-from merit_lib import report_plots as rp
-from merit_lib.features import analysis_frame
-from merit_lib.roles import ASN
+from merit_lib.analysis import fairness as F
+from merit_lib.analysis.features import analysis_frame
+from merit_lib.domain.roles import ASN
+from merit_lib.report import figures as plots
+from merit_lib.report import page_figures as rp
 from merit_lib.synth import synthesize
 
 KEYS = ["scope", "attribute", "group"]
@@ -164,7 +164,7 @@ def _model_tables() -> dict[str, pd.DataFrame]:
 
 def _figures(frame: pd.DataFrame, base: F.AuditResult) -> dict[str, tuple]:
     """Every plotting function with its input (name → (draw, data))."""
-    from merit_lib.compliance import compliance
+    from merit_lib.analysis.compliance import compliance
 
     m = _model_tables()
     comp = compliance(frame, base.findings)

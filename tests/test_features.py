@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from merit_lib import talent as T
-from merit_lib.features import analysis_frame
-from merit_lib.period import Period
+from merit_lib.analysis import talent as T
+from merit_lib.analysis.features import analysis_frame
+from merit_lib.domain.period import Period
 
 PREDICTORS = ["level_awal", "eselon_awal", "opd_kode", "usia", "masa_kerja", "tahun_dalam_jabatan", "golongan_ordinal",
               "kompetensi", "jpm", "skor_potensi", "skp_level_1", "skp_level_2", "kinerja", "memenuhi_syarat", "kotak"]

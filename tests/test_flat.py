@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from merit_lib.flat import SCOPE_ALL, load_flat
-from merit_lib.load import LoadError
+from merit_lib.data.extract import LoadError
+from merit_lib.data.flat import SCOPE_ALL, load_flat
 
 REPO = Path(__file__).resolve().parents[1]
 HR_CSV = REPO.parent / "shared" / "external" / "hr_promotion" / "train.csv"
@@ -270,7 +270,7 @@ def audit_dir(tmp_path_factory):
 @pytest.fixture(scope="module")
 def findings(audit_dir):
     """findings.csv as the CLI wrote it: these are the figures compared below."""
-    from merit_lib.fairness import FINDINGS_COLUMNS, AuditResult
+    from merit_lib.analysis.fairness import FINDINGS_COLUMNS, AuditResult
 
     f = AuditResult.from_dir(audit_dir).findings
     assert list(f.columns[:len(FINDINGS_COLUMNS)]) == list(FINDINGS_COLUMNS)     # DESIGN §6

@@ -17,9 +17,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from independent_extract import make_extract  # noqa: E402
 
-from merit_lib.features import analysis_frame  # noqa: E402
-from merit_lib.load import load_extract  # noqa: E402
-from merit_lib.nip import parse_nip  # noqa: E402
+from merit_lib.analysis.features import analysis_frame  # noqa: E402
+from merit_lib.data.extract import load_extract  # noqa: E402
+from merit_lib.domain.nip import parse_nip  # noqa: E402
 
 PERIOD = "2026Q1"
 
@@ -91,10 +91,10 @@ def test_level_and_eselon_at_start_match_the_truth(frame, independent):
 
 
 def test_model_audit_and_compliance_count_every_promotion(frame, independent):
-    from merit_lib.compliance import compliance
-    from merit_lib.fairness import audit
-    from merit_lib.features import counted_promotions
-    from merit_lib.model import fit_readiness
+    from merit_lib.analysis.compliance import compliance
+    from merit_lib.analysis.fairness import audit
+    from merit_lib.analysis.features import counted_promotions
+    from merit_lib.analysis.model import fit_readiness
 
     n_promoted = len(independent[1]["promoted_nips"])
     assert int(counted_promotions(frame).sum()) == n_promoted

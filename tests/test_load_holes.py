@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from merit_lib import LoadError, load_extract
 from merit_lib.cli import main
-from merit_lib.load import Source, read_table
+from merit_lib.data.extract import Source, read_table
 from merit_lib.synth import synthesize
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

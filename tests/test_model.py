@@ -1,6 +1,6 @@
 """Readiness models: planted odds ratios recovered, fallbacks on rare outcomes and separation, the CLI, no personal data.
 
-The synthetic extract plants odds ratios of 10 per competency level and 10 per kinerja level (merit_lib.synth).
+The synthetic extract plants odds ratios of 10 per competency level and 10 per kinerja level (merit_lib.synth.generator).
 A single seed checks recovery; benchmarks/bench_coverage.py checks that 95% CIs cover the truth ~95% of the time.
 """
 
@@ -13,11 +13,11 @@ import pandas as pd
 import pytest
 from scipy.special import expit
 
-from merit_lib import plots
+from merit_lib.analysis.features import analysis_frame
+from merit_lib.analysis.model import COEF_COLUMNS, auc, fit_readiness
 from merit_lib.cli import main
-from merit_lib.features import analysis_frame
-from merit_lib.model import COEF_COLUMNS, auc, fit_readiness
-from merit_lib.roles import ASN
+from merit_lib.domain.roles import ASN
+from merit_lib.report import figures as plots
 from merit_lib.synth import synthesize
 
 SEED = 2
@@ -43,7 +43,7 @@ def _row(models, model: str, term: str) -> pd.Series:
 
 
 def _complete(frame: pd.DataFrame) -> pd.Series:
-    """At-risk rows with every modelled column present, computed here independently of merit_lib.model."""
+    """At-risk rows with every modelled column present, computed here independently of merit_lib.analysis.model."""
     cols = ["dipromosikan", "kompetensi", "kinerja", "golongan_ordinal", "masa_kerja", "pendidikan_s1", "level_awal", "opd_kode"]
     return frame["berisiko"] & frame[cols].notna().all(axis=1)
 

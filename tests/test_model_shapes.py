@@ -3,7 +3,7 @@ promotions), a control without data, one OPD, no promotion at all, and random mi
 
 The models must degrade locally: the level or the control leaves the model with a note, and the merit terms keep
 their CIs whenever the events allow. The generator plants odds ratios of 10 per competency level and 10 per kinerja
-level (merit_lib.synth); with seed 2 the CIs of cases (a) and (c) cover them.
+level (merit_lib.synth.generator); with seed 2 the CIs of cases (a) and (c) cover them.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from merit_lib.features import analysis_frame
-from merit_lib.model import MAX_MISSING_CONTROL, MIN_EPV, fit_readiness
+from merit_lib.analysis.features import analysis_frame
+from merit_lib.analysis.model import MAX_MISSING_CONTROL, MIN_EPV, fit_readiness
 from merit_lib.synth import synthesize
 
 SEED = 2
@@ -36,7 +36,7 @@ def base(frame):
 
 
 def _complete(frame: pd.DataFrame, controls: tuple[str, ...] = CONTROLS) -> pd.Series:
-    """At-risk rows with every modelled column present, computed here independently of merit_lib.model."""
+    """At-risk rows with every modelled column present, computed here independently of merit_lib.analysis.model."""
     cols = ["dipromosikan", *MERIT, *controls, "opd_kode"]
     return frame["berisiko"] & frame[list(cols)].notna().all(axis=1)
 

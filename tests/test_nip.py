@@ -4,7 +4,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from merit_lib.nip import make_nip, mask, parse_nip
+from merit_lib.domain.nip import make_nip, mask, parse_nip
 
 TODAY = dt.date(2026, 11, 23)
 births = st.dates(min_value=dt.date(1960, 1, 1), max_value=dt.date(1990, 12, 31))

@@ -12,9 +12,8 @@ import sys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from merit_lib import shapes
-from merit_lib.pipeline import compute
-from merit_lib.synth import write_tables
+from merit_lib.report.pipeline import compute
+from merit_lib.synth import shapes, write_tables
 
 cases = st.builds(
     shapes.Case,

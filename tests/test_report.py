@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from merit_lib.cli import main
-from merit_lib.pipeline import run_report
+from merit_lib.report.pipeline import run_report
 from merit_lib.synth import synthesize
 
 PERIOD = "2026Q1"
@@ -100,7 +100,7 @@ def test_small_cells_are_suppressed_in_the_workbook(run):
 
 def test_workbook_headers_follow_the_language(run, tmp_path):
     _, _, out, _, _ = run
-    from merit_lib.render import write_workbook
+    from merit_lib.report.html import write_workbook
 
     en = write_workbook(out / "tables", tmp_path / "summary.xlsx", lang="en")
     for path, words in ((out / "ringkasan.xlsx", ["Kode OPD", "Promosi dari talent pool", "Jumlah promosi"]),
@@ -128,7 +128,7 @@ def test_cli_report_user_errors(tmp_path, capsys):
 
 
 def test_cli_report_without_the_notebooks_is_one_clear_message(tmp_path, capsys, monkeypatch, run):
-    import merit_lib.pipeline as P
+    import merit_lib.report.pipeline as P
 
     _, data, _, _, _ = run
     monkeypatch.setattr(P, "NOTEBOOKS", tmp_path / "no-notebooks")
@@ -139,7 +139,7 @@ def test_cli_report_without_the_notebooks_is_one_clear_message(tmp_path, capsys,
 
 def test_compliance_csv_puts_the_merit_ignoring_opd_lowest(tmp_path):
     """A Banten-size extract written to disk with DINDIKBUD ignoring merit; compliance.csv as the run writes it."""
-    from merit_lib.pipeline import compute
+    from merit_lib.report.pipeline import compute
 
     data = synthesize(n=3236, seed=31, ignore_merit=["DINDIKBUD"]).write(tmp_path / "data")
     compute(data, PERIOD, tmp_path / "tables")
@@ -163,7 +163,7 @@ def test_each_page_is_a_real_papermill_execution(run):
 
 
 def test_province_indicators_pool_the_counts_not_the_shares(run):
-    from merit_lib.reporting import province_indicators
+    from merit_lib.report.views import province_indicators
 
     _, _, out, _, _ = run
     comp = pd.read_csv(out / "tables" / "compliance.csv")

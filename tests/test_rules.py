@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from merit_lib import rules as R
+from merit_lib.domain import rules as R
 
 
 def test_golongan_rank_pns_and_pppk():

@@ -1,6 +1,6 @@
 """Extracts shaped unlike our generator's default: every promotion is counted or excluded with a named reason.
 
-Each shape is a transform of `merit_lib.shapes` over a small synthetic extract, written to disk and read back
+Each shape is a transform of `merit_lib.synth.shapes` over a small synthetic extract, written to disk and read back
 through the loader, so the whole path (load → frame → model → audit → compliance → ledger) sees it as a BKD
 would send it. The ledger must balance and its counts must agree with the compliance table, the audit's
 PROVINSI rows and the model's events.
@@ -12,13 +12,12 @@ import pandas as pd
 import pytest
 
 import merit_lib as ml
-from merit_lib import shapes
-from merit_lib.compliance import compliance
-from merit_lib.fairness import audit
-from merit_lib.features import analysis_frame, counted_promotions
-from merit_lib.ledger import COUNTED, SECOND, for_extract, promotion_ledger
-from merit_lib.model import fit_readiness
-from merit_lib.synth import synthesize, write_tables
+from merit_lib.analysis.compliance import compliance
+from merit_lib.analysis.fairness import audit
+from merit_lib.analysis.features import analysis_frame, counted_promotions
+from merit_lib.analysis.ledger import COUNTED, SECOND, for_extract, promotion_ledger
+from merit_lib.analysis.model import fit_readiness
+from merit_lib.synth import shapes, synthesize, write_tables
 
 PERIOD = "2026Q1"
 CASES = {

@@ -1,0 +1,55 @@
+"""Aggregate tables a report may show: counts per OPD of 9-box, readiness, promotions and checks.
+
+Person-level data never leave this module: every table holds counts per group, with `PROVINSI`
+rows for the whole province and a `suppressed` column marking cells of fewer than MIN_CELL persons.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from merit_lib.analysis.features import counted_promotions
+from merit_lib.analysis.stats import MIN_CELL
+from merit_lib.domain import rules as R
+
+PROVINCE = "PROVINSI"
+
+
+def _counts(frame: pd.DataFrame, by: list[str], scope: str) -> pd.DataFrame:
+    """Counts per scope and `by`, plus the province total, with the suppression mark."""
+    per = frame.groupby([scope, *by], dropna=False, observed=True).size().rename("n").reset_index()
+    prov = frame.groupby(by, dropna=False, observed=True).size().rename("n").reset_index()
+    prov.insert(0, scope, PROVINCE)
+    out = pd.concat([prov, per], ignore_index=True).rename(columns={scope: "scope"})
+    out["suppressed"] = out["n"] < MIN_CELL
+    return out
+
+
+def talent_box(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
+    """Persons per 9-box cell (kotak 1–9; NA = no box) per OPD and for the province."""
+    return _counts(frame.assign(kotak=frame["kotak"].astype("Int64")), ["kotak"], scope)
+
+
+def readiness_counts(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
+    """Persons per readiness category among those who could be promoted."""
+    return _counts(frame[frame["berisiko"]], ["kesiapan"], scope)
+
+
+def promotions(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
+    """Promotions in the period by move (level before → after), readiness, talent pool and eligibility."""
+    p = frame[counted_promotions(frame)]
+    by = ["level_awal", "jenis_jabatan_akhir", "kesiapan", "talent_pool", "memenuhi_syarat"]
+    return _counts(p, by, scope)
+
+
+def check_counts(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
+    """Per named requirement: persons passing, failing, or without data to tell (among those who could be promoted)."""
+    d = frame[frame["berisiko"]]
+    long = d.melt(id_vars=[scope], value_vars=list(R.CHECKS), var_name="syarat", value_name="status")
+    return _counts(long, ["syarat", "status"], scope)
+
+
+def all_tables(frame: pd.DataFrame, scope: str = "opd_kode") -> dict[str, pd.DataFrame]:
+    """Every aggregate table by file stem."""
+    return {"talent_box": talent_box(frame, scope), "readiness": readiness_counts(frame, scope),
+            "promotions": promotions(frame, scope), "checks": check_counts(frame, scope)}

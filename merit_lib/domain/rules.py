@@ -1,0 +1,183 @@
+"""Regulatory tables as data, each with its source (DESIGN §4), and the named promotion checks.
+
+Every promotion requirement is a separate check returning `lulus` (pass), `gagal` (fail) or
+`tidak diketahui` (unknown: the data to tell are missing), so a report can say which one a person
+fails and how many cannot be judged.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from merit_lib.domain import contract as C
+
+PASS, FAIL, UNKNOWN = "lulus", "gagal", "tidak diketahui"
+
+SOURCES = {
+    "eselon_golongan": "PP 100/2000 jo. PP 13/2002 (pengangkatan PNS dalam jabatan struktural)",
+    "skp": "PermenPANRB 6/2022 (predikat kinerja); PP 46/2011 (nilai SKP lama)",
+    "competency": "PermenPANRB 38/2017 (standar kompetensi jabatan ASN)",
+    "jpm": "praktik asesmen BKN (Job Person Match)",
+    "nine_box": "PermenPANRB 3/2020 (manajemen talenta ASN)",
+    "promotion": "PP 11/2017 jo. PP 17/2020 (manajemen PNS)",
+}
+
+#: eselon → (lowest, highest) golongan (PP 100/2000 jo. PP 13/2002)
+ESELON_GOLONGAN: dict[str, tuple[str, str]] = {
+    "II.a": ("IV/c", "IV/d"), "II.b": ("IV/b", "IV/c"), "III.a": ("IV/a", "IV/b"),
+    "III.b": ("III/d", "IV/a"), "IV.a": ("III/c", "III/d"), "IV.b": ("III/b", "III/c"),
+}
+
+#: age bands of the audit (years at the period start) and their labels; a parameter of the audit
+AGE_BANDS: tuple[float, ...] = (0, 30, 40, 50, 200)
+AGE_LABELS: tuple[str, ...] = ("< 30", "30–39", "40–49", "≥ 50")
+
+#: Pelaksana and Fungsional as one level, where the data cannot tell them apart (a promotion into Pengawas with no
+#: eselon_lama and no earlier history came from one of them)
+NONSTRUCTURAL = "Pelaksana/Fungsional"
+#: position level ordinal; Fungsional sits with Pelaksana as the level below Pengawas
+LEVEL_RANK: dict[str, int] = {"Pelaksana": 0, "Fungsional": 0, NONSTRUCTURAL: 0, "Pengawas": 1, "Administrator": 2,
+                              "JPT Pratama": 3}
+TARGET: dict[str, str] = {"Pelaksana": "Pengawas", "Fungsional": "Pengawas", NONSTRUCTURAL: "Pengawas",
+                          "Pengawas": "Administrator",
+                          "Administrator": "JPT Pratama"}
+
+#: required competency level per position (PermenPANRB 38/2017; a parameter)
+REQUIRED_COMPETENCY: dict[str, float] = {"JPT Pratama": 4, "Administrator": 3, "Pengawas": 2, "Pelaksana": 1, "Fungsional": 1,
+                                         NONSTRUCTURAL: 1}
+
+#: JPM categories (BKN practice): lower bounds in percent
+JPM_CATEGORIES: tuple[tuple[str, float], ...] = (("Optimal", 90), ("Cukup Optimal", 78), ("Kurang Optimal", 0))
+JPM_SELECTION: tuple[tuple[str, float], ...] = (("Memenuhi Syarat", 80), ("Masih Memenuhi Syarat", 68),
+                                                 ("Kurang Memenuhi Syarat", 0))
+
+#: SKP predikat → performance level on the 9-box axis (2 di atas, 1 sesuai, 0 di bawah ekspektasi)
+SKP_LEVEL: dict[str, int] = {"Sangat Baik": 2, "Baik": 1, "Butuh Perbaikan": 0, "Kurang": 0, "Sangat Kurang": 0}
+#: PermenPANRB 6/2022: (rating hasil kerja, rating perilaku kerja) → predikat
+SKP_MATRIX: dict[tuple[str, str], str] = {
+    ("di atas", "di bawah"): "Kurang", ("di atas", "sesuai"): "Baik", ("di atas", "di atas"): "Sangat Baik",
+    ("sesuai", "di bawah"): "Kurang", ("sesuai", "sesuai"): "Baik", ("sesuai", "di atas"): "Baik",
+    ("di bawah", "di bawah"): "Sangat Kurang", ("di bawah", "sesuai"): "Butuh Perbaikan",
+    ("di bawah", "di atas"): "Butuh Perbaikan",
+}
+
+#: 9-box (PermenPANRB 3/2020): (kinerja level, potential level) → box; 0 = rendah/di bawah
+NINE_BOX: dict[tuple[int, int], int] = {
+    (2, 0): 4, (2, 1): 7, (2, 2): 9,
+    (1, 0): 2, (1, 1): 5, (1, 2): 8,
+    (0, 0): 1, (0, 1): 3, (0, 2): 6,
+}
+TALENT_POOL: frozenset[int] = frozenset({7, 8, 9})
+BOX_ACTIONS: dict[int, str] = {
+    9: "dipromosikan dan dipertahankan; masuk kelompok rencana suksesi; penghargaan",
+    8: "dipertahankan; rencana suksesi; rotasi/perluasan jabatan; bimbingan kinerja",
+    7: "dipertahankan; rencana suksesi; rotasi/pengayaan jabatan; pengembangan kompetensi",
+    6: "penempatan yang sesuai; bimbingan kinerja; konseling",
+    5: "penempatan yang sesuai; bimbingan kinerja; pengembangan kompetensi",
+    4: "rotasi; pengembangan kompetensi",
+    3: "bimbingan kinerja; konseling; pengembangan kompetensi; penempatan yang sesuai",
+    2: "bimbingan kinerja; pengembangan kompetensi; penempatan yang sesuai",
+    1: "diproses sesuai ketentuan peraturan perundang-undangan",
+}
+
+#: promotion requirements per target level (PP 11/2017 jo. PP 17/2020)
+REQUIREMENTS: dict[str, dict[str, object]] = {
+    "JPT Pratama": {"pendidikan_min": "S1", "from": ("Administrator",), "tahun_min": 2, "masa_kerja_min": 5,
+                    "usia_max": 56, "kompetensi": 4, "eselon": "II.b"},
+    "Administrator": {"pendidikan_min": "S1", "from": ("Pengawas",), "tahun_min": 3, "masa_kerja_min": None,
+                      "usia_max": None, "kompetensi": 3, "eselon": "III.b"},
+    "Pengawas": {"pendidikan_min": "D3", "from": ("Pelaksana", "Fungsional"), "tahun_min": 4, "masa_kerja_min": None,
+                 "usia_max": None, "kompetensi": 2, "eselon": "IV.b"},
+}
+CHECKS: tuple[str, ...] = ("cek_pendidikan", "cek_masa_jabatan", "cek_skp", "cek_kompetensi", "cek_golongan", "cek_usia")
+CHECK_LABELS: dict[str, dict[str, str]] = {
+    "cek_pendidikan": {"id": "pendidikan minimal", "en": "minimum education"},
+    "cek_masa_jabatan": {"id": "lama dalam jabatan di bawahnya", "en": "time in the lower level"},
+    "cek_skp": {"id": "SKP minimal Baik 2 tahun terakhir", "en": "SKP at least Baik, last 2 years"},
+    "cek_kompetensi": {"id": "level kompetensi", "en": "competency level"},
+    "cek_golongan": {"id": "golongan minimal eselon tujuan", "en": "minimum golongan of target eselon"},
+    "cek_usia": {"id": "usia maksimal 56 (JPT)", "en": "age at most 56 (JPT)"},
+}
+
+EDU_RANK: dict[str, int] = {e: i for i, e in enumerate(C.PENDIDIKAN)}
+# D-IV counts as S1 for the education requirement
+_EDU_EQUIV = {"D4": EDU_RANK["S1"]}
+
+
+_GOL_RANK: dict[str, float] = {**{g: float(min(i, len(C.GOLONGAN_PNS) - 1)) for i, g in enumerate(C.GOLONGAN_PPPK)},
+                                **{g: float(i) for i, g in enumerate(C.GOLONGAN_PNS)}}
+
+
+def golongan_rank(golongan: pd.Series) -> pd.Series:
+    """Golongan as an ordinal 0–16 (I/a … IV/e); PPPK I–XVII map to the PNS rung of equal entry (IX ≈ III/a)."""
+    return pd.Series(golongan, dtype="object").map(_GOL_RANK).astype(float)
+
+
+def jpm_category(jpm: pd.Series, table: tuple[tuple[str, float], ...] = JPM_CATEGORIES) -> pd.Series:
+    """JPM percent → category (Optimal ≥ 90, Cukup Optimal 78–< 90, Kurang Optimal < 78 by default)."""
+    out = pd.Series(pd.NA, index=jpm.index, dtype="string")
+    for name, lo in reversed(table):
+        out[jpm >= lo] = name
+    return out
+
+
+def requirements_table(required_competency: dict[str, float] | None = None) -> pd.DataFrame:
+    """REQUIREMENTS as numbers, one row per target level (education and golongan as ranks)."""
+    comp = {**REQUIRED_COMPETENCY, **(required_competency or {})}
+    rows = {t: {"pendidikan_min": float(EDU_RANK[r["pendidikan_min"]]), "tahun_min": r["tahun_min"],
+                "masa_kerja_min": r["masa_kerja_min"], "usia_max": r["usia_max"], "kompetensi": comp[t],
+                "golongan_min": _GOL_RANK[ESELON_GOLONGAN[r["eselon"]][0]]}
+            for t, r in REQUIREMENTS.items()}
+    return pd.DataFrame.from_dict(rows, orient="index").astype(float)
+
+
+def _status(ok: pd.Series, known: pd.Series) -> pd.Series:
+    out = pd.Series(UNKNOWN, index=ok.index, dtype="string")
+    out[known & ok] = PASS
+    out[known & ~ok] = FAIL
+    return out
+
+
+def promotion_checks(frame: pd.DataFrame, required_competency: dict[str, float] | None = None) -> pd.DataFrame:
+    """Each named requirement for a person's next level: `lulus`, `gagal` or `tidak diketahui` (NA: no target)."""
+    target = frame["level_awal"].map(TARGET)
+    has = target.notna()
+    req = requirements_table(required_competency).reindex(target.to_numpy())
+    req.index = frame.index
+
+    edu = frame["pendidikan"].astype(object).map({**EDU_RANK, **_EDU_EQUIV}).astype(float)
+    out = pd.DataFrame(index=frame.index)
+    out["cek_pendidikan"] = _status(edu >= req["pendidikan_min"], edu.notna())
+
+    years_ok = frame["tahun_dalam_jabatan"] >= req["tahun_min"]
+    mk_ok = req["masa_kerja_min"].isna() | (frame["masa_kerja"] >= req["masa_kerja_min"])
+    out["cek_masa_jabatan"] = _status(years_ok & mk_ok, frame["tahun_dalam_jabatan"].notna())
+
+    lv = frame[["skp_level_1", "skp_level_2"]]
+    any_fail = (lv < 1).any(axis=1)
+    both = lv.notna().all(axis=1)
+    skp = pd.Series(UNKNOWN, index=frame.index, dtype="string")
+    skp[both & ~any_fail] = PASS
+    skp[any_fail] = FAIL
+    out["cek_skp"] = skp
+
+    out["cek_kompetensi"] = _status(frame["kompetensi"] >= req["kompetensi"], frame["kompetensi"].notna())
+    pns = frame["status_kepegawaian"] == "PNS"
+    out["cek_golongan"] = _status(frame["golongan_ordinal"] >= req["golongan_min"], pns & frame["golongan_ordinal"].notna())
+    age_ok = req["usia_max"].isna() | (frame["usia"] <= req["usia_max"])
+    out["cek_usia"] = _status(age_ok, frame["usia"].notna())
+
+    out = out.where(has, pd.NA)
+    status = out[list(CHECKS)]
+    out["memenuhi_syarat"] = (status == PASS).all(axis=1) & has
+    out["syarat_gagal"] = _join_names(status, FAIL)
+    out["syarat_tidak_diketahui"] = _join_names(status, UNKNOWN)
+    return out
+
+
+def _join_names(status: pd.DataFrame, value: str) -> pd.Series:
+    """For each row, the names of the checks with this value, joined by '; ' (vectorized)."""
+    parts = [np.where((status[c] == value).fillna(False).to_numpy(bool), c + "; ", "") for c in status.columns]
+    joined = pd.Series(np.sum(np.vstack(parts).astype(object), axis=0), index=status.index, dtype="string")
+    return joined.str.removesuffix("; ")

@@ -1,0 +1,560 @@
+"""A synthetic extract that looks like Pemprov Banten's, with known effects planted.
+
+Facts reproduced from the seed articles: 3,236 profiled ASN, of whom 936 in 10 waves on 17–21 Nov
+2025 and the rest earlier; 10 eselon II officials installed on 26 Jan 2026, some by promotion and
+some by rotation; eselon III and IV filled after that.
+
+Everything else is an ASSUMPTION of this generator, not a fact about Banten (also in data/README.md):
+- OPD sizes, functional shares and shares of women as in `merit_lib.synth.opd`; 8 % of pegawai are not
+  yet profiled (`unprofiled`); PPPK are 20 % in education and hospitals, 8 % elsewhere.
+- Competency: a latent ability drives the 9 competency levels (integers 1–5); `kompetensi` is their
+  mean. Kinerja: a latent performance, correlated 0.4 with ability, gives each year's SKP level
+  (0 = di bawah, 1 = Baik, 2 = Sangat Baik); `kinerja` is the mean of the last two years' levels.
+- JPM = 100 × Σ min(level, standard) / Σ standard with standard 3 (4 for Administrators).
+- Promotion in the period (logistic, planted): log-odds = level intercept + β_k·(kompetensi − 3)
+  + β_p·(kinerja − 1) + golongan, education and service controls + injected disparities. Defaults:
+  odds ratio 10 per competency level and 10 per kinerja level — an OPD that follows merit promotes
+  mostly from the talent pool (about 3 promotions in 4) and only staff already assessed. An OPD in
+  `ignore_merit` drops the merit terms and the assessment requirement; its intercept is calibrated
+  separately so it promotes at the same rate. Administrators reach JPT only through the 10 eselon II
+  installations, drawn with the same weights.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from merit_lib.domain import contract as C
+from merit_lib.domain.period import Period
+from merit_lib.domain.rules import golongan_rank
+from merit_lib.synth.opd import opd_table
+
+LEVELS = ("Fungsional", "Pelaksana", "Pengawas", "Administrator", "JPT Pratama")
+NEXT_LEVEL = {"Pelaksana": "Pengawas", "Fungsional": "Pengawas", "Pengawas": "Administrator",
+              "Administrator": "JPT Pratama"}
+EDU_RANK = {e: i for i, e in enumerate(C.PENDIDIKAN)}
+PNS_ENTRY_GOL = {"SMA": "II/a", "D1": "II/a", "D2": "II/b", "D3": "II/c", "D4": "III/a", "S1": "III/a",
+                 "S2": "III/b", "S3": "III/c", "SD": "I/a", "SMP": "I/c"}
+PPPK_GOL = {"SMA": "V", "D1": "V", "D2": "VI", "D3": "VII", "D4": "IX", "S1": "IX", "S2": "X", "S3": "XI",
+            "SD": "I", "SMP": "IV"}
+TITLES = {"JPT Pratama": "Kepala", "Administrator": "Kepala Bidang", "Pengawas": "Kepala Seksi",
+          "Pelaksana": "Pengadministrasi Umum", "Fungsional": "Ahli Pertama"}
+INSTALLATION_DAY = pd.Timestamp(2026, 1, 26)
+
+
+@dataclass(frozen=True)
+class Disparity:
+    """A planted penalty (odds ratio < 1) at equal merit for one group, in one OPD or everywhere (`*`)."""
+
+    opd: str
+    attribute: str
+    group: str
+    odds_ratio: float
+
+    @classmethod
+    def parse(cls, text: str) -> Disparity:
+        """`OPD:attribute:group:odds_ratio`, e.g. `DINKES:jenis_kelamin:P:0.3`."""
+        parts = text.split(":")
+        if len(parts) != 4:
+            raise ValueError(f"'{text}': tulis OPD:atribut:kelompok:odds_ratio, mis. DINKES:jenis_kelamin:P:0.3")
+        return cls(parts[0], parts[1], parts[2], float(parts[3]))
+
+
+@dataclass(frozen=True)
+class MeritGap:
+    """A planted gap in merit itself: the group's latent ability is lower by `shift` SD (no penalty at equal merit)."""
+
+    opd: str
+    attribute: str
+    group: str
+    shift: float
+
+    @classmethod
+    def parse(cls, text: str) -> MeritGap:
+        parts = text.split(":")
+        if len(parts) != 4:
+            raise ValueError(f"'{text}': tulis OPD:atribut:kelompok:selisih, mis. DINKES:jenis_kelamin:P:1.0")
+        return cls(parts[0], parts[1], parts[2], float(parts[3]))
+
+
+@dataclass
+class Truth:
+    """What was planted, for the tests: log-odds coefficients, disparities, bad rows."""
+
+    period: str
+    beta_kompetensi: float
+    beta_kinerja: float
+    controls: dict[str, float]
+    disparities: list[Disparity]
+    merit_gaps: list[MeritGap]
+    ignore_merit: list[str]
+    bad_rows: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["table", "row", "rule"]))
+    n_promoted: int = 0
+
+    @property
+    def odds_ratio_kompetensi(self) -> float:
+        return math.exp(self.beta_kompetensi)
+
+    @property
+    def odds_ratio_kinerja(self) -> float:
+        return math.exp(self.beta_kinerja)
+
+
+@dataclass
+class SynthExtract:
+    """Generated tables (as the contract wants them) and the planted truth."""
+
+    tables: dict[str, pd.DataFrame]
+    truth: Truth
+
+    def write(self, out: Path | str, fmt: str = "csv") -> Path:
+        """Write one file per table (csv, xlsx or parquet) into `out`."""
+        return write_tables(self.tables, out, fmt)
+
+
+def _pick(rng: np.random.Generator, options: list[str], probs: list[float], n: int) -> np.ndarray:
+    p = np.asarray(probs, float)
+    return rng.choice(np.asarray(options, dtype=object), size=n, p=p / p.sum())
+
+
+def _by_level(rng: np.random.Generator, level: np.ndarray, table: dict[str, tuple[list[str], list[float]]]) -> np.ndarray:
+    out = np.empty(len(level), dtype=object)
+    for lv, (opts, probs) in table.items():
+        m = level == lv
+        out[m] = _pick(rng, opts, probs, int(m.sum()))
+    return out
+
+
+def _unique_nips(df: pd.DataFrame, rng: np.random.Generator) -> pd.Series:
+    """Build NIP/NI PPPK strings, vectorized, redrawing serials until all are unique."""
+    birth = df["tanggal_lahir"].dt.strftime("%Y%m%d")
+    g = np.where(df["jenis_kelamin"] == "L", "1", "2")
+    pns = df["status_kepegawaian"] == "PNS"
+    middle = np.where(pns, df["tmt_cpns"].dt.strftime("%Y%m"),
+                      df["tmt_cpns"].dt.strftime("%Y") + "2" + "1")
+    serial = rng.integers(1, 1000, len(df))
+    for _ in range(50):
+        nip = pd.Series(birth.to_numpy() + middle + g + pd.Series(serial).map("{:03d}".format).to_numpy(), index=df.index)
+        dup = nip.duplicated().to_numpy()
+        if not dup.any():
+            return nip
+        serial[dup] = rng.integers(1, 1000, int(dup.sum()))
+    raise RuntimeError("could not make unique NIPs")
+
+
+def _golongan(df: pd.DataFrame, period_start: pd.Timestamp) -> np.ndarray:
+    years = ((period_start - df["tmt_cpns"]).dt.days / 365.25).to_numpy()
+    entry = df["pendidikan"].map(PNS_ENTRY_GOL).map(C.GOLONGAN_PNS.index).to_numpy()
+    idx = np.minimum(entry + (years // 4).astype(int), len(C.GOLONGAN_PNS) - 1)
+    # structural officials sit mostly within their eselon's range (some below: a finding, not an error)
+    floor = df["jenis_jabatan"].map({"JPT Pratama": "IV/b", "Administrator": "III/d", "Pengawas": "III/b"})
+    floor_idx = floor.map(lambda g: C.GOLONGAN_PNS.index(g) if isinstance(g, str) else 0).to_numpy()
+    idx = np.maximum(idx, floor_idx)
+    pns = np.asarray(C.GOLONGAN_PNS, dtype=object)[idx]
+    pppk = df["pendidikan"].map(PPPK_GOL).to_numpy()
+    return np.where(df["status_kepegawaian"] == "PNS", pns, pppk)
+
+
+def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
+               beta_kompetensi: float = math.log(10.0), beta_kinerja: float = math.log(10.0),
+               disparities: list[Disparity] | None = None, merit_gaps: list[MeritGap] | None = None,
+               ignore_merit: list[str] | None = None, bad_rows: int = 0,
+               unprofiled: float = 0.08, base_rate: float = 0.09, no_promotion: tuple[str, ...] = ()) -> SynthExtract:
+    """Generate `n` profiled ASN (plus `unprofiled` share without assessment) and their tables.
+
+    `no_promotion` lists OPD codes or starting levels in which nobody is promoted (`"*"`: a period with no promotion).
+    """
+    rng = np.random.default_rng(seed)
+    per = Period.parse(period)
+    disparities = list(disparities or [])
+    merit_gaps = list(merit_gaps or [])
+    ignore_merit = list(ignore_merit or [])
+    opds = opd_table()
+    n_total = int(round(n / (1 - unprofiled)))
+    start = per.start
+
+    # --- who works where, in which position (state at the START of the period)
+    opd_idx = rng.choice(len(opds), size=n_total, p=opds["weight"].to_numpy())
+    df = pd.DataFrame({"opd_kode": opds["opd_kode"].to_numpy()[opd_idx], "opd_nama": opds["opd_nama"].to_numpy()[opd_idx]})
+    f_share = opds["fungsional"].to_numpy()[opd_idx]
+    u = rng.random(n_total)
+    level = np.where(u < 0.035, "Administrator", np.where(u < 0.11, "Pengawas",
+                     np.where(rng.random(n_total) < f_share, "Fungsional", "Pelaksana")))
+    # one head (JPT Pratama) per OPD
+    heads = pd.Series(np.arange(n_total)).groupby(opd_idx).first().to_numpy()
+    level[heads] = "JPT Pratama"
+    df["jenis_jabatan"] = level
+    big = np.isin(df["opd_kode"], ["DINDIKBUD", "RSUDBTN", "RSUDMLP", "DINKES"])
+    df["status_kepegawaian"] = np.where(np.isin(level, ["Fungsional", "Pelaksana"]) &
+                                        (rng.random(n_total) < np.where(big, 0.20, 0.08)), "PPPK", "PNS")
+    share_p = opds["share_p"].to_numpy()[opd_idx] - np.where(np.isin(level, ["JPT Pratama", "Administrator"]), 0.15, 0)
+    df["jenis_kelamin"] = np.where(rng.random(n_total) < share_p, "P", "L")
+    df["agama"] = _pick(rng, ["Islam", "Kristen", "Katolik", "Hindu", "Buddha"], [0.94, 0.03, 0.02, 0.005, 0.005], n_total)
+    df["pendidikan"] = _by_level(rng, level, {
+        "JPT Pratama": (["S2", "S3", "S1"], [0.75, 0.15, 0.10]),
+        "Administrator": (["S1", "S2", "D4"], [0.45, 0.50, 0.05]),
+        "Pengawas": (["S1", "S2", "D4", "D3"], [0.60, 0.20, 0.08, 0.12]),
+        "Fungsional": (["S1", "S2", "D3", "D4"], [0.62, 0.12, 0.20, 0.06]),
+        "Pelaksana": (["SMA", "D3", "S1", "SMP", "D4"], [0.38, 0.20, 0.36, 0.02, 0.04]),
+    })
+    age = _by_level(rng, level, {"JPT Pratama": (list(range(46, 59)), [1] * 13),
+                                 "Administrator": (list(range(40, 58)), [1] * 18),
+                                 "Pengawas": (list(range(33, 58)), [1] * 25),
+                                 "Fungsional": (list(range(24, 59)), [1] * 35),
+                                 "Pelaksana": (list(range(23, 59)), [1] * 36)}).astype(int)
+    birth = start - pd.to_timedelta(age * 365.25 + rng.integers(0, 365, n_total), unit="D")
+    df["tanggal_lahir"] = pd.to_datetime(birth.normalize())
+    entry_age = 22 + df["pendidikan"].map(EDU_RANK).to_numpy() * 0.3 + rng.integers(0, 7, n_total)
+    entry_age = np.minimum(entry_age, age - 1)
+    pppk = df["status_kepegawaian"] == "PPPK"
+    tmt = df["tanggal_lahir"] + pd.to_timedelta(entry_age * 365.25, unit="D")
+    pppk_year = rng.integers(2021, 2025, n_total)
+    tmt = tmt.where(~pppk, pd.to_datetime(pd.Series(pppk_year).astype(str) + "-03-01"))
+    tmt = tmt.where(tmt < start - pd.Timedelta(days=200), start - pd.Timedelta(days=400))
+    df["tmt_cpns"] = tmt.dt.to_period("M").dt.to_timestamp()
+    df["golongan"] = _golongan(df, start)
+    df["nip"] = _unique_nips(df, rng)
+    df["nama"] = _names(rng, df["jenis_kelamin"].to_numpy())
+    opd_head = opds.set_index("opd_kode")["eselon_kepala"]
+    df["eselon"] = np.select(
+        [level == "JPT Pratama", level == "Administrator", level == "Pengawas"],
+        [df["opd_kode"].map(opd_head).to_numpy(),
+         np.where(rng.random(n_total) < 0.7, "III.a", "III.b"),
+         np.where(rng.random(n_total) < 0.85, "IV.a", "IV.b")], default=None)
+    years_in_pos = np.where(np.isin(level, ["Fungsional", "Pelaksana"]), rng.uniform(1, 15, n_total), rng.uniform(0.5, 8, n_total))
+    tmt_jab = start - pd.to_timedelta(years_in_pos * 365.25, unit="D")
+    df["tmt_jabatan"] = pd.Series(np.maximum(tmt_jab.normalize().to_numpy(), df["tmt_cpns"].to_numpy()))
+    df["diklat_kepemimpinan"] = np.select(
+        [level == "JPT Pratama", level == "Administrator", level == "Pengawas"], ["PKN II", "PKA", "PKP"], default=None)
+    df.loc[rng.random(n_total) < 0.15, "diklat_kepemimpinan"] = None
+
+    # --- merit: competency and kinerja
+    ability = rng.normal(0, 1, n_total)
+    for gap in merit_gaps:
+        ability = ability - gap.shift * _members(df, gap.opd, gap.attribute, gap.group)
+    lvl_bonus = pd.Series(level).map({"JPT Pratama": 0.7, "Administrator": 0.45, "Pengawas": 0.25,
+                                      "Fungsional": 0.1, "Pelaksana": 0.0}).to_numpy()
+    edu_bonus = (df["pendidikan"].map(EDU_RANK).to_numpy() - 7) * 0.12
+    comp_mean = 2.75 + lvl_bonus + edu_bonus + 0.55 * ability
+    comps = np.clip(np.rint(comp_mean[:, None] + rng.normal(0, 0.55, (n_total, 9))), 1, 5)
+    kompetensi = comps.mean(axis=1)
+    perf = 0.4 * ability + math.sqrt(1 - 0.16) * rng.normal(0, 1, n_total)
+    years = [start.year - 2, start.year - 1]
+    kin_levels = []
+    for _ in years:
+        y = perf + rng.normal(0, 0.6, n_total)
+        kin_levels.append(np.where(y > 1.0, 2, np.where(y > -1.6, 1, 0)))
+    kinerja = np.mean(kin_levels, axis=0)
+
+    # --- the outcome: promotion in the period
+    gol_rank = golongan_rank(df["golongan"]).to_numpy()
+    service = ((start - df["tmt_cpns"]).dt.days / 365.25).to_numpy()
+    controls = {"golongan": 0.05, "s1_plus": 0.25, "masa_kerja_10th": -0.1}
+    alpha = pd.Series(level).map({"Pelaksana": 0.0, "Fungsional": -1.3, "Pengawas": 0.3,
+                                  "Administrator": 0.0, "JPT Pratama": -np.inf}).to_numpy()
+    merit_on = ~np.isin(df["opd_kode"], ignore_merit)
+    eta = (alpha + merit_on * (beta_kompetensi * (kompetensi - 3) + beta_kinerja * (kinerja - 1))
+           + controls["golongan"] * (gol_rank - 8) + controls["s1_plus"] * df["pendidikan"].isin(["D4", "S1", "S2", "S3"]).to_numpy()
+           + controls["masa_kerja_10th"] * (service - 15) / 10)
+    for d in disparities:
+        eta = eta + math.log(d.odds_ratio) * _members(df, d.opd, d.attribute, d.group)
+    # merit-following OPDs promote only assessed staff; OPDs that ignore merit promote anyone at the same rate
+    profiled = rng.random(n_total) >= unprofiled
+    can_rise = np.isfinite(eta) & (level != "Administrator") & (profiled | ~merit_on)
+    intercept = np.zeros(n_total)
+    for group in (merit_on, ~merit_on):
+        if (can_rise & group).any():
+            intercept[group] = _calibrate(eta[can_rise & group], base_rate)
+    prob = np.where(can_rise, 1 / (1 + np.exp(-(eta + intercept))), 0.0)
+    promoted = rng.random(n_total) < prob
+    admins = np.flatnonzero((level == "Administrator") & (profiled | ~merit_on))
+    n_jpt_promo = min(6, len(admins))
+    if n_jpt_promo:
+        w = np.exp(eta[admins] - eta[admins].max())
+        chosen = rng.choice(admins, size=n_jpt_promo, replace=False, p=w / w.sum())
+        promoted[chosen] = True
+    blocked = np.isin(df["opd_kode"], list(no_promotion)) | np.isin(level, list(no_promotion)) | ("*" in no_promotion)
+    promoted &= ~blocked
+
+    # --- profiling (assessments before the period)
+    prof = _profiling(df[profiled], comps[profiled], ability[profiled], kompetensi[profiled], rng, n)
+
+    # --- kinerja (SKP) for the two years before the period
+    kin_rows = []
+    pred_of = {2: "Sangat Baik", 1: "Baik"}
+    for year, lv in zip(years, kin_levels):
+        low = _pick(rng, ["Butuh Perbaikan", "Kurang", "Sangat Kurang"], [0.75, 0.2, 0.05], n_total)
+        pred = np.where(lv == 0, low, pd.Series(lv).map(pred_of).to_numpy())
+        has = (rng.random(n_total) > 0.02) & (df["tmt_cpns"].dt.year.to_numpy() <= year)
+        kin_rows.append(pd.DataFrame({"nip": df["nip"][has], "tahun": year, "predikat": pred[has]}))
+    kinerja_tbl = pd.concat(kin_rows, ignore_index=True)
+
+    # --- events in the period, and the end-of-period state
+    pegawai, riwayat = _events(df, promoted, per, rng)
+    pegawai["agama"] = df["agama"]
+    extract = {"pegawai": pegawai, "profiling": prof, "kinerja": kinerja_tbl, "riwayat_jabatan": riwayat}
+    truth = Truth(str(per), beta_kompetensi, beta_kinerja, controls, disparities, merit_gaps, ignore_merit,
+                  n_promoted=int(promoted.sum()))
+    if bad_rows:
+        extract, truth.bad_rows = _inject_bad_rows(extract, bad_rows, rng)
+    return SynthExtract(extract, truth)
+
+
+def _members(df: pd.DataFrame, opd: str, attribute: str, group: str) -> np.ndarray:
+    if attribute not in df.columns:
+        raise ValueError(f"atribut '{attribute}' tidak ada di data sintetis (ada: jenis_kelamin, status_kepegawaian, agama, pendidikan)")
+    in_opd = np.ones(len(df), bool) if opd in ("*", "PROVINSI") else (df["opd_kode"] == opd).to_numpy()
+    return (in_opd & (df[attribute].astype(str) == group).to_numpy()).astype(float)
+
+
+def _calibrate(eta: np.ndarray, rate: float) -> float:
+    """The intercept that makes the mean promotion probability equal `rate` (bisection)."""
+    lo, hi = -20.0, 20.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        if np.mean(1 / (1 + np.exp(-(eta + mid)))) < rate:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+_MALE = ["Ahmad", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Iwan", "Joko", "Rudi", "Agus", "Asep", "Ujang", "Yusuf", "Rizki", "Dadang"]
+_FEMALE = ["Siti", "Dewi", "Rina", "Sri", "Nur", "Lia", "Eka", "Yuni", "Ratna", "Neng", "Euis", "Fitri", "Ayu", "Wulan", "Intan"]
+_LAST = ["Hidayat", "Saputra", "Rahmawati", "Kurniawan", "Susanti", "Pratama", "Maulana", "Setiawan", "Nurhayati",
+         "Suryana", "Firmansyah", "Lestari", "Permana", "Hasanah", "Sulaeman"]
+
+
+def _names(rng: np.random.Generator, gender: np.ndarray) -> np.ndarray:
+    """Invented names (synthetic, no real person)."""
+    first = np.where(gender == "L", rng.choice(_MALE, len(gender)), rng.choice(_FEMALE, len(gender)))
+    return first.astype(object) + " " + rng.choice(_LAST, len(gender)).astype(object)
+
+
+def _profiling(df: pd.DataFrame, comps: np.ndarray, ability: np.ndarray, kompetensi: np.ndarray,
+               rng: np.random.Generator, n: int) -> pd.DataFrame:
+    m = len(df)
+    n_recent = min(m, int(round(m * 936 / 3236)))
+    order = rng.permutation(m)
+    recent = np.zeros(m, bool)
+    recent[order[:n_recent]] = True
+    wave = np.where(recent, rng.integers(1, 11, m), 0)
+    wave_day = pd.Timestamp(2025, 11, 17) + pd.to_timedelta((wave - 1) // 2, unit="D")
+    earlier = pd.Timestamp(2024, 2, 1) + pd.to_timedelta(rng.integers(0, 600, m), unit="D")
+    out = pd.DataFrame({"nip": df["nip"].to_numpy(),
+                        "tanggal_asesmen": np.where(recent, wave_day, earlier),
+                        "gelombang": pd.array(np.where(recent, wave, 0), dtype="Int64")})
+    out.loc[~recent, "gelombang"] = pd.NA
+    for j, c in enumerate(C.COMPETENCIES):
+        out[c] = comps[:, j]
+    standard = np.where(df["jenis_jabatan"].isin(["Administrator", "JPT Pratama"]).to_numpy(), 4.0, 3.0)[:, None]
+    out["jpm"] = np.round(100 * np.minimum(comps, standard).sum(axis=1) / (standard[:, 0] * 9), 1)
+    out["kategori_jpm"] = pd.cut(out["jpm"], [-1, 78, 90, 101], right=False,
+                                 labels=["Kurang Optimal", "Cukup Optimal", "Optimal"]).astype(str)
+    out["skor_potensi"] = np.round(np.clip(50 + 8 * ability + 10 * (kompetensi - 3) + rng.normal(0, 5, m), 0, 100), 1)
+    return out.sort_values("tanggal_asesmen", kind="stable").reset_index(drop=True)
+
+
+def _events(df: pd.DataFrame, promoted: np.ndarray, per: Period, rng: np.random.Generator
+            ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """History events (pengangkatan, earlier promotions, the period's promotions and rotations) and end state."""
+    start, end = per.start, per.end
+    install = INSTALLATION_DAY if start <= INSTALLATION_DAY <= end else start + pd.Timedelta(days=25)
+    ev = []
+    ev.append(pd.DataFrame({"nip": df["nip"], "tanggal": df["tmt_cpns"], "jenis_mutasi": "pengangkatan",
+                            "jabatan_baru": np.where(df["jenis_jabatan"] == "Fungsional", TITLES["Fungsional"], TITLES["Pelaksana"]),
+                            "jenis_jabatan_baru": np.where(df["jenis_jabatan"] == "Fungsional", "Fungsional", "Pelaksana"),
+                            "eselon_baru": None, "opd_kode_baru": df["opd_kode"], "eselon_lama": None, "opd_kode_lama": None}))
+    # non-structural staff who moved since appointment: a same-level mutasi at tmt_jabatan
+    moved = df[df["eselon"].isna() & (df["tmt_jabatan"] > df["tmt_cpns"])]
+    ev.append(pd.DataFrame({"nip": moved["nip"], "tanggal": moved["tmt_jabatan"], "jenis_mutasi": "mutasi",
+                            "jabatan_baru": moved["jenis_jabatan"].map(TITLES), "jenis_jabatan_baru": moved["jenis_jabatan"],
+                            "eselon_baru": None, "opd_kode_baru": moved["opd_kode"], "eselon_lama": None,
+                            "opd_kode_lama": moved["opd_kode"]}))
+    structural = df["eselon"].notna()
+    s = df[structural]
+    ev.append(pd.DataFrame({"nip": s["nip"], "tanggal": s["tmt_jabatan"], "jenis_mutasi": "promosi",
+                            "jabatan_baru": s["jenis_jabatan"].map(TITLES) + " " + s["opd_kode"],
+                            "jenis_jabatan_baru": s["jenis_jabatan"], "eselon_baru": s["eselon"],
+                            "opd_kode_baru": s["opd_kode"], "eselon_lama": None, "opd_kode_lama": s["opd_kode"]}))
+    end_state = df.copy()
+    p = df[promoted]
+    new_level = p["jenis_jabatan"].map(NEXT_LEVEL)
+    heads = df.loc[df["jenis_jabatan"] == "JPT Pratama"].set_index("opd_kode")["eselon"]
+    new_eselon = np.select([new_level == "JPT Pratama", new_level == "Administrator", new_level == "Pengawas"],
+                           [p["opd_kode"].map(heads).fillna("II.b").to_numpy(),
+                            np.where(rng.random(len(p)) < 0.6, "III.b", "III.a"),
+                            np.where(rng.random(len(p)) < 0.8, "IV.a", "IV.b")], default=None)
+    days = (end - install).days
+    date = np.where(new_level == "JPT Pratama", install,
+                    install + pd.to_timedelta(rng.integers(1, max(days, 2), len(p)), unit="D"))
+    date = pd.to_datetime(date)
+    ev.append(pd.DataFrame({"nip": p["nip"], "tanggal": date, "jenis_mutasi": "promosi",
+                            "jabatan_baru": new_level.map(TITLES) + " " + p["opd_kode"],
+                            "jenis_jabatan_baru": new_level, "eselon_baru": new_eselon, "opd_kode_baru": p["opd_kode"],
+                            "eselon_lama": p["eselon"], "opd_kode_lama": p["opd_kode"]}))
+    end_state.loc[p.index, "jenis_jabatan"] = new_level
+    end_state.loc[p.index, "eselon"] = new_eselon
+    end_state.loc[p.index, "jabatan"] = (new_level.map(TITLES) + " " + p["opd_kode"]).to_numpy()
+    end_state.loc[p.index, "tmt_jabatan"] = date.to_numpy()
+    # four heads rotate between OPDs on the installation day (10 eselon II installed in all)
+    jpt = df.index[(df["jenis_jabatan"] == "JPT Pratama").to_numpy()]
+    rot = rng.choice(jpt, size=min(4, len(jpt)), replace=False) if len(jpt) >= 2 else []
+    if len(rot) >= 2:
+        new_opd = np.roll(df.loc[rot, "opd_kode"].to_numpy(), 1)
+        new_nama = np.roll(df.loc[rot, "opd_nama"].to_numpy(), 1)
+        new_esl = np.roll(df.loc[rot, "eselon"].to_numpy(), 1)
+        ev.append(pd.DataFrame({"nip": df.loc[rot, "nip"], "tanggal": install, "jenis_mutasi": "rotasi",
+                                "jabatan_baru": ["Kepala " + o for o in new_opd], "jenis_jabatan_baru": "JPT Pratama",
+                                "eselon_baru": new_esl, "opd_kode_baru": new_opd,
+                                "eselon_lama": df.loc[rot, "eselon"], "opd_kode_lama": df.loc[rot, "opd_kode"]}))
+        end_state.loc[rot, "opd_kode"] = new_opd
+        end_state.loc[rot, "opd_nama"] = new_nama
+        end_state.loc[rot, "eselon"] = new_esl
+        end_state.loc[rot, "tmt_jabatan"] = install
+    # a few same-level rotations inside the OPD
+    others = df.index[(~promoted) & df["jenis_jabatan"].isin(["Pengawas", "Administrator"]).to_numpy()]
+    r2 = rng.choice(others, size=int(len(others) * 0.05), replace=False) if len(others) else []
+    if len(r2):
+        rdate = install + pd.to_timedelta(rng.integers(1, max(days, 2), len(r2)), unit="D")
+        ev.append(pd.DataFrame({"nip": df.loc[r2, "nip"], "tanggal": rdate, "jenis_mutasi": "rotasi",
+                                "jabatan_baru": df.loc[r2, "jenis_jabatan"].map(TITLES) + " (rotasi)",
+                                "jenis_jabatan_baru": df.loc[r2, "jenis_jabatan"], "eselon_baru": df.loc[r2, "eselon"],
+                                "opd_kode_baru": df.loc[r2, "opd_kode"], "eselon_lama": df.loc[r2, "eselon"],
+                                "opd_kode_lama": df.loc[r2, "opd_kode"]}))
+        end_state.loc[r2, "tmt_jabatan"] = rdate.to_numpy()
+    end_state["jabatan"] = end_state.get("jabatan")
+    titles = end_state["jenis_jabatan"].map(TITLES) + np.where(end_state["eselon"].notna(), " " + end_state["opd_kode"], "")
+    end_state["jabatan"] = end_state["jabatan"].where(end_state["jabatan"].notna(), titles)
+    cols = [c.name for c in C.PEGAWAI.columns]
+    riwayat = pd.concat(ev, ignore_index=True).sort_values(["tanggal", "nip"], kind="stable").reset_index(drop=True)
+    return end_state[cols].reset_index(drop=True), riwayat
+
+
+# --------------------------------------------------------------------------- bad rows
+
+_BAD_KINDS = ("nip_length", "nip_not_digits", "nip_birth_date", "nip_gender_digit", "nip_birth_mismatch",
+              "nip_gender_mismatch", "duplicate_key", "enum", "range", "future_date", "orphan")
+
+
+def _inject_bad_rows(tables: dict[str, pd.DataFrame], k: int, rng: np.random.Generator
+                     ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Insert `k` bad rows at random places; returns the tables and (table, row, rule) of each."""
+    tables = {n: t.copy() for n, t in tables.items()}
+    peg = tables["pegawai"]
+    inserts: dict[str, list[tuple[pd.Series, str]]] = {n: [] for n in tables}
+    used = set(peg["nip"])
+    for i in range(k):
+        kind = _BAD_KINDS[i % len(_BAD_KINDS)]
+        base = peg.iloc[int(rng.integers(len(peg)))].copy()
+        fresh = base.copy()
+        # a new, valid person to spoil (a different serial keeps the NIP unique)
+        for serial in rng.permutation(np.arange(1, 1000)):
+            cand = fresh["nip"][:15] + f"{serial:03d}"
+            if cand not in used:
+                fresh["nip"] = cand
+                used.add(cand)
+                break
+        if kind == "nip_length":
+            fresh["nip"] = fresh["nip"][:-2]
+        elif kind == "nip_not_digits":
+            fresh["nip"] = fresh["nip"][:10] + "AB" + fresh["nip"][12:]
+        elif kind == "nip_birth_date":
+            fresh["nip"] = fresh["nip"][:4] + "13" + fresh["nip"][6:]
+        elif kind == "nip_gender_digit":
+            fresh["nip"] = fresh["nip"][:14] + "3" + fresh["nip"][15:]
+        elif kind == "nip_birth_mismatch":
+            fresh["tanggal_lahir"] = fresh["tanggal_lahir"] + pd.Timedelta(days=3)
+        elif kind == "nip_gender_mismatch":
+            fresh["jenis_kelamin"] = "P" if fresh["jenis_kelamin"] == "L" else "L"
+        elif kind == "duplicate_key":
+            fresh = base.copy()
+            fresh["nama"] = "Duplikat " + str(fresh["nama"])
+        elif kind == "enum":
+            fresh["pendidikan"] = "S4"
+        if kind in ("range", "future_date"):
+            prof = tables["profiling"]
+            row = prof.iloc[int(rng.integers(len(prof)))].copy()
+            if kind == "range":
+                row["jpm"] = 150.0
+            else:
+                row["tanggal_asesmen"] = pd.Timestamp(2099, 1, 1)
+            inserts["profiling"].append((row, kind))
+        elif kind == "orphan":
+            kin = tables["kinerja"]
+            row = kin.iloc[int(rng.integers(len(kin)))].copy()
+            row["nip"] = fresh["nip"]  # a valid NIP of nobody in pegawai
+            inserts["kinerja"].append((row, kind))
+        else:
+            target = "pegawai"
+            if kind == "duplicate_key":
+                # the copy must come after its original so that "keep the first" rejects the copy
+                inserts[target].append((fresh, kind + "@" + base["nip"]))
+            else:
+                inserts[target].append((fresh, kind))
+    truth = []
+    for name, rows in inserts.items():
+        if not rows:
+            continue
+        t = tables[name].reset_index(drop=True)
+        for row, kind in rows:
+            lo = 0
+            if kind.startswith("duplicate_key@"):
+                lo = int(np.flatnonzero(t["nip"].to_numpy() == kind.split("@", 1)[1])[0]) + 1
+                kind = "duplicate_key"
+            pos = int(rng.integers(lo, len(t) + 1))
+            t = pd.concat([t.iloc[:pos], row.to_frame().T, t.iloc[pos:]], ignore_index=True)
+            truth.append((name, pos, kind, row["nip"]))
+        t = t.astype({c: tables[name][c].dtype for c in tables[name].columns if c in t}, errors="ignore")
+        tables[name] = t
+        # recompute final positions of the inserted rows (later inserts shift earlier ones)
+    out = []
+    for name, _pos, kind, nip in truth:
+        t = tables[name]
+        hits = np.flatnonzero((t["nip"] == nip).to_numpy())
+        if kind == "duplicate_key":
+            hits = hits[1:]
+        elif kind in ("range", "future_date"):
+            col = "jpm" if kind == "range" else "tanggal_asesmen"
+            bad = (t[col] > 100) if kind == "range" else (pd.to_datetime(t[col]) > pd.Timestamp(2098, 1, 1))
+            hits = np.flatnonzero(((t["nip"] == nip) & bad).to_numpy())
+        out.append((name, int(hits[0]) + 2, kind))
+    return tables, pd.DataFrame(out, columns=["table", "row", "rule"]).drop_duplicates().reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- writing
+
+def write_tables(tables: dict[str, pd.DataFrame], out: Path | str, fmt: str = "csv") -> Path:
+    """Write each table as `<table>.<fmt>` in `out` (CSV: ISO dates, comma separator, UTF-8)."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, df in tables.items():
+        if fmt == "parquet":
+            df.to_parquet(out / f"{name}.parquet", index=False)
+            continue
+        flat = df.copy()
+        for c in flat.columns:
+            if pd.api.types.is_datetime64_any_dtype(flat[c]):
+                flat[c] = flat[c].dt.strftime("%Y-%m-%d")
+        if fmt == "xlsx":
+            flat.to_excel(out / f"{name}.xlsx", index=False, sheet_name=name)
+        elif fmt == "csv":
+            flat.to_csv(out / f"{name}.csv", index=False)
+        else:
+            raise ValueError(f"format '{fmt}' tidak dikenal: csv, xlsx atau parquet")
+    return out
+
+
+def demo_path(n: int = 800, seed: int = 7, period: str = "2026Q1", **kwargs: object) -> Path:
+    """A small synthetic extract in the temp folder (made once), for notebooks run without a data path."""
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / f"merit_demo_{n}_{seed}_{period}"
+    if not (folder / "riwayat_jabatan.csv").exists():
+        synthesize(n=n, seed=seed, period=period, **kwargs).write(folder)  # type: ignore[arg-type]
+    return folder
