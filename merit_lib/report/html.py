@@ -1,4 +1,4 @@
-"""Rendering a period: notebook → HTML without code (our template), the index page, and ringkasan.xlsx."""
+"""Rendering a period: notebook → HTML without code (our template), and the index page."""
 
 from __future__ import annotations
 
@@ -8,11 +8,7 @@ import threading
 from pathlib import Path
 
 import nbformat
-import numpy as np
 import pandas as pd
-
-from merit_lib.analysis.stats import MIN_CELL, SUPPRESSED
-from merit_lib.domain.text import column
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _local = threading.local()
@@ -124,44 +120,3 @@ td,th{{border-bottom:1px solid #ddd;padding:4px 10px;text-align:left}} .big{{fon
     path = stage / "index.html"
     path.write_text(page, encoding="utf-8")
     return path
-
-
-# --------------------------------------------------------------------------- Excel
-
-#: per sheet: the count column that decides suppression, and the columns it hides
-SUPPRESS = {
-    "findings": ("n_group", ["n_group", "promoted_group", "rate_group", "impact_ratio", "shortfall", "adjusted_odds_ratio",
-                             "aor_ci_low", "aor_ci_high"]),
-    "compliance": ("n_promosi", ["n_promosi", "share_promosi_talent_pool", "share_promosi_eligible"]),
-}
-
-
-def readable(table: pd.DataFrame, name: str, lang: str = "id") -> pd.DataFrame:
-    """Suppress cells of fewer than MIN_CELL persons (shown as "< 5") and give columns readable headers."""
-    t = table.copy()
-    if name in SUPPRESS:
-        count, cols = SUPPRESS[name]
-        small = t[count].between(1, MIN_CELL - 1) if name == "compliance" else t[count] < MIN_CELL
-        for c in cols:
-            if c in t:
-                t[c] = t[c].astype(object)
-                t.loc[small.to_numpy(), c] = SUPPRESSED
-    return t.rename(columns=lambda c: column(c, lang))
-
-
-def write_workbook(tables_dir: Path, target: Path, lang: str = "id") -> Path:
-    """ringkasan.xlsx: one sheet per DESIGN §5 table, readable headers, small cells suppressed."""
-    from merit_lib.report.pipeline import TABLES
-
-    with pd.ExcelWriter(target, engine="openpyxl") as xl:
-        for name in TABLES:
-            t = pd.read_csv(tables_dir / f"{name}.csv", dtype={"opd_kode": str, "scope": str})
-            out = readable(t, name, lang)
-            out = out.replace({np.nan: None})
-            out.to_excel(xl, sheet_name=name[:31], index=False)
-            ws = xl.sheets[name[:31]]
-            for col in ws.columns:
-                width = max(len(str(c.value or "")) for c in list(col)[:200])
-                ws.column_dimensions[col[0].column_letter].width = min(max(10, width + 2), 60)
-            ws.freeze_panes = "A2"
-    return target

@@ -130,7 +130,8 @@ def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] |
     """Render every report of a period into `out` (written aside, then swapped in)."""
     from tqdm import tqdm
 
-    from merit_lib.report.html import render_index, render_notebook, write_workbook
+    from merit_lib.report.html import render_index, render_notebook
+    from merit_lib.report.workbook import write_workbook
 
     period = str(Period.parse(period))
     out = Path(out).resolve()
