@@ -100,7 +100,7 @@ def test_small_cells_are_suppressed_in_the_workbook(run):
 
 def test_workbook_headers_follow_the_language(run, tmp_path):
     _, _, out, _, _ = run
-    from merit_lib.report.html import write_workbook
+    from merit_lib.report.workbook import write_workbook
 
     en = write_workbook(out / "tables", tmp_path / "summary.xlsx", lang="en")
     for path, words in ((out / "ringkasan.xlsx", ["Kode OPD", "Promosi dari talent pool", "Jumlah promosi"]),
