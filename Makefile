@@ -7,7 +7,7 @@ LOCK := requirements.lock
 DATA ?= data/synthetic/banten
 PERIOD ?= 2026Q1
 
-.PHONY: setup report test lint lab clean lock
+.PHONY: setup hooks report test lint lab clean lock
 
 # the tested versions from the lock, then this package itself (its ranges are in pyproject.toml)
 $(STAMP): pyproject.toml $(LOCK)
@@ -18,7 +18,14 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) hooks
+
+# the pre-commit hooks of .pre-commit-config.yaml (local hooks calling the venv's tools: nothing is downloaded), installed
+# only where this folder is a git work tree of its own (a tarball, or a copy without .git, is skipped, never an error)
+hooks: $(STAMP)
+	@if [ -e .git ] && git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  $(BIN)/pre-commit install || echo "pre-commit hooks not installed (see above); the environment is ready"; \
+	else echo "not a git work tree: pre-commit hooks not installed"; fi
 
 $(DATA)/pegawai.csv: | $(STAMP)
 	$(BIN)/merit synth --out $(DATA) --period $(PERIOD)

@@ -1,9 +1,42 @@
-"""merit_lib: load, validate and analyse the ASN profiling extract of Pemprov Banten."""
+"""merit_lib: the ASN merit workbook of Pemprov Banten — the few verbs a notebook needs.
 
-from merit_lib.data.extract import Extract, LoadError, ValidationReport, load_extract
-from merit_lib.domain.period import Period
-from merit_lib.synth import Disparity, MeritGap, synthesize
+    import merit_lib as ml
+    extract = ml.load_extract(PATH)              # files → validated tables + validation report
+    frame = ml.analysis_frame(extract, "2026Q1")  # one row per ASN at the period start
+    ml.fit_readiness(frame).summary()            # how competency and kinerja predict promotion
+    ml.audit(frame).summary()                    # fairness at equal merit, per OPD and province
+    ml.compliance(frame)                         # meritocracy compliance per OPD
 
-__all__ = ["Extract", "LoadError", "ValidationReport", "load_extract", "Period", "synthesize",
-           "Disparity", "MeritGap"]
+The layers behind them: `domain` ← `data` ← `analysis` ← `report` ← `cli`, and `synth` beside.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+#: public name → the module that holds it (imported on first use, so `import merit_lib` stays quick)
+_VERBS = {
+    "load_extract": "merit_lib.data.extract", "Extract": "merit_lib.data.extract",
+    "ValidationReport": "merit_lib.data.extract", "LoadError": "merit_lib.data.extract",
+    "Period": "merit_lib.domain.period",
+    "analysis_frame": "merit_lib.analysis.features",
+    "fit_readiness": "merit_lib.analysis.model",
+    "audit": "merit_lib.analysis.fairness",
+    "compliance": "merit_lib.analysis.compliance",
+    "promotion_ledger": "merit_lib.analysis.ledger",
+    "synthesize": "merit_lib.synth", "Disparity": "merit_lib.synth", "MeritGap": "merit_lib.synth",
+    "run_report": "merit_lib.report.pipeline",
+}
+__all__ = sorted(_VERBS)
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name in _VERBS:
+        return getattr(importlib.import_module(_VERBS[name]), name)
+    raise AttributeError(f"module 'merit_lib' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_VERBS])
