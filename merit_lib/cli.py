@@ -1,20 +1,53 @@
-"""The `merit` command: validate, synth (and, as they land, model, audit, report).
+"""The `merit` command: validate, synth, model, audit, report.
 
-Errors a user can cause print one clear line and exit 2; they never show a traceback.
+Errors a user can cause (`merit_lib.domain.errors.MeritError`, the loader's `LoadError`, and a full disk or a
+missing permission) print one clear line in the command's language and exit 2; they never show a traceback.
+Anything else is a bug: a short message, the traceback saved to a file in the temp folder, exit 3.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
+import os
 import sys
-from collections.abc import Callable
+import tempfile
+import traceback
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-EXIT_OK, EXIT_REJECTED, EXIT_UNUSABLE = 0, 1, 2
+from merit_lib.domain.errors import InputError, MeritError, ParameterError, is_output_oserror, output_error
+
+EXIT_OK, EXIT_REJECTED, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 3
 
 
-class UserError(Exception):
-    """A problem with the command's input that the user can fix."""
+class UserError(ParameterError):
+    """A problem with the command's arguments that the user can fix (kept for callers of the old name)."""
+
+
+@contextlib.contextmanager
+def parameter_check(option: str) -> Iterator[None]:
+    """Around a call whose ValueError is the check of a user's option: that ValueError becomes a ParameterError."""
+    try:
+        yield
+    except ValueError as exc:
+        raise ParameterError(f"{option}: {exc}") from exc
+
+
+def _period(text: str):
+    from merit_lib.domain.period import Period
+
+    try:
+        return Period.parse(text)
+    except ValueError as exc:
+        raise ParameterError(f"--period: {exc}",
+                             en=f"--period: '{text}' is not a valid period: write year and quarter, e.g. 2026Q1") from exc
+
+
+def _data_folder(path: str) -> None:
+    if not Path(path).exists():
+        raise InputError(f"folder data '{path}' tidak ada (data folder not found)", en=f"data folder '{path}' not found")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -25,7 +58,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     report = extract.report
     print(report.render(args.lang))
     if args.out:
-        path = report.to_csv(args.out)
+        from merit_lib.data.sink import write_csv
+
+        path = write_csv(report.issues, args.out)
         print(f"\n{'Laporan baris yang ditolak ditulis ke' if args.lang == 'id' else 'Rejected rows written to'}: {path}")
     return EXIT_OK if report.ok else EXIT_REJECTED
 
@@ -34,45 +69,74 @@ def cmd_synth(args: argparse.Namespace) -> int:
     """Generate the synthetic Banten extract into a folder."""
     from merit_lib.synth import Disparity, MeritGap, synthesize
 
-    try:
+    with parameter_check("--disparity/--merit-gap"):
         disparities = [Disparity.parse(d) for d in args.disparity or []]
         gaps = [MeritGap.parse(g) for g in args.merit_gap or []]
-    except ValueError as exc:
-        raise UserError(str(exc)) from exc
     if args.n < 50:
-        raise UserError("--n harus paling sedikit 50 (at least 50 ASN)")
-    s = synthesize(n=args.n, seed=args.seed, period=args.period, disparities=disparities, merit_gaps=gaps,
-                   ignore_merit=args.ignore_merit or [], bad_rows=args.bad_rows)
+        raise UserError("--n harus paling sedikit 50", en="--n must be at least 50 (ASN)")
+    period = str(_period(args.period))
+    # the generator's ValueErrors are its checks of the planted effects (an attribute it does not make)
+    with parameter_check("--disparity/--merit-gap") if disparities or gaps else contextlib.nullcontext():
+        s = synthesize(n=args.n, seed=args.seed, period=period, disparities=disparities, merit_gaps=gaps,
+                       ignore_merit=args.ignore_merit or [], bad_rows=args.bad_rows)
     out = s.write(args.out, args.format)
     counts = ", ".join(f"{k} {len(v)}" for k, v in s.tables.items())
     print(f"Ekstrak sintetis ditulis ke {out} ({counts}); promosi {s.truth.period}: {s.truth.n_promoted}")
     if args.bad_rows:
-        s.truth.bad_rows.to_csv(Path(out) / "_bad_rows_truth.csv", index=False)
+        from merit_lib.data.sink import write_csv
+
+        write_csv(s.truth.bad_rows, Path(out) / "_bad_rows_truth.csv")
     return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Render every report of a period (province, fairness audit, one per OPD) into one folder."""
-    from merit_lib.report.pipeline import NOTEBOOKS, compute_opd_codes, run_report
+    from merit_lib.report.pipeline import INTERNAL_VALIDATION, NOTEBOOKS, check_workers, compute_opd_codes, run_report
 
-    if not Path(args.data).exists():
-        raise UserError(f"folder data '{args.data}' tidak ada (data folder not found)")
-    if not (NOTEBOOKS / "10_opd_report.ipynb").is_file():
-        raise UserError(f"notebook laporan tidak ditemukan di {NOTEBOOKS}: `merit report` perlu checkout repositori "
-                        "(pip install -e .) (report notebooks not found: install from the repository checkout)")
-    if args.opd:
-        known = compute_opd_codes(args.data)
-        unknown = sorted(set(args.opd) - known)
-        if unknown:
-            raise UserError(f"OPD tidak dikenal: {', '.join(unknown)} (unknown OPD codes)")
-    result = run_report(args.data, args.period, args.out, opds=args.opd, workers=args.workers, lang=args.lang)
     en = args.lang == "en"
+    _period(args.period)
+    check_workers(args.workers)
+    _data_folder(args.data)
+    if not (NOTEBOOKS / "10_opd_report.ipynb").is_file():
+        raise InputError(f"notebook laporan tidak ditemukan di {NOTEBOOKS}: `merit report` perlu checkout repositori "
+                         "(pip install -e .)",
+                         en=f"report notebooks not found in {NOTEBOOKS}: install from the repository checkout (pip install -e .)")
+    if args.opd:
+        unknown = sorted(set(args.opd) - compute_opd_codes(args.data))
+        if unknown:
+            raise ParameterError(f"--opd: OPD tidak dikenal: {', '.join(unknown)}", en=f"--opd: unknown OPD codes: {', '.join(unknown)}")
+    result = run_report(args.data, args.period, args.out, opds=args.opd, workers=args.workers, lang=args.lang,
+                        internal=args.internal)
     print(("Reports written to" if en else "Laporan ditulis ke") + f": {result.out} ({len(result.jobs)} notebook)")
+    if result.internal is not None:
+        print(("Row-level validation listing (data steward only, not for publication)" if en else
+               "Daftar validasi per baris (hanya untuk pengelola data, jangan diterbitkan)")
+              + f": {result.internal / INTERNAL_VALIDATION}")
     for f in result.failures:
         print(("FAILED" if en else "GAGAL") + f": {f.name} — {f.error}", file=sys.stderr)
     if result.kept_aside:
         print(("The existing folder was kept; this run is at " if en else
                "Folder lama dipertahankan; hasil run ini ada di ") + str(result.kept_aside), file=sys.stderr)
+    for w in result.warnings:
+        print(w, file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_REJECTED
+
+
+def cmd_siasn(args: argparse.Namespace) -> int:
+    """Convert a SIASN folder (export, ref-unor.json, per-NIP JSON) into the four tables of the data contract."""
+    from merit_lib.data.siasn import convert, is_siasn_folder
+
+    src, out = Path(args.src).resolve(), Path(args.out).resolve()
+    _data_folder(args.src)
+    if not is_siasn_folder(src):
+        raise InputError(f"{args.src}: bukan folder SIASN (tidak ada berkas ekspor, ref-unor.json, data-utama/ atau rw-jabatan/)",
+                         en=f"{args.src}: not a SIASN folder (no export file, ref-unor.json, data-utama/ or rw-jabatan/)")
+    if out == src or src in out.parents:
+        raise ParameterError("--out tidak boleh di dalam folder SIASN", en="--out must not lie inside the SIASN folder")
+    result = convert(src, lang=args.lang)
+    result.write(out)
+    print(result.summary(args.lang))
+    print(("Tables written to" if args.lang == "en" else "Tabel ditulis ke") + f": {out}")
     return EXIT_OK if result.ok else EXIT_REJECTED
 
 
@@ -80,24 +144,27 @@ def cmd_audit(args: argparse.Namespace) -> int:
     """Fairness audit of one period: findings.csv and audit_meta.json in --out, a summary on screen."""
     from merit_lib.analysis.fairness import audit_extract
     from merit_lib.data.extract import load_extract
-    from merit_lib.domain.period import Period
 
     reference = {}
     for pair in args.reference or []:
         attribute, sep, group = pair.partition("=")
         if not sep or not attribute or not group:
-            raise UserError(f"--reference '{pair}': tulis atribut=kelompok, mis. jenis_kelamin=L")
+            raise UserError(f"--reference '{pair}': tulis atribut=kelompok, mis. jenis_kelamin=L",
+                            en=f"--reference '{pair}': write attribute=group, e.g. jenis_kelamin=L")
         reference[attribute.strip()] = group.strip()
     if args.flat or args.roles:   # a flat table mapped by a roles file (merit_lib.data.flat)
 
         return run_flat("audit", args.flat, args.roles, args.out, args.lang, reference=reference)
     if not args.data or not args.period:
-        raise UserError("--data dan --period wajib diisi (or --flat FILE --roles ROLES.yaml)")
-    if not Path(args.data).exists():
-        raise UserError(f"folder data '{args.data}' tidak ada (data folder not found)")
-    period = Period.parse(args.period)
+        raise UserError("--data dan --period wajib diisi (or --flat FILE --roles ROLES.yaml)",
+                        en="--data and --period are required (or --flat FILE --roles ROLES.yaml)")
+    period = _period(args.period)
+    _data_folder(args.data)
     extra = [a.strip() for a in (args.attributes or "").split(",") if a.strip()]
-    result = audit_extract(load_extract(args.data, lang=args.lang), str(period), attributes=extra, reference=reference)
+    extract = load_extract(args.data, lang=args.lang)
+    # the audit's ValueErrors about columns and reference groups are its checks of --attributes/--reference
+    with parameter_check("--attributes/--reference") if extra or reference else contextlib.nullcontext():
+        result = audit_extract(extract, str(period), attributes=extra, reference=reference)
     out = result.to_dir(args.out)
     print(result.summary(args.lang))
     print(f"\n{'Findings written to' if args.lang == 'en' else 'Temuan ditulis ke'}: {out / 'findings.csv'}")
@@ -112,19 +179,23 @@ def cmd_model(args: argparse.Namespace) -> int:
 
         return run_flat("model", args.flat, args.roles, args.out, args.lang)
     if not args.data or not args.period:
-        raise UserError("--data dan --period wajib diisi (or --flat FILE --roles ROLES.yaml)")
-    if not Path(args.data).exists():
-        raise UserError(f"folder data '{args.data}' tidak ada (data folder not found)")
+        raise UserError("--data dan --period wajib diisi (or --flat FILE --roles ROLES.yaml)",
+                        en="--data and --period are required (or --flat FILE --roles ROLES.yaml)")
     from merit_lib.analysis.features import analysis_frame
     from merit_lib.analysis.model import fit_readiness, readiness_list
     from merit_lib.data.extract import load_extract
-    from merit_lib.domain.period import Period
+    from merit_lib.data.sink import write_csv
 
     en = args.lang == "en"
-    period = Period.parse(args.period)
+    period = _period(args.period)
+    _data_folder(args.data)
     controls = [c.strip() for c in args.controls.split(",") if c.strip()] if args.controls is not None else None
     extract = load_extract(args.data, lang=args.lang)
     frame = analysis_frame(extract, period)
+    absent = [c for c in controls or [] if c not in frame.columns]
+    if absent:
+        raise ParameterError(f"--controls: kolom tidak ada di data: {', '.join(absent)}",
+                             en=f"--controls: columns not in the data: {', '.join(absent)}")
     models = fit_readiness(frame, controls=controls, lang=args.lang)
     paths = models.to_csv(args.out)
     print(models.summary())
@@ -136,7 +207,7 @@ def cmd_model(args: argparse.Namespace) -> int:
           + ", ".join(p.name for p in paths.values()))
     if args.person_level:
         path = Path(args.out) / "readiness.csv"
-        readiness_list(frame, models).to_csv(path, index=False)
+        write_csv(readiness_list(frame, models), path)
         print(f"\n{'PERSONAL DATA' if en else 'DATA PRIBADI'}: {path.resolve()}\n"
               + ("  one row per person at risk (NIP, name, OPD, box, readiness, failed checks, probability). For BKD's "
                  "talent-pool work only: do not share it and never put it in an aggregate report." if en else
@@ -167,7 +238,10 @@ def run_flat(command: str, file: Path | str | None, roles_path: Path | str | Non
     if command == "audit" and not data.roles.protected:
         raise roles_error(data.roles_path, "protected", "audit memerlukan paling sedikit satu atribut yang dilindungi (protected)")
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(exc, out) from exc
     print(data.summary(lang))
     if command == "model":
         from merit_lib.analysis.external import merit_sentences, merit_table
@@ -221,7 +295,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--period", required=True, help="quarter, e.g. 2026Q1")
     r.add_argument("--out", required=True, help="the period folder, e.g. reports/2026Q1")
     r.add_argument("--opd", nargs="+", metavar="CODE", help="only these OPDs (default: all)")
-    r.add_argument("--workers", type=int, default=2, help="parallel kernels (default 2)")
+    r.add_argument("--workers", type=int, default=None, help="parallel kernels, 1 … the CPU count (default 2)")
+    r.add_argument("--internal", metavar="DIR",
+                   help="folder for the data steward's row-level validation listing (default: <out>.internal)")
     r.add_argument("--lang", choices=("id", "en"), default="id")
     r.set_defaults(func=cmd_report)
 
@@ -244,6 +320,12 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--lang", choices=("id", "en"), default="id")
     m.set_defaults(func=cmd_model)
 
+    g = sub.add_parser("siasn", help="convert BKN SIASN data (export + ref-unor + per-NIP JSON) into the contract tables")
+    g.add_argument("src", help="the SIASN folder as a BKD assembles it")
+    g.add_argument("--out", required=True, help="folder for pegawai/profiling/kinerja/riwayat_jabatan.csv and siasn_mapping.csv")
+    g.add_argument("--lang", choices=("id", "en"), default="id")
+    g.set_defaults(func=cmd_siasn)
+
     for register in _EXTRA_COMMANDS:
         register(sub)
     return p
@@ -259,14 +341,48 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    lang = getattr(args, "lang", "id")
     try:
         return int(args.func(args))
-    except (LoadError, UserError, ValueError, FileNotFoundError, PermissionError) as exc:
-        print(f"merit {args.command}: {exc}", file=sys.stderr)
-        return EXIT_UNUSABLE
-    except KeyboardInterrupt:
-        print(f"merit {args.command}: dihentikan (interrupted)", file=sys.stderr)
-        return 130
+    except MeritError as exc:
+        return _user_error(args.command, exc.message(lang))
+    except LoadError as exc:                       # the loader's: missing, unreadable or unusable input
+        return _user_error(args.command, " ".join(str(exc).split()))
+    except OSError as exc:
+        if not is_output_oserror(exc):             # a full disk or a missing permission is the user's to fix
+            return _bug(args.command, exc, lang)
+        return _user_error(args.command, output_error(exc).message(lang))
+    except KeyboardInterrupt as exc:               # Ctrl-C, or SIGTERM/SIGHUP during a report run
+        print(f"merit {args.command}: " + ("stopped" if lang == "en" else "dihentikan"), file=sys.stderr)
+        return 128 + int(getattr(exc, "signum", 2))
+    except Exception as exc:  # noqa: BLE001 - anything else is a bug: say so, keep the traceback
+        return _bug(args.command, exc, lang)
+
+
+def _user_error(command: str, message: str) -> int:
+    print(f"merit {command}: {message}", file=sys.stderr)
+    return EXIT_UNUSABLE
+
+
+def _bug(command: str, exc: BaseException, lang: str) -> int:
+    """A short message on stderr, the full traceback in a file of the temp folder; exit 3."""
+    text = "".join(traceback.format_exception(exc))
+    try:
+        fd, name = tempfile.mkstemp(prefix=f"merit-{command}-{dt.datetime.now():%Y%m%d-%H%M%S}-", suffix=".txt")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(f"merit {' '.join(sys.argv[1:])}\n\n{text}")
+        where = name
+    except OSError:
+        where = None
+    kind = type(exc).__name__
+    if lang == "en":
+        msg = f"internal error ({kind}) — a bug, not a problem with your input; " + (
+            f"full traceback saved to {where}" if where else "the traceback could not be saved") + "; please report it"
+    else:
+        msg = f"kesalahan internal ({kind}) — cacat program, bukan kesalahan masukan Anda; " + (
+            f"jejak lengkap disimpan di {where}" if where else "jejak tidak dapat disimpan") + "; mohon laporkan"
+    print(f"merit {command}: {msg}", file=sys.stderr)
+    return EXIT_BUG
 
 
 if __name__ == "__main__":

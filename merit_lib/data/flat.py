@@ -51,6 +51,7 @@ import pandas as pd
 import yaml
 
 from merit_lib.data.extract import LoadError, Source, parse_numbers, read_raw, sha256
+from merit_lib.data.sink import write_csv
 from merit_lib.domain import contract as C
 from merit_lib.domain.roles import Roles
 from merit_lib.domain.rules import AGE_BANDS, AGE_LABELS
@@ -172,7 +173,7 @@ class FlatData:
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
         path = out / "missing_report.csv"
-        self.missing.to_csv(path, index=False)
+        write_csv(self.missing, path)
         return path
 
 

@@ -3,8 +3,9 @@
 Every CSV, JSON, text and Excel file the workbook writes goes through `write_csv`, `write_json`, `write_text`
 or `write_excel`. A text cell that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`,
 a tab or a carriage return; OWASP's CSV-injection guidance) is prefixed with `'`. File names made from data
-(OPD codes) go through `safe_name`. Each file is written beside its target and renamed into place, so a
-reader never sees half a file.
+(OPD codes) go through `safe_name`, and `inside` resolves a target and refuses one outside its root. Each file is
+written beside its target and renamed into place, so a reader never sees half a file; a full disk, a missing
+permission or a read-only folder becomes an `OutputError` naming the file.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
+import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from merit_lib.domain.errors import OutputError, is_output_oserror, output_error
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -27,6 +30,16 @@ def safe_name(text: str, fallback: str = "tanpa-kode") -> str:
     """A file-name part from data: letters, digits, `.`, `_`, `-` only; never a path, never hidden, never empty."""
     name = _UNSAFE.sub("_", str(text)).strip("._-")[:64]
     return name or fallback
+
+
+def inside(root: Path | str, *parts: str) -> Path:
+    """`root / parts`, resolved; an OutputError if it is not strictly inside `root` (a `..`, an absolute part, a link out)."""
+    base = Path(root).resolve()
+    target = base.joinpath(*parts).resolve()
+    if target == base or not target.is_relative_to(base):
+        raise OutputError(f"jalur keluaran di luar folder {base}: {'/'.join(parts)}",
+                          en=f"output path outside the folder {base}: {'/'.join(parts)}")
+    return target
 
 
 def neutralise(value: object) -> object:
@@ -46,29 +59,41 @@ def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns=lambda c: neutralise(c) if isinstance(c, str) else c)
 
 
+def _door(path: Path, write: Any) -> Path:
+    """`_atomic`, with a full disk, a missing permission or a read-only folder reported as an OutputError."""
+    try:
+        return _atomic(path, write)
+    except OSError as exc:
+        if is_output_oserror(exc):
+            raise output_error(exc, path) from exc
+        raise
+
+
 def _atomic(path: Path, write: Any) -> Path:
-    """Write through a temporary file beside `path`, then rename it into place."""
+    """Write through a temporary file beside `path`, then rename it into place.
+
+    The writer creates the temporary file itself, so it gets the usual permissions (0666 less the umask), not
+    mkstemp's 0600: a published folder must stay readable."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
-        write(Path(tmp))
+        write(tmp)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path
 
 
 def write_csv(df: pd.DataFrame, path: Path | str) -> Path:
     """A table as UTF-8 CSV, text cells neutralised."""
-    return _atomic(Path(path), lambda p: neutralise_frame(df).to_csv(p, index=False))
+    return _door(Path(path), lambda p: neutralise_frame(df).to_csv(p, index=False))
 
 
 def write_text(text: str, path: Path | str) -> Path:
     """A UTF-8 text (or HTML) file."""
-    return _atomic(Path(path), lambda p: p.write_text(text, encoding="utf-8"))
+    return _door(Path(path), lambda p: p.write_text(text, encoding="utf-8"))
 
 
 def write_json(data: Any, path: Path | str) -> Path:
@@ -85,4 +110,4 @@ def write_excel(sheets: Mapping[str, pd.DataFrame], path: Path | str, style: Any
                 neutralise_frame(table).to_excel(xl, sheet_name=sheet, index=False)
                 if style is not None:
                     style(xl.sheets[sheet], table)
-    return _atomic(Path(path), write)
+    return _door(Path(path), write)

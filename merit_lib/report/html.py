@@ -1,14 +1,19 @@
-"""Rendering a period: notebook → HTML without code (our template), and the index page."""
+"""Rendering a period: notebook → HTML without code (our template), and the index page.
+
+Every value we put into a page is escaped: the nbconvert template escapes what it injects (`|e`), and
+index.html is a Jinja2 template rendered with autoescape on. Pages are written through `merit_lib.data.sink`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import threading
 from pathlib import Path
 
 import nbformat
 import pandas as pd
+
+from merit_lib.data.sink import write_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _local = threading.local()
@@ -66,57 +71,56 @@ def render_notebook(executed: Path, target: Path, job: object, meta: dict, lang:
     nb = nbformat.read(executed, as_version=4)
     depth = job.name.count("/")  # type: ignore[attr-defined]
     body, _ = _exporter().from_notebook_node(nb, resources=page_resources(job.title, meta, lang, job.opd, depth))  # type: ignore[attr-defined]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(body, encoding="utf-8")
-    return target
+    return write_text(body, target)
 
 
-def render_index(stage: Path, jobs: list, results: list, meta: dict, lang: str) -> Path:
-    """index.html: headline figures, links to every page, failures named."""
-    t = _TXT[lang]
-    status = {r.name: r for r in results}
-    comp = pd.read_csv(stage / "tables" / "compliance.csv", dtype={"opd_kode": str})
-    findings = pd.read_csv(stage / "tables" / "findings.csv", dtype={"scope": str})
-    n_flags = int((findings["flag"] == "disparity").sum())
+def _site():
+    """The Jinja2 environment of our own pages: autoescape on, unknown names an error."""
+    if not hasattr(_local, "site"):
+        import jinja2
+
+        _local.site = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES / "site")), autoescape=True,
+                                         undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return _local.site
+
+
+def _number(x: object, fmt: str = ".0f") -> str:
+    return "–" if x is None or pd.isna(x) else format(x, fmt)
+
+
+def index_rows(jobs: list, results: list, comp: pd.DataFrame) -> list[dict]:
+    """One row per OPD page of the run: code, name, link (None when the page failed), index, its range, category."""
+    status = {r.name: r.status for r in results}
+    by_code = {str(r["opd_kode"]): r for _, r in comp.iterrows()}
     rows = []
     for job in jobs:
         if job.opd is None:
             continue
-        r = comp[comp["opd_kode"] == job.opd]
-        res = status.get(job.name)
-        link = (f'<a href="{job.name}.html">{html.escape(str(r["opd_nama"].iloc[0]) if len(r) else job.opd)}</a>'
-                if res and res.status == "ok" else f'{html.escape(job.opd)} — <b>{t["failed"]}</b>')
-        idx = f'{r["index"].iloc[0]:.0f}' if len(r) and pd.notna(r["index"].iloc[0]) else "–"
-        ci = (f'{r["index_ci_low"].iloc[0]:.0f}–{r["index_ci_high"].iloc[0]:.0f}' if len(r) and pd.notna(r["index_ci_low"].iloc[0])
-              else "–")
-        cat = html.escape(str(r["category"].iloc[0])) if len(r) else "–"
-        rows.append(f"<tr><td>{html.escape(job.opd)}</td><td>{link}</td><td>{idx}</td><td>{ci}</td><td>{cat}</td></tr>")
-    failed = [r for r in results if r.status != "ok"]
-    fail_html = ""
-    if failed:
-        items = "".join(f"<li><code>{html.escape(r.name)}</code>: {html.escape(r.error or '')}</li>" for r in failed)
-        fail_html = f'<h2>{t["failed"]}</h2><ul>{items}</ul>'
-    top = "".join(f'<li><a href="{j.name}.html">{html.escape(j.title)}</a></li>' if status[j.name].status == "ok"
-                  else f'<li>{html.escape(j.title)} — <b>{t["failed"]}</b></li>' for j in jobs if j.opd is None)
+        r = by_code.get(str(job.opd))
+        ok = status.get(job.name) == "ok"
+        named = r is not None and ok and pd.notna(r["opd_nama"])
+        rows.append({"code": job.opd, "name": str(r["opd_nama"]) if named else job.opd,
+                     "href": f"{job.name}.html" if ok else None,
+                     "index": _number(r["index"]) if r is not None else "–",
+                     "ci": (f"{_number(r['index_ci_low'])}–{_number(r['index_ci_high'])}"
+                            if r is not None and pd.notna(r["index_ci_low"]) else "–"),
+                     "category": str(r["category"]) if r is not None else "–"})
+    return rows
+
+
+def render_index(stage: Path, jobs: list, results: list, meta: dict, lang: str) -> Path:
+    """index.html: headline figures, links to every page, failures named (Jinja2, autoescaped)."""
+    t = _TXT[lang]
+    status = {r.name: r for r in results}
+    comp = pd.read_csv(stage / "tables" / "compliance.csv", dtype={"opd_kode": str})
+    findings = pd.read_csv(stage / "tables" / "findings.csv", dtype={"scope": str})
     res = page_resources(t["title"], meta, lang)["merit"]
-    nav = "".join(f'<a href="{h}">{html.escape(label)}</a>' for label, h in res["nav"])
-    page = f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(t["title"])} {meta["period"]}</title>
-<style>body{{max-width:1100px;margin:0 auto;font-family:"Segoe UI",Roboto,Helvetica,Arial,sans-serif;padding:0 8px}}
-header{{border-bottom:3px solid #1f6f8b;padding:12px 0 8px}} h1{{font-size:1.5em;color:#163d4d;margin:0 0 4px}}
-.meta{{color:#555;font-size:.85em}} nav a{{margin-right:14px;color:#1f6f8b}} table{{border-collapse:collapse;font-size:.9em}}
-td,th{{border-bottom:1px solid #ddd;padding:4px 10px;text-align:left}} .big{{font-size:1.6em;font-weight:600;color:#163d4d}}
-.cards{{display:flex;gap:24px;margin:12px 0}} footer{{border-top:1px solid #ccc;color:#666;font-size:.8em;padding:8px 0;margin-top:24px}}</style>
-</head><body><header><h1>{html.escape(t["title"])}</h1><div class="meta">{t["period"]}: <b>{meta["period"]}</b> ·
-{t["fingerprint"]}: <code>{meta["fingerprint"]}</code> · {t["generated"]}: {res["generated"]}</div><nav>{nav}</nav></header>
-<h2>{t["headline"]}</h2><div class="cards"><div><div class="big">{meta["n_pegawai"]:,}</div>{t["n_pegawai"]}</div>
-<div><div class="big">{meta["n_promosi"]:,}</div>{t["n_promosi"]}</div><div><div class="big">{n_flags}</div>{t["flags"]}</div></div>
-<ul>{top}</ul>{fail_html}
-<h2>{t["opd_list"]}</h2><table><tr><th>kode</th><th>{t["opd"]}</th><th>{t["index_col"]}</th><th>{t["ci"]}</th><th>{t["category"]}</th></tr>
-{"".join(rows)}</table>
-<h2>{t["tables"]}</h2><ul><li><a href="ringkasan.xlsx">ringkasan.xlsx</a></li>
-{"".join(f'<li><a href="tables/{n}.csv">tables/{n}.csv</a></li>' for n in ("compliance", "findings", "model_coefficients", "validation"))}
-<li><a href="manifest.json">manifest.json</a></li></ul>
-<footer>{t["footer"]}</footer></body></html>"""
-    path = stage / "index.html"
-    path.write_text(page, encoding="utf-8")
-    return path
+    top = [{"title": j.title, "href": f"{j.name}.html" if status[j.name].status == "ok" else None}
+           for j in jobs if j.opd is None]
+    page = _site().get_template("index.html.j2").render(
+        lang=lang, t=t, meta=meta, generated=res["generated"], nav=res["nav"],
+        n_pegawai=f"{meta['n_pegawai']:,}", n_promosi=f"{meta['n_promosi']:,}",
+        n_flags=int((findings["flag"] == "disparity").sum()), top=top,
+        failed=[r for r in results if r.status != "ok"], rows=index_rows(jobs, results, comp),
+        tables=("compliance", "findings", "model_coefficients", "validation"))
+    return write_text(page, stage / "index.html")

@@ -4,17 +4,18 @@
 compliance table, writes them to `tables/`, then executes the province, audit and per-OPD notebooks
 with papermill in a few long-lived kernels (each notebook is still a real executed notebook, kept in
 `notebooks/`), renders them to HTML with our nbconvert template, and writes `index.html`,
-`ringkasan.xlsx` and `manifest.json`. Everything is written to a staging folder first and swapped in
-at the end, so an interrupted or failed run never replaces a good period folder.
+`ringkasan.xlsx` and `manifest.json`. The `--out` policy (staging folder, lock, swap, refusals, cleanup
+after a signal) is `merit_lib.report.output.PeriodFolder`'s; every file goes through `merit_lib.data.sink`,
+every page name made from data through `safe_name` and checked to lie inside the staging folder. The
+row-level validation listing goes to the steward's `<out>.internal/validasi.csv`, never into the period
+folder, whose `tables/validation.csv` holds counts per table and rule.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import shutil
-import uuid
-from concurrent.futures import ThreadPoolExecutor, as_completed
+import os
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -26,19 +27,23 @@ from merit_lib.analysis.features import analysis_frame, counted_promotions
 from merit_lib.analysis.ledger import for_extract as ledger_for_extract
 from merit_lib.data.extract import load_extract
 from merit_lib.data.provenance import git_commit, package_versions
+from merit_lib.data.sink import inside, safe_name, write_csv, write_json
+from merit_lib.domain.errors import ParameterError, output_error
 from merit_lib.domain.period import Period
 from merit_lib.domain.roles import ASN, Roles
 from merit_lib.report.kernels import JobResult, KernelPool, first_line
+from merit_lib.report.output import PeriodFolder
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"   # package data (the repository links notebooks/ here)
 PACKAGES = ("merit_lib", "pandas", "numpy", "statsmodels", "pandera", "seaborn", "matplotlib", "papermill",
             "nbconvert", "nbclient", "fairlearn", "scipy", "openpyxl")
 TABLES = ("compliance", "findings", "model_coefficients", "validation", "promotions_ledger")
+INTERNAL_VALIDATION = "validasi.csv"   # the row-level listing, in the steward's folder only
 
 
 @dataclass
 class Job:
-    """One notebook to execute and render: its output name (e.g. `opd/DINKES`), source and parameters."""
+    """One notebook to execute and render: its output name (e.g. `opd/DINKES`, made safe), source and parameters."""
 
     name: str
     notebook: Path
@@ -49,12 +54,14 @@ class Job:
 
 @dataclass
 class RunResult:
-    """The outcome of a quarterly run: where it went, each notebook's result, the manifest."""
+    """The outcome of a quarterly run: where it went, each notebook's result, the manifest, the steward's folder."""
 
     out: Path
     jobs: list[JobResult]
     manifest: dict = field(default_factory=dict)
     kept_aside: Path | None = None
+    internal: Path | None = None
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def failures(self) -> list[JobResult]:
@@ -65,12 +72,56 @@ class RunResult:
         return not self.failures
 
 
+def check_period(period: str | Period) -> str:
+    """The period as `2026Q1`; a ParameterError for anything else."""
+    try:
+        return str(Period.parse(period))
+    except ValueError as exc:
+        raise ParameterError(str(exc), en=f"period '{period}' is not valid: write year and quarter, e.g. 2026Q1") from exc
+
+
+def check_workers(workers: int | None) -> int:
+    """Parallel kernels: 1 … the machine's CPU count (None: 2, or 1 on a one-core machine)."""
+    cpus = os.cpu_count() or 1
+    if workers is None:
+        return min(2, cpus)
+    if isinstance(workers, bool) or not isinstance(workers, int) or not 1 <= workers <= cpus:
+        raise ParameterError(f"--workers {workers}: harus bilangan bulat 1 sampai {cpus} (jumlah inti CPU mesin ini)",
+                             en=f"--workers {workers}: must be a whole number from 1 to {cpus} (this machine's CPU count)")
+    return workers
+
+
+def validation_counts(issues: pd.DataFrame) -> pd.DataFrame:
+    """The published validation table: rejected rows per table and rule (table, rule, n), no row-level detail."""
+    if issues.empty:
+        return pd.DataFrame({"table": pd.Series(dtype=object), "rule": pd.Series(dtype=object), "n": pd.Series(dtype=int)})
+    return (issues.groupby(["table", "rule"])["row"].nunique().rename("n").reset_index()
+            .sort_values(["table", "n", "rule"], ascending=[True, False, True], kind="stable").reset_index(drop=True))
+
+
+def page_names(codes: list[str]) -> dict[str, str]:
+    """OPD code → a file-name stem made safe (`safe_name`) and unique among the codes."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for code in codes:
+        stem = base = safe_name(code)
+        i = 2
+        while stem.lower() in taken:
+            stem, i = f"{base}-{i}", i + 1
+        taken.add(stem.lower())
+        names[code] = stem
+    return names
+
+
 # --------------------------------------------------------------------------- compute once
 
-def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "id", roles: Roles = ASN) -> dict:
-    """Validate, build the frame, fit models, audit, compliance; write every table to `tables_dir`. Returns facts for the manifest."""
+def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "id", roles: Roles = ASN,
+            internal_dir: Path | str | None = None) -> dict:
+    """Validate, build the frame, fit models, audit, compliance; write every table to `tables_dir` (and the row-level
+    validation listing to `internal_dir`, when given). Returns facts for the manifest."""
     from merit_lib.analysis.fairness import audit
     from merit_lib.analysis.model import fit_readiness
+    from merit_lib.report import privacy
 
     tables_dir = Path(tables_dir)
     tables_dir.mkdir(parents=True, exist_ok=True)
@@ -80,14 +131,17 @@ def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "
     result = audit(frame, roles)
     comp = compliance(frame, result.findings)
     ledger = ledger_for_extract(extract, frame, period)
-    ledger.to_csv(tables_dir / "promotions_ledger.csv", index=False)
-    extract.report.to_csv(tables_dir / "validation.csv")
-    models.coefficients.to_csv(tables_dir / "model_coefficients.csv", index=False)
+    if internal_dir is not None:
+        write_csv(extract.report.issues, inside(internal_dir, INTERNAL_VALIDATION))
+    tables = {"promotions_ledger": ledger, "validation": validation_counts(extract.report.issues),
+              "model_coefficients": models.coefficients, "compliance": comp, **summaries.all_tables(frame)}
+    # every published table passes the disclosure door (DESIGN §6); to_dir writes audit_meta.json and the full
+    # findings, which the published findings then replace
+    for name, table in tables.items():
+        write_csv(privacy.publish(name, table), inside(tables_dir, f"{safe_name(name)}.csv"))
     result.to_dir(tables_dir)
-    comp.to_csv(tables_dir / "compliance.csv", index=False)
-    for name, table in summaries.all_tables(frame).items():
-        table.to_csv(tables_dir / f"{name}.csv", index=False)
-    meta = {"period": str(Period.parse(period)), "fingerprint": extract.fingerprint(), "lang": lang,
+    write_csv(privacy.publish("findings", result.findings), inside(tables_dir, "findings.csv"))
+    meta = {"period": check_period(period), "fingerprint": extract.fingerprint(), "lang": lang,
             "rows_read": {k: int(v) for k, v in extract.report.rows_read.items()},
             "rows_rejected": {t: len(extract.report.rejected_rows(t)) for t in extract.report.rows_read},
             "n_pegawai": int(len(frame)), "n_promosi": int(counted_promotions(frame).sum()),
@@ -96,7 +150,7 @@ def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "
             "model_notes": list(getattr(models, "notes", [])),
             "inputs": {name: {"file": src.describe(), "sha256": extract.fingerprints.get(src.describe())}
                        for name, src in extract.sources.items()}}
-    (tables_dir / "run_meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
+    write_json(meta, inside(tables_dir, "run_meta.json"))
     return meta
 
 
@@ -110,8 +164,9 @@ def compute_opd_codes(data: Path | str) -> set[str]:
 def plan(tables_dir: Path, period: str, lang: str, opds: list[str] | None) -> list[Job]:
     """The notebooks of a period: province, fairness audit, one per OPD (all OPDs, or those asked for)."""
     comp = pd.read_csv(tables_dir / "compliance.csv", dtype={"opd_kode": str})
-    codes = opds or comp["opd_kode"].tolist()
+    codes = list(dict.fromkeys(opds or comp["opd_kode"].tolist()))
     names = dict(zip(comp["opd_kode"], comp["opd_nama"]))
+    stems = page_names(codes)
     base = {"tables_dir": "tables", "period": period, "lang": lang}
     en = lang == "en"
     jobs = [Job("provinsi", NOTEBOOKS / "11_province.ipynb", {**base, "history_dir": ".."},
@@ -121,78 +176,89 @@ def plan(tables_dir: Path, period: str, lang: str, opds: list[str] | None) -> li
                 "Fairness audit" if en else "Audit Keadilan Promosi")]
     for code in codes:
         title = f"{'Report' if en else 'Laporan'} {names.get(code, code)}"
-        jobs.append(Job(f"opd/{code}", NOTEBOOKS / "10_opd_report.ipynb", {**base, "opd_kode": code}, title, code))
+        jobs.append(Job(f"opd/{stems[code]}", NOTEBOOKS / "10_opd_report.ipynb", {**base, "opd_kode": code}, title, code))
     return jobs
 
 
-def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] | None = None, workers: int = 2,
-               lang: str = "id", progress: bool = True) -> RunResult:
-    """Render every report of a period into `out` (written aside, then swapped in)."""
-    from tqdm import tqdm
-
+def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] | None = None, workers: int | None = None,
+               lang: str = "id", progress: bool = True, internal: Path | str | None = None) -> RunResult:
+    """Render every report of a period into `out` under the `--out` policy of DESIGN §5 (see `report.output`)."""
     from merit_lib.report.html import render_index, render_notebook
     from merit_lib.report.workbook import write_workbook
 
-    period = str(Period.parse(period))
-    out = Path(out).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    stage = out.with_name(f".{out.name}.partial-{uuid.uuid4().hex[:8]}")
+    period = check_period(period)
+    workers = check_workers(workers)
     started = dt.datetime.now().astimezone()
-    pool = None
-    try:
-        (stage / "notebooks" / "opd").mkdir(parents=True)
-        (stage / "opd").mkdir()
-        pool = KernelPool(max(1, workers), stage)       # warms up while we compute
-        meta = compute(data, period, stage / "tables", lang)
-        jobs = plan(stage / "tables", period, lang, opds)
+    with PeriodFolder(out, opds=opds, internal=internal) as folder:
+        stage = folder.stage
+        for sub in ("notebooks/opd", "opd", "tables"):
+            try:
+                (stage / sub).mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise output_error(exc, stage / sub) from exc
+        with _Workers(workers, stage) as work:      # kernels warm up while we compute
+            meta = compute(data, period, stage / "tables", lang, internal_dir=folder.internal)
+            jobs = plan(stage / "tables", period, lang, opds)
+            results = work.run(jobs, lambda job: _run_and_render(work.pool, job, stage, meta, render_notebook, lang),
+                               "laporan" if lang == "id" else "reports", progress)
+        render_index(stage, jobs, results, meta, lang)
+        write_workbook(stage / "tables", stage / "ringkasan.xlsx", lang)
+        manifest = folder.seal(_manifest(data, period, opds, workers, lang, meta, results, started))
+        kept = folder.commit(failed=any(r.status != "ok" for r in results))
+        return RunResult(folder.out if kept is None else kept, results, manifest, kept, folder.internal, folder.warnings)
+
+
+class _Workers:
+    """The warm kernels and the threads that lend them out; on an error or a signal, pending notebooks are
+    cancelled, running ones finish, then the kernels stop (so none is left behind)."""
+
+    def __init__(self, n: int, cwd: Path):
+        self.n, self.cwd = n, cwd
+        self.pool: KernelPool | None = None
+        self.executor: ThreadPoolExecutor | None = None
+
+    def __enter__(self) -> _Workers:
+        self.executor = ThreadPoolExecutor(max_workers=self.n)
+        try:
+            self.pool = KernelPool(self.n, self.cwd)
+        except BaseException:
+            self.executor.shutdown(wait=True)
+            raise
+        return self
+
+    def run(self, jobs: list[Job], work, desc: str, progress: bool) -> list[JobResult]:
+        """Run `work(job)` for every job; results in the jobs' order."""
+        from tqdm import tqdm
+
+        assert self.executor is not None
+        futures: dict[Future, Job] = {self.executor.submit(work, job): job for job in jobs}
         results: list[JobResult] = []
-        with ThreadPoolExecutor(max_workers=max(1, workers)) as ex:
-            futures = {ex.submit(_run_and_render, pool, job, stage, meta, render_notebook, lang): job for job in jobs}
-            bar = tqdm(total=len(jobs), desc="laporan" if lang == "id" else "reports", disable=not progress, unit="nb")
+        with tqdm(total=len(jobs), desc=desc, disable=not progress, unit="nb") as bar:
             for fut in as_completed(futures):
                 results.append(fut.result())
                 bar.update(1)
-            bar.close()
-        pool.close()
-        pool = None
         order = {j.name: i for i, j in enumerate(jobs)}
-        results.sort(key=lambda r: order[r.name])
-        render_index(stage, jobs, results, meta, lang)
-        write_workbook(stage / "tables", stage / "ringkasan.xlsx", lang)
-        manifest = _manifest(data, period, opds, workers, lang, meta, results, started)
-        (stage / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
-        kept = _swap(stage, out, failed=any(r.status != "ok" for r in results))
-        return RunResult(out if kept is None else kept, results, manifest, kept)
-    except BaseException:
-        if pool is not None:
-            pool.close()
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
+        return sorted(results, key=lambda r: order[r.name])
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self.executor is not None:
+                self.executor.shutdown(wait=True, cancel_futures=True)
+        finally:
+            if self.pool is not None:
+                self.pool.close()
 
 
-def _run_and_render(pool: KernelPool, job: Job, stage: Path, meta: dict, render, lang: str) -> JobResult:
-    executed = stage / "notebooks" / f"{job.name}.ipynb"
+def _run_and_render(pool: KernelPool | None, job: Job, stage: Path, meta: dict, render, lang: str) -> JobResult:
+    assert pool is not None
+    executed = inside(stage, "notebooks", f"{job.name}.ipynb")
     result = pool.run(job.name, job.notebook, job.parameters, executed)
     if result.status == "ok":
         try:
-            render(executed, stage / f"{job.name}.html", job, meta, lang)
+            render(executed, inside(stage, f"{job.name}.html"), job, meta, lang)
         except Exception as exc:  # rendering problems count as a failure of this page only
             result = JobResult(job.name, "failed", result.seconds, "render: " + first_line(exc))
     return result
-
-
-def _swap(stage: Path, out: Path, failed: bool) -> Path | None:
-    """Put the finished staging folder in place; a run with failures never replaces an existing folder."""
-    if failed and out.exists():
-        aside = out.with_name(f"{out.name}.gagal-{dt.datetime.now():%Y%m%d-%H%M%S}")
-        stage.rename(aside)
-        return aside
-    old = out.with_name(f".{out.name}.old-{uuid.uuid4().hex[:8]}")
-    if out.exists():
-        out.rename(old)
-    stage.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
-    return None
 
 
 def _manifest(data: Path | str, period: str, opds: list[str] | None, workers: int, lang: str, meta: dict,
