@@ -1,7 +1,8 @@
 """Aggregate tables a report may show: counts per OPD of 9-box, readiness, promotions and checks.
 
-Person-level data never leave this module: every table holds counts per group, with `PROVINSI`
-rows for the whole province and a `suppressed` column marking cells of fewer than MIN_CELL persons.
+Person-level data never leave this module: every table holds counts per scope and category, with `PROVINSI`
+rows for the whole province. The counts are full numbers; what may be published is decided by
+`merit_lib.report.privacy.publish` (which also completes each table with its empty cells).
 """
 
 from __future__ import annotations
@@ -9,20 +10,17 @@ from __future__ import annotations
 import pandas as pd
 
 from merit_lib.analysis.features import counted_promotions
-from merit_lib.analysis.stats import MIN_CELL
 from merit_lib.domain import rules as R
 
 PROVINCE = "PROVINSI"
 
 
 def _counts(frame: pd.DataFrame, by: list[str], scope: str) -> pd.DataFrame:
-    """Counts per scope and `by`, plus the province total, with the suppression mark."""
+    """Counts per scope and `by`, the province's first."""
     per = frame.groupby([scope, *by], dropna=False, observed=True).size().rename("n").reset_index()
     prov = frame.groupby(by, dropna=False, observed=True).size().rename("n").reset_index()
     prov.insert(0, scope, PROVINCE)
-    out = pd.concat([prov, per], ignore_index=True).rename(columns={scope: "scope"})
-    out["suppressed"] = out["n"] < MIN_CELL
-    return out
+    return pd.concat([prov, per], ignore_index=True).rename(columns={scope: "scope"})
 
 
 def talent_box(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
@@ -36,10 +34,12 @@ def readiness_counts(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFra
 
 
 def promotions(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
-    """Promotions in the period by move (level before → after), readiness, talent pool and eligibility."""
+    """Promotions in the period by move (level before → after) and readiness.
+
+    Talent pool and eligibility of the promoted are in compliance.csv (as counts per OPD), not crossed here:
+    a five-way breakdown of a handful of promotions would single each person out."""
     p = frame[counted_promotions(frame)]
-    by = ["level_awal", "jenis_jabatan_akhir", "kesiapan", "talent_pool", "memenuhi_syarat"]
-    return _counts(p, by, scope)
+    return _counts(p, ["level_awal", "jenis_jabatan_akhir", "kesiapan"], scope)
 
 
 def check_counts(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:

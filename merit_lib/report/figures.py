@@ -56,8 +56,11 @@ def empty_figure(lang: str = "id", title: str | None = None, key: str = "no_find
 
 
 def coverage_plot(cov: pd.DataFrame, lang: str = "id", top: int | None = None) -> plt.Figure:
-    """Dot plot of profiling and SKP coverage per OPD with 95% CIs (OPDs under 5 persons left out)."""
-    d = cov[~cov["suppressed"].astype(bool)].sort_values("coverage_profiling")
+    """Dot plot of profiling and SKP coverage per OPD with 95% CIs (OPDs of 1–4 persons left out: privacy.too_small)."""
+    from merit_lib.report import privacy
+
+    small = privacy.too_small(cov["n_pegawai"]) if "n_pegawai" in cov else np.zeros(len(cov), bool)
+    d = cov[~small].sort_values("coverage_profiling")
     if top:
         d = d.tail(top)
     if d.empty:
@@ -100,10 +103,12 @@ _T.update({
     "forest_title": {"id": "Rasio odds promosi pada merit yang sama — {attribute}",
                      "en": "Odds ratio of promotion at equal merit — {attribute}"},
     "aor": {"id": "rasio odds terkoreksi merit (IK 95%, skala log)", "en": "merit-adjusted odds ratio (95% CI, log scale)"},
-    "left_out": {"id": "Tidak ditampilkan: {small} baris dengan kelompok < 5 orang, {untested} tidak diuji (data tidak cukup), "
-                       "{infinite} dengan rasio odds 0 atau ∞ (lihat tabel). IK dipotong pada {lo:g}–{hi:g}.",
-                 "en": "Left out: {small} rows with a group under 5 persons, {untested} not tested (insufficient data), "
-                       "{infinite} with an odds ratio of 0 or ∞ (see the table). CIs clipped at {lo:g}–{hi:g}."},
+    "left_out": {"id": "Tidak ditampilkan: {small} baris yang angkanya disembunyikan (sel < 5 orang atau pelengkapnya), "
+                       "{untested} tidak diuji (data tidak cukup), {infinite} dengan rasio odds 0 atau ∞ (lihat tabel). "
+                       "IK dipotong pada {lo:g}–{hi:g}.",
+                 "en": "Left out: {small} rows with hidden figures (a cell under 5 persons or its complement), "
+                       "{untested} not tested (insufficient data), {infinite} with an odds ratio of 0 or ∞ (see the "
+                       "table). CIs clipped at {lo:g}–{hi:g}."},
     "rates_title": {"id": "Tingkat promosi per kelompok — {scope}", "en": "Promotion rate by group — {scope}"},
     "rate": {"id": "tingkat promosi (IK 95% Wilson)", "en": "promotion rate (95% Wilson CI)"},
     "all_at_risk": {"id": "semua pegawai berisiko", "en": "everyone at risk"},
@@ -119,17 +124,22 @@ def forest_plot(findings: pd.DataFrame, attribute: str, lang: str = "id", clip: 
                 ) -> plt.Figure:
     """Merit-adjusted odds ratios with 95% CIs per scope (province on top), one panel per group, coloured by flag.
 
-    Rows of a group under 5 persons, untested rows and odds ratios of 0 or ∞ are left out, and the note says how many;
-    an attribute without findings (one group only) gives `empty_figure`."""
+    Rows whose odds ratio is hidden (privacy.publish: a cell of 1–4 persons, or its complement), untested rows and
+    odds ratios of 0 or ∞ are left out, and the note says how many; an attribute without findings (one group only)
+    gives `empty_figure`."""
     from merit_lib.domain.text import flag_label
+    from merit_lib.report import privacy
 
-    d = findings[findings["attribute"] == attribute]
+    d = privacy.publish("findings", findings)
+    d = d[d["attribute"] == attribute]
+    small = privacy.hidden(d, "findings")["adjusted_odds_ratio"] if len(d) else pd.Series(False, index=d.index)
     groups = list(dict.fromkeys(d["group"]))
     if not groups:   # e.g. an attribute with a single value (a PNS-only extract): nothing to compare
         return empty_figure(lang, t("forest_title", lang).format(attribute=attribute))
     setup()
-    shown = d[~d["suppressed"] & (d["flag"] != "insufficient data") & np.isfinite(d["aor_ci_low"])
-              & np.isfinite(d["aor_ci_high"]) & (d["adjusted_odds_ratio"] > 0)]
+    aor = {c: pd.to_numeric(d[c]).astype("float64") for c in ("adjusted_odds_ratio", "aor_ci_low", "aor_ci_high")}
+    shown = d[~small & (d["flag"] != "insufficient data") & np.isfinite(aor["aor_ci_low"])
+              & np.isfinite(aor["aor_ci_high"]) & (aor["adjusted_odds_ratio"] > 0)]
     n_rows = max(1, shown.groupby("group").size().max() if len(shown) else 1)
     fig, axes = plt.subplots(1, len(groups), figsize=(4.2 * len(groups) + 1.5, 0.26 * n_rows + 2.2), squeeze=False,
                              sharex=True)
@@ -156,9 +166,9 @@ def forest_plot(findings: pd.DataFrame, attribute: str, lang: str = "id", clip: 
     handles = [plt.Line2D([], [], marker="o", ls="", color=c, label=flag_label(f, lang)) for f, c in FLAG_COLORS.items()
                if f != "insufficient data"]
     fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.07), ncol=3, frameon=False, fontsize=8)
-    untested = d[~d["suppressed"] & (d["flag"] == "insufficient data")]
-    infinite = d[(d["flag"] != "insufficient data") & ~d.index.isin(shown.index) & ~d["suppressed"]]
-    note = t("left_out", lang).format(small=int(d["suppressed"].sum()), untested=len(untested), infinite=len(infinite),
+    untested = d[~small & (d["flag"] == "insufficient data")]
+    infinite = d[(d["flag"] != "insufficient data") & ~d.index.isin(shown.index) & ~small]
+    note = t("left_out", lang).format(small=int(small.sum()), untested=len(untested), infinite=len(infinite),
                                       lo=lo, hi=hi)
     fig.suptitle(t("forest_title", lang).format(attribute=attribute), x=0.02, ha="left")
     fig.text(0.01, 0.005, textwrap.fill(note, int(fig.get_figwidth() * 15)), fontsize=8, ha="left", va="bottom")
@@ -170,11 +180,13 @@ def rates_plot(findings: pd.DataFrame, scope: str = "PROVINSI", lang: str = "id"
                attributes: list[str] | None = None) -> plt.Figure:
     """Promotion rate with its Wilson 95% CI per group, everyone at risk and the talent pool only, one panel per attribute.
 
-    A group under 5 persons is shown as "< 5" without a number; attributes without findings in the scope are left out,
-    and with none at all the figure is `empty_figure`."""
-    from merit_lib.analysis.stats import MIN_CELL, SUPPRESSED, wilson
+    A group whose counts are hidden (privacy.publish) is shown as "< 5" without a number; attributes without findings
+    in the scope are left out, and with none at all the figure is `empty_figure`."""
+    from merit_lib.analysis.stats import wilson
+    from merit_lib.report import privacy
 
-    d = findings[findings["scope"] == scope]
+    d = privacy.publish("findings", findings)
+    d = d[d["scope"] == scope]
     attributes = [a for a in (attributes or dict.fromkeys(d["attribute"])) if (d["attribute"] == a).any()]
     if not attributes:
         return empty_figure(lang, t("rates_title", lang).format(scope=scope))
@@ -187,13 +199,13 @@ def rates_plot(findings: pd.DataFrame, scope: str = "PROVINSI", lang: str = "id"
         y = np.arange(len(p))[::-1]
         for (n, k, color, dy, key) in (("n", "k", "#1f6f8b", 0.12, "all_at_risk"), ("nq", "kq", "#e07b39", -0.12, "qualified")):
             rate = p[k] / p[n].where(p[n] > 0)
-            low, high = wilson(p[k], p[n])
-            ok = (p[n] >= MIN_CELL).to_numpy() & rate.notna().to_numpy()
+            low, high = wilson(p[k].fillna(0), p[n].fillna(0))
+            ok = rate.notna().to_numpy()
             top = max(top, float(np.nanmax(high[ok], initial=0)))
             ax.errorbar(rate[ok], y[ok] + dy, xerr=[(rate - low)[ok].clip(lower=0), (high - rate)[ok].clip(lower=0)],
                         fmt="o", color=color, ms=4, capsize=2, label=t(key, lang) if ax is axes[0, 0] else None)
-            for yi in y[(p[n] < MIN_CELL).to_numpy()]:   # fewer than 5 persons (at risk, or in the talent pool)
-                ax.text(0.003, yi + dy, SUPPRESSED, va="center", fontsize=8, color=color)
+            for yi in y[p[n].isna().to_numpy()]:   # hidden (at risk, or in the talent pool)
+                ax.text(0.003, yi + dy, privacy.SHOWN, va="center", fontsize=8, color=color)
         ax.set_yticks(list(y), list(p["label"]))
         ax.set_ylim(-0.6, len(p) - 0.4)
         ax.set_title(a, loc="left", fontsize=10)
@@ -214,7 +226,8 @@ def _group_rates(d: pd.DataFrame, lang: str) -> pd.DataFrame:
              r["n_qualified_reference"], r["promoted_qualified_reference"])]
     rows += list(zip(d["group"].astype(str), d["n_group"], d["promoted_group"], d["n_qualified_group"],
                      d["promoted_qualified_group"]))
-    return pd.DataFrame(rows, columns=["label", "n", "k", "nq", "kq"]).astype({c: float for c in ("n", "k", "nq", "kq")})
+    out = pd.DataFrame(rows, columns=["label", "n", "k", "nq", "kq"])
+    return out.assign(**{c: pd.to_numeric(out[c]).astype("float64") for c in ("n", "k", "nq", "kq")})
 
 
 # --------------------------------------------------------------------------- readiness models (merit_lib.analysis.model)
@@ -253,10 +266,11 @@ MODEL_COLORS = {"logit": "#1f6f8b", "logit_interaksi": "#e07b39", "gee": "#6a994
 
 
 def nine_box_plot(frame: pd.DataFrame, lang: str = "id") -> plt.Figure:
-    """Heat map of persons per 9-box cell (rows kinerja, columns potential), box numbers, '< 5' for cells under 5."""
+    """Heat map of persons per 9-box cell (rows kinerja, columns potential), box numbers; '< 5' for empty cells, cells
+    of 1–4 and their complements (privacy.mask_grid)."""
     from merit_lib.analysis import talent as T
-    from merit_lib.analysis.stats import MIN_CELL, SUPPRESSED
     from merit_lib.domain import rules as R
+    from merit_lib.report import privacy
 
     d = frame[frame["kinerja_level"].notna() & frame["potensi_level"].notna()]
     if d.empty:
@@ -264,7 +278,8 @@ def nine_box_plot(frame: pd.DataFrame, lang: str = "id") -> plt.Figure:
     setup()
     counts = pd.crosstab(d["kinerja_level"].astype(int), d["potensi_level"].astype(int)).reindex(
         index=[2, 1, 0], columns=[0, 1, 2], fill_value=0)
-    shown = counts.astype(float).where(counts >= MIN_CELL)
+    hide = privacy.mask_grid(counts, zeros=True)
+    shown = counts.astype(float).where(~hide)
     fig, ax = plt.subplots(figsize=(6.4, 5))
     values = shown.to_numpy()[shown.notna().to_numpy()]   # the colour scale of the cells shown (none: any scale)
     lo, hi = (float(values.min()), float(values.max())) if len(values) else (0.0, 1.0)
@@ -276,8 +291,8 @@ def nine_box_plot(frame: pd.DataFrame, lang: str = "id") -> plt.Figure:
         for j, pot in enumerate(counts.columns):
             n = int(counts.loc[perf, pot])
             box = R.NINE_BOX[(perf, pot)]
-            value = f"{n:,}".replace(",", "." if lang == "id" else ",") if n >= MIN_CELL else SUPPRESSED
-            dark = n >= MIN_CELL and n > 0.6 * counts.to_numpy().max()
+            value = privacy.SHOWN if hide.loc[perf, pot] else f"{n:,}".replace(",", "." if lang == "id" else ",")
+            dark = not hide.loc[perf, pot] and n > 0.6 * counts.to_numpy().max()
             ax.text(j + 0.5, i + 0.5, f"{t('box', lang)} {box}\n{value}", ha="center", va="center", fontsize=10,
                     color="white" if dark else "black")
             if box in R.TALENT_POOL:
@@ -348,9 +363,12 @@ def odds_ratio_plot(coefficients: pd.DataFrame, lang: str = "id", terms: list[st
 
 
 def calibration_plot(calibration: pd.DataFrame, model: str = "logit", lang: str = "id") -> plt.Figure:
-    """Observed share promoted (Wilson 95% CI) against the mean prediction per decile, with the diagonal."""
+    """Observed share promoted (Wilson 95% CI) against the mean prediction per decile, with the diagonal (deciles of
+    1–4 persons left out: privacy.too_small)."""
+    from merit_lib.report import privacy
+
     d = calibration[calibration["model"] == model] if "model" in calibration else calibration
-    d = d[~d["suppressed"].astype(bool)]
+    d = d[~privacy.too_small(d["n"]) & d["observed"].notna()]
     if d.empty:
         return empty_figure(lang, t("cal_title", lang).format(model=model), "no_data")
     setup()

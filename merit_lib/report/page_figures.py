@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from merit_lib.analysis.stats import MIN_CELL, SUPPRESSED
+from merit_lib.report import privacy
 from merit_lib.report.figures import empty_figure, setup
 
 _T = {
@@ -63,18 +63,19 @@ def standing_plot(comp: pd.DataFrame, highlight: str, lang: str = "id") -> plt.F
 
 def box_grid_plot(grid: pd.DataFrame, lang: str = "id") -> plt.Figure:
     """The 9-box as a heat map of counts (rows kinerja 2, 1, 0; columns potential 0, 1, 2; a missing row or column
-    counts 0); cells under 5 persons read "< 5"."""
+    counts 0); hidden cells (NaN from a published table, 1–4 and their complements: privacy.mask_grid) read "< 5"."""
     from merit_lib.domain.rules import NINE_BOX
 
     if grid.empty:
         return empty_figure(lang, None, "no_data")
     setup()
-    grid = grid.reindex(index=[2, 1, 0], columns=[0, 1, 2], fill_value=0).fillna(0).astype(int)
+    grid = grid.reindex(index=[2, 1, 0], columns=[0, 1, 2], fill_value=0).astype(float)
+    hide = privacy.mask_grid(grid)
     labels = grid.astype(object).copy()
     for (kin, pot), box in NINE_BOX.items():
-        n = int(grid.loc[kin, pot])
-        labels.loc[kin, pot] = f"{_T['box'][lang]} {box}\n" + (SUPPRESSED if 0 < n < MIN_CELL else f"{n}")
-    shown = grid.where(grid >= MIN_CELL, 0)
+        value = privacy.SHOWN if hide.loc[kin, pot] else f"{int(grid.loc[kin, pot])}"
+        labels.loc[kin, pot] = f"{_T['box'][lang]} {box}\n{value}"
+    shown = grid.where(~hide, 0).fillna(0)
     fig, ax = plt.subplots(figsize=(5.2, 4.2))
     sns.heatmap(shown, annot=labels.to_numpy(), fmt="", cmap="crest", cbar=False, ax=ax, linewidths=1, linecolor="white")
     ax.set_xticklabels(_T["pot"][lang])

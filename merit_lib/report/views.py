@@ -1,4 +1,7 @@
-"""What the report notebooks read: the computed tables of a period, and display-ready (suppressed) views of them."""
+"""What the report notebooks read: the published tables of a period, and display-ready views of them.
+
+Every table is read through `privacy.publish` (a no-op for a table the pipeline already published), so a page
+never sees a number the period folder may not show; hidden numbers read "< 5" (`privacy.display`)."""
 
 from __future__ import annotations
 
@@ -10,18 +13,20 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from merit_lib.analysis.compliance import SHARE_COUNTS
 from merit_lib.analysis.ledger import ledger_text
-from merit_lib.analysis.stats import MIN_CELL, SUPPRESSED
+from merit_lib.domain import text
 from merit_lib.domain.period import Period
 from merit_lib.domain.text import COLUMNS, column
+from merit_lib.report import privacy
 
 
 @dataclass
 class Tables:
-    """The computed tables of one period (aggregates only: no person-level rows)."""
+    """The published tables of one period (aggregates only, small cells and their complements hidden)."""
 
     compliance: pd.DataFrame
     findings: pd.DataFrame
@@ -57,9 +62,9 @@ def _read(tables_dir: str, content: str) -> Tables:
     audit_meta = d / "audit_meta.json"
     if audit_meta.exists():
         meta["audit"] = json.loads(audit_meta.read_text(encoding="utf-8"))
-    return Tables(*(read(d / f"{n}.csv") for n in ("compliance", "findings", "model_coefficients", "validation",
-                                                     "talent_box", "readiness", "promotions", "checks",
-                                                     "promotions_ledger")), meta)
+    names = ("compliance", "findings", "model_coefficients", "validation", "talent_box", "readiness", "promotions",
+             "checks", "promotions_ledger")
+    return Tables(*(privacy.publish(n, read(d / f"{n}.csv")) for n in names), meta)
 
 
 def _digest(parts: list[bytes]) -> str:
@@ -131,33 +136,28 @@ def _weighted(comp: pd.DataFrame) -> float:
     return float((comp.loc[ok, "index"] * comp.loc[ok, "n_pegawai"]).sum() / comp.loc[ok, "n_pegawai"].sum())
 
 
-def show_counts(table: pd.DataFrame, count: str = "n") -> pd.DataFrame:
-    """Counts with cells under MIN_CELL shown as "< 5"."""
-    out = table.copy()
-    out[count] = out[count].astype(object)
-    out.loc[table[count] < MIN_CELL, count] = SUPPRESSED
-    return out.drop(columns=[c for c in ("suppressed",) if c in out])
-
-
 def box_grid(talent_box: pd.DataFrame, scope: str) -> pd.DataFrame:
-    """3 × 3 grid of counts (rows: kinerja high → low; columns: potential low → high) for one scope."""
+    """3 × 3 grid of counts (rows: kinerja high → low; columns: potential low → high) for one scope; hidden cells NaN."""
     from merit_lib.domain import rules as R
 
-    t = talent_box[(talent_box["scope"] == scope) & talent_box["kotak"].notna()]
-    counts = t.set_index(t["kotak"].astype(int))["n"]
-    grid = pd.DataFrame(0, index=[2, 1, 0], columns=[0, 1, 2])
+    t = privacy.publish("talent_box", talent_box)
+    t = t[(t["scope"] == scope) & t["kotak"].notna()]
+    counts = pd.Series(pd.to_numeric(t["n"]).astype("float64").to_numpy(), index=t["kotak"].astype(int).to_numpy())
+    grid = pd.DataFrame(0.0, index=[2, 1, 0], columns=[0, 1, 2])
     for (kin, pot), box in R.NINE_BOX.items():
-        grid.loc[kin, pot] = int(counts.get(box, 0))
+        grid.loc[kin, pot] = counts.get(box, 0.0)
     return grid
 
 
 def promotion_summary(tables: Tables, scope: str) -> pd.DataFrame:
-    """Promotions of one scope by move and readiness, small cells suppressed."""
-    p = tables.promotions[tables.promotions["scope"] == scope]
-    if p.empty:
-        return p
-    g = p.groupby(["level_awal", "jenis_jabatan_akhir", "kesiapan"], as_index=False)["n"].sum()
-    return show_counts(g.sort_values("n", ascending=False))
+    """Promotions of one scope by move and readiness ("< 5" where hidden; empty cells and a wholly hidden scope left out)."""
+    p = privacy.publish("promotions", tables.promotions)
+    p = p[p["scope"] == scope]
+    shown = p["n"].notna()
+    if not shown.any():
+        return p.iloc[0:0][["level_awal", "jenis_jabatan_akhir", "kesiapan", "n"]]
+    p = p[~shown | (p["n"] > 0)].sort_values("n", ascending=False, na_position="last", kind="stable")
+    return privacy.display(p, "promotions")[["level_awal", "jenis_jabatan_akhir", "kesiapan", "n"]].reset_index(drop=True)
 
 
 def _pct(x: float) -> str:
@@ -165,45 +165,88 @@ def _pct(x: float) -> str:
 
 
 def province_indicators(comp: pd.DataFrame) -> pd.Series:
-    """The province's value of each indicator, pooled from the OPDs' counts (staff for coverage, promotions for shares)."""
-    sums = comp[list(dict.fromkeys(col for pair in SHARE_COUNTS.values() for col in pair))].sum()
-    return pd.Series({c: sums[num] / sums[den] if sums[den] else float("nan") for c, (num, den) in SHARE_COUNTS.items()})
+    """The province's value of each indicator, pooled from the OPDs' published counts (staff for coverage, promotions
+    for shares): an OPD whose count is hidden is left out of numerator and denominator alike."""
+    out = {}
+    for c, (num, den) in SHARE_COUNTS.items():
+        ok = comp[num].notna() & comp[den].notna()
+        top, bottom = comp.loc[ok, num].sum(), comp.loc[ok, den].sum()
+        out[c] = top / bottom if bottom else float("nan")
+    return pd.Series(out)
+
+
+def _hidden_row(row: pd.Series) -> pd.Series:
+    """Which numbers of one published compliance row are hidden."""
+    return privacy.hidden(row.to_frame().T, "compliance").iloc[0]
 
 
 def indicator_table(row: pd.Series, province: pd.Series, indicators: list[str], lang: str = "id") -> pd.DataFrame:
-    """The OPD's indicators next to the province's, with the OPD's 95% CI; promotion shares hidden under 5 promotions."""
-    few = 0 < row["n_promosi"] < MIN_CELL
+    """The OPD's indicators next to the province's, with the OPD's 95% CI; hidden shares read "< 5"."""
+    hid = _hidden_row(row)
     rows = []
     for c in indicators:
-        hide = few and c.startswith("share_promosi")
+        hide = bool(hid.get(c, False))
         ci = f"{_pct(row[c + '_ci_low'])}–{_pct(row[c + '_ci_high'])}" if pd.notna(row.get(c + "_ci_low")) else "–"
         rows.append({"indikator" if lang == "id" else "indicator": column(c, lang),
-                     "OPD": SUPPRESSED if hide else _pct(row[c]), "CI 95%": SUPPRESSED if hide else ci,
+                     "OPD": privacy.SHOWN if hide else _pct(row[c]), "CI 95%": privacy.SHOWN if hide else ci,
                      "provinsi" if lang == "id" else "province": _pct(province[c])})
     return pd.DataFrame(rows)
 
 
 def promotion_text(row: pd.Series, lang: str = "id") -> str:
-    """Plain-language summary of the OPD's promotions and bypasses."""
+    """Plain-language summary of the OPD's promotions and bypasses (hidden figures are not told)."""
     n = int(row["n_promosi"])
     if n == 0:
         return "Tidak ada promosi dalam periode ini." if lang == "id" else "No promotions in this period."
-    if n < MIN_CELL:
-        return ("Ada kurang dari 5 promosi; rinciannya tidak ditampilkan untuk melindungi identitas."
-                if lang == "id" else "Fewer than 5 promotions; details are hidden to protect identities.")
+    hid = _hidden_row(row)
+    bypassed = privacy.SHOWN if hid.get("n_bypassed", False) else f"{int(row['n_bypassed'])}"
+    if hid.get("share_promosi_talent_pool", False) or hid.get("share_promosi_eligible", False):
+        return (f'{n} promosi. Rinciannya menurut talent pool dan syarat disembunyikan ("{privacy.SHOWN}") agar orang '
+                f"yang dipromosikan tidak dapat dikenali; calon yang memenuhi syarat dan lebih siap yang terlewati: "
+                f"{bypassed}." if lang == "id" else
+                f'{n} promotions. Their breakdown by talent pool and requirements is hidden ("{privacy.SHOWN}") so that '
+                f"the persons promoted cannot be recognised; eligible, more ready candidates passed over: {bypassed}.")
     if lang == "en":
         return (f"{n} promotions: {_pct(row['share_promosi_talent_pool'])} from the talent pool, "
-                f"{_pct(row['share_promosi_eligible'])} meeting every requirement; {int(row['n_bypassed'])} eligible, "
+                f"{_pct(row['share_promosi_eligible'])} meeting every requirement; {bypassed} eligible, "
                 f"more ready candidates were passed over.")
     return (f"{n} promosi: {_pct(row['share_promosi_talent_pool'])} dari talent pool, {_pct(row['share_promosi_eligible'])} "
-            f"memenuhi semua syarat; {int(row['n_bypassed'])} calon yang memenuhi syarat dan lebih siap terlewati.")
+            f"memenuhi semua syarat; {bypassed} calon yang memenuhi syarat dan lebih siap terlewati.")
+
+
+def _with_ci(mid: object, low: object, high: object, fmt: str) -> str:
+    """`41.0% (24.0%–71.0%)`; empty when not computed."""
+    if pd.isna(mid):
+        return ""
+    parts = ["∞" if np.isinf(v) else fmt.format(v) for v in (mid, low, high) if not pd.isna(v)]
+    return parts[0] if len(parts) < 3 else f"{parts[0]} ({parts[1]}–{parts[2]})"
 
 
 def findings_view(findings: pd.DataFrame, scope: str, lang: str = "id") -> pd.DataFrame:
-    """The fairness findings of one scope as the audit shows them (rates with CIs, small groups "< 5")."""
-    from merit_lib.analysis.fairness import display_table
+    """The fairness findings of one scope for a page: rates with CIs, ratios, every hidden number "< 5"."""
+    f = privacy.publish("findings", findings)
+    f = f[f["scope"] == scope].reset_index(drop=True)
+    hid = privacy.hidden(f, "findings")
 
-    return display_table(findings[findings["scope"] == scope], lang)
+    def col(name: str, fmt: str = "{:.0f}", ci: tuple[str, str] | None = None) -> list[str]:
+        if name not in f:
+            return [""] * len(f)
+        lo, hi = ci if ci and ci[0] in f and ci[1] in f else (None, None)
+        return [privacy.SHOWN if hid.at[i, name] else
+                _with_ci(f.at[i, name], f.at[i, lo] if lo else None, f.at[i, hi] if hi else None, fmt) for i in f.index]
+
+    out = pd.DataFrame({
+        "scope": f["scope"], "attribute": f["attribute"], "group": f["group"], "reference_group": f["reference_group"],
+        "n_group": col("n_group"), "n_reference": col("n_reference"), "promoted_group": col("promoted_group"),
+        "rate_group": col("rate_group", "{:.1%}", ("rate_group_ci_low", "rate_group_ci_high")),
+        "rate_reference": col("rate_reference", "{:.1%}", ("rate_reference_ci_low", "rate_reference_ci_high")),
+        "impact_ratio": col("impact_ratio", "{:.2f}", ("impact_ratio_ci_low", "impact_ratio_ci_high")),
+        "shortfall": col("shortfall", "{:+.1f}"), "p_adjusted": col("p_adjusted", "{:.3g}"),
+        "adjusted_odds_ratio": col("adjusted_odds_ratio", "{:.2f}", ("aor_ci_low", "aor_ci_high")),
+        "aor_p_adjusted": col("aor_p_adjusted", "{:.3g}"), "eo_rate_group": col("eo_rate_group", "{:.1%}"),
+        "flag": [text.flag_label(v, lang) for v in f["flag"]],
+    })
+    return out.rename(columns={c: text.label(c, lang) for c in out.columns})
 
 
 def quality_text(row: pd.Series, tables: Tables, lang: str = "id") -> str:
@@ -238,20 +281,24 @@ def province_text(tables: Tables, lang: str = "id") -> str:
 
 
 def compliance_view(comp: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
-    """The compliance table for reading: percentages, index with its range, small promotion counts suppressed."""
-    v = comp[["opd_kode", "opd_nama", "n_pegawai", "n_promosi", "coverage_profiling", "share_promosi_talent_pool",
-              "share_promosi_eligible", "n_bypassed", "fairness_flags", "index", "index_ci_low", "index_ci_high",
-              "category"]].copy()
-    few = v["n_promosi"].between(1, MIN_CELL - 1)
+    """The compliance table for reading: percentages, index with its range, hidden numbers "< 5"."""
+    cols = ["opd_kode", "opd_nama", "n_pegawai", "n_promosi", "coverage_profiling", "share_promosi_talent_pool",
+            "share_promosi_eligible", "n_bypassed", "fairness_flags", "index", "index_ci_low", "index_ci_high",
+            "category"]
+    pub = privacy.publish("compliance", comp).reset_index(drop=True)
+    hid = privacy.hidden(pub, "compliance")
+    v = pub[cols].astype(object)
     for c in ("coverage_profiling", "share_promosi_talent_pool", "share_promosi_eligible"):
-        v[c] = v[c].map(_pct)
-    v["index"] = v["index"].map(lambda x: f"{x:.0f}") + " (" + v["index_ci_low"].map(lambda x: f"{x:.0f}") + "–" \
-        + v["index_ci_high"].map(lambda x: f"{x:.0f}") + ")"
+        v[c] = pub[c].map(_pct)
+    for c in ("n_pegawai", "n_promosi", "n_bypassed", "fairness_flags"):
+        v[c] = pub[c].map(lambda x: "–" if pd.isna(x) else f"{int(x)}")
+    v["index"] = pub["index"].map(lambda x: f"{x:.0f}") + " (" + pub["index_ci_low"].map(lambda x: f"{x:.0f}") + "–" \
+        + pub["index_ci_high"].map(lambda x: f"{x:.0f}") + ")"
     v = v.drop(columns=["index_ci_low", "index_ci_high"])
-    for c in ("n_promosi", "share_promosi_talent_pool", "share_promosi_eligible"):
-        v[c] = v[c].astype(object)
-        v.loc[few, c] = SUPPRESSED
-    return v.reset_index(drop=True)
+    for c in v.columns:
+        if c in hid:
+            v.loc[hid[c].to_numpy(), c] = privacy.SHOWN
+    return v
 
 
 def model_view(coef: pd.DataFrame, lang: str = "id") -> pd.DataFrame:

@@ -1,0 +1,455 @@
+"""Disclosure control (DESIGN §6): the one place that decides which published numbers are hidden, and how.
+
+A *cell* is the persons of a breakdown by a personal attribute (sex, age band, status, religion, 9-box cell,
+readiness, a requirement passed or failed, in the talent pool or not), and within it those promoted and those not.
+A cell of 1–4 persons is hidden (`sel < 5`), and so is everything that would give it back: its rate, CI and
+comparisons, and enough other cells of every total the period folder publishes or implies (`komplementer`: the
+next smallest cell) that no total minus the shown cells, and no row that exists only for a non-empty cell, returns
+it. A breakdown whose total is 1–4 is hidden whole (`total < 5`); a findings block that even then gives its cells
+back (a group row per person) is left out. Hidden numbers are empty (numeric columns stay numeric) and the
+`suppressed` column says why; pages show "< 5". Analysis code computes full numbers; `publish(name, table)` is
+what leaves the house, `display` what a page shows, `mask_grid` what a figure hides.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+MIN_CELL = 5                      # a cell of 1 to MIN_CELL − 1 persons is never published
+SHOWN = f"< {MIN_CELL}"           # what a page shows for a hidden number
+REASON = "suppressed"             # the column saying why a row's numbers are empty
+PRIMARY = f"sel < {MIN_CELL}"     # the cell itself has 1–4 persons (or 1–4 promoted, or 1–4 not promoted)
+COMPLEMENT = "komplementer"       # hidden so that a hidden cell cannot be computed back from a total
+SMALL_TOTAL = f"total < {MIN_CELL}"  # the whole breakdown has 1–4 persons
+EMPTY = "kosong"                  # already empty in the table given (published before, its reasons lost)
+PROVINCE = "PROVINSI"
+REASON_HEADER = {"id": "Disembunyikan (alasan)", "en": "Suppressed (why)"}
+NOTE = {"id": f'"{SHOWN}" = angka disembunyikan: sel kurang dari {MIN_CELL} orang, atau sel lain yang disembunyikan '
+              "agar sel kecil tidak dapat dihitung dari totalnya.",
+        "en": f'"{SHOWN}" = number hidden: a cell of fewer than {MIN_CELL} persons, or another cell hidden so that a '
+              "small cell cannot be computed back from its total."}
+
+
+# --------------------------------------------------------------------------- the policy, as data
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One breakdown cell of a row: its persons, of them promoted, the columns computed from it alone."""
+
+    label: str                     # how the `suppressed` column names it
+    count: str
+    events: str | None = None      # promoted among `count`: both it and count − events are cells
+    derived: tuple[str, ...] = ()
+    exists: bool = False           # the table has a row for this cell only when it holds someone
+
+
+@dataclass(frozen=True)
+class Family:
+    """The group and reference cells of one population of the findings, and the columns comparing them."""
+
+    group: Cell
+    reference: Cell
+    compare: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A long count table: persons per scope and category (PROVINSI rows = the sum of the OPDs)."""
+
+    dims: tuple[tuple[str, ...], ...]  # the breakdown's dimensions (columns read together)
+    within: tuple[str, ...] = ()       # columns splitting it into separate breakdowns of the same persons
+    count: str = "n"
+    scope: str = "scope"
+
+
+@dataclass(frozen=True)
+class Share:
+    """Persons with an attribute among a public count (e.g. promotions from the talent pool among promotions)."""
+
+    label: str
+    count: str
+    total: str | None               # the public count it is part of (None: no published total)
+    derived: tuple[str, ...] = ()
+
+
+#: findings.csv: everyone at risk, and the talent pool only (equal opportunity)
+FINDINGS: tuple[Family, ...] = (
+    Family(Cell("kelompok", "n_group", "promoted_group",
+                ("rate_group", "rate_group_ci_low", "rate_group_ci_high", "n_model_group"), exists=True),
+           Cell("pembanding", "n_reference", "promoted_reference",
+                ("rate_reference", "rate_reference_ci_low", "rate_reference_ci_high", "n_model_reference")),
+           ("impact_ratio", "impact_ratio_ci_low", "impact_ratio_ci_high", "shortfall", "p_value", "p_adjusted",
+            "adjusted_odds_ratio", "aor_ci_low", "aor_ci_high", "aor_p_value", "aor_p_adjusted", "mh_odds_ratio",
+            "mh_ci_low", "mh_ci_high", "mh_p_value", "mh_p_adjusted", "bd_p_value", "raw_odds_ratio", "raw_or_ci_low",
+            "raw_or_ci_high", "adjusted_impact_ratio", "explained_share", "moved_share", "detectable_odds_ratio",
+            "model_raw_odds_ratio", "model_opd_odds_ratio")),
+    Family(Cell("talent pool kelompok", "n_qualified_group", "promoted_qualified_group", ("eo_rate_group",)),
+           Cell("talent pool pembanding", "n_qualified_reference", "promoted_qualified_reference",
+                ("eo_rate_reference",)),
+           ("eo_ratio",)),
+)
+#: findings columns that are never hidden: keys, the scope's size (public: the ledger counts it), verdicts in words.
+#: Any other column of a row with a hidden cell is hidden too, unless it belongs to a cell shown (a new column is
+#: thus hidden until it is declared here).
+FINDINGS_PUBLIC = ("scope", "attribute", "group", "reference_group", "scope_label", "n_scope", "flag", "flag_reason",
+                   "direction", "explained_by", "verdict_basis", "simpson", "decision_row", "controls_left_out",
+                   "aor_method", REASON)
+
+GRIDS: dict[str, Grid] = {
+    "talent_box": Grid((("kotak",),)),
+    "readiness": Grid((("kesiapan",),)),
+    "promotions": Grid((("level_awal", "jenis_jabatan_akhir"), ("kesiapan",))),
+    "checks": Grid((("status",),), within=("syarat",)),
+}
+
+#: compliance.csv: promotions of an OPD by attributes of the person promoted, and candidates passed over
+COMPLIANCE: tuple[Share, ...] = (
+    Share("talent pool", "n_promosi_talent_pool", "n_promosi",
+          ("share_promosi_talent_pool", "share_promosi_talent_pool_ci_low", "share_promosi_talent_pool_ci_high")),
+    Share("memenuhi syarat", "n_promosi_eligible", "n_promosi",
+          ("share_promosi_eligible", "share_promosi_eligible_ci_low", "share_promosi_eligible_ci_high")),
+    Share("melangkahi", "n_promosi_melangkahi", "n_promosi", ("share_tanpa_bypass",)),
+    Share("terlewati", "n_bypassed", None),
+)
+
+#: counts published as they are, and why they are not a breakdown by a personal attribute
+PUBLIC_COUNTS: dict[str, dict[str, str]] = {
+    "compliance": {
+        "n_pegawai": "staff per OPD: the OPD is where a person works, not a personal attribute",
+        "n_promosi": "promotions per OPD: appointments are announced at the pelantikan",
+        "n_profiling": "data coverage: whether the BKD has assessed someone is a fact about the records",
+        "n_kinerja": "data coverage: whether the SKP of both years is on file",
+        "fairness_flags": "findings, not persons"},
+    "findings": {"n_scope": "persons at risk per OPD (also in promotions_ledger.csv)"},
+    "promotions_ledger": {"n_peristiwa": "promotion events per OPD and processing reason",
+                          "n_orang": "persons per OPD and processing reason (at risk, JPT Pratama, newly appointed, "
+                                     "level unknown): administrative states, not personal characteristics"},
+    "model_coefficients": {"n": "persons in a province-wide model", "n_events": "promotions in it"},
+    "validation": {"n": "rejected input rows per table and rule"},
+}
+PASS_THROUGH = ("promotions_ledger", "model_coefficients", "validation")
+TABLES: tuple[str, ...] = ("findings", "compliance", *GRIDS, *PASS_THROUGH)
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def too_small(counts: object) -> np.ndarray:
+    """True where a count is 1 to MIN_CELL − 1 (never for 0 or a missing count)."""
+    n = pd.to_numeric(pd.Series(np.ravel(np.asarray(counts, dtype=object))), errors="coerce").to_numpy(float)
+    return (n >= 1) & (n < MIN_CELL)
+
+
+def is_published(table: pd.DataFrame) -> bool:
+    """Whether a table already went through `publish` (its `suppressed` column holds reasons, not booleans)."""
+    return REASON in table.columns and not pd.api.types.is_bool_dtype(table[REASON])
+
+
+def _num(s: pd.Series) -> np.ndarray:
+    return pd.to_numeric(s, errors="coerce").to_numpy(float)
+
+
+def _blank(out: pd.DataFrame, col: str, rows: np.ndarray) -> None:
+    """Empty `col` where `rows`; integer columns become nullable integers, so every numeric column stays numeric."""
+    if not rows.any():
+        return
+    s = out[col]
+    if pd.api.types.is_bool_dtype(s):
+        s = s.astype("boolean")
+    elif pd.api.types.is_integer_dtype(s):
+        s = s.astype("Int64")
+    elif pd.api.types.is_numeric_dtype(s):
+        s = s.astype("float64")
+    elif not isinstance(s.dtype, pd.StringDtype):
+        s = s.astype("object")
+    out[col] = s.mask(pd.Series(rows, index=out.index))
+
+
+def _reasons(parts: list[list[str]]) -> pd.Series:
+    return pd.Series(["; ".join(p) if p else pd.NA for p in parts], dtype="string")
+
+
+def _groups(frame: pd.DataFrame, cols: list[str]) -> list[np.ndarray]:
+    """Row positions of each group of `cols` (missing values a group of their own), in order of appearance."""
+    if not cols:
+        return [np.arange(len(frame))]
+    codes = frame.groupby(cols, dropna=False, sort=False).ngroup().to_numpy()
+    order = pd.unique(codes)
+    return [np.flatnonzero(codes == c) for c in order]
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+@dataclass
+class _Line:
+    """Units whose sum is published or implied: Σ members = the `total` unit, or a known total when None."""
+
+    members: np.ndarray
+    total: int | None = None
+
+
+def _protect(n: np.ndarray, events: np.ndarray | None, lower: np.ndarray, lines: Sequence[_Line],
+             unknown: np.ndarray | None = None, harmless: np.ndarray | None = None, unknown_why: str = EMPTY
+             ) -> np.ndarray:
+    """Why each unit is hidden ('' = shown): primary, then complementary until no line gives a hidden unit back.
+
+    A line gives one back when it has one hidden unit (unless `harmless`: an empty cell a figure hides in its only
+    line), or when its hidden units hold no more persons than their rows already promise (`lower`, e.g. 1 for a
+    group row); a line whose total is 1–4 is hidden whole. `unknown` units (counted as 0) are hidden from the start."""
+    e = np.zeros_like(n) if events is None else events
+    unknown = np.isnan(n) | np.isnan(e) if unknown is None else unknown | np.isnan(n) | np.isnan(e)
+    n, e = np.nan_to_num(n), np.nan_to_num(e)
+    why = np.full(len(n), "", dtype=object)
+    why[too_small(n) | too_small(e) | too_small(n - e)] = PRIMARY
+    why[unknown & (why == "")] = unknown_why     # not shown anyway (already empty, or an empty cell a figure hides)
+    harmless = np.zeros(len(n), bool) if harmless is None else harmless
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            changed |= _complement(line, n, lower, why, harmless)
+    return why
+
+
+def _complement(line: _Line, n: np.ndarray, lower: np.ndarray, why: np.ndarray, harmless: np.ndarray) -> bool:
+    """Hide one more unit of `line` if it would give a hidden one back (the smallest non-empty shown one)."""
+    members = line.members
+    total_hidden = line.total is not None and why[line.total] != ""
+    if total_hidden:
+        members = np.append(members, line.total)
+    total = None if total_hidden else (n[line.total] if line.total is not None else np.nansum(n[members]))
+    shown = members[why[members] == ""]
+    if total is not None and too_small([total])[0] and len(shown):
+        why[shown] = SMALL_TOTAL
+        return True
+    hid = members[why[members] != ""]
+    single = len(hid) == 1 and not harmless[hid[0]]
+    pinned = len(hid) >= 2 and not total_hidden and np.nansum(n[hid]) <= lower[hid].sum() and (lower[hid] >= 1).any()
+    if not (single or pinned) or not len(shown):
+        return False
+    filled = shown[n[shown] > 0]
+    if len(filled):
+        why[filled[np.argmin(n[filled])]] = COMPLEMENT
+    else:
+        why[shown] = COMPLEMENT        # only empty cells left: all of them, so the hidden one could be any
+    return True
+
+
+def _exposed(line: _Line, n: np.ndarray, lower: np.ndarray, why: np.ndarray) -> bool:
+    """A line whose hidden units still give one back after every complement (nothing left to hide)."""
+    hid = line.members[why[line.members] != ""]
+    return bool(len(hid)) and (len(hid) == 1 or (np.nansum(n[hid]) <= lower[hid].sum() and (lower[hid] >= 1).any()))
+
+
+def mask_grid(grid: pd.DataFrame, zeros: bool = False) -> pd.DataFrame:
+    """Which cells of one 2-D breakdown a figure hides (its total is known): missing cells, 1–4, their complements.
+
+    `zeros=True` hides empty cells too (as "< 5"), which then serve as complements."""
+    n = grid.to_numpy(float).ravel()
+    empty = n == 0 if zeros else np.zeros(len(n), bool)
+    why = _protect(n, None, np.zeros(len(n)), [_Line(np.arange(len(n)))], unknown=empty, harmless=empty)
+    return pd.DataFrame((why != "").reshape(grid.shape), index=grid.index, columns=grid.columns)
+
+
+# --------------------------------------------------------------------------- the tables
+
+
+def publish(name: str, table: pd.DataFrame) -> pd.DataFrame:
+    """The table as it may leave the house: the policy of `name` (one of TABLES) applied; idempotent."""
+    if name not in TABLES:
+        raise ValueError(f"tabel '{name}' tidak punya aturan pengungkapan di merit_lib.report.privacy (ada: "
+                         f"{', '.join(TABLES)})")
+    if name == "validation":
+        return _validation(table)
+    if name in PASS_THROUGH:
+        return table.copy()
+    if is_published(table):
+        return table.copy()
+    if name in GRIDS:
+        return _grid(table, GRIDS[name])
+    if name == "findings":
+        return _findings(table)
+    return _compliance(table)
+
+
+def _validation(table: pd.DataFrame) -> pd.DataFrame:
+    """Rejected rows per table and rule: a row-level listing is counted, never published."""
+    if not {"row", "value", "message"} & set(table.columns):
+        return table.copy()
+    keys = [c for c in ("table", "rule") if c in table.columns]
+    if not keys:
+        return pd.DataFrame({"n": [len(table)]})
+    return table.groupby(keys, dropna=False, sort=False).size().rename("n").reset_index()
+
+
+def _grid(table: pd.DataFrame, g: Grid) -> pd.DataFrame:
+    """Complete the grid with its empty cells (so a row never says a cell holds someone), then protect it."""
+    dims = [list(g.within)] * bool(g.within) + [list(d) for d in g.dims]
+    keys = [g.scope, *itertools.chain.from_iterable(dims)]
+    counts = pd.to_numeric(table[g.count]).astype("float64")
+    grouped = counts.groupby([table[k] for k in keys], dropna=False, sort=False)
+    t = grouped.sum().where(grouped.count() == grouped.size()).rename(g.count).reset_index()   # an empty part: empty
+    full = pd.DataFrame({g.scope: pd.unique(t[g.scope])})
+    for cols in dims:
+        full = full.merge(t[cols].drop_duplicates(), how="cross")
+    t = full.merge(t.assign(_row=True), on=keys, how="left")
+    t[g.count] = t[g.count].mask(t.pop("_row").isna(), 0).astype("Int64")   # a cell nobody is in: 0
+    for col in keys[1:]:      # a category read back from a CSV as 1.0, 2.0 …: the integer it was
+        if pd.api.types.is_float_dtype(t[col]) and (t[col].dropna() % 1 == 0).all():
+            t[col] = t[col].astype("Int64")
+    n = _num(t[g.count])
+    prov = (t[g.scope] == PROVINCE).to_numpy()
+    lines = [_Line(rows) for rows in _groups(t, [g.scope, *g.within])]
+    for rows in _groups(t, keys[1:]):
+        total = rows[prov[rows]]
+        lines.append(_Line(rows[~prov[rows]], int(total[0]) if len(total) == 1 else None))
+    why = _protect(n, None, np.zeros(len(n)), lines)
+    _blank(t, g.count, why != "")
+    t[REASON] = _reasons([[w] if w else [] for w in why])
+    return t
+
+
+def _findings(table: pd.DataFrame) -> pd.DataFrame:
+    """Group and reference cells of every (scope, attribute), within the scope and across OPDs to the province."""
+    t = table.reset_index(drop=True).drop(columns=[REASON], errors="ignore")
+    if t.empty:
+        return t.assign(**{REASON: pd.Series(dtype="string")})
+    blocks = _groups(t, ["scope", "attribute"])
+    block_of = np.empty(len(t), int)
+    for b, rows in enumerate(blocks):
+        block_of[rows] = b
+    first = np.array([rows[0] for rows in blocks])
+    prov = (t["scope"] == PROVINCE).to_numpy()
+    cell_why: dict[str, np.ndarray] = {}
+    drop = np.zeros(len(t), bool)
+    for k, fam in enumerate(f for f in FINDINGS if f.group.count in t and f.reference.count in t):
+        n_g, n_r = _num(t[fam.group.count]), _num(t[fam.reference.count])[first]
+        e_g = _num(t[fam.group.events]) if fam.group.events in t else np.zeros(len(t))
+        e_r = (_num(t[fam.reference.events]) if fam.reference.events in t else np.zeros(len(t)))[first]
+        n, e = np.concatenate([n_g, n_r]), np.concatenate([e_g, e_r])
+        lower = np.concatenate([(n_g >= 1) * float(fam.group.exists), np.zeros(len(blocks))])
+        refs = len(t) + np.arange(len(blocks))
+        lines = [_Line(np.append(rows, refs[b])) for b, rows in enumerate(blocks)]
+        units = pd.DataFrame({"attribute": np.concatenate([t["attribute"].to_numpy(object), t["attribute"].to_numpy(object)[first]]),
+                              "value": np.concatenate([t["group"].to_numpy(object), t["reference_group"].to_numpy(object)[first]]),
+                              "prov": np.concatenate([prov, prov[first]])})
+        for rows in _groups(units, ["attribute", "value"]):
+            total = rows[units["prov"].to_numpy()[rows]]
+            lines.append(_Line(rows[~units["prov"].to_numpy()[rows]], int(total[0]) if len(total) == 1 else None))
+        why = _protect(n, e, lower, lines)
+        if k == 0:   # a block whose rows alone give its cells back (one group row per person) is left out
+            for b in range(len(blocks)):
+                if _exposed(lines[b], n, lower, why):
+                    drop[blocks[b]] = True
+        cell_why[fam.group.label], cell_why[fam.reference.label] = why[: len(t)], why[refs][block_of]
+    out = t.copy()
+    for col, rows in _findings_mask(out, {k: v != "" for k, v in cell_why.items()}).items():
+        _blank(out, col, rows)
+    out[REASON] = _reasons([[f"{label}: {why[i]}" for label, why in cell_why.items() if why[i]] for i in range(len(t))])
+    return out[~drop].reset_index(drop=True)
+
+
+def _findings_mask(t: pd.DataFrame, cells: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Per column, the rows where it is hidden, given which cells (by label) are hidden in each row."""
+    none = np.zeros(len(t), bool)
+    any_cell = np.logical_or.reduce([*cells.values(), none])
+    own: dict[str, np.ndarray] = {}
+    for fam in FINDINGS:
+        both = cells.get(fam.group.label, none) | cells.get(fam.reference.label, none)
+        for cell in (fam.group, fam.reference):
+            for col in (cell.count, cell.events, *cell.derived):
+                if col:
+                    own[col] = cells.get(cell.label, none)
+        for col in fam.compare:
+            own[col] = both
+    return {c: own.get(c, any_cell) for c in t.columns if c not in FINDINGS_PUBLIC}
+
+
+def _compliance(table: pd.DataFrame) -> pd.DataFrame:
+    """Promotions of each OPD by attributes of the promoted; across OPDs their sum is known (from the findings)."""
+    out = table.reset_index(drop=True).copy()
+    parts: list[list[str]] = [[] for _ in range(len(out))]
+    for s in (s for s in COMPLIANCE if s.count in out):
+        k = _num(out[s.count])
+        n = _num(out[s.total]) if s.total in out else None
+        why = np.full(len(out), "", dtype=object)
+        why[too_small(k) | (too_small(n - k) if n is not None else False)] = PRIMARY
+        why[np.isnan(k) & (why == "") & (n > 0 if n is not None else True)] = EMPTY
+        if n is not None:
+            _complement_shares(np.nan_to_num(k), n, why)
+        for col in (s.count, *s.derived):
+            if col in out:
+                _blank(out, col, why != "")
+        for i in np.flatnonzero(why != ""):
+            parts[i].append(f"{s.label}: {why[i]}")
+    out[REASON] = _reasons(parts)
+    return out
+
+
+def _complement_shares(k: np.ndarray, n: np.ndarray, why: np.ndarray) -> None:
+    """Hide more OPDs until no hidden count is pinned down by the sum over OPDs and each OPD's public total."""
+    while True:
+        hid = np.flatnonzero(why != "")
+        if not len(hid):
+            return
+        sk, sn = np.nansum(k[hid]), np.nansum(n[hid])
+        lo = np.maximum(0, sk - (sn - n[hid]))
+        hi = np.minimum(n[hid], sk)
+        pinned = (lo == hi) & (too_small(lo) | too_small(n[hid] - lo))
+        if not pinned.any():
+            return
+        shown = np.flatnonzero((why == "") & (n > 0))
+        if not len(shown):
+            return
+        mixed = shown[(k[shown] > 0) & (k[shown] < n[shown])]
+        pool = mixed if len(mixed) else shown
+        why[pool[np.argmin(n[pool])]] = COMPLEMENT
+
+
+# --------------------------------------------------------------------------- pages and figures
+
+
+def hidden(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Where a published table's numbers are hidden (True), as its `suppressed` column accounts for them."""
+    mask = pd.DataFrame(False, index=table.index, columns=table.columns)
+    if REASON not in table.columns:
+        return mask
+    parts = [[] if pd.isna(r) or r == "" else str(r).split("; ") for r in table[REASON]]
+    labels = {lab: np.array([any(p.split(": ")[0] == lab for p in ps) for ps in parts], bool)
+              for lab in _labels(name)}
+    if name in GRIDS:
+        cols = {GRIDS[name].count: np.array([bool(p) for p in parts], bool)}
+    elif name == "findings":
+        cols = _findings_mask(table, labels)
+    elif name == "compliance":
+        cols = {}
+        for s in COMPLIANCE:
+            for col in (s.count, *s.derived):
+                cols[col] = labels[s.label]
+    else:
+        cols = {}
+    for col, rows in cols.items():
+        if col in mask.columns:
+            mask[col] = rows & table[col].isna().to_numpy()
+    return mask
+
+
+def _labels(name: str) -> list[str]:
+    if name == "findings":
+        return [c.label for f in FINDINGS for c in (f.group, f.reference)]
+    return [s.label for s in COMPLIANCE] if name == "compliance" else []
+
+
+def display(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The table for a page: published first (if it was not), every hidden number as "< 5", no `suppressed` column."""
+    t = publish(name, table)
+    out = t.astype(object).mask(hidden(t, name), SHOWN)
+    return out.drop(columns=[REASON], errors="ignore")
+
