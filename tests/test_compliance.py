@@ -1,15 +1,17 @@
-"""Compliance per OPD: bypasses by hand, the index, and a planted merit-ignoring OPD.
+"""Compliance per OPD: bypasses by hand (by target level, over the candidates), the index (untested components missing,
+not perfect; no promotion: not judged; intervals widest where the data are thinnest), and a planted merit-ignoring OPD.
 
 How often the merit-ignoring OPD comes out lowest over many seeds and OPDs is printed by
 benchmarks/bench_compliance.py; here three fixed seeds keep the test deterministic."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from merit_lib.analysis import talent as T
-from merit_lib.analysis.compliance import bypasses, compliance
+from merit_lib.analysis.compliance import NOT_JUDGED, bypasses, compliance
 from merit_lib.analysis.features import analysis_frame
 from merit_lib.synth import synthesize
 
@@ -35,8 +37,66 @@ def test_bypasses_by_hand():
     assert b.groupby("scope")["n_lebih_siap"].sum().to_dict() == {"A": 2, "B": 1}
     c = compliance(_people(), n_boot=200).set_index("opd_kode")
     assert c.loc["A", "n_bypassed"] == 2 and c.loc["B", "n_bypassed"] == 1
-    assert c.loc["B", "share_tanpa_bypass"] == pytest.approx(0.8)
+    # candidates of the contests with a promotion: A's two eligible Pelaksana (its Pengawas aims elsewhere), B's one
+    assert (c.loc["A", "n_kandidat"], c.loc["B", "n_kandidat"]) == (2, 1)
+    assert c.loc["B", "share_bypassed"] == pytest.approx(1.0) and c.loc["B", "share_tanpa_bypass"] == pytest.approx(0.0)
     assert c.loc["B", "share_promosi_talent_pool"] == pytest.approx(0.8) and c.loc["B", "share_promosi_eligible"] == pytest.approx(0.8)
+
+
+def test_pelaksana_and_fungsional_compete_for_the_same_target():
+    """Issue 13, item 8: both aim at Pengawas, so an eligible, more ready Fungsional is passed over by a Pelaksana."""
+    people = _people()
+    people.loc[1, "level_awal"] = "Fungsional"                 # A's ready-now candidate is a Fungsional
+    assert bypasses(people).groupby("scope")["n_lebih_siap"].sum()["A"] == 2
+    assert compliance(people, n_boot=200).set_index("opd_kode").loc["A", "n_bypassed"] == 2
+
+
+def test_bypass_share_does_not_grow_with_the_opd_under_the_same_rules():
+    """Two OPDs that promote the same way (one less ready person in every ten candidates), one ten times the other:
+    the same share of candidates passed over, although ten times as many."""
+    def opd(code: str, k: int) -> list[tuple]:
+        return ([(code, "Pelaksana", T.READY_DEV, True, True)] * k + [(code, "Pelaksana", T.READY_NOW, True, False)] * k
+                + [(code, "Pelaksana", T.READY_DEV, True, False)] * (8 * k))
+    f = pd.DataFrame(opd("S", 1) + opd("L", 10), columns=["opd_kode", "level_awal", "kesiapan", "memenuhi_syarat",
+                                                          "dipromosikan"])
+    f = f.assign(berisiko=True, opd_nama=f["opd_kode"], diprofil=True, skp_level_1=1.0, skp_level_2=1.0, talent_pool=False)
+    c = compliance(f, n_boot=200).set_index("opd_kode")
+    assert (c.loc["S", "n_bypassed"], c.loc["L", "n_bypassed"]) == (1, 10)
+    assert c.loc["S", "share_bypassed"] == pytest.approx(c.loc["L", "share_bypassed"]) == pytest.approx(1 / 9)
+
+
+def test_untested_fairness_is_missing_not_perfect_and_no_promotion_is_not_judged():
+    """Issue 13, item 8: an OPD the audit could not test does not score 100 on fairness; one without promotions is
+    `tidak dapat dinilai`, not `Baik`."""
+    people = pd.concat([_people(), _people().assign(opd_kode="C", opd_nama="C", dipromosikan=False)], ignore_index=True)
+    findings = pd.DataFrame({"scope": ["A", "B", "B"], "flag": ["insufficient data", "no disparity", "insufficient data"]})
+    c = compliance(people, findings, n_boot=500).set_index("opd_kode")
+    assert np.isnan(c.loc["A", "skor_keadilan"]) and c.loc["A", "fairness_tested"] == 0
+    assert "skor_keadilan" in c.loc["A", "komponen_tidak_dinilai"]
+    assert c.loc["B", "skor_keadilan"] == 1.0 and c.loc["B", "fairness_tested"] == 1
+    assert np.isnan(c.loc["C", "index"]) and c.loc["C", "category"] == NOT_JUDGED and np.isnan(c.loc["C", "index_ci_low"])
+    tested = compliance(people, findings.assign(flag="no disparity"), n_boot=500).set_index("opd_kode")
+    # the untested component widens A's range (it may be anything) instead of lifting its index to a perfect score
+    assert c.loc["A", "index_ci_high"] - c.loc["A", "index_ci_low"] > tested.loc["A", "index_ci_high"] - tested.loc["A", "index_ci_low"]
+    assert c.loc["A", "index"] < tested.loc["A", "index"]
+    assert list(c.index)[-1] == "C"                              # not judged: last, never ranked among the others
+
+
+def test_index_range_is_widest_where_the_data_are_thinnest():
+    """Issue 13, item 8: the bootstrap gave an OPD with 1 promotion a range of 1.75 points, one with 90 promotions 6.9."""
+    def opd(code: str, n: int) -> list[tuple]:
+        return ([(code, "Pelaksana", T.READY_NOW, True, True)] * n + [(code, "Pelaksana", T.READY_DEV, True, False)] * n
+                + [(code, "Pelaksana", T.NOT_READY, False, False)] * (5 * n))
+    f = pd.DataFrame(opd("ONE", 1) + opd("NINETY", 90), columns=["opd_kode", "level_awal", "kesiapan", "memenuhi_syarat",
+                                                               "dipromosikan"])
+    f = f.assign(berisiko=True, opd_nama=f["opd_kode"], diprofil=True, skp_level_1=1.0, skp_level_2=1.0,
+                 talent_pool=f["kesiapan"] == T.READY_NOW)
+    findings = pd.DataFrame({"scope": ["ONE", "NINETY"], "flag": "no disparity"})
+    c = compliance(f, findings, n_boot=4000).set_index("opd_kode")
+    assert (c["komponen_tidak_dinilai"] == "").all()
+    width = c["index_ci_high"] - c["index_ci_low"]
+    assert width["ONE"] > 2 * width["NINETY"] and width["ONE"] > 10
+    assert ((c["index_ci_low"] <= c["index"]) & (c["index"] <= c["index_ci_high"])).all()
 
 
 def test_shares_of_fewer_than_five_promotions_are_left_empty_counts_kept():
@@ -60,9 +120,10 @@ def test_columns_index_and_intervals(planted):
     first = ["opd_kode", "opd_nama", "n_pegawai", "coverage_profiling", "coverage_kinerja", "n_promosi",
              "share_promosi_talent_pool", "share_promosi_eligible", "n_bypassed", "fairness_flags", "index", "category"]
     assert list(c.columns[:12]) == first
-    assert c["index"].between(0, 100).all()
-    assert ((c["index_ci_low"] <= c["index"] + 1e-9) & (c["index"] <= c["index_ci_high"] + 1e-9)).all()
-    assert set(c["category"]) <= {"Sangat Baik", "Baik", "Kurang", "Buruk"}
+    judged = c[c["n_promosi"] > 0]
+    assert judged["index"].between(0, 100).all() and c.loc[c["n_promosi"] == 0, "index"].isna().all()
+    assert ((judged["index_ci_low"] <= judged["index"] + 1e-9) & (judged["index"] <= judged["index_ci_high"] + 1e-9)).all()
+    assert set(c["category"]) <= {"Sangat Baik", "Baik", "Kurang", "Buruk", NOT_JUDGED}
 
 
 def test_merit_ignoring_opd_promotes_least_from_the_talent_pool(planted):

@@ -4,6 +4,7 @@ Two synthetic extracts of Banten's size (n=3236, seed 2) carry the known truth: 
 the largest OPD (odds ratio 0.3), and a gap created only through lower merit. The audit finds such a penalty in most
 but not all extracts (benchmarks/bench_fairness.py prints the rate); the seed is fixed so the test is deterministic.
 A small hand-made flat table with other column names checks every statistic against scipy/statsmodels/fairlearn.
+The decision table row by row, the scenarios of benchmarks/bench_verdicts.py and Berkeley 1973 are in test_verdicts.py.
 """
 
 from __future__ import annotations
@@ -63,27 +64,33 @@ def test_planted_penalty_is_flagged_there_and_clean_opds_stay_quiet(planted):
     _, result = planted
     f = result.findings
     r = _row(f, BIG_OPD, "jenis_kelamin", "P")
-    assert r["flag"] == F.DISPARITY
+    assert r["flag"] == F.DISPARITY and r["direction"] == F.LOWER and r["verdict_basis"] == F.BASIS_MERIT
     assert r["aor_ci_low"] < 0.3 < r["aor_ci_high"] < 1           # the planted odds ratio lies inside the CI
-    assert r["aor_p_adjusted"] < 0.05 and r["impact_ratio"] < 0.8 and r["shortfall"] >= 1
+    assert r["aor_p_adjusted"] < 0.05 and r["adjusted_impact_ratio"] < 0.8
     clean = f[(f["scope"] != BIG_OPD) & (f["scope"] != F.PROVINCE)]
     assert (clean["flag"] == F.DISPARITY).sum() <= 1
-    assert len(clean[clean["flag"] != F.INSUFFICIENT]) >= 8       # and they were tested, not merely skipped
+    # tested exactly where the test could detect an odds ratio of 4: the rule is about power, not about shares
+    detectable = clean["detectable_odds_ratio"] <= 4
+    assert (clean.loc[~detectable, "flag"] == F.INSUFFICIENT).all() and (clean.loc[detectable, "decision_row"] != 1).all()
+    assert detectable.sum() >= 2
+    prov = _row(f, F.PROVINCE, "jenis_kelamin", "P")              # the province sees it too, within OPD
+    assert prov["flag"] == F.DISPARITY and prov["direction"] == F.LOWER and prov["mh_ci_high"] < 1
 
 
 def test_gap_through_lower_merit_is_explained_not_disparity(merit_gap):
     _, result = merit_gap
     r = _row(result.findings, BIG_OPD, "jenis_kelamin", "P")
-    assert r["flag"] == F.EXPLAINED
+    assert r["flag"] == F.EXPLAINED and r["explained_by"] == F.BY_MERIT and r["direction"] in (F.LOWER, F.HIGHER)
     assert r["impact_ratio"] < 0.8 and r["p_adjusted"] < 0.05     # a real raw gap …
-    assert r["aor_ci_low"] < 1 < r["aor_ci_high"]                 # … that disappears at equal merit
+    assert r["aor_ci_low"] < 1 < r["aor_ci_high"]                 # … that disappears at equal merit …
+    assert r["moved_share"] >= 0.5 and r["explained_share"] > 0.5  # … because the adjustment moved it, on the same persons
     assert (result.findings["flag"] == F.DISPARITY).sum() == 0
 
 
 def test_rates_agree_with_fairlearn_metricframe(planted):
     frame, result = planted
     f = result.findings
-    at_risk = frame[frame["berisiko"]]
+    at_risk = frame[frame["berisiko"] & (frame["cek_status"] != "gagal")]   # PPPK: outside by the status rule
     for attribute in ("jenis_kelamin", "kelompok_usia"):
         mf = F.metric_frame(frame, attribute)
         rows = f[(f["attribute"] == attribute) & (f["scope"] != F.PROVINCE)]
@@ -99,15 +106,26 @@ def test_rates_agree_with_fairlearn_metricframe(planted):
         np.testing.assert_allclose(prov["rate_group"], province.by_group.loc[prov["group"]], rtol=1e-12)
 
 
-def test_benjamini_hochberg_over_every_test_of_the_run(planted):
+def test_benjamini_hochberg_within_each_attribute(planted):
     f = planted[1].findings
-    tested = f["flag"] != F.INSUFFICIENT
+    tested = f["decision_row"] != 1
     assert f.loc[~tested, ["p_value", "p_adjusted", "aor_p_adjusted"]].isna().all().all()
-    np.testing.assert_allclose(f.loc[tested, "p_adjusted"], multipletests(f.loc[tested, "p_value"], method="fdr_bh")[1])
-    np.testing.assert_allclose(f.loc[tested, "aor_p_adjusted"],
-                               multipletests(f.loc[tested, "aor_p_value"], method="fdr_bh")[1])
+    for _, d in f[tested].groupby("attribute"):
+        np.testing.assert_allclose(d["p_adjusted"], multipletests(d["p_value"], method="fdr_bh")[1])
+        np.testing.assert_allclose(d["aor_p_adjusted"], multipletests(d["aor_p_value"], method="fdr_bh")[1])
+        prov = d[d["scope"] == F.PROVINCE]
+        np.testing.assert_allclose(prov["mh_p_adjusted"], multipletests(prov["mh_p_value"], method="fdr_bh")[1])
     assert (f.loc[tested, "p_adjusted"] >= f.loc[tested, "p_value"]).all()
-    assert tested.sum() >= 15 and (f.loc[tested, "p_adjusted"] > f.loc[tested, "p_value"]).any()
+    assert tested.sum() >= 8 and (f.loc[tested, "p_adjusted"] > f.loc[tested, "p_value"]).any()
+
+
+def test_another_attribute_never_flips_a_flag(planted):
+    """The families are the attributes: auditing `agama` besides leaves every other row exactly as it was."""
+    frame, result = planted
+    more = F.audit(frame, reference={"jenis_kelamin": "L"}, attributes=["agama"]).findings
+    mine = more[more["attribute"] != "agama"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(mine, result.findings.reset_index(drop=True))
+    assert (more["attribute"] == "agama").any()
 
 
 def test_small_groups_are_suppressed_and_not_tested(planted):
@@ -116,8 +134,8 @@ def test_small_groups_are_suppressed_and_not_tested(planted):
     assert len(small) > 10
     assert small["suppressed"].all() and (small["flag"] == F.INSUFFICIENT).all() and small["p_value"].isna().all()
     assert not f.loc[(f["n_group"] >= 5) & (f["n_reference"] >= 5), "suppressed"].any()
-    few = f[~f["suppressed"] & (f["promoted_group"] + f["promoted_reference"] < 10)]
-    assert len(few) and (few["flag_reason"] == "promotions<10").all()
+    weak = f[~f["suppressed"] & (f["detectable_odds_ratio"] > 4) & (f["promoted_group"] + f["promoted_reference"] > 0)]
+    assert len(weak) and (weak["flag_reason"] == "detectable_or>4").all()
     shown = planted[1].table("id")
     hidden = shown[f["suppressed"].to_numpy()]
     for col in ("promosi kelompok", "tingkat promosi kelompok (IK 95%)", "rasio dampak", "selisih (orang)"):
@@ -137,7 +155,7 @@ FLAT = Roles(outcome="promoted", competency=("score",), kinerja=("rating",), con
 def flat():
     """Three departments; women of A penalised (OR 0.4); no woman of C promoted; band `c` has 3 persons."""
     rng = np.random.default_rng(0)
-    dept = np.repeat(["A", "B", "C"], [600, 500, 120])
+    dept = np.repeat(["A", "B", "C"], [600, 500, 400])
     n = len(dept)
     sex = np.where(rng.random(n) < 0.5, "P", "L")
     score, rating, tenure = rng.normal(0, 1, n), rng.integers(0, 3, n).astype(float), rng.uniform(0, 30, n)
@@ -200,12 +218,19 @@ def test_flat_table_adjusted_odds_ratios_match_statsmodels(flat):
     cr = _row(f, "C", "sex", "P")
     assert cr["aor_method"] == "lr" and cr["adjusted_odds_ratio"] == 0 and cr["aor_ci_low"] == 0
     assert cr["aor_p_value"] == pytest.approx(chi2.sf(2 * (cells.llf - null.llf), 1), rel=1e-4)
+    assert cr["flag"] == F.DISPARITY and cr["direction"] == F.LOWER and cr["adjusted_impact_ratio"] == 0
+    # the raw odds ratio on the model sample: the same counts, computed by hand (0.5 added to a table with an empty cell)
+    m = d[d["dept"] == "A"]
+    k1, n1 = m.loc[m["sex"] == "P", "promoted"].sum(), (m["sex"] == "P").sum()
+    k2, n2 = m.loc[m["sex"] == "L", "promoted"].sum(), (m["sex"] == "L").sum()
+    assert a["model_raw_odds_ratio"] == pytest.approx(k1 * (n2 - k2) / ((n1 - k1) * k2))
 
 
 def test_flat_table_small_group_and_roles_only(flat):
     frame, result = flat
     c = _row(result.findings, F.PROVINCE, "band", "c")
-    assert c["n_group"] == 3 and c["suppressed"] and c["flag"] == F.INSUFFICIENT and c["flag_reason"] == "n_group<5"
+    assert c["n_group"] == 3 and c["suppressed"] and c["flag"] == F.INSUFFICIENT and c["flag_reason"] == "detectable_or>4"
+    assert c["detectable_odds_ratio"] > 4
     assert result.meta["counts"]["n_no_merit"] == 1
     assert result.params["references"] == {"sex": "L", "band": "a"}   # configured, else the largest group
     with pytest.raises(ValueError, match="missing columns"):
@@ -220,36 +245,37 @@ def test_flat_table_small_group_and_roles_only(flat):
 def test_round_trip_rules_summary_and_columns(planted, tmp_path):
     _, result = planted
     f = result.findings
-    assert list(f.columns[:19]) == list(F.FINDINGS_COLUMNS)
+    assert list(f.columns[:len(F.FINDINGS_COLUMNS)]) == list(F.FINDINGS_COLUMNS)
+    assert list(F.FINDINGS_COLUMNS[-6:]) == ["mh_odds_ratio", "mh_ci_low", "mh_ci_high", "flag", "direction", "explained_by"]
     assert result.flags().sum() == len(f) and list(result.flags().index) == list(F.FLAGS)
     again = F.AuditResult.from_dir(result.to_dir(tmp_path))
     pd.testing.assert_frame_equal(again.findings, f)   # dtypes included (pandas 3: nothing object)
     assert again.params == json.loads(json.dumps(result.params))
     rules = result.rules("en")
-    assert len(rules) == 4 and "0.8" in rules.iloc[0, 2] and "1.25" in rules.iloc[0, 2]
-    assert "10 promotions" in result.rules("en").iloc[2, 2] and "Benjamini" in result.rules("id").iloc[1, 2]
-    assert f"{BIG_OPD} jenis_kelamin P vs L" in result.summary("en")
+    assert len(rules) == len(F.DECISION_TABLE) == 6 and list(rules["flag"]) == [r.flag for r in F.DECISION_TABLE]
+    disparity = rules.loc[rules["flag"] == F.DISPARITY, "rule"].iloc[0]
+    assert "0.8" in disparity and "1.25" in disparity and "adjusted impact ratio" in disparity
+    assert "odds ratio of 4" in rules.iloc[0]["rule"] and "Benjamini" in result.rules("id").iloc[2]["aturan"]
+    summary = result.summary("en")
+    assert f"{BIG_OPD} jenis_kelamin P vs L" in summary and "direction: lower" in summary and "within OPD (MH)" in summary
     assert any("without" not in c and "lack complete merit" in c for c in result.caveats("en"))
+    assert any("rule cek_status" in c and "PPPK" in c for c in result.caveats("en"))
+    assert any("per attribute" in c for c in result.caveats("en"))
 
 
-def test_figures_leave_out_small_groups(planted):
+def test_figures_draw_the_findings_and_say_what_they_leave_out(planted):
+    """Which cells the figures hide is report.privacy's business (tested there); here: the audit's findings draw, every
+    tested, finite adjusted odds ratio at most once, and the note says what was left out."""
     import matplotlib.pyplot as plt
 
     f = planted[1].findings
     fig = plots.forest_plot(f, "jenis_kelamin", "en")
-    shown = f[(f["attribute"] == "jenis_kelamin") & (f["flag"] != F.INSUFFICIENT)]
-    assert len(fig.axes[0].containers) == len(shown)
-    note = " ".join(t.get_text() for t in fig.texts)
-    assert f"{int(f.loc[f['attribute'] == 'jenis_kelamin', 'suppressed'].sum())} rows with a group under 5" in note
+    tested = f[(f["attribute"] == "jenis_kelamin") & (f["flag"] != F.INSUFFICIENT)]
+    assert 1 <= len(fig.axes[0].containers) <= len(tested)
+    assert "Left out:" in " ".join(t.get_text() for t in fig.texts)
     plt.close(fig)
-    scope = f.loc[f["suppressed"] & (f["n_group"] < 5), "scope"].iloc[0]
-    fig = plots.rates_plot(f, scope, "en")
-    d = f[f["scope"] == scope]
-    refs = d.drop_duplicates("attribute")
-    expected = ((d["n_group"] < 5).sum() + (d["n_qualified_group"] < 5).sum()
-                + (refs["n_reference"] < 5).sum() + (refs["n_qualified_reference"] < 5).sum())
-    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
-    assert texts.count("< 5") == expected > 0
+    fig = plots.rates_plot(f, F.PROVINCE, "en")
+    assert len(fig.axes) >= 2
     plt.close(fig)
 
 
@@ -262,7 +288,8 @@ def test_cli_writes_findings_without_personal_data(small_dir, small_synth, tmp_p
                  "--reference", "jenis_kelamin=L", "--lang", "en"]) == 0
     csv = (out / "findings.csv").read_text(encoding="utf-8")
     findings = pd.read_csv(out / "findings.csv")
-    assert list(findings.columns[:19]) == list(F.FINDINGS_COLUMNS) and "agama" in set(findings["attribute"])
+    assert list(findings.columns[:len(F.FINDINGS_COLUMNS)]) == list(F.FINDINGS_COLUMNS)
+    assert "agama" in set(findings["attribute"])
     assert not {"nip", "nama"} & set(findings.columns)
     assert not re.search(r"(^|,)\d{18}(,|$)", csv, re.MULTILINE)        # no field is a NIP …
     peg = small_synth.tables["pegawai"]

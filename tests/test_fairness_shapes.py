@@ -41,7 +41,8 @@ def base(frame) -> F.AuditResult:
 
 
 def _at_risk(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame[frame["berisiko"].astype(bool) & frame["dipromosikan"].notna()]
+    """The audited persons: at risk, outcome known, not outside by the status rule (PPPK cannot hold a structural post)."""
+    return frame[frame["berisiko"].astype(bool) & frame["dipromosikan"].notna() & (frame["cek_status"] != "gagal")]
 
 
 def _check(result: F.AuditResult) -> pd.DataFrame:
@@ -59,9 +60,14 @@ def _check(result: F.AuditResult) -> pd.DataFrame:
         assert isinstance(f[col].dtype, pd.StringDtype), col
     assert f["suppressed"].dtype == bool
     assert set(f["flag"]) <= set(F.FLAGS)
-    untested = f["flag"] == F.INSUFFICIENT
+    untested = f["decision_row"] == 1
     assert f.loc[untested, ["p_value", "p_adjusted", "aor_p_value", "aor_p_adjusted"]].isna().all().all()
-    assert f.loc[untested, "flag_reason"].notna().all()
+    assert f.loc[f["flag"] == F.INSUFFICIENT, "flag_reason"].notna().all()
+    rows = {r.row: r.flag for r in F.DECISION_TABLE}
+    assert (f["flag"] == f["decision_row"].map(rows)).all()                       # the flag is its decision row's
+    assert (f["explained_by"].notna() == (f["flag"] == F.EXPLAINED)).all()          # explained_by only for an explained gap
+    assert set(f["direction"].dropna()) <= {F.LOWER, F.HIGHER}
+    assert f.loc[f["raw_odds_ratio"].notna() & (f["raw_odds_ratio"] != 1), "direction"].notna().all()   # always stated
     assert result.flags().sum() == len(f)
     for lang in ("id", "en"):   # every presentation works on the shape too
         result.summary(lang), result.caveats(lang), result.table(lang), result.rules(lang)
@@ -249,8 +255,10 @@ def test_control_missing_for_most_is_dropped_and_merit_never_is(frame, base):
     no_merit = F.audit(frame.assign(kompetensi=np.nan))
     f = _check(no_merit)
     c = no_merit.meta["counts"]
-    assert c["controls_dropped"] == {} and c["n_model"] == 0 and c["n_no_merit"] == c["n_at_risk"]
-    assert (f["flag"] == F.INSUFFICIENT).all() and f["adjusted_odds_ratio"].isna().all()
+    assert c["controls_dropped"] == {} and c["n_model"] == 0 and c["n_no_merit"] == c["n_audited"]
+    # nothing adjusted: never a verdict that needs the adjusted estimate; a raw gap is inconclusive (decision row 5)
+    assert set(f["flag"]) <= {F.INSUFFICIENT, F.INCONCLUSIVE} and f["adjusted_odds_ratio"].isna().all()
+    assert (f.loc[f["decision_row"] == 2, "flag_reason"] == "aor_not_estimable").all()
     pd.testing.assert_series_equal(f["rate_group"], base.findings["rate_group"])   # raw rates on everyone at risk
 
 
@@ -262,7 +270,7 @@ def test_opd_of_one_gender(frame):
     f = _check(women)
     r = f[(f["scope"] == "DINDIKBUD") & (f["attribute"] == "jenis_kelamin")]
     assert len(r) == 1 and r["n_reference"].iloc[0] == 0 and r["flag"].iloc[0] == F.INSUFFICIENT
-    assert r["flag_reason"].iloc[0] == "n_reference<5" and r["suppressed"].iloc[0]
+    assert r["flag_reason"].iloc[0] == "no_reference" and r["suppressed"].iloc[0]
     men = _check(F.audit(frame.assign(jenis_kelamin=frame["jenis_kelamin"].mask(frame["opd_kode"] == "DINDIKBUD", "L"))))
     assert men[(men["scope"] == "DINDIKBUD") & (men["attribute"] == "jenis_kelamin")].empty
 
@@ -365,6 +373,8 @@ def test_any_shape_counts_every_promotion_once(frame, shape):
         assert prov["promoted_reference"].nunique() == 1
         assert prov["promoted_group"].sum() + prov["promoted_reference"].iloc[0] == int(known["dipromosikan"].sum())
         assert prov["n_group"].sum() + prov["n_reference"].iloc[0] == len(known)
-    assert result.meta["counts"]["n_promoted"] == int(at_risk["dipromosikan"].sum())
-    if result.meta["counts"]["n_promoted"] == 0:
+    assert result.meta["counts"]["n_promoted_audited"] == int(at_risk["dipromosikan"].sum())
+    everyone = d[d["berisiko"].astype(bool) & d["dipromosikan"].notna()]          # before the status rule
+    assert result.meta["counts"]["n_promoted"] == int(everyone["dipromosikan"].sum())
+    if result.meta["counts"]["n_promoted_audited"] == 0:
         assert (f["flag"] == F.INSUFFICIENT).all()

@@ -69,10 +69,63 @@ def test_missing_data_is_unknown_not_fail():
     assert not out["memenuhi_syarat"].iloc[0]
 
 
-def test_d4_counts_as_s1_and_pppk_golongan_is_unknown():
+def test_d4_counts_as_s1_and_pppk_fails_the_status_rule_not_golongan():
     out = R.promotion_checks(pd.DataFrame([_person(pendidikan="D4", status_kepegawaian="PPPK")]))
     assert out["cek_pendidikan"].iloc[0] == R.PASS
-    assert out["cek_golongan"].iloc[0] == R.UNKNOWN
+    assert out["cek_status"].iloc[0] == R.FAIL and out["syarat_gagal"].iloc[0] == "cek_status"
+    assert pd.isna(out["cek_golongan"].iloc[0]) and out["syarat_tidak_diketahui"].iloc[0] == ""   # not "golongan unknown"
+    assert not out["memenuhi_syarat"].iloc[0]
+    assert "cek_status" in R.ELIGIBILITY_RULES and "PP 49/2018" in R.CHECK_SOURCES["cek_status"]
+    pns = R.promotion_checks(pd.DataFrame([_person(status_kepegawaian="PNS")]))
+    assert pns["cek_status"].iloc[0] == R.PASS
+
+
+_LEVELS = dict(zip(R.C.COMPETENCIES, [3.0] * 9))
+
+
+def test_competency_requirement_is_per_competency_not_the_mean():
+    """Administrator needs level 3 in every competency: a mean of 3.2 with one competency at 2 fails (PermenPANRB 38/2017);
+    the old mean rule passed it, JPM is the documented alternative."""
+    one_low = {**_LEVELS, "integritas": 2.0, "komunikasi": 4.0, "kerja_sama": 4.0, "orientasi_hasil": 4.0}
+    person = _person(**one_low, kompetensi=np.mean(list(one_low.values())), jpm=70.0)
+    assert person["kompetensi"] > 3
+    frame = pd.DataFrame([person])
+    assert R.promotion_checks(frame)["cek_kompetensi"].iloc[0] == R.FAIL
+    assert R.promotion_checks(frame, competency_rule="mean")["cek_kompetensi"].iloc[0] == R.PASS
+    assert R.promotion_checks(frame, competency_rule="jpm")["cek_kompetensi"].iloc[0] == R.PASS         # 70 ≥ 68
+    assert R.promotion_checks(frame.assign(jpm=60.0), competency_rule="jpm")["cek_kompetensi"].iloc[0] == R.FAIL
+    every = pd.DataFrame([_person(**_LEVELS, kompetensi=3.0)])
+    assert R.promotion_checks(every)["cek_kompetensi"].iloc[0] == R.PASS
+    one_missing = pd.DataFrame([_person(**{**_LEVELS, "integritas": np.nan}, kompetensi=3.0)])
+    assert R.promotion_checks(one_missing)["cek_kompetensi"].iloc[0] == R.UNKNOWN
+    with pytest.raises(ValueError, match="competency_rule"):
+        R.promotion_checks(frame, competency_rule="median")
+
+
+@pytest.mark.parametrize("title,jenjang,target", [
+    ("Analis Kebijakan Ahli Madya", "Ahli Madya", "JPT Pratama"),
+    ("Perencana Ahli Muda", "Ahli Muda", "Administrator"),
+    ("Pranata Komputer ahli pertama", "Ahli Pertama", "Pengawas"),
+    ("Arsiparis Terampil", "Terampil", "Pengawas"),
+    ("Widyaiswara Ahli Utama", "Ahli Utama", None),     # equivalent to JPT: nothing above it in a province
+    ("Guru", None, "Pengawas"),                          # jenjang not in the title: the lowest target, as before
+])
+def test_jf_jenjang_and_its_structural_equivalent(title, jenjang, target):
+    found = R.jf_jenjang(pd.Series([title])).iloc[0]
+    assert (pd.isna(found) and jenjang is None) or found == jenjang
+    frame = pd.DataFrame([_person(level_awal="Fungsional", jenjang_jf=found)])
+    got = R.target_level(frame).iloc[0]
+    assert (pd.isna(got) and target is None) or got == target
+
+
+def test_jf_ahli_madya_is_checked_against_the_jpt_requirements():
+    """DESIGN §4: JPT Pratama from Administrator *or JF Ahli Madya* ≥ 2 years; age ≤ 56, competency level 4."""
+    madya = _person(level_awal="Fungsional", jenjang_jf="Ahli Madya", tahun_dalam_jabatan=2.5, golongan_ordinal=14.0,
+                    kompetensi=4.0, usia=57.0)
+    out = R.promotion_checks(pd.DataFrame([madya]))
+    assert out["syarat_gagal"].iloc[0] == "cek_usia"                   # the JPT age limit applies to a JF Ahli Madya
+    assert out.loc[0, ["cek_masa_jabatan", "cek_kompetensi", "cek_golongan"]].eq(R.PASS).all()
+    assert "Fungsional Ahli Madya" in R.REQUIREMENTS["JPT Pratama"]["from"]
 
 
 def test_jpt_has_no_target():

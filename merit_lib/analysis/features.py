@@ -181,8 +181,11 @@ def kinerja_history(kinerja: pd.DataFrame, start: pd.Timestamp) -> pd.DataFrame:
 def analysis_frame(extract: object, period: Period | str, age_bands: tuple[float, ...] = AGE_BANDS,
                    age_labels: tuple[str, ...] = AGE_LABELS,
                    required_competency: dict[str, float] | None = None,
-                   thresholds: T.Thresholds = T.DEFAULT) -> pd.DataFrame:
-    """One row per ASN at the start of `period`: predictors, every eligibility check, and the outcome."""
+                   thresholds: T.Thresholds = T.DEFAULT, competency_rule: str = "each") -> pd.DataFrame:
+    """One row per ASN at the start of `period`: predictors, every eligibility check, and the outcome.
+
+    `competency_rule`: how the competency requirement reads the assessment (rules.COMPETENCY_RULES; default `each`
+    competency at least the target level)."""
     per = Period.parse(period)
     start = per.start
     t = _tables(extract)
@@ -215,7 +218,13 @@ def analysis_frame(extract: object, period: Period | str, age_bands: tuple[float
     frame = frame.join(latest_assessment(t["profiling"], start), on="nip")
     frame = frame.join(kinerja_history(t["kinerja"], start), on="nip")
     frame["diprofil"] = frame["kompetensi"].notna()
-    frame["berisiko"] = frame["level_awal"].isin(list(R.TARGET)) & frame["opd_kode"].notna()
-    checks = R.promotion_checks(frame, required_competency)
+    # the JF jenjang of a Fungsional still in a JF post at the end (the title names it); it decides the target (DESIGN §4)
+    still_jf = (frame["level_awal"] == "Fungsional").fillna(False) & (frame["jenis_jabatan_akhir"] == "Fungsional").fillna(False)
+    titles = peg["jabatan"] if "jabatan" in peg else pd.Series(pd.NA, index=peg.index, dtype="string")
+    frame["jenjang_jf"] = pd.Series(R.jf_jenjang(titles).where(still_jf.to_numpy(), pd.NA).to_numpy(), index=frame.index,
+                                    dtype="string")
+    frame["level_tujuan"] = R.target_level(frame)
+    frame["berisiko"] = frame["level_tujuan"].notna() & frame["opd_kode"].notna()
+    checks = R.promotion_checks(frame, required_competency, competency_rule)
     frame = pd.concat([frame, checks], axis=1)
     return pd.concat([frame, T.readiness(frame, thresholds)], axis=1)

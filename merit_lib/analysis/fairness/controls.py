@@ -1,0 +1,131 @@
+"""The covariates of each attribute's merit-adjusted model: merit, eligibility and the controls that are not proxies.
+
+A control that is a near-proxy of the audited attribute would adjust the attribute away (auditing age while holding
+masa kerja fixed compares 25-year-olds with 25 years of service): for each attribute, a control is left out of that
+attribute's model when it is a mechanical function of it (`rules.MECHANICAL_PROXIES`, e.g. kelompok_usia → masa_kerja)
+or correlated with it at |r| ≥ `AuditParams.max_proxy_r` (Pearson r with the attribute's numeric source, e.g. usia,
+where the frame has it; else the correlation ratio η of the control on the attribute's groups, or Cramér's V for a
+categorical control). Merit measures are never left out: they are what the model adjusts for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from patsy import dmatrix
+
+from merit_lib.analysis.fairness.population import flag_series
+from merit_lib.analysis.fairness.schema import MAX_MISSING_CONTROL
+from merit_lib.domain import rules as R
+from merit_lib.domain.roles import Roles
+
+
+@dataclass
+class Design:
+    """The covariates of one attribute's merit-adjusted model, and who (and what) was left out of it, and why."""
+
+    x: pd.DataFrame                 # covariates (no intercept) of the persons in the model, indexed like the population
+    terms: list[str]                # the formula terms the model uses
+    dropped: dict[str, float]       # control left out for missingness → its share missing among the persons at risk
+    proxies: dict[str, str]         # control left out as a proxy of the attribute → why (e.g. "|r| = 0.98")
+    n_no_merit: int                 # persons at risk without complete merit scores: not in the model
+    missing_control: dict[str, int]  # kept control → persons with merit scores but without it: not in the model
+    n_missing_control: int          # persons with merit scores left out for a missing control (each counted once)
+
+    @property
+    def has_merit(self) -> bool:
+        """Whether the model adjusts for merit at all (roles without merit: raw and OPD-stratified audit only)."""
+        return bool(self.terms)
+
+
+def _is_numeric(s: pd.Series) -> bool:
+    return (pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s)) and not isinstance(s.dtype, pd.CategoricalDtype)
+
+
+def _eta(values: pd.Series, groups: pd.Series) -> float:
+    """Correlation ratio of a numeric column on groups: the square root of the share of its variance between groups."""
+    d = pd.DataFrame({"v": values.astype(float), "g": groups}).dropna()
+    if len(d) < 3 or d["v"].std() == 0 or d["g"].nunique() < 2:
+        return 0.0
+    means = d.groupby("g")["v"].transform("mean")
+    return float(np.sqrt(((means - d["v"].mean()) ** 2).sum() / ((d["v"] - d["v"].mean()) ** 2).sum()))
+
+
+def _cramers_v(a: pd.Series, b: pd.Series) -> float:
+    """Cramér's V of two categorical columns (0 none, 1 one determines the other)."""
+    t = pd.crosstab(a, b)
+    if min(t.shape) < 2:
+        return 0.0
+    n = t.to_numpy().sum()
+    expected = np.outer(t.sum(1), t.sum(0)) / n
+    chi2 = ((t.to_numpy() - expected) ** 2 / expected).sum()
+    return float(np.sqrt(chi2 / (n * (min(t.shape) - 1))))
+
+
+def proxies(frame: pd.DataFrame, rows: pd.Index, attribute: str, roles: Roles, max_r: float) -> dict[str, str]:
+    """The controls of `roles` that stand in for `attribute` among `rows`, each with why (see the module docstring)."""
+    out: dict[str, str] = {}
+    mechanical = R.MECHANICAL_PROXIES.get(attribute, ())
+    source = R.DERIVED_FROM.get(attribute)
+    groups = frame.loc[rows, attribute].astype("string")
+    for c in dict.fromkeys(roles.controls):
+        if c in roles.merit:
+            continue
+        if c in mechanical:
+            out[c] = "mechanical"
+            continue
+        values = frame.loc[rows, c]
+        if c in roles.categorical or not _is_numeric(values):
+            r = _cramers_v(groups, values.astype("string"))
+        elif source and source in frame and _is_numeric(frame[source]):
+            r = abs(float(pd.concat([values.astype(float), frame.loc[rows, source].astype(float)], axis=1).corr().iloc[0, 1]))
+        else:
+            r = _eta(values, groups)
+        if np.isfinite(r) and r >= max_r:
+            out[c] = f"|r| = {r:.2f}"
+    return out
+
+
+def _controls(rows: pd.DataFrame, roles: Roles, leave_out: set[str]) -> pd.DataFrame:
+    """The model's controls of the persons at risk, eligibility included as 0/1 `_eligible` (merit measures apart)."""
+    data = rows[[c for c in dict.fromkeys(roles.controls) if c not in roles.merit and c not in leave_out]].copy()
+    if roles.eligible:
+        data["_eligible"] = flag_series(rows[roles.eligible]).astype(float)
+    return data
+
+
+def covariates(rows: pd.DataFrame, roles: Roles, leave_out: dict[str, str] | None = None) -> Design:
+    """The model's covariates for the persons with complete merit and (kept) controls.
+
+    Without merit measures in the roles there is no merit-adjusted model (an empty design). A control missing for more
+    than MAX_MISSING_CONTROL of the persons at risk is left out of the model rather than leaving those persons out; a
+    missing merit score always leaves the person out (merit is what the model adjusts for)."""
+    leave_out = dict(leave_out or {})
+    if not roles.merit:
+        return Design(x=pd.DataFrame(index=rows.index[:0]), terms=[], dropped={}, proxies=leave_out, n_no_merit=0,
+                      missing_control={}, n_missing_control=0)
+    merit, controls = rows[list(dict.fromkeys(roles.merit))], _controls(rows, roles, set(leave_out))
+    share = controls.isna().mean()
+    dropped = share[share > MAX_MISSING_CONTROL]
+    kept = controls.drop(columns=dropped.index)
+    has_merit = merit.notna().all(axis=1)
+    has_controls = kept.notna().all(axis=1)
+    terms = roles.terms(tuple(merit.columns) + tuple(c for c in kept.columns if c != "_eligible"))
+    terms += ["_eligible"] if "_eligible" in kept else []
+    x = design_matrix(pd.concat([merit, kept], axis=1)[has_merit & has_controls], terms)
+    name = {"_eligible": roles.eligible}
+    return Design(x=x, terms=terms, dropped={name.get(c, c): float(v) for c, v in dropped.items()}, proxies=leave_out,
+                  n_no_merit=int((~has_merit).sum()),
+                  missing_control={name.get(c, c): int(n) for c, n in kept[has_merit].isna().sum().items() if n},
+                  n_missing_control=int((has_merit & ~has_controls).sum()))
+
+
+def design_matrix(data: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
+    """The terms' columns (patsy, categorical terms as dummies, no intercept), constant columns left out."""
+    if data.empty or not terms:
+        return pd.DataFrame(index=data.index)
+    x = dmatrix(" + ".join(terms), data, NA_action="raise", return_type="dataframe")
+    x = x.drop(columns="Intercept")
+    return x.loc[:, x.std() > 0]   # a constant column would only make the model singular
