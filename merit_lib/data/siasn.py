@@ -1,0 +1,1308 @@
+"""SIASN as it comes → the four tables of our contract (DESIGN §3), a mapping report and a ledger of every row.
+
+A BKD assembles a folder `SRC` from BKN's SIASN (facts: /work/shared/siasn.md):
+
+    <any name>.csv|.xlsx   the "Export Data ASN" (lower snake_case headers: nip_baru, unor_id, …; any vintage; NIPs
+                           with a leading `'`, the text `null`, dates dd-mm-yyyy, M/F, ids; older files have no eselon);
+                           several such files are read together
+    ref-unor.json          the unit tree (Id, DiatasanId, IndukUnorId, NamaUnor, EselonId, CepatKode)
+    data-utama/ rw-jabatan/ rw-skp22/ rw-skp/ rw-golongan/
+                           the web services' answers, one `<nip>.json` per NIP (the whole `{"success":…, "data":…}`
+                           or its `data` member)
+    profiling.csv|.xlsx    the assessment results, already in our columns
+
+`convert(SRC)` returns a `SiasnResult`: the four tables, the mapping report and the ledger. The rules:
+
+- **Persons** are the export's rows and the data-utama files. Where both give a field, data-utama wins (it is the
+  newer); each disagreement is counted per field and noted on the row. A field still empty is filled from the NIP
+  (sex, birth date, PNS/PPPK), the latest definitive rw-jabatan row (jabatan, jenis, eselon, unit, TMT), ref-unor
+  (a structural post's eselon from its unit) or rw-golongan (golongan), and each fill is counted.
+- **OPD** = the unit's induk in ref-unor (`opd_of_units`: up to the first unit whose IndukUnorId is itself, never the
+  instansi at the top); without a tree, data-utama's unorIndukId. opd_kode = the OPD unit's CepatKode where it is a
+  valid, unique code, else its Id (`opd_codes`).
+- **History**: rw-jabatan rows. PLT/PLH/PJ/TT rows are acting or additional assignments: ledger rows, never
+  appointments; a row without jenisPenugasanId is taken as definitive (counted). A person's definitive rows, sorted by
+  tmtJabatan, are compared with the previous one (`history_table`); the first is the pengangkatan.
+- **Kinerja**: rw-skp22's kuadran code, else its name (any case), else hasil × perilaku (PermenPANRB 6/2022); rw-skp
+  (up to 2021) nilaiPrestasiKerja, else nilaiSkp, by PP 46/2011's bands; a year in both: rw-skp22 wins.
+- **Nothing is dropped silently**: an invalid or duplicate NIP, a required field that cannot be filled, an unknown
+  code, a unit not in the tree, an acting assignment, a child row of a person left out — each is a ledger row with a
+  named reason and is counted in the mapping report.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from merit_lib.data.sink import write_csv
+from merit_lib.domain import contract as C
+from merit_lib.domain import rules as R
+from merit_lib.domain import siasn_codes as S
+from merit_lib.domain.errors import InputError
+from merit_lib.domain.language import number
+from merit_lib.domain.nip import excel_number, mask, parse_nip
+
+#: the web-service folders, as a BKD names them (matched ignoring case and punctuation)
+FOLDERS: tuple[str, ...] = ("data-utama", "rw-jabatan", "rw-skp22", "rw-skp", "rw-golongan")
+REF_UNOR, EXPORT, DATA_UTAMA, PROFILING = "ref-unor", "ekspor", "data-utama", "profiling"
+#: the ledger's sources, in the order it lists them
+SOURCES: tuple[str, ...] = (EXPORT, DATA_UTAMA, "rw-jabatan", "rw-skp22", "rw-skp", "rw-golongan", PROFILING)
+#: headers that make a CSV/XLSX file an Export Data ASN: nip_baru and one of these
+EXPORT_MARKERS: frozenset[str] = frozenset({"unor_id", "pns_id", "gol_akhir_id", "jenis_jabatan_id",
+                                            "tingkat_pendidikan_id", "status_cpns_pns"})
+#: the top unit of an instansi's tree is named like this; it is no OPD for the units below it
+INSTANSI_NAME = r"\s*PEMERINTAH\b"
+TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
+HEADER_SEARCH_ROWS = 10
+MAPPING_FILE, LEDGER_FILE = "siasn_mapping.csv", "siasn_ledger.csv"
+USED, LEFT_OUT = "used", "left_out"
+LEDGER_COLUMNS = ["source", "file", "row", "nip", "status", "reason", "message"]
+MAPPING_COLUMNS = ["source", "field", "target", "rule", "rows", "mapped", "unmapped", "unmapped_values", "conflicts",
+                   "winner", "note"]
+
+#: our raw person field → (the export's header names, any vintage; data-utama's keys); the first found is used
+PERSON_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "nip_baru": (("nip_baru", "nipbaru", "nip"), ("nipBaru",)),
+    "nama": (("nama",), ("nama",)),
+    "tanggal_lahir": (("tanggal_lahir", "tgl_lahir"), ("tglLahir", "tanggalLahir")),
+    "jenis_kelamin": (("jenis_kelamin",), ("jenisKelamin",)),
+    "gol_akhir_id": (("gol_akhir_id", "golongan_id", "gol_id"), ("golRuangAkhirId",)),
+    "gol_akhir_nama": (("gol_akhir_nama", "golongan_nama", "gol_akhir"), ("golRuangAkhir",)),
+    "tingkat_pendidikan_id": (("tingkat_pendidikan_id", "tk_pendidikan_id"), ("tkPendidikanTerakhirId",)),
+    "tingkat_pendidikan_nama": (("tingkat_pendidikan_nama", "tk_pendidikan_nama"), ("tkPendidikanTerakhir",)),
+    "jenis_jabatan_id": (("jenis_jabatan_id",), ("jenisJabatanId",)),
+    "jenis_jabatan_nama": (("jenis_jabatan_nama",), ("jenisJabatan",)),
+    "jabatan_nama": (("jabatan_nama",), ("jabatanNama",)),
+    "eselon_id": (("eselon_id",), ("eselonId",)),
+    "eselon_nama": (("eselon_nama", "eselon"), ("eselon",)),
+    "tmt_jabatan": (("tmt_jabatan",), ("tmtJabatan",)),
+    "unor_id": (("unor_id",), ("unorId",)),
+    "unor_induk_id": (("unor_induk_id",), ("unorIndukId",)),
+    "unor_induk_nama": (("unor_induk_nama",), ("unorIndukNama",)),
+    "tmt_cpns": (("tmt_cpns",), ("tmtCpns",)),
+    "status_cpns_pns": (("status_cpns_pns",), ("statusCpnsPns",)),
+    "kedudukan_hukum_id": (("kedudukan_hukum_id",), ("kedudukanHukumId",)),
+    "status_text": (("kedudukan_hukum_nama", "jenis_pegawai_nama"), ("statusPegawai", "kedudukanPnsNama")),
+    "agama": (("agama_nama", "agama"), ("agama",)),
+}
+#: a person value → the raw fields it is made of and its rule (a siasn_codes.SOURCES key, or a short text)
+PERSON_RULES: dict[str, tuple[tuple[str, ...], str]] = {
+    "nip": (("nip_baru",), "leading ' dropped; 18 digits"),
+    "nama": (("nama",), "as is"),
+    "jenis_kelamin": (("jenis_kelamin",), "jenis_kelamin"),
+    "tanggal_lahir": (("tanggal_lahir",), "dd-mm-yyyy"),
+    "status_kepegawaian": (("status_cpns_pns", "kedudukan_hukum_id", "status_text"), "status"),
+    "golongan": (("gol_akhir_id", "gol_akhir_nama"), "golongan"),
+    "pendidikan": (("tingkat_pendidikan_id", "tingkat_pendidikan_nama"), "pendidikan"),
+    "jenis_jabatan_id": (("jenis_jabatan_id", "jenis_jabatan_nama"), "jenis_jabatan"),
+    "eselon": (("eselon_id", "eselon_nama"), "eselon"),
+    "unit": (("unor_id",), "ref-unor"),
+    "jabatan": (("jabatan_nama",), "as is"),
+    "tmt_jabatan": (("tmt_jabatan",), "dd-mm-yyyy"),
+    "tmt_cpns": (("tmt_cpns",), "dd-mm-yyyy"),
+    "agama": (("agama",), "as is"),
+}
+MERGED = tuple(c for c in PERSON_RULES if c != "nip")
+#: values that come from a code table (a raw value that does not map is an unknown code)
+CODED = ("jenis_kelamin", "status_kepegawaian", "golongan", "pendidikan", "jenis_jabatan_id", "eselon")
+#: where a person value lands in pegawai
+TARGET: dict[str, str] = {"unit": "pegawai.opd_kode, opd_nama", "jenis_jabatan_id": "pegawai.jenis_jabatan",
+                          "eselon": "pegawai.eselon, jenis_jabatan"}
+REQUIRED = ("nama", "jenis_kelamin", "tanggal_lahir", "status_kepegawaian", "golongan", "pendidikan", "opd_kode",
+            "jabatan", "jenis_jabatan", "tmt_jabatan")
+DATES = ("tanggal_lahir", "tmt_jabatan", "tmt_cpns")
+
+#: ledger reasons → (short label, message with {detail}) per language
+REASONS: dict[str, dict[str, tuple[str, str]]] = {
+    "conflict_data_utama": {"id": ("konflik ekspor/data-utama", "ekspor dan data-utama berbeda pada {detail}; "
+                                   "data-utama dipakai (lebih baru)"),
+                            "en": ("export/data-utama conflict", "export and data-utama disagree on {detail}; "
+                                   "data-utama used (newer)")},
+    "no_history": {"id": ("tanpa riwayat jabatan", "NIP tanpa riwayat jabatan (rw-jabatan)"),
+                   "en": ("no position history", "NIP with no position history (rw-jabatan)")},
+    "cpns_as_pns": {"id": ("CPNS sebagai PNS", "CPNS dihitung sebagai PNS"),
+                    "en": ("CPNS as PNS", "CPNS counted as PNS")},
+    "not_in_export": {"id": ("hanya di data-utama", "hanya ada di data-utama, tidak di ekspor"),
+                      "en": ("only in data-utama", "only in data-utama, not in the export")},
+    "no_data_utama": {"id": ("tanpa data-utama", "tidak ada data-utama untuk NIP ini; nilai dari ekspor"),
+                      "en": ("no data-utama", "no data-utama for this NIP; values from the export")},
+    "assumed_definitive": {"id": ("penugasan kosong = definitif", "jenisPenugasanId kosong: dianggap definitif"),
+                           "en": ("empty assignment = definitive", "jenisPenugasanId empty: taken as definitive")},
+    "filled_golongan": {"id": ("golongan dari rw-golongan", "golongan terakhir dipakai untuk golongan pegawai yang "
+                               "kosong"),
+                        "en": ("golongan from rw-golongan", "latest golongan used for the person's empty golongan")},
+    "invalid_nip": {"id": ("NIP tidak sah", "NIP tidak sah ({detail})"), "en": ("invalid NIP", "invalid NIP ({detail})")},
+    "nip_as_number": {"id": ("NIP sebagai angka", "NIP tersimpan sebagai angka ({detail}); digit terakhirnya hilang"),
+                      "en": ("NIP as a number", "NIP stored as a number ({detail}); its last digits are lost")},
+    "nip_mismatch": {"id": ("NIP berkas ≠ isi", "NIP di nama berkas berbeda dengan nipBaru di isinya ({detail})"),
+                     "en": ("file NIP ≠ content", "the NIP in the file name differs from the nipBaru inside ({detail})")},
+    "duplicate_nip": {"id": ("NIP ganda", "NIP ganda: sudah dipakai dari {detail}"),
+                      "en": ("duplicate NIP", "duplicate NIP: already taken from {detail}")},
+    "duplicate_row": {"id": ("baris ganda", "baris ganda (sama dengan baris {detail})"),
+                      "en": ("duplicate row", "duplicate row (same as row {detail})")},
+    "duplicate_year": {"id": ("tahun ganda", "tahun {detail} sudah ada untuk NIP ini"),
+                       "en": ("duplicate year", "year {detail} already given for this NIP")},
+    "replaced_by_skp22": {"id": ("tahun ada di rw-skp22", "tahun {detail} ada di rw-skp22; predikat PermenPANRB "
+                                 "6/2022 dipakai"),
+                          "en": ("year in rw-skp22", "year {detail} is in rw-skp22; its PermenPANRB 6/2022 predikat "
+                                 "is used")},
+    "unknown_code": {"id": ("kode tidak dikenal", "kode tidak dikenal: {detail}"),
+                     "en": ("unknown code", "unknown code: {detail}")},
+    "outside_contract": {"id": ("eselon di luar kontrak", "eselon {detail} di luar kontrak (hanya II–IV)"),
+                         "en": ("eselon outside the contract", "eselon {detail} is outside the contract (II–IV only)")},
+    "missing_required": {"id": ("kolom wajib kosong", "{detail} kosong dan tidak dapat dilengkapi"),
+                         "en": ("required value empty", "{detail} empty and cannot be filled")},
+    "unit_not_in_tree": {"id": ("unit tidak di ref-unor", "unit {detail} tidak ada di ref-unor"),
+                         "en": ("unit not in ref-unor", "unit {detail} is not in ref-unor")},
+    "acting_assignment": {"id": ("penugasan sementara", "penugasan {detail} (bukan definitif): dicatat, tidak "
+                                 "dihitung sebagai pengangkatan"),
+                          "en": ("acting assignment", "{detail} assignment (not definitive): recorded, never counted "
+                                 "as an appointment")},
+    "invalid_date": {"id": ("tanggal/tahun tidak sah", "tanggal/tahun tidak sah: {detail}"),
+                     "en": ("invalid date/year", "invalid date/year: {detail}")},
+    "person_left_out": {"id": ("pegawainya ditinggalkan", "pegawai dengan NIP ini ditinggalkan"),
+                        "en": ("person left out", "the person with this NIP was left out")},
+    "not_in_pegawai": {"id": ("NIP tidak di pegawai", "NIP tidak ada di ekspor maupun data-utama"),
+                       "en": ("NIP not in pegawai", "NIP is neither in the export nor in data-utama")},
+    "empty_response": {"id": ("respons kosong", "respons tanpa data ({detail})"),
+                       "en": ("empty response", "response without data ({detail})")},
+    "unreadable": {"id": ("berkas tidak terbaca", "berkas tidak dapat dibaca: {detail}"),
+                   "en": ("unreadable file", "file cannot be read: {detail}")},
+    "malformed_row": {"id": ("baris rusak", "baris berisi {detail} sel, lebih banyak daripada header"),
+                      "en": ("malformed row", "row has {detail} cells, more than the header")},
+    "rank_history": {"id": ("riwayat golongan (di luar kontrak)", "riwayat golongan (kenaikan pangkat) bukan riwayat "
+                            "jabatan; tidak masuk kontrak"),
+                     "en": ("rank history (outside the contract)", "rank history (kenaikan pangkat) is not a position "
+                            "history; not in the contract")},
+}
+#: reasons for leaving a row out that are no data problem (the row is simply not needed)
+NOT_NEEDED: frozenset[str] = frozenset({"rank_history", "replaced_by_skp22"})
+
+
+# --------------------------------------------------------------------------- the result
+
+@dataclass
+class SiasnResult:
+    """The converted tables (our contract's columns), the mapping report and the ledger of every source row."""
+
+    tables: dict[str, pd.DataFrame]
+    mapping: pd.DataFrame
+    ledger: pd.DataFrame
+    source: Path
+    lang: str = "id"
+
+    def write(self, out: Path | str) -> Path:
+        """The four tables as `<table>.csv` (ISO dates), `siasn_mapping.csv` and `siasn_ledger.csv` (NIPs masked),
+        each through `merit_lib.data.sink.write_csv`."""
+        out = Path(out)
+        for name in C.TABLES:
+            write_csv(_iso_dates(self.tables[name]), out / f"{name}.csv")
+        write_csv(self.mapping, out / MAPPING_FILE)
+        write_csv(masked_ledger(self.ledger).drop(columns=["detail"]), out / LEDGER_FILE)
+        return out
+
+    @property
+    def ok(self) -> bool:
+        """True when no row was left out for a data problem (acting assignments, rank history and years replaced by
+        rw-skp22 are left out by design, not for a problem)."""
+        led = self.ledger
+        by_design = [*NOT_NEEDED, "acting_assignment"]
+        return not (led["status"].eq(LEFT_OUT) & ~led["reason"].isin(by_design).fillna(False)).any()
+
+    def reason_counts(self) -> pd.DataFrame:
+        """Ledger rows per source, status and reason (a used row with two notes counts under each)."""
+        led = self.ledger.assign(reason=self.ledger["reason"].fillna("").str.split("; ")).explode("reason")
+        return (led.groupby(["source", "status", "reason"], sort=False).size().rename("n").reset_index()
+                .sort_values(["source", "status", "n"], ascending=[True, False, False], kind="stable")
+                .reset_index(drop=True))
+
+    def summary(self, lang: str | None = None) -> list[str]:
+        """Lines for a report's data-quality section: counts only, no NIP, no name."""
+        return summary_lines(self, lang or self.lang)
+
+    def fingerprints(self) -> dict[str, str]:
+        """SHA-256 of every SIASN input, for a manifest: each export, ref-unor and profiling file by name, and each
+        web-service folder as one hash over its files' names and SHA-256s (key `rw-jabatan/ (N files)`; the file
+        names hold NIPs, so they stay out of the keys)."""
+        found = find_siasn_files(self.source)
+        out = {p.name: _sha256(p) for p in [*(e[0] for e in found.exports), found.ref_unor, found.profiling] if p}
+        for name, folder in found.folders.items():
+            files = sorted(f for f in folder.iterdir() if f.is_file() and not _is_temporary(f))
+            joined = "".join(f"{f.name}:{_sha256(f)}\n" for f in files)
+            out[f"{name}/ ({len(files)} files)"] = hashlib.sha256(joined.encode()).hexdigest()
+        return out
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def masked_ledger(ledger: pd.DataFrame) -> pd.DataFrame:
+    """The ledger with every NIP masked (`1967**********1001`), also inside file names and messages."""
+    out = ledger.copy()
+    out["nip"] = mask(out["nip"].astype("string"))
+    for col in ("file", "message", "detail"):
+        out[col] = out[col].astype("string").str.replace(r"\d{18}", lambda m: m.group(0)[:4] + "*" * 10 + m.group(0)[-4:],
+                                                         regex=True)
+    return out
+
+
+def _iso_dates(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for c in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[c]):
+            out[c] = out[c].dt.strftime("%Y-%m-%d")
+    return out
+
+
+# --------------------------------------------------------------------------- finding the files
+
+@dataclass
+class SiasnFiles:
+    """What a SIASN folder holds."""
+
+    root: Path
+    exports: list[tuple[Path, int, str]]          # (file, header row index, separator)
+    ref_unor: Path | None
+    folders: dict[str, Path]
+    profiling: Path | None
+    old_excel: list[Path]
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", name.lower())
+
+
+def _snake(header: object) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", str(header).replace("\ufeff", "").strip().lower()).strip("_")
+
+
+def _is_temporary(f: Path) -> bool:
+    return f.name.startswith(("~", ".")) or f.name.endswith(("~", "#")) or f.name.lower().endswith(".tmp")
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _sep(line: str) -> str:
+    return max((",", ";", "\t", "|"), key=line.count)
+
+
+def _head_rows(path: Path) -> list[tuple[list[str], str]]:
+    """The first rows of a CSV or XLSX file as cells, with each CSV line's separator."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        try:
+            wb = load_workbook(path, read_only=True, data_only=True)
+        except Exception:  # noqa: BLE001 - a workbook we cannot open is no export we can read
+            return []
+        try:
+            return [([("" if v is None else str(v)) for v in row], "") for row in
+                    wb.worksheets[0].iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)]
+        finally:
+            wb.close()
+    with path.open("rb") as fh:
+        text = _decode(fh.read(1 << 16))
+    return [(next(csv.reader([line], delimiter=_sep(line)), []), _sep(line))
+            for line in text.splitlines()[:HEADER_SEARCH_ROWS]]
+
+
+def export_header(path: Path) -> tuple[int, str] | None:
+    """Where an Export Data ASN's header row is (0-based) and its separator; None when the file is no export."""
+    for i, (cells, sep) in enumerate(_head_rows(path)):
+        names = {_snake(c) for c in cells}
+        if "nip_baru" in names and names & EXPORT_MARKERS:
+            return i, sep
+    return None
+
+
+def find_siasn_files(src: Path | str) -> SiasnFiles:
+    """Locate the export file(s), ref-unor.json, the web-service folders and the profiling file in `src`."""
+    root = Path(src)
+    exports, folders, old = [], {}, []
+    ref_unor = profiling = None
+    wanted = {_key(f): f for f in FOLDERS}
+    for f in sorted(root.iterdir()) if root.is_dir() else []:
+        if _is_temporary(f):
+            continue
+        if f.is_dir() and _key(f.name) in wanted:
+            folders[wanted[_key(f.name)]] = f
+        elif f.is_file() and _key(f.stem) == _key(REF_UNOR) and f.suffix.lower() == ".json":
+            ref_unor = f
+        elif f.is_file() and _key(f.stem) == PROFILING and f.suffix.lower() in (*TABLE_SUFFIXES, ".parquet"):
+            profiling = f
+        elif f.is_file() and f.suffix.lower() == ".xls":
+            old.append(f)
+        elif f.is_file() and f.suffix.lower() in TABLE_SUFFIXES and f.name not in (MAPPING_FILE, LEDGER_FILE):
+            where = export_header(f)
+            if where is not None:
+                exports.append((f, *where))
+    return SiasnFiles(root, exports, ref_unor, folders, profiling, old)
+
+
+def is_siasn_folder(path: Path | str) -> bool:
+    """True for a folder as a BKD assembles it from SIASN: no contract `pegawai` table in it, and an Export Data ASN
+    file (snake_case headers with nip_baru and unor_id or another SIASN id), ref-unor.json, or a data-utama/ or
+    rw-jabatan/ folder."""
+    p = Path(path)
+    if not p.is_dir():
+        return False
+    if any(f.is_file() and _key(f.stem) == "pegawai" and not _is_temporary(f) for f in p.iterdir()):
+        return False
+    found = find_siasn_files(p)
+    return bool(found.exports or found.ref_unor or {DATA_UTAMA, "rw-jabatan"} & set(found.folders))
+
+
+# --------------------------------------------------------------------------- reading
+
+def _ledger_rows(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=[c for c in LEDGER_COLUMNS if c != "message"] + ["detail"])
+
+
+def _entry(source: str, file: str, row: object, nip: object, status: str, reason: str, detail: str = "") -> dict:
+    return {"source": source, "file": file, "row": row, "nip": nip, "status": status, "reason": reason, "detail": detail}
+
+
+def read_export(path: Path, header_row: int, sep: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An export file → its rows as text cells (snake_case headers, `_file`, `_row` = the spreadsheet row,
+    `_nip_number` = the NIP cell was a number), and ledger rows for records with more cells than the header."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        wb = load_workbook(path, read_only=True, data_only=True)
+        try:
+            records = [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            wb.close()
+    else:
+        records = list(csv.reader(io.StringIO(_decode(path.read_bytes()), newline=""), delimiter=sep))
+    header = _unique([_snake(c) for c in records[header_row]])
+    width, nip_at = len(header), header.index("nip_baru")
+    rows, numeric, bad = [], [], []
+    for number_, cells in enumerate(records[header_row + 1:], start=header_row + 2):
+        if all(c is None or str(c).strip() == "" for c in cells):
+            continue
+        if any(c not in (None, "") for c in cells[width:]):
+            bad.append(_entry(EXPORT, path.name, number_, None, LEFT_OUT, "malformed_row", str(len(cells))))
+            continue
+        cells = list(cells[:width]) + [None] * (width - len(cells))
+        numeric.append(isinstance(cells[nip_at], (int, float)))
+        rows.append([_cell(c) for c in cells] + [path.name, number_])
+    frame = pd.DataFrame(rows, columns=[*header, "_file", "_row"], dtype="object")
+    frame["_nip_number"] = numeric
+    return frame, _ledger_rows(bad)
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        n = n or "kolom"
+        seen[n] = seen.get(n, 0) + 1
+        out.append(n if seen[n] == 1 else f"{n}_{seen[n]}")
+    return out
+
+
+def _cell(v: object) -> object:
+    if hasattr(v, "strftime"):
+        return v.strftime("%Y-%m-%d")  # type: ignore[union-attr]
+    return S.clean_one(v)
+
+
+def _unwrap(obj: object) -> tuple[list[dict], str | None]:
+    """A web-service answer's records (`{"success":…, "data": …}`, its `data`, a list or one object), or why none."""
+    for _ in range(3):
+        wrapper = isinstance(obj, dict) and "data" in obj and ({"success", "code", "status", "message"} & set(obj)
+                                                               or set(obj) == {"data"})
+        if not wrapper:
+            break
+        if obj.get("success") is False and not obj.get("data"):  # type: ignore[union-attr]
+            return [], str(obj.get("message") or "success: false")  # type: ignore[union-attr]
+        obj = obj["data"]  # type: ignore[index]
+    if isinstance(obj, list):
+        return [r for r in obj if isinstance(r, dict)], None if obj else "data: []"
+    if isinstance(obj, dict):
+        return [obj], None
+    return [], "data: " + (str(obj)[:80] if obj not in (None, "") else "null")
+
+
+def read_json_records(path: Path) -> tuple[list[dict], str | None, str | None]:
+    """(records with lower-cased keys, why there are none, why the file cannot be read)."""
+    try:
+        obj = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return [], None, " ".join(str(exc).split())[:120]
+    records, empty = _unwrap(obj)
+    return [{str(k).lower(): v for k, v in r.items()} for r in records], empty, None
+
+
+def _nip_of_file(path: Path) -> str | None:
+    m = re.search(r"(?<!\d)\d{18}(?!\d)", path.stem)
+    return m.group(0) if m else None
+
+
+def read_folder(folder: Path | None, source: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every `<nip>.json` of a web-service folder → one row per record (lower-cased keys, `_file`, `_row`, the NIP of
+    the file name `_nip_file` and of the record `_nip_inner`), and ledger rows for files without records."""
+    rows, led = [], []
+    for f in sorted(folder.iterdir()) if folder is not None else []:
+        if not f.is_file() or _is_temporary(f):
+            continue
+        records, empty, broken = read_json_records(f) if f.suffix.lower() == ".json" else ([], None, "bukan .json")
+        if broken or not records:
+            led.append(_entry(source, f.name, None, _nip_of_file(f), LEFT_OUT, "unreadable" if broken else
+                              "empty_response", broken or empty or ""))
+        for i, r in enumerate(records, start=1):
+            rows.append({**r, "_file": f.name, "_row": i, "_nip_file": _nip_of_file(f),
+                         "_nip_inner": S.clean_one(r.get("nipbaru"))})
+    frame = pd.DataFrame(rows) if rows else pd.DataFrame(columns=["_file", "_row", "_nip_file", "_nip_inner"])
+    return frame, _ledger_rows(led)
+
+
+def record_nip(raw: pd.DataFrame) -> pd.Series:
+    """A web-service record's NIP: the file name's, else its nipBaru; NA unless 18 digits."""
+    nip = S.clean(raw["_nip_file"]).fillna(S.clean(raw["_nip_inner"]))
+    return nip.where(nip.str.fullmatch(r"\d{18}").fillna(False).astype(bool))
+
+
+def _pick(frame: pd.DataFrame, names: Iterable[str], lower: bool = True) -> pd.Series:
+    """The first of `names` that is a column of `frame` (keys lower-cased when `lower`), cleaned; else all NA."""
+    for n in names:
+        key = n.lower() if lower else n
+        if key in frame.columns:
+            return S.clean(frame[key])
+    return pd.Series(pd.NA, index=frame.index, dtype="string")
+
+
+def person_raw(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Export rows or data-utama records → our raw person fields (text), and the source column(s) each came from."""
+    web = source != EXPORT
+    out = pd.DataFrame(index=frame.index)
+    used: dict[str, str] = {}
+    for name, (export_names, utama_names) in PERSON_FIELDS.items():
+        names = [n for n in (utama_names if web else export_names) if (n.lower() if web else n) in frame.columns]
+        if name == "status_text" and names:       # every status text together: "PNS Aktif", "PPPK Aktif"
+            parts = [_pick(frame, [n], web).fillna("") for n in names]
+            joined = parts[0].str.cat(parts[1:], sep=" ").str.strip() if len(parts) > 1 else parts[0]
+            out[name] = joined.mask(joined == "")
+        else:
+            out[name] = _pick(frame, names[:1], web)
+        if names:
+            used[name] = ", ".join(names if name == "status_text" else names[:1])
+    return out, used
+
+
+def read_ref_unor(path: Path | None) -> pd.DataFrame:
+    """ref-unor.json → one row per unit: id, diatasan_id, induk_unor_id, nama_unor, eselon_id, cepat_kode."""
+    keys = {"id": "Id", "diatasan_id": "DiatasanId", "induk_unor_id": "IndukUnorId", "nama_unor": "NamaUnor",
+            "eselon_id": "EselonId", "cepat_kode": "CepatKode"}
+    if path is None:
+        return pd.DataFrame(columns=list(keys), dtype="string")
+    records, _empty, broken = read_json_records(path)
+    if broken:
+        raise InputError(f"{path}: ref-unor tidak dapat dibaca: {broken}", en=f"{path}: ref-unor cannot be read: {broken}")
+    frame = pd.DataFrame(records)
+    out = pd.DataFrame({c: _pick(frame, [k]) for c, k in keys.items()})
+    return out[out["id"].notna()].drop_duplicates("id").reset_index(drop=True)
+
+
+def read_profiling(path: Path) -> pd.DataFrame:
+    """The profiling file (CSV, XLSX or Parquet) as text cells with contract headers, `_file` and `_row`."""
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        frame = pd.read_parquet(path).astype("object")
+    elif suffix in (".xlsx", ".xlsm"):
+        frame = pd.read_excel(path, dtype=str, keep_default_na=False)
+    else:
+        text = _decode(path.read_bytes())
+        frame = pd.read_csv(io.StringIO(text), sep=_sep(text.splitlines()[0] if text else ","), dtype=str,
+                            keep_default_na=False)
+    names = C.header_map(C.PROFILING)
+    frame = frame.rename(columns=lambda h: names.get(C.header_key(h), h))
+    return frame.assign(_file=path.name, _row=np.arange(len(frame)) + 2)
+
+
+# --------------------------------------------------------------------------- derivations
+
+def opd_of_units(units: pd.DataFrame) -> pd.DataFrame:
+    """Each unit's OPD, indexed by unit id: opd_id, opd_kode, opd_nama, and the unit's own contract eselon.
+
+    Walk DiatasanId up (IndukUnorId where DiatasanId is missing) to the first unit whose IndukUnorId is itself, or
+    to the top of the tree. That unit is the OPD — unless it is the instansi (a top named `PEMERINTAH …`, e.g.
+    Pemerintah Provinsi Banten): then the OPD is the unit just below it on the way (a tree whose units all name the
+    instansi as their induk still gives one OPD per unit under it). A cycle leaves the unit without OPD (NA)."""
+    ids = set(units["id"].dropna())
+    parent = dict(zip(units["id"], units["diatasan_id"]))
+    induk = dict(zip(units["id"], units["induk_unor_id"]))
+    names = dict(zip(units["id"], units["nama_unor"]))
+
+    def up(u: str) -> str | None:
+        for nxt in (parent.get(u), induk.get(u)):
+            if isinstance(nxt, str) and nxt in ids and nxt != u:
+                return nxt
+        return None
+
+    def walk(u: str) -> str | None:
+        path = [u]
+        while True:
+            cur = path[-1]
+            nxt = up(cur)
+            if induk.get(cur) == cur or nxt is None:
+                instansi = nxt is None and bool(re.match(INSTANSI_NAME, str(names.get(cur) or ""), re.IGNORECASE))
+                return path[-2] if instansi and len(path) > 1 else cur
+            if nxt in path:
+                return None
+            path.append(nxt)
+
+    out = pd.DataFrame({"opd_id": pd.Series({u: walk(u) for u in units["id"]}, dtype="string")})
+    out["instansi"] = [up(u) is None and bool(re.match(INSTANSI_NAME, str(names.get(u) or ""), re.IGNORECASE))
+                       for u in out.index]
+    by_id = units.set_index("id")
+    out["opd_nama"] = out["opd_id"].map(by_id["nama_unor"]).astype("string")
+    out["opd_kode"] = out["opd_id"].map(opd_codes(units, out["opd_id"].dropna().unique())).astype("string")
+    out["eselon_unit"] = S.eselon(by_id["eselon_id"]).reindex(out.index).astype("string")
+    return out
+
+
+def opd_codes(units: pd.DataFrame, opd_ids: Iterable[str]) -> dict[str, str]:
+    """opd_kode of each OPD unit: its CepatKode (trimmed, upper case) where it fits the contract's CODE_PATTERN and no
+    other OPD has it; else its Id (letters and digits only, upper case, at most 32)."""
+    opd_ids = list(opd_ids)
+    cepat = units.set_index("id")["cepat_kode"].reindex(opd_ids).astype("string").str.strip().str.upper()
+    ok = cepat.str.fullmatch(C.CODE_PATTERN).fillna(False).astype(bool) & ~cepat.duplicated(keep=False)
+    from_id = pd.Series([re.sub(r"[^A-Z0-9]", "", i.upper())[:32] for i in opd_ids], index=opd_ids, dtype="string")
+    return cepat.where(ok, from_id).to_dict()
+
+
+def person_values(raw: pd.DataFrame) -> pd.DataFrame:
+    """Raw person fields → our values (NA where empty or unknown), one column per PERSON_RULES key, plus
+    `eselon_kind` (siasn_codes.eselon_kind) and `cpns`."""
+    out = pd.DataFrame(index=raw.index)
+    out["nip"] = raw["nip_baru"].where(raw["nip_baru"].str.fullmatch(r"\d{18}").fillna(False).astype(bool))
+    out["nama"] = raw["nama"]
+    out["jenis_kelamin"] = S.jenis_kelamin(raw["jenis_kelamin"])
+    out["tanggal_lahir"] = S.dates(raw["tanggal_lahir"])
+    out["status_kepegawaian"] = S.status(raw["status_cpns_pns"], raw["kedudukan_hukum_id"], raw["status_text"])
+    pppk = (out["status_kepegawaian"] == "PPPK").fillna(False).astype(bool)
+    # PPPK golongan (I–XVII) are kept as named: the PNS id table says nothing about them
+    by_name = S.golongan(None, raw["gol_akhir_nama"])
+    pppk_gol = by_name.where(by_name.isin(list(C.GOLONGAN_PPPK)).fillna(False).astype(bool))
+    out["golongan"] = S.golongan(raw["gol_akhir_id"], raw["gol_akhir_nama"]).where(~pppk, pppk_gol)
+    out["pendidikan"] = S.pendidikan(raw["tingkat_pendidikan_id"], raw["tingkat_pendidikan_nama"])
+    out["jenis_jabatan_id"] = S.jenis_jabatan(raw["jenis_jabatan_id"], raw["jenis_jabatan_nama"])
+    out["eselon"] = S.eselon(raw["eselon_id"], raw["eselon_nama"])
+    out["eselon_kind"] = S.eselon_kind(raw["eselon_id"].fillna(raw["eselon_nama"]))
+    out["unit"] = raw["unor_id"]
+    out["jabatan"] = raw["jabatan_nama"]
+    out["tmt_jabatan"] = S.dates(raw["tmt_jabatan"])
+    out["tmt_cpns"] = S.dates(raw["tmt_cpns"])
+    out["agama"] = raw["agama"]
+    out["cpns"] = S.is_cpns(raw["status_cpns_pns"], raw["status_text"])
+    return out
+
+
+def unknown_values(raw: pd.DataFrame, values: pd.DataFrame, name: str) -> pd.Series:
+    """True where a raw field held something but its value is NA (an unknown code; `99` = no eselon is known)."""
+    cols, _rule = PERSON_RULES[name]
+    present = raw[list(cols)].notna().any(axis=1)
+    miss = values[name].isna()
+    if name == "eselon":
+        miss &= (values["eselon_kind"] != "none").fillna(True)
+    return (present & miss).astype(bool)
+
+
+def _same(a: pd.Series, b: pd.Series) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(a):
+        return (a == b).fillna(False).astype(bool)
+    return (a.astype("string") == b.astype("string")).fillna(False).astype(bool)
+
+
+def merge_persons(export: pd.DataFrame, utama: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Person values from both sources (same index, the NIP): data-utama's where it has one (it is the newer), else
+    the export's; and a frame of booleans, True where both have a value and they differ."""
+    merged = pd.DataFrame(index=utama.index)
+    conflicts = pd.DataFrame(index=utama.index)
+    for col in MERGED:
+        merged[col] = utama[col].where(utama[col].notna(), export[col])
+        conflicts[col] = utama[col].notna() & export[col].notna() & ~_same(utama[col], export[col])
+    merged["eselon_kind"] = utama["eselon_kind"].where(utama["eselon_kind"].notna() & (utama["eselon_kind"] != "none"),
+                                                       export["eselon_kind"])
+    merged["cpns"] = utama["cpns"].fillna(False).astype(bool) | export["cpns"].fillna(False).astype(bool)
+    return merged, conflicts.astype(bool)
+
+
+def history_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """Usable definitive rw-jabatan rows (nip, tanggal, level, eselon, opd_kode, jabatan, _file, _row) → the
+    riwayat_jabatan table, and for each exact duplicate row left out the row number of the one kept.
+
+    A person's rows are sorted by tanggal (same day: the lower level first, then file order); each is compared with
+    the one before by `siasn_codes.classify_moves`, which also gives eselon_lama and opd_kode_lama."""
+    ok = rows.assign(_rank=rows["level"].astype(object).map(R.LEVEL_RANK))
+    ok = ok.sort_values(["nip", "tanggal", "_rank", "_file", "_row"], kind="stable")
+    key = ["nip", "tanggal", "level", "eselon", "opd_kode", "jabatan"]
+    dup = ok.duplicated(key, keep="first")
+    first_row = ok.groupby([ok[k].astype("string").fillna("") for k in key], sort=False)["_row"].transform("first")
+    duplicates = first_row[dup].astype(int).astype(str)
+    ok = ok[~dup]
+    prev = ok.groupby("nip")[["level", "eselon", "opd_kode"]].shift(1)
+    kind = S.classify_moves(prev["level"], prev["opd_kode"], ok["level"], ok["opd_kode"])
+    out = pd.DataFrame({"nip": ok["nip"], "tanggal": pd.to_datetime(ok["tanggal"]), "jenis_mutasi": kind,
+                        "jabatan_baru": ok["jabatan"], "jenis_jabatan_baru": ok["level"], "eselon_baru": ok["eselon"],
+                        "opd_kode_baru": ok["opd_kode"], "eselon_lama": prev["eselon"], "opd_kode_lama": prev["opd_kode"]})
+    out = out.astype({c: "string" for c in out.columns if c != "tanggal"})
+    return out.sort_values(["tanggal", "nip"], kind="stable").reset_index(drop=True), duplicates
+
+
+# --------------------------------------------------------------------------- ledger and mapping helpers
+
+class _Why:
+    """The first reason each row cannot be used (a later check never overwrites an earlier one), and its detail."""
+
+    def __init__(self, index: pd.Index):
+        self.reason = pd.Series(pd.NA, index=index, dtype="string")
+        self.detail = pd.Series("", index=index, dtype="string")
+
+    def __call__(self, where: pd.Series | np.ndarray, code: str, text: pd.Series | str = "") -> None:
+        take = pd.Series(where, index=self.reason.index).fillna(False).astype(bool) & self.reason.isna()
+        self.reason[take] = code
+        self.detail[take] = text[take] if isinstance(text, pd.Series) else text
+
+
+def _ledger_frame(frame: pd.DataFrame, source: str, reason: pd.Series, detail: pd.Series, nip: pd.Series,
+                  used: pd.Series | None = None) -> pd.DataFrame:
+    """Ledger rows for every row of `frame`: left out where `reason` is set (and not `used`), else used."""
+    used = reason.isna() if used is None else used
+    return pd.DataFrame({"source": source, "file": frame["_file"].to_numpy(), "row": frame["_row"].to_numpy(),
+                         "nip": nip.to_numpy(), "status": np.where(used.to_numpy(), USED, LEFT_OUT),
+                         "reason": reason.to_numpy(), "detail": detail.to_numpy()})
+
+
+def _messages(ledger: pd.DataFrame, lang: str) -> pd.Series:
+    def one(reason: object, detail: object) -> str:
+        if not isinstance(reason, str) or not reason:
+            return ""
+        texts = (REASONS.get(r, {}).get(lang, REASONS.get(r, {}).get("id", (r, r)))[1] for r in reason.split("; "))
+        return "; ".join(t.format(detail="" if pd.isna(detail) else detail) for t in texts)
+
+    return pd.Series([one(r, d) for r, d in zip(ledger["reason"], ledger["detail"])], index=ledger.index, dtype="string")
+
+
+def label(reason: str, lang: str = "id") -> str:
+    """A ledger reason's short label in `lang`."""
+    return REASONS.get(reason, {}).get(lang, (reason, ""))[0]
+
+
+def _values(raw: pd.Series, where: pd.Series, nip: bool = False, top: int = 5) -> str:
+    """The most frequent values at `where`, as `value (count); …` (NIPs masked)."""
+    vals = raw[pd.Series(where).fillna(False).astype(bool).to_numpy()].astype("string")
+    counts = (mask(vals) if nip else vals).value_counts().head(top)
+    return "; ".join(f"{v} ({n})" for v, n in counts.items())
+
+
+def _row(source: str, field_: str, target: str, rule: str, rows: int, mapped: int, unmapped: int = 0,
+         unmapped_values: str = "", conflicts: int | None = None, winner: str = "", note: str = "") -> dict:
+    return {"source": source, "field": field_, "target": target, "rule": S.SOURCES.get(rule, rule), "rows": rows,
+            "mapped": mapped, "unmapped": unmapped, "unmapped_values": unmapped_values, "conflicts": conflicts,
+            "winner": winner, "note": note}
+
+
+def _t(lang: str, id_: str, en: str) -> str:
+    return en if lang == "en" else id_
+
+
+# --------------------------------------------------------------------------- the conversion
+
+def convert(src: Path | str, out: Path | str | None = None, lang: str = "id") -> SiasnResult:
+    """Convert a SIASN folder (see the module docstring) into our four tables, the mapping report and the ledger;
+    with `out`, also write them there (`SiasnResult.write`)."""
+    src = Path(src)
+    if not src.is_dir():
+        raise InputError(f"{src}: folder SIASN tidak ditemukan", en=f"{src}: SIASN folder not found")
+    files = find_siasn_files(src)
+    if files.old_excel:
+        names = ", ".join(f.name for f in files.old_excel)
+        raise InputError(f"{names}: format Excel lama (.xls) tidak dapat dibaca; simpan sebagai .xlsx atau CSV UTF-8",
+                         en=f"{names}: old Excel format (.xls) cannot be read; save it as .xlsx or CSV UTF-8")
+    if not files.exports and DATA_UTAMA not in files.folders:
+        raise InputError(f"{src}: tidak ada berkas Export Data ASN (header nip_baru, unor_id, …) maupun folder "
+                         "data-utama/", en=f"{src}: no Export Data ASN file (headers nip_baru, unor_id, …) and no "
+                         "data-utama/ folder")
+    result = _Conversion(files, lang).run()
+    if out is not None:
+        result.write(out)
+    return result
+
+
+@dataclass
+class _Source:
+    """One person source (the export or data-utama): its rows, raw fields, values, and which rows can be a person."""
+
+    name: str
+    frame: pd.DataFrame
+    raw: pd.DataFrame
+    columns: dict[str, str]
+    values: pd.DataFrame
+    why: _Why
+    nip: pd.Series            # the NIP of the rows that can be a person (NA elsewhere)
+    first: pd.Series          # the first such row of each NIP: index = row, value = NIP
+
+    @classmethod
+    def read(cls, name: str, frame: pd.DataFrame) -> _Source:
+        raw, columns = person_raw(frame, name)
+        if name != EXPORT and len(frame):
+            raw["nip_baru"] = S.clean(frame["_nip_file"]).fillna(raw["nip_baru"])
+        values = person_values(raw)
+        why = _Why(frame.index)
+        if len(frame):
+            nip_raw = raw["nip_baru"]
+            numeric = frame["_nip_number"] if "_nip_number" in frame else pd.Series(False, index=frame.index)
+            as_number = excel_number(nip_raw.fillna("")) | numeric.fillna(False).astype(bool)
+            why(as_number, "nip_as_number", mask(nip_raw.fillna("")))
+            why(values["nip"].isna(), "invalid_nip", nip_raw.fillna("-").str.slice(0, 24))
+            if name != EXPORT:
+                mism = frame["_nip_file"].notna() & frame["_nip_inner"].notna() & (frame["_nip_file"] != frame["_nip_inner"])
+                pair = frame["_nip_file"].astype("string") + " ≠ " + frame["_nip_inner"].astype("string")
+                why(mism, "nip_mismatch", pair)
+        nip = values["nip"].where(why.reason.isna())
+        first = nip.dropna().drop_duplicates()
+        return cls(name, frame, raw, columns, values, why, nip, first)
+
+    def by_nip(self, table: pd.DataFrame, nips: pd.Index) -> pd.DataFrame:
+        """`table`'s row of each NIP (its first), indexed by NIP; all-NA for a NIP this source lacks."""
+        return table.loc[self.first.index].set_index(pd.Index(self.first.to_numpy(), dtype="string")).reindex(nips)
+
+
+class _Conversion:
+    """One conversion: the steps fill the tables, the mapping rows and the ledger frames in order."""
+
+    def __init__(self, files: SiasnFiles, lang: str):
+        self.files, self.lang = files, lang
+        self.mapping: list[dict] = []
+        self.ledger: list[pd.DataFrame] = []
+        self.tables: dict[str, pd.DataFrame] = {}
+
+    def t(self, id_: str, en: str) -> str:
+        return _t(self.lang, id_, en)
+
+    def folder(self, name: str) -> pd.DataFrame:
+        raw, empty = read_folder(self.files.folders.get(name), name)
+        self.ledger.append(empty)
+        return raw
+
+    def run(self) -> SiasnResult:
+        self.tree()
+        self.positions()
+        self.persons()
+        self.history()
+        self.kinerja()
+        self.golongan_ledger()
+        self.profiling()
+        ledger = pd.concat([f for f in self.ledger if len(f)], ignore_index=True)
+        ledger = ledger.iloc[np.argsort(ledger["source"].map(SOURCES.index).to_numpy(), kind="stable")]
+        ledger = ledger.reset_index(drop=True)
+        ledger = ledger.astype({"nip": "string", "reason": "string", "detail": "string"})
+        ledger["row"] = pd.array(ledger["row"], dtype="Int64")
+        ledger["message"] = _messages(ledger, self.lang)
+        mapping = pd.DataFrame(self.mapping, columns=MAPPING_COLUMNS)
+        mapping["conflicts"] = pd.array(mapping["conflicts"], dtype="Int64")
+        tables = {name: self.tables[name] for name in C.TABLES}
+        return SiasnResult(tables, mapping, ledger[[*LEDGER_COLUMNS, "detail"]], self.files.root, self.lang)
+
+    # ---- the unit tree
+    def tree(self) -> None:
+        units = read_ref_unor(self.files.ref_unor)
+        self.has_tree = bool(len(units))
+        self.opd = opd_of_units(units) if self.has_tree else pd.DataFrame(
+            columns=["opd_id", "opd_nama", "opd_kode", "eselon_unit", "instansi"], dtype="string")
+        if self.files.ref_unor is not None:
+            lost = self.opd["opd_id"].isna()
+            self.mapping.append(_row(REF_UNOR, "Id, DiatasanId, IndukUnorId, CepatKode", "OPD (opd_kode, opd_nama)",
+                                     "walk DiatasanId up to the unit whose IndukUnorId is itself (or the top); the "
+                                     "instansi (PEMERINTAH …) is never an OPD", len(units), int((~lost).sum()), int(lost.sum()),
+                                     _values(self.opd.index.to_series(), lost),
+                                     note=self.t(f"{self.opd['opd_id'].nunique()} OPD",
+                                                 f"{self.opd['opd_id'].nunique()} OPDs")))
+
+    def rollup(self, unit: pd.Series, induk: pd.Series, induk_nama: pd.Series) -> pd.DataFrame:
+        """Units → opd_kode, opd_nama, the unit's eselon, and `via` (`unit`, `induk`: data-utama's unorIndukId in the
+        tree, `induk_tanpa_pohon`: unorIndukId itself when there is no tree)."""
+        o = self.opd.reindex(unit.astype(object).to_numpy())
+        out = pd.DataFrame({"opd_kode": o["opd_kode"].to_numpy(), "opd_nama": o["opd_nama"].to_numpy(),
+                            "eselon_unit": o["eselon_unit"].to_numpy()}, index=unit.index).astype("string")
+        out["via"] = pd.Series(np.where(out["opd_kode"].notna(), "unit", None), index=unit.index, dtype="string")
+        todo = out["opd_kode"].isna() & induk.notna()
+        if self.has_tree:       # the instansi says nothing about the OPD
+            oi = self.opd.reindex(induk[todo].astype(object).to_numpy())
+            oi.loc[oi["instansi"].fillna(False).astype(bool).to_numpy(), ["opd_kode", "opd_nama"]] = pd.NA
+            out.loc[todo, "opd_kode"] = oi["opd_kode"].to_numpy()
+            out.loc[todo, "opd_nama"] = oi["opd_nama"].to_numpy()
+            out.loc[todo & out["opd_kode"].notna(), "via"] = "induk"
+        else:
+            code = induk[todo].str.upper().str.replace(r"[^A-Z0-9]", "", regex=True).str.slice(0, 32)
+            out.loc[todo, "opd_kode"] = code
+            out.loc[todo, "opd_nama"] = induk_nama[todo].fillna(code)
+            out.loc[todo, "via"] = "induk_tanpa_pohon"
+        return out
+
+    # ---- rw-jabatan rows, typed (the persons borrow their latest definitive position from them)
+    def positions(self) -> None:
+        raw = self.folder("rw-jabatan")
+        h = pd.DataFrame({"_file": raw["_file"], "_row": raw["_row"]}, index=raw.index)
+        h["nip"] = record_nip(raw)
+        h["tanggal"] = S.dates(_pick(raw, ["tmtJabatan"]))
+        h["pen_raw"] = _pick(raw, ["jenisPenugasanId"])
+        h["penugasan"] = S.penugasan(h["pen_raw"], _pick(raw, ["jenisPenugasanNama", "jenisPenugasan"]))
+        h["assumed_d"] = h["pen_raw"].isna() & h["penugasan"].isna()
+        h.loc[h["assumed_d"], "penugasan"] = S.DEFINITIVE
+        h["jenis_raw"] = _pick(raw, ["jenisJabatan", "jenisJabatanId"])
+        h["jenis"] = S.jenis_jabatan(h["jenis_raw"], _pick(raw, ["jenisJabatanNama"]))
+        h["esl_raw"] = _pick(raw, ["eselonId"]).fillna(_pick(raw, ["eselon"]))
+        h["eselon"] = S.eselon(_pick(raw, ["eselonId"]), _pick(raw, ["eselon"]))
+        h["eselon_kind"] = S.eselon_kind(h["esl_raw"])
+        h["unit"] = _pick(raw, ["unorId"])
+        place = self.rollup(h["unit"], _pick(raw, ["unorIndukId"]), _pick(raw, ["unorIndukNama"]))
+        h["opd_kode"], h["opd_nama"] = place["opd_kode"], place["opd_nama"]
+        # a structural row without eselon takes its unit's (ref-unor EselonId)
+        h["eselon_from_unit"] = ((h["jenis"] == "1") & h["eselon"].isna() & (h["eselon_kind"] == "none")
+                                 & place["eselon_unit"].notna()).fillna(False).astype(bool)
+        h.loc[h["eselon_from_unit"], "eselon"] = place.loc[h["eselon_from_unit"], "eselon_unit"]
+        h["level"] = S.level(h["jenis"], h["eselon"])
+        h["eselon"] = h["eselon"].where(h["level"].isin(list(C.ESELON_OF_JENIS)).fillna(False))
+        title = {"1": "namaJabatan", "3": "namaJabatan", "2": "jabatanFungsionalNama", "4": "jabatanFungsionalUmumNama"}
+        h["jabatan"] = _pick(raw, ["namaJabatan", "jabatanFungsionalUmumNama", "jabatanFungsionalNama"])
+        for jenis, key in title.items():
+            own = (h["jenis"] == jenis).fillna(False) & _pick(raw, [key]).notna()
+            h.loc[own, "jabatan"] = _pick(raw, [key])[own]
+        why = _Why(raw.index)
+        why(h["nip"].isna(), "invalid_nip", raw["_nip_file"].astype("string").fillna(raw["_nip_inner"].astype("string"))
+            .fillna("-") if len(raw) else "")
+        if len(raw):
+            why(raw["_nip_file"].notna() & raw["_nip_inner"].notna() & (raw["_nip_file"] != raw["_nip_inner"]),
+                "nip_mismatch", raw["_nip_file"].astype("string") + " ≠ " + raw["_nip_inner"].astype("string"))
+        why(h["penugasan"].isin(list(S.ACTING)), "acting_assignment", h["penugasan"])
+        why(h["penugasan"].isna(), "unknown_code", "jenisPenugasanId=" + h["pen_raw"].fillna(""))
+        why(h["tanggal"].isna(), "invalid_date", "tmtJabatan=" + _pick(raw, ["tmtJabatan"]).fillna(""))
+        why(h["jenis"].isna(), "unknown_code", "jenisJabatan=" + h["jenis_raw"].fillna(""))
+        why(h["eselon_kind"] == "outside", "outside_contract", _eselon_named(h["esl_raw"]))
+        why(h["eselon_kind"] == "unknown", "unknown_code", "eselonId=" + h["esl_raw"].fillna(""))
+        why(h["level"].isna(), "missing_required", "eselon (jenisJabatan=" + h["jenis"].fillna("") + ")")
+        why(h["opd_kode"].isna(), "unit_not_in_tree", h["unit"].fillna("-"))
+        h["reason"], h["detail"] = why.reason, why.detail
+        self.hist = h
+        ok = h[h["reason"].isna()].assign(_rank=lambda d: d["level"].astype(object).map(R.LEVEL_RANK))
+        self.latest = (ok.sort_values(["nip", "tanggal", "_rank", "_file", "_row"], kind="stable")
+                       .groupby("nip").tail(1).set_index("nip"))
+
+    # ---- persons
+    def persons(self) -> None:
+        frames, bad = [], []
+        for path, header_row, sep in self.files.exports:
+            frame, malformed = read_export(path, header_row, sep)
+            frames.append(frame)
+            bad.append(malformed)
+        export = (pd.concat(frames, ignore_index=True) if frames
+                  else pd.DataFrame(columns=["_file", "_row", "_nip_number"], dtype="object"))
+        self.ledger += bad
+        utama = self.folder(DATA_UTAMA)
+        ex, du = _Source.read(EXPORT, export), _Source.read(DATA_UTAMA, utama)
+        nips = pd.Index(pd.concat([ex.first, du.first]).unique(), dtype="string")
+        E, D = ex.by_nip(ex.values, nips), du.by_nip(du.values, nips)
+        ER, DR = ex.by_nip(ex.raw, nips), du.by_nip(du.raw, nips)
+        P, conflicts = merge_persons(E, D)
+        P["induk"] = DR["unor_induk_id"].fillna(ER["unor_induk_id"])
+        P["induk_nama"] = DR["unor_induk_nama"].fillna(ER["unor_induk_nama"])
+        fills = self.fill_gaps(P, E, D, nips)
+        why = self.persons_left_out(P, ER, DR, E, D)
+        self.nips = set(nips[why.reason.isna()])
+        self.left = set(nips[why.reason.notna()])
+        self.person_ledger([ex, du], P, conflicts, why, nips)
+        self.person_mapping([ex, du], P, conflicts, fills, why, ER, DR, E, D)
+        cols = [c.name for c in C.PEGAWAI.columns]
+        peg = P.loc[why.reason.isna()].assign(nip=lambda d: d.index.astype("string"),
+                                              diklat_kepemimpinan=pd.NA)
+        extra = ["agama"] if peg["agama"].notna().any() else []
+        peg = peg[cols + extra].reset_index(drop=True)
+        self.tables["pegawai"] = peg.astype({c: "string" for c in cols + extra if c not in DATES}).astype(
+            {c: "datetime64[ns]" for c in DATES})
+        self.P = P
+
+    def fill_gaps(self, P: pd.DataFrame, E: pd.DataFrame, D: pd.DataFrame, nips: pd.Index) -> dict[tuple[str, str], int]:
+        """Empty person values filled from the NIP, the latest definitive position, the unit tree, rw-golongan;
+        derives the level and the OPD. Returns the number of fills per (value, source)."""
+        fills: dict[tuple[str, str], int] = {}
+
+        def fill(col: str, values: pd.Series, how: str) -> None:
+            values = pd.Series(values, index=nips)
+            take = P[col].isna() & values.notna()
+            fills[(col, how)] = int(take.sum())
+            P.loc[take, col] = values[take]
+
+        from_nip = parse_nip(pd.Series(nips, index=nips))
+        fill("jenis_kelamin", from_nip["nip_jenis_kelamin"], "NIP")
+        fill("tanggal_lahir", from_nip["nip_tanggal_lahir"], "NIP")
+        fill("status_kepegawaian", from_nip["nip_jenis"].where(from_nip["nip_valid"]), "NIP")
+        latest = self.latest.reindex(nips)
+        for col, hcol in (("unit", "unit"), ("jenis_jabatan_id", "jenis"), ("jabatan", "jabatan"),
+                          ("tmt_jabatan", "tanggal")):
+            fill(col, latest[hcol], "rw-jabatan")
+        fill("eselon", latest["eselon"].where((latest["jenis"] == P["jenis_jabatan_id"]).fillna(False)), "rw-jabatan")
+        place = self.rollup(P["unit"].astype("string"), P["induk"].astype("string"), P["induk_nama"].astype("string"))
+        structural = (P["jenis_jabatan_id"] == "1").fillna(False) & P["eselon"].isna()
+        fill("eselon", place["eselon_unit"].where(structural), "ref-unor")
+        self.golongan = self.read_golongan()
+        before = P["golongan"].isna()
+        fill("golongan", self.golongan.reindex(nips).where((P["status_kepegawaian"] != "PPPK").fillna(True)),
+             "rw-golongan")
+        self.filled_golongan = set(nips[before & P["golongan"].notna()])
+        P["jenis_jabatan"] = S.level(P["jenis_jabatan_id"], P["eselon"])
+        P["eselon"] = P["eselon"].where(P["jenis_jabatan"].isin(list(C.ESELON_OF_JENIS)).fillna(False))
+        P["opd_kode"], P["opd_nama"], P["via"] = place["opd_kode"], place["opd_nama"], place["via"]
+        return fills
+
+    def persons_left_out(self, P: pd.DataFrame, ER: pd.DataFrame, DR: pd.DataFrame, E: pd.DataFrame,
+                         D: pd.DataFrame) -> _Why:
+        """Why a person cannot be kept: eselon outside the contract, an unknown code, a unit not in the tree, or a
+        required value still empty (in that order)."""
+        why = _Why(P.index)
+        unknown = {c: unknown_values(DR, D, c) | unknown_values(ER, E, c) for c in CODED}
+
+        def raw(col: str) -> pd.Series:
+            cols = PERSON_RULES[col][0]
+            first = DR[cols[0]].where(unknown_values(DR, D, col), ER[cols[0]])
+            return (col + "=" + first.fillna(DR[cols[-1]]).fillna(ER[cols[-1]]).fillna("")).astype("string")
+
+        no_level = P["jenis_jabatan"].isna()
+        why(no_level & (P["eselon_kind"] == "outside").fillna(False), "outside_contract",
+            _eselon_named(DR["eselon_id"].fillna(ER["eselon_id"]).fillna(DR["eselon_nama"]).fillna(ER["eselon_nama"])))
+        why(no_level & unknown["jenis_jabatan_id"], "unknown_code", raw("jenis_jabatan_id"))
+        why(no_level & unknown["eselon"], "unknown_code", raw("eselon"))
+        for col in ("golongan", "pendidikan", "jenis_kelamin", "status_kepegawaian"):
+            why(P[col].isna() & unknown[col], "unknown_code", raw(col))
+        why(P["opd_kode"].isna() & P["unit"].notna(), "unit_not_in_tree", P["unit"].astype("string"))
+        why(no_level & (P["jenis_jabatan_id"] == "1").fillna(False), "missing_required", "eselon")
+        for col in REQUIRED:
+            why(P[col].isna(), "missing_required", {"opd_kode": "unor_id"}.get(col, col))
+        return why
+
+    def person_ledger(self, sources: list[_Source], P: pd.DataFrame, conflicts: pd.DataFrame, why: _Why,
+                      nips: pd.Index) -> None:
+        """One ledger row per export row and data-utama file: left out with its reason, or used with its notes."""
+        names = np.asarray(conflicts.columns)
+        conflict_text = pd.Series([", ".join(names[r]) for r in conflicts.to_numpy()], index=nips, dtype="string")
+        has_history = pd.Series(nips.isin(self.hist.loc[self.hist["reason"].isna(), "nip"].dropna()), index=nips)
+        in_source = {s.name: pd.Series(nips.isin(s.first.to_numpy()), index=nips) for s in sources}
+        for s in sources:
+            if not len(s.frame):
+                continue
+            reason, detail = s.why.reason.copy(), s.why.detail.copy()
+            dup = s.nip.notna() & ~s.frame.index.isin(s.first.index)
+            where_first = pd.Series(s.first.index, index=s.first.to_numpy())
+            reason[dup] = "duplicate_nip"
+            detail[dup] = [f"{s.frame.at[i, '_file']}:{s.frame.at[i, '_row']}" for i in where_first.reindex(s.nip[dup])]
+            person = s.nip.notna() & ~dup
+            gone = person & s.nip.isin(list(self.left)).fillna(False)
+            reason[gone] = s.nip[gone].map(why.reason)
+            detail[gone] = s.nip[gone].map(why.detail)
+            keep = person & ~gone
+            flags = pd.DataFrame({
+                "conflict_data_utama": conflict_text != "", "cpns_as_pns": P["cpns"], "no_history": ~has_history,
+                "not_in_export": (~in_source[EXPORT] & bool(self.files.exports)) if s.name == DATA_UTAMA else False,
+                "no_data_utama": (~in_source[DATA_UTAMA] & (DATA_UTAMA in self.files.folders)) if s.name == EXPORT
+                else False,
+                "filled_golongan": nips.isin(list(self.filled_golongan))}, index=nips).astype(bool)
+            codes = np.asarray(flags.columns)
+            notes = pd.Series(["; ".join(codes[r]) for r in flags.to_numpy()], index=nips, dtype="string")
+            reason[keep] = s.nip[keep].map(notes).replace("", pd.NA)
+            detail[keep] = s.nip[keep].map(conflict_text)
+            nip = s.nip.fillna(s.raw["nip_baru"])
+            self.ledger.append(_ledger_frame(s.frame, s.name, reason, detail, nip, used=keep))
+
+    def person_mapping(self, sources: list[_Source], P: pd.DataFrame, conflicts: pd.DataFrame,
+                       fills: dict[tuple[str, str], int], why: _Why, ER: pd.DataFrame, DR: pd.DataFrame,
+                       E: pd.DataFrame, D: pd.DataFrame) -> None:
+        by_name = {EXPORT: (ER, E), DATA_UTAMA: (DR, D)}
+        for col, (cols, rule) in PERSON_RULES.items():
+            target = TARGET.get(col, f"pegawai.{col}")
+            for s in sources:
+                if s.name == DATA_UTAMA and DATA_UTAMA not in self.files.folders:
+                    continue
+                if s.name == EXPORT and not self.files.exports:
+                    continue
+                found = [s.columns[c] for c in cols if c in s.columns]
+                if not found:
+                    self.mapping.append(_row(s.name, "-", target, rule, 0, 0, note=self.t(
+                        "kolom tidak ada di sumber ini", "no such column in this source")))
+                    continue
+                if col == "nip":
+                    bad = s.why.reason.notna() & s.raw["nip_baru"].notna()
+                    present = int(s.raw["nip_baru"].notna().sum())
+                    self.mapping.append(_row(s.name, ", ".join(found), target, rule, present, present - int(bad.sum()),
+                                             int(bad.sum()), _values(s.raw["nip_baru"], bad, nip=True)))
+                    continue
+                raw, val = by_name[s.name]
+                present = raw[list(cols)].notna().any(axis=1)
+                unk = unknown_values(raw, val, col) if col in CODED else pd.Series(False, index=raw.index)
+                conf = int(conflicts[col].sum()) if s.name == DATA_UTAMA else None
+                self.mapping.append(_row(s.name, ", ".join(found), target, rule, int(present.sum()),
+                                         int((present & val[col].notna()).sum()), int(unk.sum()),
+                                         _values(raw[cols[0]].fillna(raw[cols[-1]]), unk), conf,
+                                         DATA_UTAMA if conf is not None else ""))
+        rules = {"NIP": "NIP structure (DESIGN §4)", "rw-jabatan": "latest definitive position (rw-jabatan)",
+                 "ref-unor": "EselonId of the unit (ref-unor)", "rw-golongan": "latest golonganId (rw-golongan)"}
+        for (col, how), n in fills.items():
+            if n:
+                self.mapping.append(_row(how, self.t("pengisi yang kosong", "gap filler"), TARGET.get(col, f"pegawai.{col}"),
+                                         rules[how], n, n, note=self.t("diisi karena ekspor dan data-utama kosong",
+                                                                       "filled where export and data-utama are empty")))
+        kept = why.reason.isna()
+        self.mapping.append(_row("-", "-", "pegawai.diklat_kepemimpinan", "-", 0, 0, note=self.t(
+            "tidak dibaca dari SIASN (rw-diklat di luar cakupan): kosong", "not read from SIASN (rw-diklat is out of "
+            "scope): empty")))
+        n_cpns = int(P.loc[kept, "cpns"].sum())
+        self.mapping.append(_row("status_cpns_pns", "C", "pegawai.status_kepegawaian", "cpns", n_cpns, n_cpns,
+                                 note=self.t("CPNS dihitung sebagai PNS", "CPNS counted as PNS")))
+        via = P.loc[kept, "via"].value_counts()
+        lost = why.reason == "unit_not_in_tree"
+        self.mapping.append(_row(REF_UNOR, "unorId → OPD", "pegawai.opd_kode, opd_nama", "ref-unor",
+                                 int(P["unit"].notna().sum()), int(via.sum()), int(lost.sum()),
+                                 _values(P["unit"].astype("string"), lost),
+                                 note=self.t("lewat unit {u}, lewat unorIndukId {i}, tanpa pohon {t}",
+                                             "via the unit {u}, via unorIndukId {i}, without a tree {t}").format(
+                                     u=int(via.get("unit", 0)), i=int(via.get("induk", 0)),
+                                     t=int(via.get("induk_tanpa_pohon", 0)))))
+        no_history = len(self.nips - set(self.hist.loc[self.hist["reason"].isna(), "nip"].dropna()))
+        self.mapping.append(_row("rw-jabatan", "<nip>.json", "riwayat_jabatan", "NIP with no history", len(self.nips),
+                                 len(self.nips) - no_history, no_history,
+                                 note=self.t("NIP tanpa riwayat jabatan tetap di pegawai, tanpa peristiwa",
+                                             "NIPs with no position history stay in pegawai, with no events")))
+
+    # ---- the history, once the persons are known
+    def history(self) -> None:
+        h = self.hist
+        unknown_person = h["reason"].isna() & ~h["nip"].isin(list(self.nips)).fillna(False)
+        left = h["nip"].isin(list(self.left)).fillna(False)
+        h.loc[unknown_person & left, "reason"] = "person_left_out"
+        h.loc[unknown_person & ~left, "reason"] = "not_in_pegawai"
+        usable = h["reason"].isna()
+        riwayat, duplicates = history_table(h[usable])
+        h.loc[duplicates.index, "reason"] = "duplicate_row"
+        h.loc[duplicates.index, "detail"] = duplicates
+        self.tables["riwayat_jabatan"] = riwayat
+        used = h["reason"].isna()
+        notes = h["reason"].where(~used, pd.Series(np.where(h["assumed_d"], "assumed_definitive", None), index=h.index,
+                                                   dtype="string"))
+        self.ledger.append(_ledger_frame(h, "rw-jabatan", notes, h["detail"], h["nip"], used=used))
+        n = len(h)
+        acting = int(h["penugasan"].isin(list(S.ACTING)).sum())
+        self.mapping += [
+            _row("rw-jabatan", "jenisPenugasanId", "riwayat_jabatan (D only)", "penugasan", n,
+                 int((h["penugasan"] == S.DEFINITIVE).sum()), int(h["penugasan"].isna().sum()),
+                 _values(h["pen_raw"], h["penugasan"].isna()),
+                 note=self.t("kosong dianggap definitif: {a}; sementara/tambahan (PLT, PLH, PJ, TT) {x}: tidak dihitung",
+                             "empty taken as definitive: {a}; acting/additional (PLT, PLH, PJ, TT) {x}: not counted")
+                 .format(a=int(h["assumed_d"].sum()), x=acting)),
+            _row("rw-jabatan", "tmtJabatan", "riwayat_jabatan.tanggal", "dd-mm-yyyy", n, int(h["tanggal"].notna().sum()),
+                 int(h["tanggal"].isna().sum()), _values(h["_file"], h["tanggal"].isna())),
+            _row("rw-jabatan", "jenisJabatan, eselonId", "riwayat_jabatan.jenis_jabatan_baru, eselon_baru", "level", n,
+                 int(h["level"].notna().sum()), int(h["level"].isna().sum()),
+                 _values(h["jenis_raw"].fillna("") + "/" + h["esl_raw"].fillna(""), h["level"].isna()),
+                 note=self.t("eselon dari unit (ref-unor): {e}", "eselon from the unit (ref-unor): {e}")
+                 .format(e=int(h["eselon_from_unit"].sum()))),
+            _row("rw-jabatan", "unorId", "riwayat_jabatan.opd_kode_baru", "ref-unor", n, int(h["opd_kode"].notna().sum()),
+                 int(h["opd_kode"].isna().sum()), _values(h["unit"], h["opd_kode"].isna())),
+            _row("rw-jabatan", self.t("urutan per NIP", "order per NIP"),
+                 "riwayat_jabatan.jenis_mutasi, eselon_lama, opd_kode_lama", "mutasi", len(riwayat),
+                 int(riwayat["jenis_mutasi"].notna().sum()),
+                 note=", ".join(f"{k} {v}" for k, v in riwayat["jenis_mutasi"].value_counts().items())),
+        ]
+
+    # ---- kinerja
+    def kinerja(self) -> None:
+        raw22, raw = self.folder("rw-skp22"), self.folder("rw-skp")
+        k22 = pd.DataFrame({"nip": record_nip(raw22), "tahun": _year(_pick(raw22, ["tahun"]))}, index=raw22.index)
+        code, name = _pick(raw22, ["KuadranKinerjaNilai"]), _pick(raw22, ["kuadranKinerja"])
+        by_code, by_name = S.kuadran(code), S.kuadran(None, name)
+        by_ratings = S.predikat_from_ratings(S.rating(_pick(raw22, ["hasilKinerjaNilai"]), _pick(raw22, ["hasilKinerja"])),
+                                             S.rating(_pick(raw22, ["PerilakuKerjaNilai"]), _pick(raw22, ["perilakuKerja"])))
+        k22["predikat"] = by_code.fillna(by_name).fillna(by_ratings)
+        k22["nilai"] = np.nan
+        k22["raw"] = "kuadran=" + code.fillna("") + "/" + name.fillna("")
+        k = pd.DataFrame({"nip": record_nip(raw), "tahun": _year(_pick(raw, ["tahun"]))}, index=raw.index)
+        nilai_raw = _pick(raw, ["nilaiPrestasiKerja"]).fillna(_pick(raw, ["nilaiSkp"]))
+        k["nilai"] = pd.to_numeric(nilai_raw.str.replace(",", ".", regex=False), errors="coerce")
+        k["predikat"] = S.predikat_from_nilai(k["nilai"])
+        k["raw"] = "nilai=" + nilai_raw.fillna("")
+        in_skp22 = pd.MultiIndex.from_arrays([k22["nip"], k22["tahun"]])
+        parts = []
+        for source, frame, f in (("rw-skp22", raw22, k22), ("rw-skp", raw, k)):
+            why = _Why(f.index)
+            why(f["nip"].isna(), "invalid_nip", frame["_file"].astype("string") if len(frame) else "")
+            why(f["tahun"].isna(), "invalid_date", "tahun=" + _pick(frame, ["tahun"]).fillna(""))
+            why(f["predikat"].isna(), "unknown_code", f["raw"])
+            why(f["nip"].isin(list(self.left)), "person_left_out")
+            why(~f["nip"].isin(list(self.nips)).fillna(False), "not_in_pegawai")
+            if source == "rw-skp":
+                why(pd.MultiIndex.from_arrays([f["nip"], f["tahun"]]).isin(in_skp22), "replaced_by_skp22",
+                    f["tahun"].astype("string"))
+            ok = why.reason.isna()
+            why(f.loc[ok, ["nip", "tahun"]].duplicated().reindex(f.index, fill_value=False), "duplicate_year",
+                f["tahun"].astype("string"))
+            self.ledger.append(_ledger_frame(frame, source, why.reason, why.detail, f["nip"]))
+            parts.append(f.loc[why.reason.isna(), ["nip", "tahun", "predikat", "nilai"]])
+        self.mapping += [
+            _row("rw-skp22", "KuadranKinerjaNilai, kuadranKinerja, hasil/PerilakuKerjaNilai", "kinerja.predikat",
+                 "kuadran", len(k22), int(k22["predikat"].notna().sum()), int(k22["predikat"].isna().sum()),
+                 _values(k22["raw"], k22["predikat"].isna()),
+                 int((by_code.notna() & by_name.notna() & (by_code != by_name)).fillna(False).sum()),
+                 self.t("kode", "code"),
+                 note=self.t("dari kode {c}, dari nama {n}, dari hasil × perilaku {r}",
+                             "from the code {c}, from the name {n}, from hasil × perilaku {r}").format(
+                     c=int(by_code.notna().sum()), n=int((by_code.isna() & by_name.notna()).sum()),
+                     r=int((by_code.isna() & by_name.isna() & by_ratings.notna()).sum()))),
+            _row("rw-skp", "nilaiPrestasiKerja, nilaiSkp", "kinerja.predikat, nilai", "skp_lama", len(k),
+                 int(k["predikat"].notna().sum()), int(k["predikat"].isna().sum()), _values(k["raw"], k["predikat"].isna()),
+                 note=self.t("Cukup → Butuh Perbaikan, Buruk → Sangat Kurang", "Cukup → Butuh Perbaikan, Buruk → "
+                             "Sangat Kurang")),
+        ]
+        kin = pd.concat(parts, ignore_index=True).sort_values(["nip", "tahun"], kind="stable").reset_index(drop=True)
+        self.tables["kinerja"] = pd.DataFrame({"nip": kin["nip"].astype("string"),
+                                               "tahun": pd.array(kin["tahun"], dtype="Int64"),
+                                               "predikat": kin["predikat"].astype("string"),
+                                               "nilai": pd.to_numeric(kin["nilai"], errors="coerce").astype(float)})
+
+    # ---- rank history: only the latest golongan, and only to fill an empty one
+    def read_golongan(self) -> pd.Series:
+        raw = self.folder("rw-golongan")
+        g = pd.DataFrame({"nip": record_nip(raw), "_file": raw["_file"], "_row": raw["_row"],
+                          "golongan": S.golongan(_pick(raw, ["golonganId"]), _pick(raw, ["golongan", "golonganNama"])),
+                          "tmt": S.dates(_pick(raw, ["tmtGolongan"]))}, index=raw.index)
+        latest = (g[g["nip"].notna() & g["golongan"].notna()].sort_values(["nip", "tmt"], kind="stable", na_position="first")
+                  .groupby("nip").tail(1))
+        self.gol = g.assign(latest=g.index.isin(latest.index))
+        return latest.set_index("nip")["golongan"]
+
+    def golongan_ledger(self) -> None:
+        g = self.gol
+        why = _Why(g.index)
+        why(g["nip"].isna(), "invalid_nip", g["_file"].astype("string") if len(g) else "")
+        why(g["nip"].isin(list(self.left)), "person_left_out")
+        why(~g["nip"].isin(list(self.nips)).fillna(False), "not_in_pegawai")
+        used = why.reason.isna() & g["latest"] & g["nip"].isin(list(self.filled_golongan))
+        why(used, "filled_golongan")
+        why(pd.Series(True, index=g.index), "rank_history")
+        self.ledger.append(_ledger_frame(g, "rw-golongan", why.reason, why.detail, g["nip"], used=used))
+        if len(g):
+            peg = self.P["golongan"].reindex(self.golongan.index)
+            differ = int((peg.notna() & (peg.astype("string") != self.golongan.astype("string"))).fillna(False).sum())
+            self.mapping.append(_row("rw-golongan", "golonganId, tmtGolongan", "pegawai.golongan (gaps only)", "golongan",
+                                     len(g), int(g["golongan"].notna().sum()), int(g["golongan"].isna().sum()),
+                                     conflicts=differ, winner=self.t("ekspor/data-utama", "export/data-utama"),
+                                     note=self.t("riwayat kenaikan pangkat bukan riwayat jabatan; golongan terakhir "
+                                                 "hanya mengisi yang kosong", "rank history is not position history; the "
+                                                 "latest golongan only fills an empty one")))
+
+    # ---- profiling, passed through
+    def profiling(self) -> None:
+        cols = [c.name for c in C.PROFILING.columns]
+        if self.files.profiling is None:
+            self.tables["profiling"] = pd.DataFrame({c: pd.Series(dtype="string") for c in cols})
+            self.mapping.append(_row(PROFILING, "-", "profiling", "-", 0, 0,
+                                     note=self.t("tidak ada berkas profiling", "no profiling file")))
+            return
+        frame = read_profiling(self.files.profiling)
+        nip = S.clean(frame["nip"]) if "nip" in frame else pd.Series(pd.NA, index=frame.index, dtype="string")
+        why = _Why(frame.index)
+        why(nip.isin(list(self.left)), "person_left_out")
+        why(~nip.isin(list(self.nips)).fillna(False), "not_in_pegawai")
+        self.ledger.append(_ledger_frame(frame, PROFILING, why.reason, why.detail, nip))
+        kept = frame[why.reason.isna()].assign(nip=nip)
+        out = pd.DataFrame(index=kept.index)
+        for c in C.PROFILING.columns:
+            s = kept[c.name] if c.name in kept else pd.Series(pd.NA, index=kept.index, dtype="object")
+            if c.kind == "date":
+                out[c.name] = S.dates(s)
+            elif c.kind in ("float", "int"):
+                x = pd.to_numeric(S.clean(s).str.replace(",", ".", regex=False), errors="coerce")
+                out[c.name] = x.astype(float) if c.kind == "float" else x.astype("Float64").round().astype("Int64")
+            else:
+                out[c.name] = S.clean(s)
+        self.tables["profiling"] = out.reset_index(drop=True)
+        self.mapping.append(_row(PROFILING, ", ".join(c for c in cols if c in frame), "profiling", "as is", len(frame),
+                                 int(why.reason.isna().sum()), int(why.reason.notna().sum()),
+                                 note=self.t("sudah dalam kolom kontrak", "already in the contract's columns")))
+
+
+def _eselon_named(raw: pd.Series) -> pd.Series:
+    """`52` → `52 (V.b)`: an eselon id BKN knows and the contract has no place for, with its name."""
+    key = S.code_key(raw, 2)
+    return (raw.fillna("") + key.map(lambda k: f" ({S.ESELON_OUTSIDE[k]})" if k in S.ESELON_OUTSIDE else "")
+            .fillna("")).astype("string")
+
+
+def _year(raw: pd.Series) -> pd.Series:
+    y = pd.to_numeric(raw, errors="coerce")
+    return pd.Series(y.where(y.between(1990, 2100)), index=raw.index).astype("Float64").round().astype("Int64")
+
+
+# --------------------------------------------------------------------------- the data-quality lines
+
+def summary_lines(result: SiasnResult, lang: str = "id") -> list[str]:
+    """Counts for a report's data-quality section (no NIP, no name): rows read and left out per source and reason,
+    acting assignments, export/data-utama conflicts per field, values that could not be mapped, CPNS."""
+    en = lang == "en"
+    led = result.ledger
+    problem = led["status"].eq(LEFT_OUT) & ~led["reason"].isin(list(NOT_NEEDED)).fillna(False)
+    by_source = pd.DataFrame({"n": led.groupby("source", sort=False).size(),
+                              "out": problem.groupby(led["source"], sort=False).sum()})
+    read = "; ".join(f"{src} {number(int(r.n), lang)}" + (f" ({number(int(r.out), lang)} "
+                                                         + ("left out" if en else "ditinggalkan") + ")" if r.out else "")
+                     for src, r in by_source.iterrows())
+    lines = [("SIASN rows and files converted: " if en else "Baris dan berkas SIASN dikonversi: ") + read + "."]
+    counts = result.reason_counts()
+    for title, keep in ((("Left out", "Ditinggalkan"), lambda r: r not in NOT_NEEDED),
+                        (("Not needed", "Tidak diperlukan"), lambda r: r in NOT_NEEDED)):
+        rows = counts[(counts["status"] == LEFT_OUT) & counts["reason"].map(keep)]
+        if len(rows):
+            lines.append(title[0 if en else 1] + ": " + "; ".join(
+                f"{r.source} — {label(r.reason, lang)} {number(int(r.n), lang)}" for r in rows.itertuples()) + ".")
+    acting = int((led["reason"] == "acting_assignment").sum())
+    lines.append(f"Acting/additional assignments (PLT, PLH, PJ, TT), never counted as appointments: {number(acting, lang)}."
+                 if en else "Penugasan sementara/tambahan (PLT, PLH, PJ, TT), tidak pernah dihitung sebagai pengangkatan: "
+                 f"{number(acting, lang)}.")
+    m = result.mapping
+    conf = m[(m["source"] == DATA_UTAMA) & m["conflicts"].fillna(0).gt(0)]
+    if len(conf):
+        lines.append(("Export and data-utama disagree (data-utama used): " if en else
+                      "Ekspor dan data-utama berbeda (data-utama dipakai): ")
+                     + "; ".join(f"{t.removeprefix('pegawai.')} {number(int(n), lang)}"
+                                 for t, n in zip(conf["target"], conf["conflicts"])) + ".")
+    no_history = m.loc[m["field"] == "<nip>.json", "unmapped"].sum()
+    if no_history:
+        lines.append(f"NIPs with no position history (kept, no events): {number(int(no_history), lang)}." if en else
+                     f"NIP tanpa riwayat jabatan (tetap dipakai, tanpa peristiwa): {number(int(no_history), lang)}.")
+    unk = m[m["unmapped"].fillna(0).gt(0) & (m["field"] != "<nip>.json")
+            & m["source"].isin([EXPORT, DATA_UTAMA, "rw-jabatan", "rw-skp22", "rw-skp", REF_UNOR])]
+    if len(unk):
+        lines.append(("Values that could not be mapped: " if en else "Nilai yang tidak dapat dipetakan: ")
+                     + "; ".join(f"{s} {f} {number(int(n), lang)}" for s, f, n in
+                                 zip(unk["source"], unk["field"], unk["unmapped"])) + ".")
+    cpns = int(m.loc[m["source"] == "status_cpns_pns", "mapped"].sum())
+    if cpns:
+        lines.append(f"CPNS counted as PNS: {number(cpns, lang)}." if en else f"CPNS dihitung sebagai PNS: "
+                     f"{number(cpns, lang)}.")
+    return lines
