@@ -266,14 +266,15 @@ def main() -> None:
         if (i + 1) % 10 == 0:
             print(f"  {i + 1} seeds [{time.perf_counter() - t0:.0f} s]", flush=True)
     pd.set_option("display.width", 200)
-    print(f"\nVerdict shares of the focal PROVINSI findings, {args.seeds} seeds × n={N}:")
-    print(table(counts, runs).to_string(index=False, float_format=lambda v: f"{v:.1%}"))
+    if args.seeds:
+        print(f"\nVerdict shares of the focal PROVINSI findings, {args.seeds} seeds × n={N}:")
+        print(table(counts, runs).to_string(index=False, float_format=lambda v: f"{v:.1%}"))
     if every_tested["tested"]:
         print(f"no_effect, every tested finding (PROVINSI and OPD rows, every attribute audited): "
               f"{every_tested['disparity'] / every_tested['tested']:.2%} disparity of {every_tested['tested']} tests")
     if args.clusters_seeds:
         if not frames:
-            frames = [base_frame(2000)]
+            frames = [base_frame(2000 + i) for i in range(10)]
         t = time.perf_counter()
         print(f"\nfew_clusters: 95% CI of kompetensi covering the planted odds ratio, {args.clusters_seeds} runs each:")
         print(cluster_coverage(frames, (5, 12, 42), args.clusters_seeds).to_string(index=False))

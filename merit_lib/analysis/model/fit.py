@@ -255,7 +255,7 @@ def floor_cluster_se(res: object, n_groups: int) -> int:
 
     Chosen by simulation (benchmarks/bench_verdicts.py, `few_clusters`): with OPDs as unequal as Banten's the CR1 SE is
     too small even with 42 OPDs (its median is 0.6 of the model-based SE with 5 OPDs, 0.9 with 42, on data without any
-    OPD effect), and CR1 with t(G − 1) alone covered 81–94 %; this rule covers 95–97 % with 5, 12 and 42 OPDs, with and
+    OPD effect), and CR1 with t(G − 1) alone covered 81–94 %; this rule covers 94–95 % with 5, 12 and 42 OPDs, with and
     without an OPD random intercept. The point estimates are those of the ordinary logit."""
     inner = getattr(res, "_results", res)
     cluster = np.asarray(inner.cov_params(), float)

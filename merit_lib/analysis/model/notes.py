@@ -43,11 +43,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
                         "en": "The reference of {column} moves from {old} to {new} because {old} is left out of the model."},
     "few_clusters": {"id": "Hanya {g} kelompok {scope}: dengan sedikit klaster (atau klaster yang sangat tidak sama besar) SE "
                            "klaster cenderung terlalu kecil, jadi setiap SE tidak pernah di bawah SE berbasis model (CI dengan SE "
-                           "klaster memakai distribusi t dengan {df} derajat bebas; dipilih lewat simulasi: cakupan 95–97% "
+                           "klaster memakai distribusi t dengan {df} derajat bebas; dipilih lewat simulasi: cakupan 94–95% "
                            "dengan 5, 12 dan 42 OPD).",
                      "en": "Only {g} {scope} groups: with few (or very unequal) clusters, cluster SEs tend to be too small, so "
                            "no SE is ever below its model-based SE (CIs on a cluster SE use a t distribution with {df} degrees of "
-                           "freedom; chosen by simulation: 95–97% coverage with 5, 12 and 42 OPDs)."},
+                           "freedom; chosen by simulation: 94–95% coverage with 5, 12 and 42 OPDs)."},
     "cluster_floor": {"id": "{model}: {n} dari {k} SE klaster lebih kecil daripada SE berbasis model dan dinaikkan ke SE itu "
                             "(klaster terlalu sedikit atau tidak sama besar untuk dipercaya sendiri).",
                       "en": "{model}: {n} of {k} cluster SEs were smaller than the model-based SE and were raised to it "
