@@ -6,8 +6,9 @@ STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 DATA ?= data/synthetic/banten
 PERIOD ?= 2026Q1
+PORT ?= 8888
 
-.PHONY: setup hooks report test lint lab clean lock
+.PHONY: setup hooks report test lint lab screenshots clean lock
 
 # the tested versions from the lock, then this package itself (its ranges are in pyproject.toml)
 $(STAMP): pyproject.toml $(LOCK)
@@ -39,8 +40,13 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/python -m pytest tests --nbval-lax notebooks -p no:cacheprovider
 
+# JupyterLab on the project, also as root (our machines run as root), on 127.0.0.1:$(PORT); open the URL it prints
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=.
+	$(BIN)/jupyter lab --notebook-dir=. --allow-root --port $(PORT) --ip 127.0.0.1 --no-browser
+
+# docs/ screenshots (desktop OPD page, audit page, phone index) from a small synthetic report, in headless Chromium
+screenshots: $(STAMP)
+	$(BIN)/python docs/screenshots.py --out docs
 
 # refresh the lock: resolve pyproject.toml's ranges in a fresh environment and record what was installed
 lock:

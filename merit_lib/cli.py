@@ -16,8 +16,12 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from merit_lib.domain.errors import InputError, MeritError, ParameterError, is_output_oserror, output_error
+
+if TYPE_CHECKING:
+    from merit_lib.data.siasn import SiasnResult
 
 EXIT_OK, EXIT_REJECTED, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 3
 
@@ -50,11 +54,38 @@ def _data_folder(path: str) -> None:
         raise InputError(f"folder data '{path}' tidak ada (data folder not found)", en=f"data folder '{path}' not found")
 
 
+def _read_siasn(path: str | None, lang: str) -> SiasnResult | None:
+    """The conversion of `path` when it is a SIASN folder as it comes (its one line printed), else None."""
+    from merit_lib.data.siasn import convert, is_siasn_folder, read_line
+
+    if not path or not is_siasn_folder(path):
+        return None
+    result = convert(path, lang=lang)
+    print(read_line(result.persons().as_dict(), lang))
+    result.require_tables()
+    return result
+
+
+@contextlib.contextmanager
+def contract_data(path: str | None, lang: str) -> Iterator[tuple[str | None, SiasnResult | None]]:
+    """`--data` as a contract extract: (path, None) as given, or for a SIASN folder (its conversion written to a
+    temporary folder that is removed afterwards, the conversion)."""
+    result = _read_siasn(path, lang)
+    if result is None:
+        yield path, None
+        return
+    with tempfile.TemporaryDirectory(prefix="merit-siasn-") as tmp:
+        yield str(result.write(Path(tmp) / "siasn")), result
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     """Load and validate an extract; print a summary; write rejected rows as CSV."""
     from merit_lib.data.extract import load_extract
 
-    extract = load_extract(args.path, lang=args.lang)
+    with contract_data(args.path, args.lang) as (path, siasn):
+        if siasn is not None:
+            print("\n".join(siasn.summary(args.lang)) + "\n")
+        extract = load_extract(path, lang=args.lang)
     report = extract.report
     print(report.render(args.lang))
     if args.out:
@@ -62,12 +93,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
         path = write_csv(report.issues, args.out)
         print(f"\n{'Laporan baris yang ditolak ditulis ke' if args.lang == 'id' else 'Rejected rows written to'}: {path}")
-    return EXIT_OK if report.ok else EXIT_REJECTED
+    # a SIASN folder whose conversion left rows out for a data problem is rejected too (as by `merit siasn`)
+    return EXIT_OK if report.ok and (siasn is None or siasn.ok) else EXIT_REJECTED
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
-    """Generate the synthetic Banten extract into a folder."""
-    from merit_lib.synth import Disparity, MeritGap, synthesize
+    """Generate the synthetic Banten extract into a folder (the contract's tables, or as SIASN delivers it)."""
+    from merit_lib.synth import Disparity, MeritGap, synthesize, to_siasn
 
     with parameter_check("--disparity/--merit-gap"):
         disparities = [Disparity.parse(d) for d in args.disparity or []]
@@ -79,7 +111,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
     with parameter_check("--disparity/--merit-gap") if disparities or gaps else contextlib.nullcontext():
         s = synthesize(n=args.n, seed=args.seed, period=period, disparities=disparities, merit_gaps=gaps,
                        ignore_merit=args.ignore_merit or [], bad_rows=args.bad_rows)
-    out = s.write(args.out, args.format)
+    out = to_siasn(s.tables, args.out, seed=args.seed) if args.format == "siasn" else s.write(args.out, args.format)
     counts = ", ".join(f"{k} {len(v)}" for k, v in s.tables.items())
     print(f"Ekstrak sintetis ditulis ke {out} ({counts}); promosi {s.truth.period}: {s.truth.n_promoted}")
     if args.bad_rows:
@@ -91,27 +123,44 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Render every report of a period (province, fairness audit, one per OPD) into one folder."""
-    from merit_lib.report.pipeline import INTERNAL_VALIDATION, NOTEBOOKS, check_workers, compute_opd_codes, run_report
+    from merit_lib.report.pipeline import (
+        INTERNAL_SIASN,
+        INTERNAL_VALIDATION,
+        NOTEBOOKS,
+        check_workers,
+        compute_opd_codes,
+        run_report,
+    )
 
     en = args.lang == "en"
     _period(args.period)
     check_workers(args.workers)
     _data_folder(args.data)
+    if args.pdf:                                   # before the long run: no browser, one line with the install step
+        from merit_lib.report.pdf import require_browser
+
+        require_browser()
     if not (NOTEBOOKS / "10_opd_report.ipynb").is_file():
         raise InputError(f"notebook laporan tidak ditemukan di {NOTEBOOKS}: `merit report` perlu checkout repositori "
                          "(pip install -e .)",
                          en=f"report notebooks not found in {NOTEBOOKS}: install from the repository checkout (pip install -e .)")
+    siasn = _read_siasn(args.data, args.lang)      # a SIASN folder: converted once, into <out>.internal/siasn
     if args.opd:
-        unknown = sorted(set(args.opd) - compute_opd_codes(args.data))
+        codes = set(siasn.tables["pegawai"]["opd_kode"].dropna()) if siasn is not None else compute_opd_codes(args.data)
+        unknown = sorted(set(args.opd) - codes)
         if unknown:
             raise ParameterError(f"--opd: OPD tidak dikenal: {', '.join(unknown)}", en=f"--opd: unknown OPD codes: {', '.join(unknown)}")
     result = run_report(args.data, args.period, args.out, opds=args.opd, workers=args.workers, lang=args.lang,
-                        internal=args.internal)
+                        internal=args.internal, siasn=siasn, pdf=args.pdf)
     print(("Reports written to" if en else "Laporan ditulis ke") + f": {result.out} ({len(result.jobs)} notebook)")
     if result.internal is not None:
         print(("Row-level validation listing (data steward only, not for publication)" if en else
                "Daftar validasi per baris (hanya untuk pengelola data, jangan diterbitkan)")
               + f": {result.internal / INTERNAL_VALIDATION}")
+        if siasn is not None:
+            print(("SIASN tables, mapping report and row ledger (data steward only)" if en else
+                   "Tabel, laporan pemetaan dan buku baris SIASN (hanya untuk pengelola data)")
+                  + f": {result.internal / INTERNAL_SIASN}")
     for f in result.failures:
         print(("FAILED" if en else "GAGAL") + f": {f.name} — {f.error}", file=sys.stderr)
     if result.kept_aside:
@@ -161,7 +210,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     period = _period(args.period)
     _data_folder(args.data)
     extra = [a.strip() for a in (args.attributes or "").split(",") if a.strip()]
-    extract = load_extract(args.data, lang=args.lang)
+    with contract_data(args.data, args.lang) as (data, _siasn):
+        extract = load_extract(data, lang=args.lang)
     # the audit's ValueErrors about columns and reference groups are its checks of --attributes/--reference
     with parameter_check("--attributes/--reference") if extra or reference else contextlib.nullcontext():
         result = audit_extract(extract, str(period), attributes=extra, reference=reference)
@@ -190,7 +240,8 @@ def cmd_model(args: argparse.Namespace) -> int:
     period = _period(args.period)
     _data_folder(args.data)
     controls = [c.strip() for c in args.controls.split(",") if c.strip()] if args.controls is not None else None
-    extract = load_extract(args.data, lang=args.lang)
+    with contract_data(args.data, args.lang) as (data, _siasn):
+        extract = load_extract(data, lang=args.lang)
     frame = analysis_frame(extract, period)
     absent = [c for c in controls or [] if c not in frame.columns]
     if absent:
@@ -216,6 +267,53 @@ def cmd_model(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_pelantikan(args: argparse.Namespace) -> int:
+    """Review one pelantikan: every appointment effective on --date; aggregate CSVs in --out, the per-appointment form
+    (restricted) in <out>.internal/."""
+    from merit_lib.analysis.pelantikan import parse_date, review_extract
+    from merit_lib.data.extract import load_extract
+    from merit_lib.domain.text import t
+    from merit_lib.report.appointments_out import refuse_period_folder, write_pelantikan
+
+    date = parse_date(args.date)
+    _data_folder(args.data)
+    refuse_period_folder(args.out, "--out")
+    p = review_extract(load_extract(args.data, lang=args.lang), date)
+    paths = write_pelantikan(p, args.out, args.lang)
+    from merit_lib.domain import language
+
+    kinds = ", ".join(f"{r.jenis_mutasi} {r.level_tujuan} {r.n}" for r in p.summary().itertuples())
+    print(t("appt.pel_head", args.lang, date=language.date(date.date(), args.lang), n=len(p.appointments), kinds=kinds))
+    print(f"{t('appt.pel_written', args.lang)}: {Path(args.out).resolve()}")
+    print(f"{t('appt.pel_internal', args.lang)}: {paths['internal']}")
+    return EXIT_OK
+
+
+def cmd_kandidat(args: argparse.Namespace) -> int:
+    """Shortlist for a vacant post: eligible candidates ranked by readiness, with reasons (PERSONAL DATA, into --out)."""
+    from merit_lib.analysis.features import analysis_frame
+    from merit_lib.analysis.kandidat import check_level, shortlist
+    from merit_lib.data.extract import load_extract
+    from merit_lib.domain.text import t
+    from merit_lib.report.appointments_out import refuse_period_folder, write_shortlist
+
+    level = check_level(args.level)
+    if args.n < 1:
+        raise ParameterError(f"--n {args.n}: harus ≥ 1", en=f"--n {args.n}: must be at least 1")
+    period = _period(args.period) if args.period else _period(f"{dt.date.today().year}Q{(dt.date.today().month - 1) // 3 + 1}")
+    _data_folder(args.data)
+    refuse_period_folder(args.out, "--out")
+    frame = analysis_frame(load_extract(args.data, lang=args.lang), period)
+    s = shortlist(frame, level, opd=args.opd, jabatan=args.jabatan, n=args.n, lang=args.lang)
+    path = write_shortlist(s, args.out, args.lang)
+    where = f" {args.jabatan}" if args.jabatan else ""
+    where += f" ({args.opd})" if args.opd else ""
+    print(t("appt.short_head", args.lang, level=level, where=where, n=s.n_eligible, k=len(s.eligible),
+            m=len(s.near_miss), total=s.n_candidates))
+    print(f"{t('appt.short_written', args.lang)}: {path}  — {t('appt.restricted', args.lang)}")
+    return EXIT_OK
+
+
 def _input_arguments(p: argparse.ArgumentParser) -> None:
     """The input of `model` and `audit`: an extract and a period, or a flat table and its roles file."""
     p.add_argument("--data", help="the extract folder (or XLSX workbook)")
@@ -237,6 +335,9 @@ def run_flat(command: str, file: Path | str | None, roles_path: Path | str | Non
     data = load_flat(file, roles_path, lang)
     if command == "audit" and not data.roles.protected:
         raise roles_error(data.roles_path, "protected", "audit memerlukan paling sedikit satu atribut yang dilindungi (protected)")
+    if command == "model" and not (data.roles.competency and data.roles.kinerja):
+        raise roles_error(data.roles_path, "competency/kinerja", "model memerlukan paling sedikit satu ukuran kompetensi dan satu "
+                          "ukuran kinerja (the model needs one competency and one kinerja measure; `merit audit` runs without)")
     out = Path(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -254,9 +355,11 @@ def run_flat(command: str, file: Path | str | None, roles_path: Path | str | Non
         print("\n" + "\n".join(merit_sentences(table, data.roles, data.frame, lang)))
         written = ", ".join(p.name for p in paths.values())
     else:
-        from merit_lib.analysis.fairness import audit
+        from merit_lib.analysis.fairness import PROVINCE, audit
 
-        result = audit(data.frame, data.roles, reference=reference, context=data.context())
+        # without a declared scope the table has no OPDs: the province rows only (its one scope would repeat them)
+        scopes = None if data.scoped else [PROVINCE]
+        result = audit(data.frame, data.roles, scopes=scopes, reference=reference, context=data.context())
         result.to_dir(out)
         print(result.summary(lang))
         written = "findings.csv, audit_meta.json"
@@ -281,7 +384,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--n", type=int, default=3236, help="profiled ASN (default 3236)")
     s.add_argument("--seed", type=int, default=20251117)
     s.add_argument("--period", default="2026Q1")
-    s.add_argument("--format", choices=("csv", "xlsx", "parquet"), default="csv")
+    s.add_argument("--format", choices=("csv", "xlsx", "parquet", "siasn"), default="csv",
+                   help="siasn: as BKN's SIASN delivers it (export, ref-unor.json, per-NIP JSON)")
     s.add_argument("--disparity", action="append", metavar="OPD:ATTR:GROUP:OR",
                    help="planted penalty at equal merit, e.g. DINKES:jenis_kelamin:P:0.3 (repeatable; OPD * = all)")
     s.add_argument("--merit-gap", action="append", metavar="OPD:ATTR:GROUP:SD",
@@ -299,6 +403,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--internal", metavar="DIR",
                    help="folder for the data steward's row-level validation listing (default: <out>.internal)")
     r.add_argument("--lang", choices=("id", "en"), default="id")
+    r.add_argument("--pdf", action="store_true",
+                   help="also an A4 PDF beside each OPD page, printed by headless Chromium (apt-get install -y chromium)")
     r.set_defaults(func=cmd_report)
 
     a = sub.add_parser("audit", help="fairness audit of promotions: findings.csv (+ audit_meta.json)")
@@ -325,6 +431,24 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--out", required=True, help="folder for pegawai/profiling/kinerja/riwayat_jabatan.csv and siasn_mapping.csv")
     g.add_argument("--lang", choices=("id", "en"), default="id")
     g.set_defaults(func=cmd_siasn)
+
+    pl = sub.add_parser("pelantikan", help="review one pelantikan: every appointment effective on a date")
+    pl.add_argument("--data", required=True, help="the extract folder (or XLSX workbook)")
+    pl.add_argument("--date", required=True, help="the effective date, e.g. 2026-01-26")
+    pl.add_argument("--out", required=True, help="folder for the aggregate form (the per-appointment form goes to <out>.internal/)")
+    pl.add_argument("--lang", choices=("id", "en"), default="id")
+    pl.set_defaults(func=cmd_pelantikan)
+
+    k = sub.add_parser("kandidat", help="shortlist for a vacant post, ranked by readiness (PERSONAL DATA)")
+    k.add_argument("--data", required=True, help="the extract folder (or XLSX workbook)")
+    k.add_argument("--level", required=True, help="the post's level: Pengawas, Administrator or 'JPT Pratama'")
+    k.add_argument("--opd", metavar="CODE", help="the post's OPD (eselon III/IV: its candidates first, then the province)")
+    k.add_argument("--jabatan", metavar="TEXT", help="the post's title (shown in the header)")
+    k.add_argument("--n", type=int, default=10, help="eligible candidates to list (default 10)")
+    k.add_argument("--period", help="as at the start of this quarter (default: the current quarter)")
+    k.add_argument("--out", required=True, metavar="FILE", help="the CSV to write (never inside a period report folder)")
+    k.add_argument("--lang", choices=("id", "en"), default="id")
+    k.set_defaults(func=cmd_kandidat)
 
     for register in _EXTRA_COMMANDS:
         register(sub)

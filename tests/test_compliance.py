@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from merit_lib.analysis import talent as T
-from merit_lib.analysis.compliance import NOT_JUDGED, bypasses, compliance
+from merit_lib.analysis.compliance import NOT_JUDGED, bypasses, compliance, province_values
 from merit_lib.analysis.features import analysis_frame
 from merit_lib.synth import synthesize
 
@@ -53,15 +53,16 @@ def test_pelaksana_and_fungsional_compete_for_the_same_target():
 
 def test_bypass_share_does_not_grow_with_the_opd_under_the_same_rules():
     """Two OPDs that promote the same way (one less ready person in every ten candidates), one ten times the other:
-    the same share of candidates passed over, although ten times as many."""
+    the same share of candidates passed over, although ten times as many (five promotions at least, so the share is
+    the OPD's own and shown)."""
     def opd(code: str, k: int) -> list[tuple]:
         return ([(code, "Pelaksana", T.READY_DEV, True, True)] * k + [(code, "Pelaksana", T.READY_NOW, True, False)] * k
                 + [(code, "Pelaksana", T.READY_DEV, True, False)] * (8 * k))
-    f = pd.DataFrame(opd("S", 1) + opd("L", 10), columns=["opd_kode", "level_awal", "kesiapan", "memenuhi_syarat",
+    f = pd.DataFrame(opd("S", 5) + opd("L", 50), columns=["opd_kode", "level_awal", "kesiapan", "memenuhi_syarat",
                                                           "dipromosikan"])
     f = f.assign(berisiko=True, opd_nama=f["opd_kode"], diprofil=True, skp_level_1=1.0, skp_level_2=1.0, talent_pool=False)
     c = compliance(f, n_boot=200).set_index("opd_kode")
-    assert (c.loc["S", "n_bypassed"], c.loc["L", "n_bypassed"]) == (1, 10)
+    assert (c.loc["S", "n_bypassed"], c.loc["L", "n_bypassed"]) == (5, 50)
     assert c.loc["S", "share_bypassed"] == pytest.approx(c.loc["L", "share_bypassed"]) == pytest.approx(1 / 9)
 
 
@@ -87,25 +88,75 @@ def test_index_range_is_widest_where_the_data_are_thinnest():
     def opd(code: str, n: int) -> list[tuple]:
         return ([(code, "Pelaksana", T.READY_NOW, True, True)] * n + [(code, "Pelaksana", T.READY_DEV, True, False)] * n
                 + [(code, "Pelaksana", T.NOT_READY, False, False)] * (5 * n))
-    f = pd.DataFrame(opd("ONE", 1) + opd("NINETY", 90), columns=["opd_kode", "level_awal", "kesiapan", "memenuhi_syarat",
-                                                               "dipromosikan"])
+    f = pd.DataFrame(opd("ONE", 1) + opd("FIVE", 5) + opd("NINETY", 90), columns=["opd_kode", "level_awal", "kesiapan",
+                                                                                   "memenuhi_syarat", "dipromosikan"])
     f = f.assign(berisiko=True, opd_nama=f["opd_kode"], diprofil=True, skp_level_1=1.0, skp_level_2=1.0,
                  talent_pool=f["kesiapan"] == T.READY_NOW)
-    findings = pd.DataFrame({"scope": ["ONE", "NINETY"], "flag": "no disparity"})
+    findings = pd.DataFrame({"scope": ["ONE", "FIVE", "NINETY"], "flag": "no disparity"})
     c = compliance(f, findings, n_boot=4000).set_index("opd_kode")
-    assert (c["komponen_tidak_dinilai"] == "").all()
+    assert (c.loc[["FIVE", "NINETY"], "komponen_tidak_dinilai"] == "").all()
+    # one promotion: its promotion components stand in at the province's value, drawn anywhere in 0–1 for the range
+    assert c.loc["ONE", "komponen_nilai_provinsi"] == "share_promosi_talent_pool, share_promosi_eligible, share_tanpa_bypass"
     width = c["index_ci_high"] - c["index_ci_low"]
-    assert width["ONE"] > 2 * width["NINETY"] and width["ONE"] > 10
+    assert width["ONE"] > width["FIVE"] > 4 * width["NINETY"] and width["ONE"] > 40 and width["FIVE"] > 8
     assert ((c["index_ci_low"] <= c["index"]) & (c["index"] <= c["index_ci_high"])).all()
 
 
 def test_shares_of_fewer_than_five_promotions_are_left_empty_counts_kept():
     c = compliance(_people(), n_boot=200).set_index("opd_kode")
     assert c.loc["A", "suppressed_promosi"] and not c.loc["B", "suppressed_promosi"]
-    assert c.loc["A", ["share_promosi_talent_pool", "share_promosi_eligible", "share_tanpa_bypass",
+    assert c.loc["A", ["share_promosi_talent_pool", "share_promosi_eligible", "share_tanpa_bypass", "share_bypassed",
                        "share_promosi_talent_pool_ci_low"]].isna().all()
     assert (c.loc["A", "n_promosi"], c.loc["A", "n_promosi_eligible"], c.loc["A", "n_promosi_melangkahi"]) == (1, 0, 1)
-    assert c.loc["A", "index"] == c.loc["A", "index"]       # the index is still computed (shrunk toward the province)
+
+
+def test_an_index_of_one_to_four_promotions_uses_the_province_value_not_the_hidden_shares():
+    """Decision of docs/verdicts.md §5: components resting on 1–4 promotions take the province's value, pooled over the
+    OPDs whose own value is shown; an OPD none of whose promotion components is its own is `tidak dapat dinilai`, its
+    index still defined. Flipping the one promoted person of A changes neither A's index nor B's."""
+    people = _people()
+    c = compliance(people, n_boot=200).set_index("opd_kode")
+    assert c.loc["A", "komponen_nilai_provinsi"] == "share_promosi_talent_pool, share_promosi_eligible, share_tanpa_bypass"
+    assert c.loc["A", "komponen_tidak_dinilai"] == ("share_promosi_talent_pool, share_promosi_eligible, "
+                                                    "share_tanpa_bypass, skor_keadilan")
+    assert (c.loc["A", "category"], c.loc["B", "category"]) == (NOT_JUDGED, "Baik") and c.loc["B", "komponen_nilai_provinsi"] == ""
+    cov = {"A": 5.5 / 6, "B": 6.5 / 7}                 # Jeffreys means: everyone profiled, SKP of both years on file
+    # province values from B alone (A's counts are not read): pool 4 of 5, eligible 4 of 5, not passed over 0 of 1
+    assert c.loc["A", "index"] == pytest.approx(100 * (0.2 * cov["A"] + 0.25 * 0.8 + 0.25 * 0.8 + 0.15 * 0) / 0.85)
+    # B's own, shrunk toward those values by 5 promotions (+ Jeffreys' ½): (4 + 4 + .5) / 11, and (0 + 0 + .5) / 7
+    assert c.loc["B", "index"] == pytest.approx(100 * (0.2 * cov["B"] + 0.5 * 8.5 / 11 + 0.15 * 0.5 / 7) / 0.85)
+    assert province_values(c.reset_index(), c[[]].assign(share_promosi_talent_pool=c.index == "A"))[
+        "share_promosi_talent_pool"] == pytest.approx(0.8)
+    other = people.copy()
+    other.loc[0, ["talent_pool", "memenuhi_syarat"]] = True            # A's one promoted person: from the pool, eligible
+    d = compliance(other, n_boot=200).set_index("opd_kode")
+    assert d.loc["A", "n_promosi_talent_pool"] == 1 != c.loc["A", "n_promosi_talent_pool"]
+    pd.testing.assert_series_equal(d["index"], c["index"])
+    pd.testing.assert_series_equal(d["index_ci_low"], c["index_ci_low"])
+    assert list(c.index)[-1] == "A"                     # not judged: after every judged OPD
+
+
+def test_each_component_carries_its_value_and_points_and_they_add_up_to_the_index():
+    """The value each component entered the index with and its points (100 × weight × value, weights rescaled over
+    the measured components), by hand for the two OPDs of `_people`; a province-valued component carries the
+    province's value; an OPD without promotion has no points (no index)."""
+    people = pd.concat([_people(), _people().assign(opd_kode="C", opd_nama="C", dipromosikan=False)], ignore_index=True)
+    c = compliance(people, n_boot=200).set_index("opd_kode")
+    cov = {"A": 5.5 / 6, "B": 6.5 / 7}
+    by_hand = {"A": {"coverage_profiling": cov["A"], "coverage_kinerja": cov["A"], "share_promosi_talent_pool": 0.8,
+                     "share_promosi_eligible": 0.8, "share_tanpa_bypass": 0.0},          # province values, from B
+               "B": {"coverage_profiling": cov["B"], "coverage_kinerja": cov["B"], "share_promosi_talent_pool": 8.5 / 11,
+                     "share_promosi_eligible": 8.5 / 11, "share_tanpa_bypass": 0.5 / 7}}
+    for code, values in by_hand.items():
+        assert np.isnan(c.loc[code, "nilai_skor_keadilan"]) and np.isnan(c.loc[code, "poin_skor_keadilan"])
+        for key, v in values.items():
+            w = {"coverage_profiling": .1, "coverage_kinerja": .1}.get(key, .25 if key != "share_tanpa_bypass" else .15)
+            assert c.loc[code, f"nilai_{key}"] == pytest.approx(v)
+            assert c.loc[code, f"poin_{key}"] == pytest.approx(100 * w * v / 0.85)
+        points = c.loc[code, [f"poin_{k}" for k in ("coverage_profiling", "coverage_kinerja", "share_promosi_talent_pool",
+                                                    "share_promosi_eligible", "share_tanpa_bypass", "skor_keadilan")]]
+        assert points.sum() == pytest.approx(c.loc[code, "index"], abs=1e-9)
+    assert c.loc["C", [col for col in c.columns if col.startswith(("poin_", "nilai_"))]].isna().all()
 
 
 @pytest.fixture(scope="module", params=[("DINDIKBUD", 21), ("BAPENDA", 22), ("RSUDBTN", 24)], ids=lambda p: p[0])

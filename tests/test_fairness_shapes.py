@@ -26,7 +26,8 @@ from merit_lib.synth import synthesize
 KEYS = ["scope", "attribute", "group"]
 NOTHING = {"id": "tidak ada temuan yang dapat ditampilkan", "en": "no findings to show"}
 NO_DATA = {"id": "tidak ada data yang dapat ditampilkan", "en": "no data to show"}
-NO_PROMOTION = {"id": "Tidak seorang pun pegawai berisiko dipromosikan", "en": "Nobody at risk was promoted"}
+NO_PROMOTION = {"id": "Tidak seorang pun pegawai yang dapat dipromosikan benar-benar dipromosikan",
+                "en": "Nobody who could be promoted was promoted"}
 
 
 @pytest.fixture(scope="module")
@@ -223,7 +224,7 @@ def test_empty_control_is_left_out_of_the_model_not_everyone(frame, base):
     assert (f["aor_method"] == "wald").sum() > 0
     en, id_ = result.caveats("en"), result.caveats("id")
     assert any("control masa_kerja is missing for 100%" in x and "more than 50%" in x for x in en)
-    assert any("Variabel kontrol masa_kerja kosong untuk 100%" in x for x in id_)
+    assert any("Variabel kontrol masa_kerja kosong untuk 100\u00a0%" in x for x in id_)   # Babel, id_ID
     # the persons left out are those without merit scores, and the caveat says so (not a missing control)
     assert c["n_no_merit"] == int(_at_risk(frame)["kompetensi"].isna().sum()) == base.meta["counts"]["n_no_merit"]
     assert not any("no value of the control" in x for x in en)
@@ -240,7 +241,7 @@ def test_control_missing_for_some_keeps_it_and_names_the_reason(frame, base):
     assert c["controls_dropped"] == {} and "golongan_ordinal" in result.params["model"]["scope"]
     assert c["n_missing_control"] == 30 and c["missing_control"] == {"golongan_ordinal": 30}
     assert c["n_model"] == base.meta["counts"]["n_model"] - 30 and c["n_no_merit"] == base.meta["counts"]["n_no_merit"]
-    assert any(x.startswith("30 persons at risk") and "no value of the control golongan_ordinal" in x
+    assert any(x.startswith("30 persons who could be promoted") and "no value of the control golongan_ordinal" in x
                for x in result.caveats("en"))
     assert any("lack complete merit scores" in x for x in result.caveats("en"))
     for col in ("n_group", "promoted_group", "rate_group", "rate_reference"):   # raw rates: everyone at risk

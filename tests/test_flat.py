@@ -98,6 +98,19 @@ def test_no_scope_means_all_rows(small, tmp_path):
     assert not data.scoped and (data.frame[data.roles.scope] == SCOPE_ALL).all()
 
 
+def test_roles_without_merit_load_as_an_outcome_a_group_and_strata(small, tmp_path):
+    """Issue 13 item 5: a roles file with only an outcome, a protected attribute and a scope loads (no merit measure)."""
+    csv, _ = small
+    roles = write(tmp_path, "outcome: {column: promoted, map: {1: true, 0: false}}\nscope: dept\n"
+                  "protected: {column: gender, name: jenis_kelamin, map: {m: L, f: P}, reference: L, missing: drop}\n",
+                  "nomerit.yaml")
+    data = load_flat(csv, roles)
+    assert data.roles.merit == () and data.roles.controls == () and data.scoped
+    assert list(data.frame.columns[:3]) == ["promoted", "dept", "jenis_kelamin"]
+    assert len(data.frame) == 7 and data.n_dropped == 1                     # the `x` gender is unmapped → dropped
+    assert data.frame["promoted"].tolist() == [True, False, False, True, False, True, False]
+
+
 def test_age_bands_are_derived(tmp_path):
     csv = write(tmp_path, "promoted,score,age\n1,1,25\n0,2,35\n1,3,51\n0,4,44\n", "ages.csv")
     roles = write(tmp_path, "outcome: promoted\ncompetency: score\nprotected:\n  - {column: age, name: kelompok_usia, "
@@ -171,16 +184,46 @@ def test_cli_model_and_audit_on_a_generated_flat_table(generated, tmp_path, caps
     assert "missing_report.csv" in out and "tanpa_rating" in out
 
 
+def test_cli_audit_of_a_flat_table_without_scope_writes_the_province_rows_once(generated, tmp_path, capsys):
+    """No `scope` role: the table has no OPDs, so `merit audit --flat` reports PROVINSI only (scopes=[PROVINSI]), each
+    (attribute, group) once and tested once; the same table without merit is audited raw (no merit-adjusted estimate)."""
+    from scipy.stats import fisher_exact
+
+    from merit_lib.cli import main
+
+    csv, roles = generated
+    table = pd.read_csv(csv)
+    unscoped = write(tmp_path, roles.read_text().replace("scope: dept\n", ""), "unscoped.yaml")
+    bare = write(tmp_path, "outcome: {column: promoted, map: {1: true, 0: false}}\n"
+                 "protected: {column: gender, name: jenis_kelamin, map: {m: L, f: P}, reference: L}\n", "bare.yaml")
+    women, men = (table[table["gender"] == g]["promoted"] for g in ("f", "m"))
+    p = fisher_exact([[women.sum(), len(women) - women.sum()], [men.sum(), len(men) - men.sum()]]).pvalue
+    for name, path in (("u", unscoped), ("b", bare)):
+        assert main(["audit", "--flat", str(csv), "--roles", str(path), "--out", str(tmp_path / name)]) == 0
+        f = pd.read_csv(tmp_path / name / "findings.csv")
+        assert f[["scope", "attribute", "group"]].values.tolist() == [["PROVINSI", "jenis_kelamin", "P"]]
+        assert (f.loc[0, "n_group"], f.loc[0, "promoted_group"]) == (len(women), women.sum())
+        assert f.loc[0, "p_value"] == pytest.approx(p) and f.loc[0, "p_adjusted"] == pytest.approx(p)   # a family of one
+    # no merit: no adjusted estimate; the basis is Mantel–Haenszel over one stratum, i.e. the plain sample odds ratio
+    odds = (women.sum() / (len(women) - women.sum())) / (men.sum() / (len(men) - men.sum()))
+    assert pd.isna(f.loc[0, "adjusted_odds_ratio"]) and f.loc[0, "verdict_basis"] == "opd"
+    assert f.loc[0, "mh_odds_ratio"] == pytest.approx(odds, rel=1e-9)
+    assert "ukuran merit" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("argv, expect", [
     (["audit", "--out", "{tmp}/x"], "--flat"),                                        # neither --data nor --flat
     (["model", "--flat", "{csv}", "--out", "{tmp}/x"], "--roles"),                    # --flat without --roles
     (["audit", "--flat", "{csv}", "--roles", "{tmp}/bad.yaml", "--out", "{tmp}/x"], "bad.yaml: protected[0]"),
+    (["model", "--flat", "{csv}", "--roles", "{tmp}/nokinerja.yaml", "--out", "{tmp}/x"], "nokinerja.yaml: competency/kinerja"),
 ])
 def test_cli_errors_are_one_clear_line(generated, tmp_path, capsys, argv, expect):
     from merit_lib.cli import main
 
     csv, roles = generated
     write(tmp_path, roles.read_text().replace("column: gender", "column: sex"), "bad.yaml")
+    write(tmp_path, roles.read_text().replace("kinerja: {column: rating, missing: {fill: 3, indicator: tanpa_rating}}\n", ""),
+          "nokinerja.yaml")
     assert main([a.format(tmp=tmp_path, csv=csv) for a in argv]) == 2
     err = capsys.readouterr().err
     assert expect in err and "Traceback" not in err and len(err.strip().splitlines()) == 1, err

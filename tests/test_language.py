@@ -32,3 +32,297 @@ def test_unknown_language_is_refused_with_a_suggestion():
         L.language("fr")
     with pytest.raises(ValueError, match="maksud Anda 'en'"):
         L.language("eng")
+
+
+# --------------------------------------------------------------------------- the catalogue (merit_lib.domain.text)
+
+import ast  # noqa: E402
+import re  # noqa: E402
+import string  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from merit_lib.domain import codes, text  # noqa: E402
+
+PACKAGE = Path(__file__).resolve().parents[1] / "merit_lib"
+
+
+def _fields(template: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+
+
+def test_every_entry_of_the_catalogue_has_both_languages_with_the_same_fields():
+    entries = text.catalogue()
+    assert len(entries) > 400
+    bad = []
+    for key, entry in entries.items():
+        if not (isinstance(entry, dict) and "id" in entry):   # a nested help table: its leaves are checked below
+            continue
+        if not (isinstance(entry.get("id"), str) and entry["id"].strip() and isinstance(entry.get("en"), str)
+                and entry["en"].strip()):
+            bad.append(f"{key}: missing or empty language")
+        elif _fields(entry["id"]) != _fields(entry["en"]):
+            bad.append(f"{key}: fields {sorted(_fields(entry['id']))} (id) vs {sorted(_fields(entry['en']))} (en)")
+    assert bad == []
+
+
+def test_every_code_has_words_in_both_languages():
+    for flag in codes.FLAGS:
+        assert text.flag_label(flag, "id") != flag or flag == "disparity"
+        assert text.t(f"flags.{flag}", "en") and text.t(f"meanings.{flag}", "id") != f"meanings.{flag}"
+    assert {text.flag_label(f, "id") for f in codes.FLAGS} == {
+        "disparitas", "kesenjangan yang dijelaskan", "belum dapat disimpulkan", "tidak ada disparitas", "data tidak cukup"}
+    for code in codes.LEDGER_REASONS:
+        assert text.t(f"ledger.{code}", "en") != f"ledger.{code}"
+    assert [text.category(c, "en") for c in codes.CATEGORIES] == ["Very good", "Good", "Poor", "Bad", "cannot be judged"]
+    assert text.category("Good", "en") == "Good"                     # already words: left as they are
+
+
+def test_lookup_by_section_and_refusal_of_an_unknown_language():
+    assert text.t("fig.rate", "en") == "promotion rate (95% Wilson CI)"
+    assert text.t("verdict_rules.6", "id").startswith("Tidak ada kesenjangan")
+    assert text.t("site.footer", "en").startswith("Merit workbook")
+    assert text.t("no.such.key") == "no.such.key"
+    with pytest.raises(ValueError, match="'fr' tidak dikenal"):
+        text.t("fig.rate", "fr")
+
+
+#: phrases issue 14 asked to replace, and what a reader sees instead
+OLD_PHRASES = ("berisiko dipromosikan", "pegawai berisiko", "terkoreksi merit", "terjelaskan merit", "diasesmen",
+               "Buku kerja ini", "persons at risk")
+
+
+def test_the_catalogue_speaks_as_issue_14_asked():
+    every = " ".join(e[lang] for e in text.catalogue().values() if isinstance(e, dict) and "id" in e for lang in ("id", "en"))
+    assert [p for p in OLD_PHRASES if p in every] == []
+    assert "pegawai yang dapat dipromosikan" in every and "setelah disesuaikan dengan merit" in every
+    assert "yang dijelaskan oleh merit" in every or "dijelaskan oleh merit" in text.t("meanings.explained gap")
+    assert "mengikuti asesmen" in every
+
+
+def test_verdict_texts_follow_the_decision_table():
+    """The words of each rule name the flag the decision table gives (docs/verdicts.md), inconclusive included."""
+    from merit_lib.analysis import fairness as F
+
+    assert [r.text for r in F.DECISION_TABLE] == [text.VERDICT_RULES[i] for i in range(1, 7)]
+    rules = F.rules_table(F.AuditParams(), "en")
+    assert list(rules["name"]) == ["insufficient data", "insufficient data", "disparity", "explained gap", "inconclusive",
+                                   "no disparity"]
+    assert "0.05" in rules["rule"].iloc[2] and "0.8" in rules["rule"].iloc[2] and "1.25" in rules["rule"].iloc[2]
+    assert not hasattr(text, "FLAG_RULES") and not hasattr(text, "flag_rule") and not hasattr(text, "number")
+
+
+def test_model_terms_read_as_words():
+    assert text.term_label("C(level_awal)[T.Fungsional]", "id", "Pelaksana") == "Fungsional (dibanding Pelaksana)"
+    assert text.term_label("C(level_awal)[T.Fungsional]", "en", "Pelaksana") == "Fungsional (against Pelaksana)"
+    assert text.term_label("C(level_awal)[T.Pengawas]", "en") == "starting level: Pengawas"
+    assert text.term_label("masa_kerja", "id") == "masa kerja (tahun)"
+    assert text.term_label("kompetensi:kinerja", "en") == "competency × performance (SKP)"
+    assert text.term_label("some_new_column", "en") == "some new column"
+
+
+# --------------------------------------------------------------------------- no reader text outside the catalogue
+
+#: dict literals of reader text that still live outside the catalogue, each with why; the list may only shrink
+PENDING = {
+    ("analysis/compliance.py", "METHOD"): "the index method text, rewritten this round by the compliance helper",
+    ("report/workbook.py", "DATE_FORMATS"): "Excel date format codes per language, not words (domain.language's job)",
+}
+
+
+def _bilingual_dicts(path: Path) -> list[tuple[int, str]]:
+    """(line, name it is assigned to) of every dict literal whose keys are exactly "id" and "en"."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for sub in ast.walk(node):
+                names.setdefault(id(sub), ",".join(ast.unparse(t) for t in targets))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict) and node.keys and all(isinstance(k, ast.Constant) for k in node.keys):
+            if {k.value for k in node.keys} == {"id", "en"}:
+                found.append((node.lineno, names.get(id(node), "?")))
+    return found
+
+
+def test_no_reader_text_in_report_or_analysis_outside_the_catalogue():
+    found = {}
+    for layer in ("report", "analysis"):
+        for path in sorted((PACKAGE / layer).rglob("*.py")):
+            rel = str(path.relative_to(PACKAGE))
+            for line, name in _bilingual_dicts(path):
+                found.setdefault((rel, name.split(",")[0].split("[")[0]), []).append(line)
+    unexpected = {k: v for k, v in found.items() if k not in PENDING}
+    assert unexpected == {}, "move these texts into merit_lib/domain/text.py"
+    assert set(PENDING) <= set(found), "a pending entry moved into the catalogue: remove it from PENDING"
+
+
+def test_the_grep_sees_a_dict_of_texts(tmp_path):
+    p = tmp_path / "m.py"
+    p.write_text('X = {"a": {"id": "satu", "en": "one"}}\nY = {"id": 1}\n', encoding="utf-8")
+    assert _bilingual_dicts(p) == [(1, "X")]
+
+
+# --------------------------------------------------------------------------- figures: palette, shapes, axes
+
+def test_every_verdict_has_its_own_okabe_ito_colour_and_shape():
+    from merit_lib.report import figures
+
+    okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000", "#999999"}
+    assert set(figures.FLAG_COLORS) == set(figures.FLAG_MARKERS) == set(codes.FLAGS)
+    assert set(figures.FLAG_COLORS.values()) <= okabe_ito and len(set(figures.FLAG_COLORS.values())) == 5
+    assert len(set(figures.FLAG_MARKERS.values())) == 5
+
+
+def _forest_findings() -> pd.DataFrame:
+    from merit_lib.analysis.fairness import EXTRA_COLUMNS, FINDINGS_COLUMNS
+
+    rows = []
+    for scope, flag, aor in (("PROVINSI", codes.DISPARITY, 0.4), ("OPD1", codes.INCONCLUSIVE, 0.7),
+                             ("OPD2", codes.NO_DISPARITY, 1.1), ("OPD3", codes.EXPLAINED, 0.9)):
+        r = {c: np.nan for c in FINDINGS_COLUMNS + EXTRA_COLUMNS}
+        r.update(scope=scope, attribute="status_kepegawaian", group="PPPK", reference_group="PNS", n_group=200,
+                 n_reference=300, promoted_group=40, promoted_reference=90, n_scope=500, flag=flag,
+                 adjusted_odds_ratio=aor, aor_ci_low=aor / 2, aor_ci_high=aor * 2, suppressed=False, simpson=False,
+                 n_qualified_group=50, n_qualified_reference=80, promoted_qualified_group=10,
+                 promoted_qualified_reference=20, n_model_group=150, n_model_reference=250, direction="lower")
+        rows.append(r)
+    return pd.DataFrame(rows)
+
+
+def _texts(fig) -> list[str]:
+    fig.canvas.draw()
+    out = [t.get_text() for t in fig.texts] + [fig._suptitle.get_text() if fig._suptitle else ""]
+    for ax in fig.axes:
+        out += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
+        out += [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels()]
+    for leg in fig.legends + [ax.get_legend() for ax in fig.axes if ax.get_legend()]:
+        out += [t.get_text() for t in leg.get_texts()]
+    return [t for t in out if t]
+
+
+def test_forest_plot_reads_in_english_with_plain_log_ticks_and_a_shape_per_verdict():
+    import matplotlib.pyplot as plt
+
+    from merit_lib.report import figures
+
+    fig = figures.forest_plot(_forest_findings(), "status_kepegawaian", "en")
+    texts = _texts(fig)
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert {"0.1", "1", "10"} <= set(ticks) and not any("10^" in t or "$" in t for t in ticks)
+    assert "Odds ratio of promotion at equal merit — employment status" in texts
+    assert not any(re.search(r"[a-z]_[a-z]", t) for t in texts if "OPD" not in t)     # no snake_case anywhere
+    assert {"disparity", "explained gap", "inconclusive", "no disparity"} <= set(texts)
+    markers = {line.get_marker() for line in fig.axes[0].lines if np.size(line.get_xdata()) == 1}
+    assert {"s", "D", "o", "^"} <= markers
+    plt.close(fig)
+    fig = figures.forest_plot(_forest_findings(), "status_kepegawaian", "id")
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert {"0,1", "1", "10"} <= set(ticks)
+    assert "belum dapat disimpulkan" in _texts(fig)
+    plt.close(fig)
+
+
+def test_odds_ratio_plot_names_terms_in_words():
+    import matplotlib.pyplot as plt
+
+    from merit_lib.report import figures
+
+    coef = pd.DataFrame({"model": "logit", "term": ["Intercept", "kompetensi", "C(level_awal)[T.Fungsional]"],
+                         "odds_ratio": [0.1, 1.8, 0.6], "ci_low": [0.05, 1.2, 0.3], "ci_high": [0.2, 2.7, 1.2]})
+    fig = figures.odds_ratio_plot(coef, "id", references={"level_awal": "Pelaksana"})
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["Fungsional (dibanding Pelaksana)", "kompetensi"]
+    assert "regresi logistik" in _texts(fig)
+    plt.close(fig)
+
+
+# --------------------------------------------------------------------------- a whole report in each language
+
+from html.parser import HTMLParser  # noqa: E402
+
+#: Indonesian boilerplate that an English page must not carry (outside proper names and the technical appendix)
+INDONESIAN = ("dan", "yang", "pegawai", "Triwulan", "Temuan", "temuan", "putusan", "dengan", "untuk", "tidak", "dari",
+              "pada", "atau", "adalah", "dalam", "belum", "kelompok", "tingkat", "promosi", "disparitas", "kesenjangan",
+              "berisiko", "Catatan", "Beranda", "Periode", "Indeks", "kinerja")
+ENGLISH_VERDICTS = ("no disparity", "insufficient data", "explained gap", "inconclusive")
+
+
+class _Visible(HTMLParser):
+    """The text a reader sees (and alt/title texts), without scripts, styles and `<details>` (the technical appendix)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "details"):
+            self._hidden += 1
+        self.parts += [v for k, v in attrs if k in ("alt", "title") and v and not self._hidden]
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "details"):
+            self._hidden -= 1
+
+    def handle_data(self, data):
+        if not self._hidden and data.strip():
+            self.parts.append(data.strip())
+
+
+def _visible(path: Path, names: set[str]) -> str:
+    v = _Visible()
+    v.feed(path.read_text(encoding="utf-8"))
+    out = "\n".join(v.parts)
+    for name in sorted(names, key=len, reverse=True):   # proper names (OPD names) may hold any word
+        out = out.replace(name, " ")
+    return out
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    """A small synthetic extract rendered twice, two OPD pages each: in Indonesian (default) and with --lang en."""
+    from merit_lib.cli import main
+    from merit_lib.synth import synthesize
+
+    root = tmp_path_factory.mktemp("lang")
+    s = synthesize(n=400, seed=3)
+    data = s.write(root / "data")
+    peg = s.tables["pegawai"]
+    codes_ = peg["opd_kode"].value_counts().index[:2].tolist()
+    out = {}
+    for lang in ("id", "en"):
+        out[lang] = root / lang / "2026Q1"
+        argv = ["report", "--data", str(data), "--period", "2026Q1", "--out", str(out[lang]), "--opd", *codes_,
+                "--workers", "1"] + (["--lang", "en"] if lang == "en" else [])
+        assert main(argv) == 0
+    return out, set(peg["opd_nama"].dropna().astype(str))
+
+
+def test_an_english_report_has_no_indonesian_boilerplate(reports):
+    out, names = reports
+    pages = sorted(out["en"].rglob("*.html"))
+    assert len(pages) >= 5
+    found = {}
+    for page in pages:
+        shown = _visible(page, names)
+        hits = sorted({w for w in INDONESIAN if re.search(rf"\b{w}\b", shown)})
+        if hits:
+            found[page.name] = hits
+    assert found == {}
+    assert "Q1 2026" in _visible(out["en"] / "index.html", names)
+
+
+def test_an_indonesian_report_has_no_english_verdict_and_indonesian_numbers(reports):
+    out, names = reports
+    for page in sorted(out["id"].rglob("*.html")):
+        shown = _visible(page, names)
+        assert [w for w in ENGLISH_VERDICTS if w in shown] == [], page.name
+        assert re.findall(r"(?<![\d.,/:-])[1-9]\d{0,2},\d{3}(?![\d,])", shown) == [], page.name   # 3,517 is English
+        assert re.findall(r"(?<![\d.,/:-])\d+\.\d{1,2}(?![\d.])\b", shown) == [], page.name   # 69.54 is English
+    index = _visible(out["id"] / "index.html", names)
+    assert "Triwulan I 2026" in index and "2026Q1" not in index.replace("2026Q1/", "")

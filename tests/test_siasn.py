@@ -14,6 +14,7 @@ from merit_lib.analysis.features import analysis_frame
 from merit_lib.data.extract import load_extract
 from merit_lib.data.siasn import (
     LEDGER_FILE,
+    MAPPING_COUNT_COLUMNS,
     MAPPING_FILE,
     convert,
     history_table,
@@ -22,6 +23,8 @@ from merit_lib.data.siasn import (
     opd_of_units,
     person_raw,
     person_values,
+    quality_line,
+    read_line,
 )
 from merit_lib.domain import siasn_codes as S
 from merit_lib.domain.errors import InputError
@@ -160,6 +163,20 @@ def test_opd_is_the_units_induk_and_never_the_top_of_the_tree():
     assert pd.isna(got.loc["cyc-a", "opd_id"]) and pd.isna(got.loc["cyc-b", "opd_id"])
     assert got.loc[["disdik", "smk"], "opd_id"].tolist() == ["disdik"] * 2
     assert got.loc[["bpkad", "aset"], "opd_id"].tolist() == ["bpkad"] * 2
+
+
+def test_a_top_unit_with_a_null_induk_is_the_top_not_a_crash():
+    """The web service answers IndukUnorId null for the top of the tree (the instansi): the walk stops there."""
+    units = _units([
+        ("root", None, None, "PEMERINTAH PROVINSI BANTEN", None, None),
+        ("dinkes", "root", "dinkes", "DINAS KESEHATAN", "21", "DINKES"),
+        ("yankes", "dinkes", "dinkes", "BIDANG PELAYANAN", "32", None),
+        ("dlh", "root", None, "DINAS LINGKUNGAN HIDUP", "21", "DLH"),       # no induk of its own either
+        ("dlh-b1", "dlh", None, "BIDANG I", "32", None),
+    ])
+    got = opd_of_units(units)
+    assert got.loc[["dinkes", "yankes", "dlh", "dlh-b1"], "opd_kode"].tolist() == ["DINKES", "DINKES", "DLH", "DLH"]
+    assert got.loc["root", "opd_id"] == "root" and bool(got.loc["root", "instansi"])
 
 
 def test_data_utama_wins_and_each_disagreement_is_counted():
@@ -456,6 +473,64 @@ def test_fingerprints_name_files_and_folders_never_nips(result):
     assert set(prints) == {"Export Data ASN 2026.csv", "ref-unor.json", "profiling.csv", "data-utama/ (3 files)",
                            "rw-jabatan/ (8 files)", "rw-skp22/ (6 files)", "rw-skp/ (1 files)", "rw-golongan/ (1 files)"}
     assert all(re.fullmatch(r"[0-9a-f]{64}", v) for v in prints.values()) and prints == result.fingerprints()
+
+
+def test_persons_kept_and_left_out_for_a_run(result, folder):
+    """A run's line: 7 kept; E (unknown education), F (unit not in the tree), Hana (invalid NIP) left out; row 8 is A
+    again (a duplicate of a kept person, no person left out)."""
+    counts = result.persons()
+    assert (counts.kept, counts.left_out) == (7, 3)
+    assert counts.reasons == {"unknown_code": 1, "unit_not_in_tree": 1, "invalid_nip": 1}
+    assert read_line(counts.as_dict()) == ("Folder dibaca sebagai SIASN: 7 pegawai dipakai, 3 dikeluarkan (kode tidak "
+                                           "dikenal 1; unit tidak di ref-unor 1; NIP tidak sah 1).")
+    meta = result.run_meta()
+    assert meta["persons_left_out"] == 3 and meta["acting_assignments"] == 2 and meta["ok"] is False
+    export = folder / "Export Data ASN 2026.csv"
+    assert meta["inputs"]["Export Data ASN 2026.csv"]["bytes"] == export.stat().st_size
+    assert meta["inputs"]["rw-jabatan/ (8 files)"]["bytes"] == sum(f.stat().st_size for f in (folder / "rw-jabatan").iterdir())
+    assert not re.search(r"\d{18}", json.dumps(meta))
+    line = quality_line(meta, "en")
+    assert line.startswith("Province data read from SIASN: 7 staff, 3 left out (why: unknown code 1; unit not in "
+                           "ref-unor 1; invalid NIP 1); 2 acting assignments")
+
+
+def test_validate_reads_the_folder_and_rejects_persons_left_out(folder, capsys):
+    from merit_lib.cli import main
+
+    assert main(["validate", str(folder)]) == 1                 # the tables load clean, but 3 persons were left out
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("Folder dibaca sebagai SIASN: 7 pegawai dipakai, 3 dikeluarkan (")
+    assert any(line.startswith("Penugasan sementara/tambahan") for line in out)
+
+
+def test_mapping_counts_hold_counts_and_never_a_raw_value(result):
+    counts = result.mapping_counts()
+    assert list(counts.columns) == list(MAPPING_COUNT_COLUMNS) and "unmapped_values" not in counts
+    full = " ".join(result.mapping["unmapped_values"].fillna(""))
+    assert "77 (1)" in full and "ZZZ (1)" in full and "1234" in full      # in the full report …
+    text = counts.to_csv(index=False)
+    assert "77" not in text and "ZZZ" not in text and "1234" not in text  # … never in the counts
+    fields = counts[counts["kind"] == "field"]
+    assert fields["rows"].tolist() == result.mapping["rows"].tolist()
+    reasons = counts[counts["kind"] == "reason"].set_index(["source", "status", "item"])["rows"]
+    assert reasons[("rw-jabatan", "left_out", "acting_assignment")] == 2
+    assert reasons[("ekspor", "left_out", "duplicate_nip")] == 1
+    assert reasons.sum() == result.reason_counts().query("reason != ''")["n"].sum()
+
+
+def test_a_run_needs_all_four_tables(tmp_path, folder):
+    import shutil
+
+    src = shutil.copytree(folder, tmp_path / "no_history")
+    shutil.rmtree(src / "rw-jabatan")
+    shutil.rmtree(src / "rw-skp22")
+    shutil.rmtree(src / "rw-skp")
+    with pytest.raises(InputError, match="rw-jabatan/.*; .*rw-skp22/|rw-skp22/.*; .*rw-jabatan/"):
+        convert(src).require_tables()
+    convert(folder).require_tables()                            # the hand-made folder has all four
+    (src / "profiling.csv").write_text("a;b\n1;2\n", encoding="utf-8")
+    with pytest.raises(InputError, match="profiling.csv.*nip"):
+        convert(src)
 
 
 def test_messages_in_english(folder):

@@ -109,6 +109,15 @@ def test_row_5_a_raw_gap_without_an_adjusted_estimate_is_inconclusive():
     assert (v["flag"], v["decision_row"]) == (F.INCONCLUSIVE, 5)
 
 
+def test_row_5_an_adjusted_estimate_whose_ci_was_lost_explains_nothing():
+    """A near-singular fit gives a point estimate without a variance: with a CI (0.5–1.1) the same estimate is an
+    explained gap; without one it is inconclusive, since lost precision is no explanation."""
+    est = {**RAW_GAP, "adjusted_odds_ratio": 0.75, "aor_p_value": 0.2, "aor_p_adjusted": 0.3}
+    assert _decide(**est, aor_ci_low=0.5, aor_ci_high=1.1)["flag"] == F.EXPLAINED
+    v = _decide(**est, aor_ci_low=np.nan, aor_ci_high=np.nan)
+    assert (v["flag"], v["decision_row"], v["direction"]) == (F.INCONCLUSIVE, 5, F.LOWER)
+
+
 def test_row_6_no_disparity_and_an_immaterial_adjusted_effect_is_not_flagged():
     """Issue item 4: an age band promoted more at equal merit (adjusted OR 1.18, significant) next to a raw impact ratio
     0.93: not material at the reference's rate → no disparity, and the direction (higher) is said."""
@@ -197,16 +206,36 @@ def test_berkeley_department_explains_the_aggregate_gap(berkeley_csv):
 
 
 def test_berkeley_through_the_flat_loader(berkeley_csv):
-    """The same table read by merit_lib.data.flat with a roles file declaring no merit."""
+    """The same table read by merit_lib.data.flat from a roles file that declares no merit measure (issue 13, item 5):
+    it loads, nothing is left out, and the audit gives the same verdicts as the hand-built frame."""
     from merit_lib.data.flat import load_flat
 
-    try:
-        data = load_flat(berkeley_csv / "ucb.csv", berkeley_csv / "roles.yaml")
-    except Exception as exc:   # the data layer may still refuse roles without merit (issue 13, item 5)
-        if "merit" in str(exc):
-            pytest.xfail(f"merit_lib.data.flat refuses roles without a merit measure: {exc}")
-        raise
-    _check_berkeley(F.audit(data.frame, data.roles, context=data.context()))
+    data = load_flat(berkeley_csv / "ucb.csv", berkeley_csv / "roles.yaml")
+    assert data.roles.merit == () and data.scoped and data.n_read == len(data.frame) == 4526 and data.n_dropped == 0
+    assert int(data.frame["dipromosikan"].sum()) == sum(y for cells in UCB.values() for y, _ in cells) == 1755
+    result = F.audit(data.frame, data.roles, context=data.context())
+    _check_berkeley(result)
+    assert result.meta["data_fingerprint"] == data.sha256[str(berkeley_csv / "ucb.csv")][:12]
+
+
+def test_berkeley_through_the_cli(berkeley_csv, tmp_path, capsys):
+    """`merit audit --flat` on it: findings.csv holds the PROVINSI verdict (explained by the department, MH 1.11,
+    0.94–1.30) and department A's disparity with its direction, and the summary says no merit was measured."""
+    from merit_lib.cli import main
+
+    out = tmp_path / "audit"
+    assert main(["audit", "--flat", str(berkeley_csv / "ucb.csv"), "--roles", str(berkeley_csv / "roles.yaml"),
+                 "--out", str(out), "--lang", "en"]) == 0
+    f = pd.read_csv(out / "findings.csv").set_index("scope")
+    assert list(f.index) == [F.PROVINCE, *UCB]
+    prov = f.loc[F.PROVINCE]
+    assert (prov["flag"], prov["explained_by"], prov["direction"]) == (F.EXPLAINED, F.BY_OPD, F.HIGHER) and prov["simpson"]
+    assert (round(prov["mh_odds_ratio"], 2), round(prov["mh_ci_low"], 2), round(prov["mh_ci_high"], 2)) == (1.11, 0.94, 1.30)
+    assert prov[["adjusted_odds_ratio", "aor_ci_low", "aor_ci_high"]].isna().all()   # no merit → no merit-adjusted estimate
+    assert (f.loc["A", "flag"], f.loc["A", "direction"]) == (F.DISPARITY, F.HIGHER)
+    assert (f.drop(index=[F.PROVINCE, "A"])["flag"] == F.NO_DISPARITY).all()
+    said = capsys.readouterr().out
+    assert "declare no merit measure" in said and "explained by merit" not in said
 
 
 def test_without_a_scope_the_province_row_is_written_once_and_tested_once(berkeley_csv):
@@ -258,8 +287,8 @@ def test_pppk_are_outside_the_at_risk_set_by_a_named_rule(frame):
     n_pppk = int((frame["berisiko"] & (frame["status_kepegawaian"] == "PPPK")).sum())
     assert c["outside_rules"]["cek_status"]["n"] == n_pppk > 0 and c["n_audited"] == c["n_at_risk"] - n_pppk
     assert "status_kepegawaian" not in set(result.findings["attribute"])
-    assert any("rule cek_status" in x for x in result.caveats("en"))
-    assert any("aturan cek_status" in x for x in result.caveats("id"))
+    assert any("rule «employment status can hold the target post" in x for x in result.caveats("en"))
+    assert any("aturan «status kepegawaian dapat menduduki jabatan tujuan" in x for x in result.caveats("id"))
     everyone = F.audit(frame, eligibility=())                                      # the rule switched off
     assert "status_kepegawaian" in set(everyone.findings["attribute"])
 

@@ -14,16 +14,29 @@ A component that cannot be measured (no candidate to pass over, nothing testable
 mean of the others (weights rescaled), its interval also spans every value the missing one could take, and
 `komponen_tidak_dinilai` names it. A quarter without promotion cannot be judged on promotions: index empty, category
 `tidak dapat dinilai`. An OPD with 1–4 promotions keeps its counts but its promotion shares are left empty
-(`suppressed_promosi`): too few to show or rank; the index still uses them, shrunk as below.
+(`suppressed_promosi`): too few to show, rank or judge. Its promotion components (talent pool, eligible, not passed
+over) take the province's value, which is public, and are named in `komponen_tidak_dinilai` and
+`komponen_nilai_provinsi`: the index never rests on a hidden share, so it cannot give one back. An OPD none of whose
+promotion components is its own (each replaced or not measurable) is `tidak dapat dinilai` on its promotions: its
+index stays defined — the weights stay as they are, 65 of the 100 points then carry the province's values and 35 the
+OPD's own coverage (20) and fairness (15) — but it gets no category and no rank. The disclosure door
+(`report.privacy`) recomputes the index with `index_columns` for every component whose count it hides (a share of
+1–4 persons, or its complement), so the published index rests on published numbers only.
 
 The index is the weighted mean × 100 (WEIGHTS); each promotion share is the mean of its Beta posterior with a prior
 worth PRIOR_PROMOTIONS promotions at the province's share (plus Jeffreys' ½ on each side), coverage shares Jeffreys'
 Beta(k + ½, n − k + ½). The 95 % interval propagates those Beta distributions (draws of every component,
 weighted like the index): it is widest where the data are thinnest, unlike a bootstrap of a share of 1 of 1 (which is
-always 1). Categories follow the four levels of KASN's Indeks Sistem Merit mapped linearly to 0–100.
+always 1); a component standing in at the province's value spans 0–1 in the interval (it could be anything).
+Categories follow the four levels of KASN's Indeks Sistem Merit mapped linearly to 0–100. Each component's value as it
+entered the index (`nilai_<component>`: the shrunk share, the province's value where it stands in, the fairness score)
+and the points it adds (`poin_<component>`: 100 × weight × value, weights rescaled over the measured components) are
+columns too: the points sum to the index, and the door recomputes them with it.
 """
 
 from __future__ import annotations
+
+import zlib
 
 import numpy as np
 import pandas as pd
@@ -31,14 +44,14 @@ import pandas as pd
 from merit_lib.analysis import talent as T
 from merit_lib.analysis.features import counted_promotions
 from merit_lib.analysis.stats import MIN_CELL, wilson
+from merit_lib.domain import codes, text
 from merit_lib.domain import rules as R
 
 WEIGHTS: dict[str, float] = {"coverage_profiling": 0.10, "coverage_kinerja": 0.10, "share_promosi_talent_pool": 0.25,
                              "share_promosi_eligible": 0.25, "share_tanpa_bypass": 0.15, "skor_keadilan": 0.15}
 #: (lower bound, category); KASN ISM categories I–IV (100–400) mapped to 0–100
-CATEGORIES: tuple[tuple[float, str], ...] = ((75, "Sangat Baik"), (50, "Baik"), (25, "Kurang"), (0, "Buruk"))
-NOT_JUDGED = "tidak dapat dinilai"
-CATEGORIES_EN = {"Sangat Baik": "Very good", "Baik": "Good", "Kurang": "Poor", "Buruk": "Bad", NOT_JUDGED: "cannot be judged"}
+CATEGORIES: tuple[tuple[float, str], ...] = ((75, codes.VERY_GOOD), (50, codes.GOOD), (25, codes.POOR), (0, codes.BAD))
+NOT_JUDGED = codes.NOT_JUDGED
 READINESS_RANK = {T.READY_NOW: 2, T.READY_DEV: 1, T.NOT_READY: 0}
 #: share column of compliance.csv → (numerator count, denominator count), both also in compliance.csv
 SHARE_COUNTS: dict[str, tuple[str, str]] = {
@@ -48,11 +61,22 @@ SHARE_COUNTS: dict[str, tuple[str, str]] = {
 #: index component → (numerator, denominator) of its Beta distribution; promotion components are shrunk
 COMPONENT_COUNTS: dict[str, tuple[str, str]] = {**SHARE_COUNTS, "share_tanpa_bypass": ("n_kandidat_tidak_terlewati", "n_kandidat")}
 SHRUNK = ("share_promosi_talent_pool", "share_promosi_eligible", "share_tanpa_bypass")
+#: the components that rest on the quarter's promotions (the "promotion part" of the index)
+PROMOTION_COMPONENTS = SHRUNK
 PRIOR_PROMOTIONS = 5.0
+#: per component, the value (0–1) that entered the index and the points it adds (their sum is the index)
+VALUE_COLUMNS: dict[str, str] = {c: f"nilai_{c}" for c in WEIGHTS}
+POINT_COLUMNS: dict[str, str] = {c: f"poin_{c}" for c in WEIGHTS}
+#: what `index_columns` computes (the door recomputes these from published numbers)
+INDEX_COLUMNS = ("index", "index_ci_low", "index_ci_high", "category", "komponen_tidak_dinilai", "komponen_nilai_provinsi",
+                 *VALUE_COLUMNS.values(), *POINT_COLUMNS.values())
+#: the columns `index_columns` reads
+INDEX_INPUTS = ("n_pegawai", "n_promosi", "fairness_flags", "fairness_tested",
+                *dict.fromkeys(c for pair in COMPONENT_COUNTS.values() for c in pair))
 
 METHOD = {
     "id": """**Cara membaca indeks kepatuhan meritokrasi (0–100).** Indeks menggabungkan enam indikator per OPD:
-- *Cakupan profiling* (bobot 10): bagian pegawai yang sudah diasesmen kompetensinya sebelum periode.
+- *Cakupan profiling* (bobot 10): bagian pegawai yang sudah mengikuti asesmen kompetensi sebelum periode.
 - *Cakupan SKP* (bobot 10): bagian pegawai yang memiliki SKP dua tahun terakhir.
 - *Promosi dari talent pool* (bobot 25): bagian promosi periode ini yang jatuh pada pegawai di kotak 7, 8 atau 9.
 - *Promosi yang memenuhi syarat* (bobot 25): bagian promosi yang orangnya memenuhi semua syarat (status kepegawaian,
@@ -71,7 +95,11 @@ pada periode ini tidak dapat dinilai dari promosinya: indeksnya kosong dan kateg
 
 Agar OPD dengan sedikit promosi tidak melonjak ke 0% atau 100% karena kebetulan, indikator promosi ditarik ke arah angka
 provinsi seolah-olah ada 5 promosi tambahan berangka provinsi. Tabel tetap menampilkan angka asli OPD, kecuali OPD dengan
-1–4 promosi: bagiannya tidak ditampilkan. Kategori mengikuti empat tingkat Indeks Sistem Merit KASN yang dipetakan ke
+1–4 promosi: bagiannya tidak ditampilkan, dan indikator promosinya memakai **angka provinsi** (disebut di
+`komponen_nilai_provinsi`), sebab indeks tidak boleh membuka angka yang disembunyikan. Hal yang sama berlaku untuk
+setiap indikator yang angkanya disembunyikan (sel kurang dari 5 orang atau pelengkapnya). OPD yang tidak satu pun
+indikator promosinya berasal dari datanya sendiri tetap memiliki indeks (65 dari 100 poin berangka provinsi, 35 poin dari
+cakupan dan keadilannya sendiri), tetapi kategorinya *tidak dapat dinilai* dan tidak diperingkat. Kategori mengikuti empat tingkat Indeks Sistem Merit KASN yang dipetakan ke
 0–100: ≥ 75 *Sangat Baik*, 50–< 75 *Baik*, 25–< 50 *Kurang*, < 25 *Buruk*. Rentang (interval 95%) indeks menjalarkan
 ketidakpastian setiap indikator (distribusi Beta dari jumlah orangnya): OPD dengan sedikit data mendapat rentang lebar,
 dan urutan OPD yang rentangnya bertumpang tindih tidak boleh dibaca sebagai perbedaan nyata.""",
@@ -86,7 +114,11 @@ candidate who could be passed over) is **never counted as perfect**: it is left 
 95% range widens to every value it could take, and `komponen_tidak_dinilai` names it. An OPD **without promotions** in
 the quarter cannot be judged on its promotions: its index is empty, its category *cannot be judged*. Promotion
 indicators are pulled toward the province's as if by 5 more promotions at the province rate; tables show the OPD's own
-shares, except for OPDs with 1–4 promotions, whose shares are not shown. Categories follow the four levels of KASN's
+shares, except for OPDs with 1–4 promotions, whose shares are not shown and whose promotion indicators take the
+**province's value** (named in `komponen_nilai_provinsi`), since the index must not give a hidden number back; so does
+every indicator whose count is hidden (a cell under 5 persons or its complement). An OPD none of whose promotion
+indicators is its own keeps an index (65 of the 100 points at the province's values, 35 from its own coverage and
+fairness) but is *cannot be judged* and not ranked. Categories follow the four levels of KASN's
 merit system index mapped to 0–100: ≥ 75 Very good, 50–< 75 Good, 25–< 50 Poor, < 25 Bad. The 95% range propagates
 each indicator's uncertainty (a Beta distribution from its counts): thin data give wide ranges; overlapping ranges are
 not a real difference.""",
@@ -156,32 +188,115 @@ def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope:
         out[col] = np.where(out[den] > 0, out[num] / out[den].where(out[den] > 0), np.nan)
         out[f"{col}_ci_low"], out[f"{col}_ci_high"] = wilson(out[num], out[den])
     out["share_tanpa_bypass"] = 1 - out["share_bypassed"]
-    out["skor_keadilan"] = np.select([out["fairness_flags"] == 0, out["fairness_flags"] == 1], [1.0, 0.5], 0.0)
-    out.loc[out["fairness_tested"] == 0, "skor_keadilan"] = np.nan
-    components = _components(out)
-    judged = out["n_promosi"] > 0
-    out["index"] = np.where(judged, 100 * _index(components), np.nan)
-    lo, hi = _index_ci(out, n_boot, seed)
-    out["index_ci_low"], out["index_ci_high"] = np.where(judged, 100 * lo, np.nan), np.where(judged, 100 * hi, np.nan)
-    out["category"] = category(out["index"]).where(judged, NOT_JUDGED)
-    out["komponen_tidak_dinilai"] = pd.Series([", ".join(c for c, v in zip(WEIGHTS, row) if np.isnan(v))
-                                               for row in components], index=out.index, dtype="string")
+    out["skor_keadilan"] = fairness_score(out)
+    replaced = thin_promotions(out)
+    for col, value in index_columns(out, replaced, n_boot, seed).items():
+        out[col] = value
     out["suppressed_promosi"] = out["n_promosi"].between(1, MIN_CELL - 1)
     # a share of 1–4 promotions is neither shown nor ranked (the counts stay for the audit trail)
-    shown_as_share = [c for c in out.columns if c.startswith(("share_promosi", "share_tanpa_bypass"))]
+    shown_as_share = [c for c in out.columns if c.startswith(("share_promosi", "share_tanpa_bypass", "share_bypassed"))]
     out.loc[out["suppressed_promosi"], shown_as_share] = np.nan
     out = out.reset_index().rename(columns={scope: "opd_kode"})
     first = ["opd_kode", "opd_nama", "n_pegawai", "coverage_profiling", "coverage_kinerja", "n_promosi",
              "share_promosi_talent_pool", "share_promosi_eligible", "n_bypassed", "fairness_flags", "index", "category"]
-    return out[first + [c for c in out.columns if c not in first]].sort_values("index", ascending=False, kind="stable",
-                                                                               na_position="last")
+    return ranked(out[first + [c for c in out.columns if c not in first]])
+
+
+def ranked(table: pd.DataFrame) -> pd.DataFrame:
+    """Rows by index, highest first; OPDs `tidak dapat dinilai` after every judged one (index, then none, last)."""
+    order = pd.DataFrame({"nj": (table["category"] == NOT_JUDGED).to_numpy(), "ix": -table["index"].to_numpy(float)})
+    pos = order.sort_values(["nj", "ix"], kind="stable", na_position="last").index
+    return table.iloc[pos]
+
+
+def thin_promotions(out: pd.DataFrame) -> pd.DataFrame:
+    """Which promotion components rest on 1–4 promotions (True: the province's value stands in), per OPD."""
+    thin = out["n_promosi"].between(1, MIN_CELL - 1).to_numpy()
+    return pd.DataFrame({c: thin & (out[COMPONENT_COUNTS[c][1]].to_numpy(float) > 0) for c in PROMOTION_COMPONENTS},
+                        index=out.index)
+
+
+def province_values(out: pd.DataFrame, replaced: pd.DataFrame | None = None) -> dict[str, float]:
+    """The province's share of each promotion component, pooled over the OPDs whose own value is used (not
+    `replaced`): it is computed from shown counts only, so it gives no hidden count back. NaN: nothing to pool."""
+    vals = {}
+    for c in PROMOTION_COMPONENTS:
+        num, den = COMPONENT_COUNTS[c]
+        use = np.ones(len(out), bool) if replaced is None or c not in replaced else ~replaced[c].to_numpy(bool)
+        k, n = out[num].to_numpy(float)[use], out[den].to_numpy(float)[use]
+        vals[c] = float(np.nansum(k) / np.nansum(n)) if np.nansum(n) > 0 else np.nan
+    return vals
+
+
+def index_columns(out: pd.DataFrame, replaced: pd.DataFrame | None = None, n_draws: int = 2000, seed: int = 0,
+                  keys: pd.Series | None = None) -> pd.DataFrame:
+    """Index, its 95 % range, category, the components not judged, and each component's value and points
+    (`VALUE_COLUMNS`, `POINT_COLUMNS`: empty where the index is), from the counts of INDEX_INPUTS.
+
+    `replaced` (OPD × promotion component, True = the OPD's own value must not be used) puts the province's value
+    (`province_values`: pooled over the OPDs not replaced, also the target of the shrinkage) in its place and draws the
+    component uniformly in the range; it is named in `komponen_tidak_dinilai` and `komponen_nilai_provinsi`. No count
+    of a replaced component is read (they may be hidden): the result is a function of the other counts only. Each
+    row's draws come from its own generator, seeded by `seed` and its key (`keys`, default `out["opd_kode"]`, else the
+    index), so that a row's range depends neither on the order of the rows nor on another row's counts."""
+    absent = [c for c in INDEX_INPUTS if c not in out.columns]
+    if absent:
+        raise ValueError(f"kolom indeks tidak ada (index inputs missing): {', '.join(absent)}")
+    rep = np.zeros((len(out), len(PROMOTION_COMPONENTS)), bool) if replaced is None else \
+        replaced.reindex(columns=list(PROMOTION_COMPONENTS), fill_value=False).to_numpy(bool)
+    rep_frame = pd.DataFrame(rep, index=out.index, columns=list(PROMOTION_COMPONENTS))
+    prov = province_values(out, rep_frame)
+    skor = fairness_score(out)
+    beta = _beta(out, prov)
+    for j, c in enumerate(PROMOTION_COMPONENTS):   # a replaced component's own counts are never read
+        beta[c] = (np.where(rep[:, j], np.nan, beta[c][0]), np.where(rep[:, j], np.nan, beta[c][1]))
+    components = _components(beta, skor)
+    for j, c in enumerate(PROMOTION_COMPONENTS):
+        components[:, list(WEIGHTS).index(c)] = np.where(rep[:, j], prov[c], components[:, list(WEIGHTS).index(c)])
+    judged = out["n_promosi"].to_numpy(float) > 0
+    if keys is None:
+        keys = out["opd_kode"] if "opd_kode" in out else pd.Series(out.index, index=out.index)
+    lo, hi = _index_ci(beta, skor, rep, n_draws, [_row_seed(seed, k) for k in keys])
+    own = ~np.isnan(components[:, [list(WEIGHTS).index(c) for c in PROMOTION_COMPONENTS]]) & ~rep
+    res = pd.DataFrame(index=out.index)
+    res["index"] = np.where(judged, 100 * _index(components), np.nan)
+    res["index_ci_low"], res["index_ci_high"] = np.where(judged, 100 * lo, np.nan), np.where(judged, 100 * hi, np.nan)
+    res["category"] = category(res["index"]).where(judged & own.any(axis=1), NOT_JUDGED)
+    missing = [[c for c, v in zip(WEIGHTS, row) if np.isnan(v)] for row in components]
+    stand_in = [[c for c, r in zip(PROMOTION_COMPONENTS, row) if r] for row in rep]
+    res["komponen_tidak_dinilai"] = pd.Series([", ".join(c for c in WEIGHTS if c in m or c in s)
+                                               for m, s in zip(missing, stand_in)], index=out.index, dtype="string")
+    res["komponen_nilai_provinsi"] = pd.Series([", ".join(s) for s in stand_in], index=out.index, dtype="string")
+    values, points = component_points(components)
+    for j, c in enumerate(WEIGHTS):
+        res[VALUE_COLUMNS[c]] = np.where(judged, values[:, j], np.nan)
+        res[POINT_COLUMNS[c]] = np.where(judged, points[:, j], np.nan)
+    return res
+
+
+def component_points(components: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per OPD and component (last axis, WEIGHTS order): the value that entered the index and its points, 100 × weight
+    × value with the weights rescaled over the measured components (as `_index` does), so the points sum to the index.
+    NaN where the component was not measured."""
+    w = np.asarray(list(WEIGHTS.values()))
+    avail = ~np.isnan(components)
+    total = np.where(avail, w, 0).sum(axis=-1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        points = np.where(avail, 100 * components * w / total, np.nan)
+    return components, points
+
+
+def fairness_score(out: pd.DataFrame) -> np.ndarray:
+    """1 with no `disparity` flag, 0.5 with one, 0 with more; NaN where the audit could test nothing in the OPD."""
+    fair = out["fairness_flags"].to_numpy(float)
+    return np.where(out["fairness_tested"].to_numpy(float) > 0, np.select([fair == 0, fair == 1], [1.0, 0.5], 0.0), np.nan)
 
 
 def category(index: pd.Series, lang: str = "id") -> pd.Series:
     """Index 0–100 → KASN-aligned category (missing index: missing category)."""
     out = pd.Series(pd.NA, index=index.index, dtype="string")
     for lo, name in reversed(CATEGORIES):
-        out[index >= lo] = name if lang == "id" else CATEGORIES_EN[name]
+        out[index >= lo] = text.category(name, lang)
     return out
 
 
@@ -204,15 +319,16 @@ def _index(components: np.ndarray) -> np.ndarray:
         return num / np.where(avail, w, 0).sum(axis=-1)
 
 
-def _beta(out: pd.DataFrame) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def _beta(out: pd.DataFrame, province: dict[str, float]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Each measured component's Beta(a, b): Jeffreys' ½ + ½ for coverage; for the promotion components a prior worth
-    PRIOR_PROMOTIONS promotions at the province's share on top of Jeffreys' (its mean is the share shrunk toward the
-    province, and a province share of 0 or 1 still leaves mass on both sides). NaN where there is nothing to measure."""
+    PRIOR_PROMOTIONS promotions at the province's share (`province_values`) on top of Jeffreys' (its mean is the share
+    shrunk toward the province, and a province share of 0 or 1 still leaves mass on both sides). NaN where there is
+    nothing to measure."""
     params = {}
     for col, (num, den) in COMPONENT_COUNTS.items():
         k, n = out[num].to_numpy(float), out[den].to_numpy(float)
         if col in SHRUNK:
-            prov = k.sum() / max(n.sum(), 1)
+            prov = province[col] if np.isfinite(province[col]) else 0.5   # 0.5: no OPD's own value is used anyway
             a, b = k + PRIOR_PROMOTIONS * prov + 0.5, n - k + PRIOR_PROMOTIONS * (1 - prov) + 0.5
         else:
             a, b = k + 0.5, n - k + 0.5
@@ -220,26 +336,39 @@ def _beta(out: pd.DataFrame) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     return params
 
 
-def _components(out: pd.DataFrame) -> np.ndarray:
+def _components(beta: dict[str, tuple[np.ndarray, np.ndarray]], skor: np.ndarray) -> np.ndarray:
     """Index components per OPD (last axis, in WEIGHTS order): Beta means, fairness as scored; NaN = not measured."""
-    beta = _beta(out)
-    cols = [beta[c][0] / (beta[c][0] + beta[c][1]) if c in beta else out[c].to_numpy(float) for c in WEIGHTS]
+    cols = [beta[c][0] / (beta[c][0] + beta[c][1]) if c in beta else skor for c in WEIGHTS]
     return np.stack(cols, axis=-1)
 
 
-def _index_ci(out: pd.DataFrame, n_draws: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+def _row_seed(seed: int, key: object) -> list[int]:
+    """A row's own seed: the run's seed and a stable checksum of its key (never Python's salted hash)."""
+    return [seed, zlib.crc32(str(key).encode("utf-8"))]
+
+
+def _index_ci(beta: dict[str, tuple[np.ndarray, np.ndarray]], skor: np.ndarray, replaced: np.ndarray, n_draws: int,
+              seeds: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
     """2.5 % and 97.5 % of the index over draws of every component's Beta distribution; a component not measured is
-    drawn uniformly on 0–1 with its weight (the range covers what it could be), fairness as scored is held fixed."""
-    rng = np.random.default_rng(seed)
-    beta = _beta(out)
-    draws = []
-    for c in WEIGHTS:
-        if c in beta:
-            a, b = beta[c]
-            d = rng.beta(np.nan_to_num(a, nan=1.0)[:, None], np.nan_to_num(b, nan=1.0)[:, None], (len(out), n_draws))
-        else:
-            fixed = out[c].to_numpy(float)[:, None]
-            d = np.where(np.isnan(fixed), rng.random((len(out), n_draws)), fixed)
-        draws.append(d)
-    idx = _index(np.stack(draws, axis=-1))
-    return np.percentile(idx, 2.5, axis=1), np.percentile(idx, 97.5, axis=1)
+    drawn uniformly on 0–1 (Beta(1, 1)) with its weight, fairness as scored is held fixed. A component standing in at
+    the province's value spans all it could be: 0 for the lower bound, 1 for the upper. Row i draws from its own
+    generator (`seeds[i]`); no count of a replaced component is read."""
+    n = len(skor)
+    lo, hi = np.full(n, np.nan), np.full(n, np.nan)
+    for i in range(n):
+        rng = np.random.default_rng(seeds[i])
+        low, high = [], []
+        for c in WEIGHTS:
+            if c in beta:
+                a, b = beta[c][0][i], beta[c][1][i]
+                d = rng.beta(1.0 if np.isnan(a) else a, 1.0 if np.isnan(b) else b, n_draws)
+                rep = c in PROMOTION_COMPONENTS and replaced[i, PROMOTION_COMPONENTS.index(c)]
+                low.append(np.zeros(n_draws) if rep else d)
+                high.append(np.ones(n_draws) if rep else d)
+            else:
+                d = rng.random(n_draws) if np.isnan(skor[i]) else np.full(n_draws, skor[i])
+                low.append(d)
+                high.append(d)
+        lo[i] = np.percentile(_index(np.stack(low, axis=-1)), 2.5)
+        hi[i] = np.percentile(_index(np.stack(high, axis=-1)), 97.5)
+    return lo, hi

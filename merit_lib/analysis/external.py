@@ -10,19 +10,15 @@ import numpy as np
 import pandas as pd
 
 from merit_lib.analysis.stats import wilson
+from merit_lib.domain import codes, text
+from merit_lib.domain.language import number, percent, signed
 from merit_lib.domain.roles import Roles
-from merit_lib.domain.text import number
 
-PROVINCE = "PROVINSI"
-ROLE_LABEL = {"competency": {"id": "kompetensi", "en": "competency"}, "kinerja": {"id": "kinerja", "en": "performance"}}
-FLAG_READING = {
-    "disparity": {"id": "kesenjangan TETAP ADA setelah merit disamakan (disparity)",
-                  "en": "the gap REMAINS at equal merit (disparity)"},
-    "explained gap": {"id": "kesenjangan mentah nyata, tetapi hilang setelah merit disamakan (explained gap)",
-                      "en": "a real raw gap that merit explains (explained gap)"},
-    "no disparity": {"id": "tidak ada kesenjangan yang bermakna (no disparity)", "en": "no meaningful gap (no disparity)"},
-    "insufficient data": {"id": "data tidak cukup untuk diuji (insufficient data)", "en": "too little data to test"},
-}
+PROVINCE = codes.PROVINCE
+
+
+def _x(key: str, lang: str, **fields: object) -> str:
+    return text.t("external." + key, lang, **fields)
 
 
 def _base(term: str) -> str:
@@ -50,32 +46,31 @@ def merit_table(coefficients: pd.DataFrame, roles: Roles, model: str | None = No
 
 def _ci(mid: float, lo: float, hi: float, lang: str) -> str:
     """`1,64 (1,11–2,41)`: a ratio and its interval, decimal comma in Bahasa Indonesia."""
-    return f"{number(mid, lang)} ({number(lo, lang)}–{number(hi, lang)})"
+    return f"{number(mid, lang, 2)} ({number(lo, lang, 2)}–{number(hi, lang, 2)})"
 
 
 def _pct(x: float, lang: str) -> str:
-    return number(100 * x, lang, 1) + "%"
+    return percent(x, lang, 1)
 
 
 def _or(row: object, lang: str) -> str:
-    return "OR " + _ci(row.odds_ratio, row.ci_low, row.ci_high, lang) + " (CI 95%)"  # type: ignore[attr-defined]
+    return _x("or", lang, ci=_ci(row.odds_ratio, row.ci_low, row.ci_high, lang))  # type: ignore[attr-defined]
 
 
 def merit_sentences(table: pd.DataFrame, roles: Roles, frame: pd.DataFrame | None = None, lang: str = "id") -> list[str]:
     """One plain sentence per merit term: its odds ratio and CI, per point (and per standard deviation for a score)."""
     out = []
     for r in table.itertuples():
-        role = ROLE_LABEL[r.role][lang]
+        role = _x(r.role, lang)
         if r.level:
             ref = roles.reference.get(r.measure) or _reference_level(frame, r.measure)
-            out.append(f"{role} — {r.measure} = {r.level} " + (f"dibanding {ref}: " if lang == "id" else f"vs {ref}: ") + _or(r, lang))
+            out.append(_x("level", lang, role=role, measure=r.measure, level=r.level, reference=ref, or_=_or(r, lang)))
             continue
-        line = f"{role} — {r.measure} " + ("per satu satuan: " if lang == "id" else "per unit: ") + _or(r, lang)
+        line = _x("unit", lang, role=role, measure=r.measure, or_=_or(r, lang))
         if frame is not None and r.measure in frame and frame[r.measure].nunique() > 2:
             sd = float(frame[r.measure].std())
             per_sd = np.exp(np.log([r.odds_ratio, r.ci_low, r.ci_high]) * sd)
-            line += (f"; per simpangan baku ({number(sd, lang, 1)}): OR " if lang == "id"
-                     else f"; per standard deviation ({number(sd, lang, 1)}): OR ") + _ci(*per_sd, lang)
+            line += _x("per_sd", lang, sd=number(sd, lang, 1), ci=_ci(*per_sd, lang))
         out.append(line)
     return out
 
@@ -92,20 +87,18 @@ def disparity_sentences(findings: pd.DataFrame, lang: str = "id") -> list[str]:
     prov = findings[findings["scope"] == PROVINCE]
     out = []
     for r in prov.itertuples():
-        if r.flag == "insufficient data":
-            out.append(f"{r.attribute} {r.group} vs {r.reference_group}: {FLAG_READING[r.flag][lang]}")
+        who = _x("versus", lang, attribute=r.attribute, group=r.group, reference=r.reference_group)
+        if r.flag == codes.INSUFFICIENT:
+            out.append(f"{who}: {_x(r.flag, lang)}")
             continue
-        rates = f"{_pct(r.rate_group, lang)} vs {_pct(r.rate_reference, lang)}"
-        more = ("+" if r.shortfall <= 0 else "−") + number(abs(r.shortfall), lang, 0)
-        raw = (f"promosi {rates} (rasio dampak {number(r.impact_ratio, lang)}; {more} orang dibanding tingkat acuan)"
-               if lang == "id" else
-               f"promoted {rates} (impact ratio {number(r.impact_ratio, lang)}; {more} persons against the reference rate)")
-        side = 0 if not (r.aor_ci_low > 1 or r.aor_ci_high < 1) else (1 if r.aor_ci_low > 1 else -1)
-        word = {"id": {0: "tidak berbeda nyata", 1: "peluangnya lebih besar", -1: "peluangnya lebih kecil"},
-                "en": {0: "its odds do not differ clearly", 1: "its odds are higher", -1: "its odds are lower"}}[lang][side]
+        vs = text.t("labels.versus", lang)
+        rates = f"{_pct(r.rate_group, lang)} {vs} {_pct(r.rate_reference, lang)}"
+        more = signed(-r.shortfall, lang, 0)
+        raw = _x("raw", lang, rates=rates, ratio=number(r.impact_ratio, lang, 2), more=more)
+        side = "same" if not (r.aor_ci_low > 1 or r.aor_ci_high < 1) else ("higher" if r.aor_ci_low > 1 else "lower")
         aor = "OR " + _ci(r.adjusted_odds_ratio, r.aor_ci_low, r.aor_ci_high, lang)
-        adj = f"pada merit yang sama {word}: {aor}" if lang == "id" else f"at equal merit {word}: {aor}"
-        out.append(f"{r.attribute} {r.group} vs {r.reference_group}: {raw}; {adj} → {FLAG_READING[r.flag][lang]}")
+        adj = _x("adjusted", lang, word=_x(side, lang), aor=aor)
+        out.append(f"{who}: {raw}; {adj} → {_x(r.flag, lang)}")
     return out
 
 
@@ -116,9 +109,9 @@ def scope_table(frame: pd.DataFrame, roles: Roles, findings: pd.DataFrame) -> pd
     g["rate"] = g["promoted"] / g["n"]
     g["rate_ci_low"], g["rate_ci_high"] = wilson(g["promoted"], g["n"])
     flags = findings[findings["scope"] != PROVINCE].groupby(["scope", "flag"]).size().unstack(fill_value=0)
-    for flag in ("disparity", "explained gap"):
+    for flag in (codes.DISPARITY, codes.EXPLAINED):
         g[flag] = flags[flag].reindex(g.index, fill_value=0) if flag in flags else 0
-    g["flagged"] = findings[(findings["scope"] != PROVINCE) & (findings["flag"] == "disparity")].groupby("scope").apply(
+    g["flagged"] = findings[(findings["scope"] != PROVINCE) & (findings["flag"] == codes.DISPARITY)].groupby("scope").apply(
         lambda d: ", ".join(f"{a} {gr}" for a, gr in zip(d["attribute"], d["group"])), include_groups=False
     ).reindex(g.index).fillna("")
     return g.sort_values("rate", ascending=False).rename_axis(roles.scope).reset_index()

@@ -2,32 +2,38 @@
 
 `promotion_ledger` gives one row per promotion event of the period with its `alasan` (reason); `person_ledger`
 one row per pegawai row read (accepted into the frame, or rejected at validation). `ledger_table` aggregates
-both into `tables/promotions_ledger.csv` (counts per kind, OPD and reason; no person-level detail).
+both, with every rotation and mutation event of the period (`analysis.rotations`: counted, or left out with a
+named reason), into `tables/promotions_ledger.csv` (counts per kind, OPD and reason; no person-level detail).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from merit_lib.analysis import rotations
 from merit_lib.analysis.features import SOURCE_APPOINTED, promotion_mask
 from merit_lib.domain import rules as R
+from merit_lib.domain import text
+from merit_lib.domain.codes import (  # the codes live in domain.codes
+    APPOINTED,
+    AT_RISK,
+    COUNTED,
+    DUPLICATE,
+    LEVEL_UNKNOWN,
+    NO_HIGHER,
+    NOT_COVERED,
+    NOT_IN_FRAME,
+    OPD_UNKNOWN,
+    REJECTED,
+    SECOND,
+)
+from merit_lib.domain.language import number
 from merit_lib.domain.period import Period
 
-COUNTED = "dihitung"
 #: promotion reasons, in the order a reader wants them (the first applies)
-DUPLICATE = "duplikat"                         # the same event twice (same person, date, target)
-SECOND = "promosi_kedua"                       # a later promotion of a person already counted in the period
-NOT_IN_FRAME = "pegawai_tidak_ada"             # its person is not among the accepted pegawai rows
-APPOINTED = "diangkat_dalam_periode"           # not in service at the start of the period
-LEVEL_UNKNOWN = "tingkat_awal_tidak_diketahui"  # level before unknown and not inferable
-NOT_COVERED = "tingkat_tujuan_tidak_dicakup"   # from JPT Pratama (or a level without a higher one covered)
-OPD_UNKNOWN = "opd_tidak_diketahui"
 PROMOTION_REASONS = (COUNTED, DUPLICATE, SECOND, NOT_IN_FRAME, APPOINTED, LEVEL_UNKNOWN, NOT_COVERED, OPD_UNKNOWN)
 
 #: person reasons
-AT_RISK = "dapat_dipromosikan"                 # in the frame and in the at-risk population
-NO_HIGHER = "tidak_ada_jenjang_berikut"        # in the frame, at a level with no higher one covered (JPT Pratama)
-REJECTED = "ditolak_validasi"                  # rejected at validation (see validation.csv)
 PERSON_REASONS = (AT_RISK, NO_HIGHER, APPOINTED, LEVEL_UNKNOWN, OPD_UNKNOWN, REJECTED)
 
 KEYS = ["nip", "tanggal", "jenis_jabatan_baru", "eselon_baru", "opd_kode_baru"]
@@ -79,26 +85,21 @@ def _first_reason(conditions: list, reasons: list[str], n: int) -> pd.Series:
     return out.fillna(LEVEL_UNKNOWN)
 
 
-def ledger_table(promotions: pd.DataFrame, persons: pd.DataFrame) -> pd.DataFrame:
-    """The published ledger: counts per kind (`promosi` events and persons, `pegawai`), OPD and reason."""
+def ledger_table(promotions: pd.DataFrame, persons: pd.DataFrame, moves: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The published ledger: counts per kind (`promosi` events and persons, `pegawai`; `rotasi` and `mutasi` events from
+    `moves`, rotations.move_ledger), OPD and reason."""
     p = promotions.groupby(["opd_kode", "alasan"], dropna=False).agg(n_peristiwa=("nip", "size"), n_orang=("nip", "nunique"))
     p = p.reset_index().assign(jenis="promosi")
     q = persons.assign(jenis="pegawai", n_peristiwa=pd.NA)
-    out = pd.concat([p, q], ignore_index=True)[["jenis", "opd_kode", "alasan", "n_peristiwa", "n_orang"]]
-    order = {r: i for i, r in enumerate(PROMOTION_REASONS + PERSON_REASONS)}
+    parts = [p, q] + ([moves] if moves is not None and not moves.empty else [])
+    out = pd.concat(parts, ignore_index=True)[["jenis", "opd_kode", "alasan", "n_peristiwa", "n_orang"]]
+    order = {r: i for i, r in enumerate(dict.fromkeys(PROMOTION_REASONS + PERSON_REASONS + rotations.MOVE_REASONS))}
     out = out.assign(_o=out["alasan"].map(order)).sort_values(["jenis", "_o", "opd_kode"], kind="stable", na_position="last")
     return out.drop(columns="_o").astype({"n_peristiwa": "Int64", "n_orang": "int64"}).reset_index(drop=True)
 
 
-REASON_TEXT = {
-    DUPLICATE: {"id": "baris ganda", "en": "duplicate rows"},
-    SECOND: {"id": "promosi kedua orang yang sama", "en": "second promotion of the same person"},
-    NOT_IN_FRAME: {"id": "pegawainya tidak ada di data pegawai", "en": "person not in the staff table"},
-    APPOINTED: {"id": "baru diangkat dalam periode", "en": "appointed during the period"},
-    LEVEL_UNKNOWN: {"id": "jenjang sebelum promosi tidak diketahui", "en": "level before promotion unknown"},
-    NOT_COVERED: {"id": "jenjang tujuan di luar cakupan (di atas JPT Pratama)", "en": "target level not covered (above JPT Pratama)"},
-    OPD_UNKNOWN: {"id": "OPD tidak diketahui", "en": "OPD unknown"},
-}
+#: reason → words (in the catalogue, `text.LEDGER`)
+REASON_TEXT = text.LEDGER
 
 
 def ledger_text(table: pd.DataFrame, scope: str | None = None, lang: str = "id") -> str:
@@ -109,18 +110,20 @@ def ledger_text(table: pd.DataFrame, scope: str | None = None, lang: str = "id")
     total = int(p["n_peristiwa"].sum())
     counted = int(p.loc[p["alasan"] == COUNTED, "n_peristiwa"].sum())
     out = p[p["alasan"] != COUNTED].groupby("alasan")["n_peristiwa"].sum()
-    en = lang == "en"
     if total == 0:
-        return "No promotion event in this period." if en else "Tidak ada peristiwa promosi pada periode ini."
-    head = (f"Promotion events in the data: {total}; counted in the analysis: {counted}" if en
-            else f"Peristiwa promosi dalam data: {total}; dihitung dalam analisis: {counted}")
+        return text.t("ledger.none", lang)
+    head = text.t("ledger.head", lang, total=number(total, lang), counted=number(counted, lang))
     if out.empty:
-        return head + (" (all)." if en else " (semuanya).")
-    why = "; ".join(f"{REASON_TEXT[r]['en' if en else 'id']} {int(n)}" for r, n in out.items())
-    return head + (f"; not counted: {why}." if en else f"; tidak dihitung: {why}.")
+        return head + text.t("ledger.all", lang)
+    why = "; ".join(f"{text.t('ledger.' + str(r), lang)} {number(int(n), lang)}" for r, n in out.items())
+    return head + text.t("ledger.not_counted", lang, why=why)
 
 
-def for_extract(extract: object, frame: pd.DataFrame, period: Period | str) -> pd.DataFrame:
+def for_extract(extract: object, frame: pd.DataFrame, period: Period | str,
+                moves: rotations.Moves | None = None) -> pd.DataFrame:
     """The ledger table of an extract (`Extract` with its validation report) and its analysis frame."""
     promotions = promotion_ledger(frame, extract.tables["riwayat_jabatan"], period)
-    return ledger_table(promotions, person_ledger(frame, len(extract.report.rejected_rows("pegawai"))))
+    if moves is None:
+        moves = rotations.review_moves(frame, extract.tables["riwayat_jabatan"], extract.tables["pegawai"], period)
+    return ledger_table(promotions, person_ledger(frame, len(extract.report.rejected_rows("pegawai"))),
+                        rotations.move_ledger(moves))

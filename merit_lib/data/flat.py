@@ -33,6 +33,10 @@ attribute, or reference level of a categorical measure) and `missing`, the missi
 - `{fill: VALUE, indicator: NAME}`: the cell gets VALUE and a 0/1 column NAME marks it; NAME joins the same role;
 - `{level: LABEL}` (categorical): the cell becomes its own level LABEL.
 
+Merit measures (`competency`, `kinerja`) are optional: a table with only an outcome, protected attributes and a scope
+(the Berkeley admissions case) is audited raw and stratified by scope, and the audit says that no merit was measured,
+so no gap is ever "explained by merit". The readiness model (`merit model --flat`) needs one of each.
+
 Unreadable cells (text in a numeric column, a value the `map` does not cover, a number outside `bands`)
 follow the same policy and are counted separately. Nothing is dropped silently: `FlatData.missing` says,
 for every role, how many rows lacked it and what was done.
@@ -53,15 +57,15 @@ import yaml
 from merit_lib.data.extract import LoadError, Source, parse_numbers, read_raw, sha256
 from merit_lib.data.sink import write_csv
 from merit_lib.domain import contract as C
+from merit_lib.domain.language import number
 from merit_lib.domain.roles import Roles
 from merit_lib.domain.rules import AGE_BANDS, AGE_LABELS
-from merit_lib.domain.text import number
 
 #: the example of examples/hr_promotion: the public data set lives next to the repository, in ../shared (never copied in)
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_DATA = REPO_ROOT.parent / "shared" / "external" / "hr_promotion" / "train.csv"
 EXAMPLE_ROLES = Path(__file__).resolve().parent / "roles" / "hr_promotion.yaml"   # package data
-SCOPE_ALL = "PROVINSI"
+SCOPE_ALL = "semua"   # the one scope of a table without a `scope` role; not PROVINSI, which names the all-rows test
 NO_SCOPE_COLUMN = "lingkup"
 READABLE = (".csv", ".txt", ".xlsx", ".xlsm", ".parquet", ".pq")
 LIST_ROLES = ("competency", "kinerja", "controls", "protected")
@@ -206,9 +210,7 @@ def read_roles_file(roles_path: Path | str) -> dict:
                     + f" — peran yang sah: {', '.join(sorted(TOP_KEYS))}")
     if doc.get("outcome") is None:
         raise roles_error(roles_path, "outcome", "peran wajib tidak ada (required role missing): kolom hasil, mis. is_promoted")
-    if not (doc.get("competency") or doc.get("kinerja")):
-        raise roles_error(roles_path, "competency/kinerja", "nyatakan paling sedikit satu ukuran merit (at least one merit measure)")
-    return doc
+    return doc   # no merit measure is allowed: the audit is then raw + stratified by scope (docs/verdicts.md §1)
 
 
 def _snake(header: str) -> str:

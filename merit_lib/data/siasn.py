@@ -37,6 +37,7 @@ import hashlib
 import io
 import json
 import re
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,6 +186,18 @@ REASONS: dict[str, dict[str, tuple[str, str]]] = {
                      "en": ("rank history (outside the contract)", "rank history (kenaikan pangkat) is not a position "
                             "history; not in the contract")},
 }
+#: a contract table that came out empty → what the SIASN folder lacks (id, en)
+EMPTY_TABLE: dict[str, tuple[str, str]] = {
+    "pegawai": ("tidak ada pegawai yang dapat dibaca dari ekspor maupun data-utama/ (lihat `merit siasn` dan buku "
+                "barisnya)", "no person could be read from the export or data-utama/ (see `merit siasn` and its "
+                "ledger)"),
+    "profiling": ("tidak ada hasil asesmen: letakkan profiling.csv/.xlsx (kolom kontrak) di folder SIASN",
+                  "no assessment results: put profiling.csv/.xlsx (the contract's columns) in the SIASN folder"),
+    "kinerja": ("tidak ada SKP: folder rw-skp22/ dan rw-skp/ tidak ada atau kosong",
+                "no SKP: the rw-skp22/ and rw-skp/ folders are missing or empty"),
+    "riwayat_jabatan": ("tidak ada riwayat jabatan: folder rw-jabatan/ tidak ada atau kosong",
+                        "no position history: the rw-jabatan/ folder is missing or empty"),
+}
 #: reasons for leaving a row out that are no data problem (the row is simply not needed)
 NOT_NEEDED: frozenset[str] = frozenset({"rank_history", "replaced_by_skp22"})
 
@@ -229,6 +242,27 @@ class SiasnResult:
     def summary(self, lang: str | None = None) -> list[str]:
         """Lines for a report's data-quality section: counts only, no NIP, no name."""
         return summary_lines(self, lang or self.lang)
+
+    def persons(self) -> PersonCounts:
+        """Persons kept and left out, with the reasons (`person_counts`)."""
+        return person_counts(self)
+
+    def run_meta(self, lang: str | None = None) -> dict:
+        """The facts a report's meta and manifest record about this input (`run_meta`)."""
+        return run_meta(self, lang or self.lang)
+
+    def mapping_counts(self, lang: str | None = None) -> pd.DataFrame:
+        """The mapping report as counts only, for publication (`mapping_counts`)."""
+        return mapping_counts(self, lang or self.lang)
+
+    def require_tables(self) -> None:
+        """An InputError naming what the SIASN folder lacks when a contract table came out empty (an analysis needs
+        all four)."""
+        missing = [name for name in C.TABLES if self.tables[name].empty]
+        if missing:
+            id_ = "; ".join(EMPTY_TABLE[n][0] for n in missing)
+            en = "; ".join(EMPTY_TABLE[n][1] for n in missing)
+            raise InputError(f"{self.source}: {id_}", en=f"{self.source}: {en}")
 
     def fingerprints(self) -> dict[str, str]:
         """SHA-256 of every SIASN input, for a manifest: each export, ref-unor and profiling file by name, and each
@@ -522,18 +556,28 @@ def read_ref_unor(path: Path | None) -> pd.DataFrame:
 
 
 def read_profiling(path: Path) -> pd.DataFrame:
-    """The profiling file (CSV, XLSX or Parquet) as text cells with contract headers, `_file` and `_row`."""
+    """The profiling file (CSV, XLSX or Parquet) as text cells with contract headers, `_file` and `_row`; an
+    InputError naming the file when it cannot be read or has no `nip` column."""
     suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        frame = pd.read_parquet(path).astype("object")
-    elif suffix in (".xlsx", ".xlsm"):
-        frame = pd.read_excel(path, dtype=str, keep_default_na=False)
-    else:
-        text = _decode(path.read_bytes())
-        frame = pd.read_csv(io.StringIO(text), sep=_sep(text.splitlines()[0] if text else ","), dtype=str,
-                            keep_default_na=False)
+    try:
+        if suffix == ".parquet":
+            frame = pd.read_parquet(path).astype("object")
+        elif suffix in (".xlsx", ".xlsm"):
+            frame = pd.read_excel(path, dtype=str, keep_default_na=False)
+        else:
+            text = _decode(path.read_bytes())
+            frame = pd.read_csv(io.StringIO(text), sep=_sep(text.splitlines()[0] if text else ","), dtype=str,
+                                keep_default_na=False)
+    except (ValueError, OSError, ImportError, zipfile.BadZipFile) as exc:   # pandas' parser errors are ValueErrors
+        detail = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise InputError(f"{path}: berkas profiling tidak dapat dibaca: {detail}",
+                         en=f"{path}: the profiling file cannot be read: {detail}") from exc
     names = C.header_map(C.PROFILING)
     frame = frame.rename(columns=lambda h: names.get(C.header_key(h), h))
+    if "nip" not in frame.columns:
+        raise InputError(f"{path}: berkas profiling tanpa kolom nip (kolom kontrak: nip, tanggal_asesmen, "
+                         "integritas, …, jpm)", en=f"{path}: the profiling file has no nip column (the contract's "
+                         "columns: nip, tanggal_asesmen, integritas, …, jpm)")
     return frame.assign(_file=path.name, _row=np.arange(len(frame)) + 2)
 
 
@@ -548,7 +592,8 @@ def opd_of_units(units: pd.DataFrame) -> pd.DataFrame:
     instansi as their induk still gives one OPD per unit under it). A cycle leaves the unit without OPD (NA)."""
     ids = set(units["id"].dropna())
     parent = dict(zip(units["id"], units["diatasan_id"]))
-    induk = dict(zip(units["id"], units["induk_unor_id"]))
+    # a null IndukUnorId (as the web service answers for the top of the tree) is None, never NA: NA == id is no bool
+    induk = {u: (v if isinstance(v, str) else None) for u, v in zip(units["id"], units["induk_unor_id"])}
     names = dict(zip(units["id"], units["nama_unor"]))
 
     def up(u: str) -> str | None:
@@ -1306,3 +1351,102 @@ def summary_lines(result: SiasnResult, lang: str = "id") -> list[str]:
         lines.append(f"CPNS counted as PNS: {number(cpns, lang)}." if en else f"CPNS dihitung sebagai PNS: "
                      f"{number(cpns, lang)}.")
     return lines
+
+
+# --------------------------------------------------------------------------- persons kept and left out, for a run
+
+#: person-source rows left out although their person is kept through another row (not a person left out)
+_SAME_PERSON = ("duplicate_nip", "duplicate_row")
+#: the columns of the published mapping table (`mapping_counts`): counts only, never a value read from the data
+MAPPING_COUNT_COLUMNS = ("kind", "source", "item", "label", "target", "status", "rows", "mapped", "unmapped",
+                         "conflicts", "winner")
+
+
+@dataclass(frozen=True)
+class PersonCounts:
+    """Persons of a conversion: kept in pegawai, left out, and the persons left out per (first) reason."""
+
+    kept: int
+    left_out: int
+    reasons: dict[str, int]
+
+    def as_dict(self) -> dict:
+        return {"persons_kept": self.kept, "persons_left_out": self.left_out, "left_out_reasons": dict(self.reasons)}
+
+
+def person_counts(result: SiasnResult) -> PersonCounts:
+    """Persons kept (pegawai rows) and left out: export rows and data-utama files whose person is not kept, one per
+    NIP (a row without a usable NIP counts alone), each under its first reason; a duplicate of a kept person is none."""
+    led = result.ledger
+    kept = set(result.tables["pegawai"]["nip"].dropna().astype(str))
+    first = led["reason"].fillna("").str.split("; ").str[0]
+    rows = led[led["source"].isin([EXPORT, DATA_UTAMA]) & led["status"].eq(LEFT_OUT) & ~first.isin(_SAME_PERSON)
+               & ~led["nip"].astype("string").isin(kept).fillna(False)]
+    key = rows["nip"].astype("string").fillna(rows["source"] + ":" + rows["file"].astype("string") + ":"
+                                              + rows["row"].astype("string").fillna(""))
+    per_person = first[rows.index].groupby(key.to_numpy(), sort=False).first()
+    reasons = per_person.value_counts()
+    return PersonCounts(len(kept), int(len(per_person)), {str(k): int(v) for k, v in reasons.items()})
+
+
+def run_meta(result: SiasnResult, lang: str = "id") -> dict:
+    """What a report's meta and manifest say about a SIASN input: persons kept and left out (per reason), acting
+    assignments, the data-quality lines, and the inputs' fingerprints (file names, sizes and hashes, never a NIP)."""
+    found = find_siasn_files(result.source)
+    sizes = {p.name: p.stat().st_size for p in [*(e[0] for e in found.exports), found.ref_unor, found.profiling] if p}
+    for name, folder in found.folders.items():
+        files = [f for f in folder.iterdir() if f.is_file() and not _is_temporary(f)]
+        sizes[f"{name}/ ({len(files)} files)"] = sum(f.stat().st_size for f in files)
+    prints = result.fingerprints()
+    return {**person_counts(result).as_dict(),
+            "acting_assignments": int((result.ledger["reason"] == "acting_assignment").sum()),
+            "ok": bool(result.ok), "summary": result.summary(lang),
+            "inputs": {k: {"bytes": int(sizes.get(k, 0)), "sha256": v} for k, v in prints.items()}}
+
+
+def mapping_counts(result: SiasnResult, lang: str = "id") -> pd.DataFrame:
+    """The mapping report as counts only, for publication: each source field (rows, mapped, unmapped, conflicts) and
+    each ledger reason per source and status (rows); the unmapped values and notes (which can hold data) stay out."""
+    m = result.mapping
+    fields = pd.DataFrame({"kind": "field", "source": m["source"], "item": m["field"], "label": m["rule"],
+                           "target": m["target"], "status": pd.NA, "rows": m["rows"], "mapped": m["mapped"],
+                           "unmapped": m["unmapped"], "conflicts": m["conflicts"], "winner": m["winner"]})
+    counts = result.reason_counts()
+    counts = counts[counts["reason"] != ""]
+    reasons = pd.DataFrame({"kind": "reason", "source": counts["source"], "item": counts["reason"],
+                            "label": counts["reason"].map(lambda r: label(r, lang)), "target": pd.NA,
+                            "status": counts["status"], "rows": counts["n"], "mapped": pd.NA, "unmapped": pd.NA,
+                            "conflicts": pd.NA, "winner": pd.NA})
+    out = pd.concat([fields, reasons], ignore_index=True)[list(MAPPING_COUNT_COLUMNS)]
+    for c in ("rows", "mapped", "unmapped", "conflicts"):
+        out[c] = pd.array(pd.to_numeric(out[c], errors="coerce"), dtype="Int64")
+    return out
+
+
+def _reason_list(reasons: dict[str, int], lang: str) -> str:
+    return "; ".join(f"{label(r, lang)} {number(int(n), lang)}" for r, n in reasons.items())
+
+
+def read_line(meta: dict, lang: str = "id") -> str:
+    """The command's line after reading a SIASN folder (from `run_meta` or `PersonCounts.as_dict`)."""
+    kept, left = int(meta["persons_kept"]), int(meta["persons_left_out"])
+    why = f" ({_reason_list(meta.get('left_out_reasons', {}), lang)})" if left else ""
+    if lang == "en":
+        return f"Folder read as SIASN: {number(kept, lang)} persons kept, {number(left, lang)} left out{why}."
+    return f"Folder dibaca sebagai SIASN: {number(kept, lang)} pegawai dipakai, {number(left, lang)} dikeluarkan{why}."
+
+
+def quality_line(meta: dict, lang: str = "id") -> str:
+    """The data-quality line of a report page read from SIASN (from `run_meta`)."""
+    kept, left = int(meta["persons_kept"]), int(meta["persons_left_out"])
+    acting = number(int(meta.get("acting_assignments", 0)), lang)
+    reasons = meta.get("left_out_reasons", {})
+    if lang == "en":
+        why = f" (why: {_reason_list(reasons, lang)})" if left else ""
+        return (f"Province data read from SIASN: {number(kept, lang)} staff, {number(left, lang)} left out{why}; {acting} acting "
+                "assignments (PLT, PLH, PJ, TT) not counted as appointments; per source and reason in "
+                "tables/siasn_mapping.csv.")
+    why = f" (alasan: {_reason_list(reasons, lang)})" if left else ""
+    return (f"Data provinsi dibaca dari SIASN: {number(kept, lang)} pegawai, {number(left, lang)} dikeluarkan{why}; {acting} "
+            "penugasan sementara (PLT, PLH, PJ, TT) tidak dihitung sebagai pengangkatan; rincian per sumber dan "
+            "alasan di tables/siasn_mapping.csv.")

@@ -93,7 +93,6 @@ class Table:
     columns: tuple[Column, ...]
     required: bool = True
     doc: str = ""
-    extra_allowed: bool = True  # protected attributes such as `agama` may come along
     keys: tuple[str, ...] = field(default=("nip",))
 
     def column(self, name: str) -> Column:

@@ -11,7 +11,7 @@ import difflib
 import math
 
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent, format_scientific
 
 LANGUAGES = {"id": "id_ID", "en": "en_GB"}
 _ROMAN = ("I", "II", "III", "IV")
@@ -28,13 +28,23 @@ def language(lang: str | None) -> str:
 
 
 def _missing(x: object) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
+    """None, NaN, NaT or pandas' NA (anything that is not equal to itself, or has no truth value when compared)."""
+    if x is None:
+        return True
+    try:
+        return bool(x != x)
+    except (TypeError, ValueError):
+        return True
 
 
 def number(x: float | int | None, lang: str = "id", decimals: int = 0) -> str:
     """A number with the language's separators (`3.517`, `0,89` in Indonesian); empty for a missing value."""
     if _missing(x):
         return ""
+    if math.isinf(x):  # type: ignore[arg-type]
+        return "∞" if x > 0 else "−∞"  # type: ignore[operator]
+    if abs(x) >= 1e15:  # type: ignore[arg-type]   # beyond what a decimal pattern can hold (a degenerate estimate)
+        return format_scientific(x, format="0.##E0", locale=LANGUAGES[language(lang)])
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(x, format=pattern, locale=LANGUAGES[language(lang)])
 
@@ -60,3 +70,49 @@ def period_label(period: object, lang: str = "id") -> str:
 
     p = Period.parse(period)  # type: ignore[arg-type]
     return f"Triwulan {_ROMAN[p.quarter - 1]} {p.year}" if language(lang) == "id" else f"Q{p.quarter} {p.year}"
+
+
+def p_value(p: float | None, lang: str = "id") -> str:
+    """A p-value as `< 0,001` or `= 0,034` (3 decimals, the language's separator); `–` when missing."""
+    if _missing(p):
+        return "–"
+    return "< " + number(0.001, lang, 3) if p < 0.001 else "= " + number(p, lang, 3)  # type: ignore[operator]
+
+
+def signed(x: float | None, lang: str = "id", decimals: int = 0) -> str:
+    """A number with its sign always shown (`+1,5`, `−2`); empty for a missing value."""
+    if _missing(x):
+        return ""
+    sign = "+" if x >= 0 else "−"  # type: ignore[operator]
+    return sign + number(abs(x), lang, decimals)  # type: ignore[arg-type]
+
+
+def significant(x: float | None, lang: str = "id", digits: int = 3) -> str:
+    """A number to `digits` significant digits (`0,0123`, `0,456`, `12,3`), as Python's `{:.3g}` but in the language's
+    format and never in exponent notation for the small p-values a report shows (below 0.001: `< 0,001`)."""
+    if _missing(x):
+        return ""
+    if x == 0:
+        return number(0, lang)
+    if 0 < abs(x) < 0.001:  # type: ignore[operator]
+        return "< " + number(0.001, lang, 3)
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(x))))  # type: ignore[arg-type]
+    return number(x, lang, decimals)
+
+
+def separators(lang: str = "id") -> tuple[str, str]:
+    """The decimal and thousands separators of the language (`,` and `.` in Indonesian), e.g. for a pandas Styler."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    loc = LANGUAGES[language(lang)]
+    return get_decimal_symbol(loc), get_group_symbol(loc)
+
+
+def general(x: float | None, lang: str = "id") -> str:
+    """A number with as many decimals as it needs, like Python's `{:g}` (`0,05`, `1,25`, `4`), in the language's format."""
+    if _missing(x):
+        return ""
+    shown = f"{x:g}"
+    if "e" in shown:
+        return number(x, lang, 6).rstrip("0").rstrip(",.")
+    return number(x, lang, len(shown.split(".")[1]) if "." in shown else 0)

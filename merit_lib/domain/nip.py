@@ -68,11 +68,6 @@ def parse_nip(nips: pd.Series, today: dt.date | None = None) -> pd.DataFrame:
     return out
 
 
-def is_valid(nip: str) -> bool:
-    """True when one NIP is well formed (any kind)."""
-    return bool(parse_nip(pd.Series([nip]))["nip_valid"].iloc[0])
-
-
 def make_nip(birth: dt.date, gender: str, serial: int, tmt: dt.date | None = None,
              pppk_year: int | None = None, frequency: int = 1) -> str:
     """Build a NIP (PNS when `tmt` is given) or an NI PPPK (when `pppk_year` is given)."""

@@ -77,12 +77,11 @@ REQUIRED_COMPETENCY: dict[str, float] = {"JPT Pratama": 4, "Administrator": 3, "
 
 #: JPM categories (BKN practice): lower bounds in percent
 JPM_CATEGORIES: tuple[tuple[str, float], ...] = (("Optimal", 90), ("Cukup Optimal", 78), ("Kurang Optimal", 0))
-JPM_SELECTION: tuple[tuple[str, float], ...] = (("Memenuhi Syarat", 80), ("Masih Memenuhi Syarat", 68),
-                                                 ("Kurang Memenuhi Syarat", 0))
 
 #: how `cek_kompetensi` reads the assessment: `each` — every one of the 9 competencies at least the target's level
 #: (PermenPANRB 38/2017: the standard is per competency; the default); `jpm` — JPM at least `JPM_MIN_SELECTION` percent
-#: (BKN selection practice: "Masih Memenuhi Syarat" or better), the documented alternative; `mean` — the mean of the
+#: (BKN selection practice: Memenuhi Syarat ≥ 80 %, Masih Memenuhi Syarat 68 % to < 80 %, Kurang Memenuhi Syarat
+#: < 68 %; "Masih Memenuhi Syarat" or better passes), the documented alternative; `mean` — the mean of the
 #: levels (the old rule: it lets a competency below the level pass, kept only to compare)
 COMPETENCY_RULES: tuple[str, ...] = ("each", "jpm", "mean")
 JPM_MIN_SELECTION: float = 68.0

@@ -1,6 +1,15 @@
-"""Labels and messages in Bahasa Indonesia (default) and English."""
+"""The catalogue: every reader-facing text in Bahasa Indonesia (default) and English.
+
+Each entry is `{"id": …, "en": …}`, found by `t(key, lang, **fields)` (`section.key`, see SECTIONS) or by the few typed
+helpers (rule_message, label, column, flag_label, category, term_label). Stable machine codes (verdicts, categories,
+ledger reasons) live in `merit_lib.domain.codes`; the sections below map code → words. Numbers, percentages, dates
+and periods are formatted by `merit_lib.domain.language` (Babel), never here.
+"""
 
 from __future__ import annotations
+
+from merit_lib.domain import codes
+from merit_lib.domain.language import language
 
 LANGS = ("id", "en")
 
@@ -104,7 +113,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "p_value": {"id": "Nilai p", "en": "p value"}, "p_adjusted": {"id": "Nilai p (BH)", "en": "p value (BH)"},
     "adjusted_odds_ratio": {"id": "Odds ratio disesuaikan", "en": "Adjusted odds ratio"},
     "aor_ci_low": {"id": "OR batas bawah", "en": "OR lower bound"}, "aor_ci_high": {"id": "OR batas atas", "en": "OR upper bound"},
-    "aor_p_adjusted": {"id": "Nilai p OR (BH)", "en": "OR p value (BH)"}, "flag": {"id": "Penanda", "en": "Flag"},
+    "aor_p_adjusted": {"id": "Nilai p OR (BH)", "en": "OR p value (BH)"}, "flag": {"id": "Putusan", "en": "Verdict"},
     "model": {"id": "Model", "en": "Model"}, "term": {"id": "Variabel", "en": "Term"},
     "odds_ratio": {"id": "Odds ratio", "en": "Odds ratio"}, "ci_low": {"id": "Batas bawah 95%", "en": "95% lower bound"},
     "ci_high": {"id": "Batas atas 95%", "en": "95% upper bound"}, "n": {"id": "n", "en": "n"}, "auc": {"id": "AUC", "en": "AUC"},
@@ -118,17 +127,498 @@ def column(key: str, lang: str = "id") -> str:
     return COLUMNS.get(key, {}).get(lang) or key.replace("_", " ").capitalize()
 
 
+# --------------------------------------------------------------------------- output-table columns explained (ringkasan.xlsx)
+
+#: readable headers of the output-table columns that COLUMNS above does not name; `<table>.<column>` where a column
+#: means something else in one table (merit_lib.report.workbook looks that key up first)
+COLUMNS.update({
+    # compliance.csv
+    "n_profiling": {"id": "Pegawai sudah mengikuti asesmen", "en": "Staff assessed"},
+    "n_kinerja": {"id": "Pegawai dengan SKP 2 tahun", "en": "Staff with SKP for 2 years"},
+    "n_promosi_talent_pool": {"id": "Promosi dari talent pool (orang)", "en": "Promotions from the talent pool (persons)"},
+    "n_promosi_eligible": {"id": "Promosi yang memenuhi syarat (orang)", "en": "Promotions meeting every requirement (persons)"},
+    "n_promosi_melangkahi": {"id": "Promosi yang melangkahi calon lebih siap", "en": "Promotions passing over a more ready candidate"},
+    "n_kandidat": {"id": "Calon yang memenuhi syarat", "en": "Eligible candidates"},
+    "n_kandidat_tidak_terlewati": {"id": "Calon yang tidak terlewati", "en": "Candidates not passed over"},
+    "share_bypassed": {"id": "Bagian calon yang terlewati", "en": "Share of candidates passed over"},
+    "share_tanpa_bypass": {"id": "Bagian calon yang tidak terlewati", "en": "Share of candidates not passed over"},
+    "fairness_tested": {"id": "Keadilan dapat diuji (1 = ya)", "en": "Fairness testable (1 = yes)"},
+    "skor_keadilan": {"id": "Skor keadilan", "en": "Fairness score"},
+    "komponen_tidak_dinilai": {"id": "Indikator yang tidak dinilai", "en": "Indicators not assessed"},
+    "suppressed_promosi": {"id": "Bagian promosi disembunyikan (1–4 promosi)", "en": "Promotion shares hidden (1–4 promotions)"},
+    "coverage_profiling_ci_low": {"id": "Cakupan profiling, batas bawah 95%", "en": "Profiling coverage, 95% lower bound"},
+    "coverage_profiling_ci_high": {"id": "Cakupan profiling, batas atas 95%", "en": "Profiling coverage, 95% upper bound"},
+    "coverage_kinerja_ci_low": {"id": "Cakupan SKP, batas bawah 95%", "en": "SKP coverage, 95% lower bound"},
+    "coverage_kinerja_ci_high": {"id": "Cakupan SKP, batas atas 95%", "en": "SKP coverage, 95% upper bound"},
+    "share_promosi_talent_pool_ci_low": {"id": "Promosi dari talent pool, batas bawah 95%",
+                                         "en": "Promotions from the talent pool, 95% lower bound"},
+    "share_promosi_talent_pool_ci_high": {"id": "Promosi dari talent pool, batas atas 95%",
+                                          "en": "Promotions from the talent pool, 95% upper bound"},
+    "share_promosi_eligible_ci_low": {"id": "Promosi yang memenuhi syarat, batas bawah 95%",
+                                      "en": "Promotions meeting every requirement, 95% lower bound"},
+    "share_promosi_eligible_ci_high": {"id": "Promosi yang memenuhi syarat, batas atas 95%",
+                                       "en": "Promotions meeting every requirement, 95% upper bound"},
+    "index_ci_low": {"id": "Indeks, batas bawah 95%", "en": "Index, 95% lower bound"},
+    "index_ci_high": {"id": "Indeks, batas atas 95%", "en": "Index, 95% upper bound"},
+    "komponen_nilai_provinsi": {"id": "Indikator dengan nilai provinsi", "en": "Indicators at the province's value"},
+    "n_rotasi": {"id": "Rotasi dan mutasi ke jabatan struktural", "en": "Rotations and mutations into structural posts"},
+    "n_mutasi": {"id": "Mutasi antar-OPD", "en": "Moves between OPDs"},
+    "n_rotasi_memenuhi_syarat": {"id": "Rotasi/mutasi yang memenuhi syarat jabatan",
+                                 "en": "Rotations/mutations meeting the post's requirements"},
+    "share_rotasi_memenuhi_syarat": {"id": "Bagian rotasi/mutasi yang memenuhi syarat",
+                                     "en": "Share of rotations/mutations meeting the requirements"},
+    "share_rotasi_memenuhi_syarat_ci_low": {"id": "Rotasi/mutasi memenuhi syarat, batas bawah 95%",
+                                            "en": "Rotations/mutations meeting the requirements, 95% lower bound"},
+    "share_rotasi_memenuhi_syarat_ci_high": {"id": "Rotasi/mutasi memenuhi syarat, batas atas 95%",
+                                             "en": "Rotations/mutations meeting the requirements, 95% upper bound"},
+    "n_perlu_alasan": {"id": "JPT dipindah < 2 tahun (perlu alasan)", "en": "JPT moved within 2 years (needs grounds)"},
+    "n_melewati_5_tahun": {"id": "JPT > 5 tahun di satu jabatan", "en": "JPT over 5 years in one post"},
+    # findings.csv
+    "mh_odds_ratio": {"id": "Odds ratio dalam OPD (MH)", "en": "Odds ratio within OPDs (MH)"},
+    "mh_ci_low": {"id": "OR dalam OPD, batas bawah 95%", "en": "OR within OPDs, 95% lower bound"},
+    "mh_ci_high": {"id": "OR dalam OPD, batas atas 95%", "en": "OR within OPDs, 95% upper bound"},
+    "mh_p_value": {"id": "Nilai p OR dalam OPD", "en": "p value, OR within OPDs"},
+    "mh_p_adjusted": {"id": "Nilai p OR dalam OPD (BH)", "en": "p value, OR within OPDs (BH)"},
+    "direction": {"id": "Arah", "en": "Direction"},
+    "explained_by": {"id": "Dijelaskan oleh", "en": "Explained by"},
+    "explained_share": {"id": "Bagian kesenjangan yang dijelaskan", "en": "Share of the gap explained"},
+    "verdict_basis": {"id": "Dasar putusan", "en": "Basis of the verdict"},
+    "moved_share": {"id": "Pergeseran oleh penyesuaian", "en": "Shift by the adjustment"},
+    "adjusted_impact_ratio": {"id": "Rasio dampak disesuaikan", "en": "Adjusted impact ratio"},
+    "simpson": {"id": "Paradoks Simpson", "en": "Simpson's paradox"},
+    "bd_p_value": {"id": "Nilai p keseragaman antar-OPD (Breslow–Day)", "en": "p value, OPDs alike (Breslow–Day)"},
+    "raw_odds_ratio": {"id": "Odds ratio mentah", "en": "Raw odds ratio"},
+    "raw_or_ci_low": {"id": "OR mentah, batas bawah 95%", "en": "Raw OR, 95% lower bound"},
+    "raw_or_ci_high": {"id": "OR mentah, batas atas 95%", "en": "Raw OR, 95% upper bound"},
+    "detectable_odds_ratio": {"id": "OR terkecil yang dapat dideteksi", "en": "Smallest detectable OR"},
+    "model_raw_odds_ratio": {"id": "OR mentah pada sampel model", "en": "Raw OR on the model sample"},
+    "model_opd_odds_ratio": {"id": "OR setelah OPD saja", "en": "OR after OPD only"},
+    "scope_label": {"id": "Nama lingkup", "en": "Scope name"},
+    "n_scope": {"id": "Pegawai yang dapat dipromosikan di lingkup", "en": "Persons who could be promoted in the scope"},
+    "rate_group_ci_low": {"id": "Tingkat promosi kelompok, batas bawah 95%", "en": "Group promotion rate, 95% lower bound"},
+    "rate_group_ci_high": {"id": "Tingkat promosi kelompok, batas atas 95%", "en": "Group promotion rate, 95% upper bound"},
+    "rate_reference_ci_low": {"id": "Tingkat promosi pembanding, batas bawah 95%",
+                              "en": "Reference promotion rate, 95% lower bound"},
+    "rate_reference_ci_high": {"id": "Tingkat promosi pembanding, batas atas 95%",
+                               "en": "Reference promotion rate, 95% upper bound"},
+    "impact_ratio_ci_low": {"id": "Rasio dampak, batas bawah 95%", "en": "Impact ratio, 95% lower bound"},
+    "impact_ratio_ci_high": {"id": "Rasio dampak, batas atas 95%", "en": "Impact ratio, 95% upper bound"},
+    "aor_p_value": {"id": "Nilai p OR disesuaikan", "en": "p value, adjusted OR"},
+    "aor_method": {"id": "Uji OR disesuaikan", "en": "Test of the adjusted OR"},
+    "n_model_group": {"id": "Kelompok dalam model", "en": "Group in the model"},
+    "n_model_reference": {"id": "Pembanding dalam model", "en": "Reference in the model"},
+    "controls_left_out": {"id": "Variabel kontrol yang dikeluarkan", "en": "Controls left out"},
+    "n_qualified_group": {"id": "Kelompok di talent pool", "en": "Group in the talent pool"},
+    "promoted_qualified_group": {"id": "Dipromosikan (kelompok, talent pool)", "en": "Promoted (group, talent pool)"},
+    "eo_rate_group": {"id": "Tingkat promosi kelompok di talent pool", "en": "Group promotion rate in the talent pool"},
+    "n_qualified_reference": {"id": "Pembanding di talent pool", "en": "Reference in the talent pool"},
+    "promoted_qualified_reference": {"id": "Dipromosikan (pembanding, talent pool)",
+                                     "en": "Promoted (reference, talent pool)"},
+    "eo_rate_reference": {"id": "Tingkat promosi pembanding di talent pool",
+                          "en": "Reference promotion rate in the talent pool"},
+    "eo_ratio": {"id": "Rasio tingkat promosi di talent pool", "en": "Promotion rate ratio in the talent pool"},
+    "flag_reason": {"id": "Alasan tidak diuji", "en": "Why not tested"},
+    "decision_row": {"id": "Baris tabel keputusan", "en": "Decision table row"},
+    # model_coefficients.csv
+    "method": {"id": "Metode", "en": "Method"},
+    "n_events": {"id": "Jumlah kejadian", "en": "Events"},
+    "epv": {"id": "Kejadian per variabel", "en": "Events per variable"},
+    "model_coefficients.n": {"id": "Pegawai dalam model", "en": "Persons in the model"},
+    "model_coefficients.p_value": {"id": "Nilai p", "en": "p value"},
+    # validation.csv
+    "validation.n": {"id": "Baris ditolak", "en": "Rows rejected"},
+    # promotions_ledger.csv
+    "jenis": {"id": "Jenis", "en": "Kind"},
+    "alasan": {"id": "Alasan", "en": "Reason"},
+    "n_peristiwa": {"id": "Jumlah peristiwa promosi", "en": "Promotion events"},
+    "n_orang": {"id": "Jumlah orang", "en": "Persons"},
+})
+
+#: what each output-table column means, in plain words (the "Keterangan" sheet of ringkasan.xlsx); `<table>.<column>`
+#: where a column means something else in one table; `_ci_low` / `_ci_high` explain any other interval bound
+COLUMN_HELP: dict[str, dict[str, str]] = {
+    "_ci_low": {"id": "Batas bawah interval kepercayaan 95% dari kolom «{base}».",
+                "en": "Lower bound of the 95% confidence interval of the column «{base}»."},
+    "_ci_high": {"id": "Batas atas interval kepercayaan 95% dari kolom «{base}».",
+                 "en": "Upper bound of the 95% confidence interval of the column «{base}»."},
+    "suppressed": {"id": "Mengapa angka pada baris ini kosong. «sel < 5»: sel itu berisi 1–4 orang; «komplementer»: "
+                         "disembunyikan agar sel kecil tidak dapat dihitung kembali dari totalnya; «total < 5»: seluruh "
+                         "rincian berisi 1–4 orang. Kosong = tidak ada yang disembunyikan.",
+                   "en": "Why numbers of this row are empty. «sel < 5»: the cell has 1–4 persons; «komplementer»: hidden "
+                         "so that a small cell cannot be computed back from its total; «total < 5»: the whole breakdown "
+                         "has 1–4 persons. Empty = nothing hidden."},
+    # compliance.csv
+    "opd_kode": {"id": "Kode singkat perangkat daerah (OPD).", "en": "Short code of the regional agency (OPD)."},
+    "opd_nama": {"id": "Nama perangkat daerah.", "en": "Name of the regional agency."},
+    "n_pegawai": {"id": "Jumlah pegawai OPD pada akhir periode (baris yang lolos validasi).",
+                  "en": "Staff of the OPD at the end of the period (rows that passed validation)."},
+    "coverage_profiling": {"id": "Bagian pegawai yang sudah mengikuti asesmen kompetensi (profiling) sebelum periode.",
+                           "en": "Share of staff whose competencies were assessed (profiling) before the period."},
+    "coverage_kinerja": {"id": "Bagian pegawai yang memiliki SKP untuk dua tahun terakhir.",
+                         "en": "Share of staff with an SKP for both of the last two years."},
+    "n_promosi": {"id": "Jumlah promosi periode ini yang dihitung (yang tidak dihitung: lembar promotions_ledger).",
+                  "en": "Promotions of the period that are counted (those not counted: sheet promotions_ledger)."},
+    "share_promosi_talent_pool": {"id": "Bagian promosi yang jatuh pada pegawai di talent pool (kotak 7, 8 atau 9 "
+                                        "pada 9-box). Kosong bila OPD mempromosikan 1–4 orang.",
+                                  "en": "Share of promotions that went to persons in the talent pool (boxes 7, 8 or 9 "
+                                        "of the 9-box). Empty when the OPD promoted 1–4 persons."},
+    "share_promosi_eligible": {"id": "Bagian promosi yang orangnya memenuhi semua syarat jabatan tujuan (status, "
+                                     "pendidikan, lama jabatan, SKP, setiap kompetensi, golongan, usia). Kosong bila OPD "
+                                     "mempromosikan 1–4 orang.",
+                               "en": "Share of promotions whose person met every requirement of the new post (status, "
+                                     "education, time in post, SKP, every competency, golongan, age). Empty when the OPD "
+                                     "promoted 1–4 persons."},
+    "n_bypassed": {"id": "Calon yang memenuhi syarat, tidak dipromosikan, dan lebih siap daripada seseorang yang "
+                         "dipromosikan ke jenjang yang sama di OPD ini.",
+                   "en": "Eligible candidates, not promoted, who were more ready than someone promoted to the same "
+                         "level in this OPD."},
+    "fairness_flags": {"id": "Jumlah temuan «disparity» audit keadilan di OPD ini (lembar findings).",
+                       "en": "Number of «disparity» findings of the fairness audit in this OPD (sheet findings)."},
+    "index": {"id": "Indeks kepatuhan meritokrasi 0–100: rata-rata berbobot enam indikator (cakupan profiling 10, "
+                    "cakupan SKP 10, promosi dari talent pool 25, promosi yang memenuhi syarat 25, calon yang tidak "
+                    "terlewati 15, keadilan 15). Kosong bila periode ini tanpa promosi.",
+              "en": "Meritocracy compliance index 0–100: weighted mean of six indicators (profiling coverage 10, SKP "
+                    "coverage 10, promotions from the talent pool 25, promotions meeting every requirement 25, candidates "
+                    "not passed over 15, fairness 15). Empty when the period had no promotion."},
+    "category": {"id": "Kategori indeks menurut tingkat Indeks Sistem Merit KASN: ≥ 75 Sangat Baik, 50 sampai < 75 "
+                       "Baik, 25 sampai < 50 Kurang, < 25 Buruk; «tidak dapat dinilai» bila periode ini tanpa promosi, atau "
+                       "bila tidak satu pun indikator promosinya berasal dari angka OPD sendiri (1–4 promosi atau angka "
+                       "disembunyikan): indeksnya hanya keterangan dan tidak diperingkat.",
+                 "en": "Index category after the levels of KASN's Merit System Index: ≥ 75 Sangat Baik (very good), "
+                       "50 to < 75 Baik (good), 25 to < 50 Kurang (poor), < 25 Buruk (bad); «tidak dapat dinilai» "
+                       "(cannot be judged) when the period had no promotion, or when none of the promotion indicators "
+                       "is the OPD's own (1–4 promotions or a hidden figure): its index is for information only and "
+                       "not ranked."},
+    "n_profiling": {"id": "Pegawai yang sudah mengikuti asesmen (pembilang cakupan profiling).",
+                    "en": "Staff assessed (numerator of the profiling coverage)."},
+    "n_kinerja": {"id": "Pegawai dengan SKP dua tahun terakhir (pembilang cakupan SKP).",
+                  "en": "Staff with an SKP for the last two years (numerator of the SKP coverage)."},
+    "n_promosi_talent_pool": {"id": "Promosi yang jatuh pada pegawai di talent pool.",
+                              "en": "Promotions that went to persons in the talent pool."},
+    "n_promosi_eligible": {"id": "Promosi yang orangnya memenuhi semua syarat.",
+                           "en": "Promotions whose person met every requirement."},
+    "n_promosi_melangkahi": {"id": "Promosi yang melewati calon lain yang lebih siap.",
+                             "en": "Promotions that passed over a more ready candidate."},
+    "n_kandidat": {"id": "Calon yang memenuhi syarat untuk jenjang tujuan promosi di OPD ini (pembagi bagian calon "
+                         "yang terlewati).",
+                   "en": "Eligible candidates for the levels promoted to in this OPD (denominator of the share passed "
+                         "over)."},
+    "n_kandidat_tidak_terlewati": {"id": "Calon yang memenuhi syarat dan tidak dilewati oleh promosi orang yang kurang "
+                                         "siap.",
+                                   "en": "Eligible candidates not passed over by the promotion of someone less ready."},
+    "share_bypassed": {"id": "Calon yang terlewati dibagi jumlah calon.",
+                       "en": "Candidates passed over divided by the candidates."},
+    "share_tanpa_bypass": {"id": "Bagian calon yang tidak terlewati (100% dikurangi bagian yang terlewati); indikator "
+                                 "indeks berbobot 15.",
+                           "en": "Share of candidates not passed over (100% minus the share passed over); an index "
+                                 "indicator of weight 15."},
+    "fairness_tested": {"id": "1 bila audit keadilan dapat menguji sesuatu di OPD ini, 0 bila tidak.",
+                        "en": "1 when the fairness audit could test something in this OPD, 0 when not."},
+    "skor_keadilan": {"id": "Indikator keadilan dalam indeks: 100% tanpa temuan «disparity», 50% dengan satu, 0% dengan "
+                            "dua atau lebih; kosong bila tidak ada yang dapat diuji.",
+                      "en": "Fairness indicator of the index: 100% with no «disparity» finding, 50% with one, 0% with two "
+                            "or more; empty when nothing could be tested."},
+    "komponen_tidak_dinilai": {"id": "Indikator yang tidak dapat diukur di OPD ini: bobotnya dibagi ke indikator lain dan "
+                                     "rentang indeks diperlebar.",
+                               "en": "Indicators that cannot be measured in this OPD: their weight goes to the others "
+                                     "and the index range is widened."},
+    "suppressed_promosi": {"id": "TRUE bila OPD mempromosikan 1–4 orang: bagian-bagian promosinya tidak ditampilkan "
+                                 "(terlalu sedikit) dan indeks memakai nilai provinsi untuk indikator itu.",
+                           "en": "TRUE when the OPD promoted 1–4 persons: its promotion shares are not shown (too few) "
+                                 "and the index uses the province's value for those indicators."},
+    "komponen_nilai_provinsi": {"id": "Indikator promosi yang memakai nilai provinsi karena angka OPD ini disembunyikan "
+                                      "(1–4 orang); indeks tidak pernah bertumpu pada angka yang disembunyikan.",
+                                "en": "Promotion indicators that take the province's value because this OPD's number is "
+                                      "hidden (1–4 persons); the index never rests on a hidden number."},
+    "n_rotasi": {"id": "Rotasi dan mutasi periode ini ke jabatan struktural (Pengawas, Administrator, JPT Pratama) di "
+                       "OPD ini.",
+                 "en": "Rotations and mutations of the period into structural posts (Pengawas, Administrator, JPT "
+                       "Pratama) in this OPD."},
+    "n_mutasi": {"id": "Di antara rotasi dan mutasi itu, perpindahan dari OPD lain.",
+                 "en": "Of those rotations and mutations, moves from another OPD."},
+    "n_rotasi_memenuhi_syarat": {"id": "Rotasi/mutasi yang orangnya memenuhi syarat jabatan yang dituju (kompetensi, "
+                                       "SKP ≥ Baik dua tahun terakhir, dan syarat promosi lain kecuali lama jabatan).",
+                                 "en": "Rotations/mutations whose person meets the new post's requirements (competency, "
+                                       "SKP ≥ Baik for the last two years, and the other promotion requirements except "
+                                       "time in post)."},
+    "share_rotasi_memenuhi_syarat": {"id": "Rotasi/mutasi yang memenuhi syarat dibagi jumlah rotasi/mutasi.",
+                                     "en": "Rotations/mutations meeting the requirements divided by all of them."},
+    "n_perlu_alasan": {"id": "Pejabat JPT Pratama yang dipindah kurang dari 2 tahun setelah dilantik: boleh dengan alasan "
+                             "tertulis (UU 5/2014 Pasal 116; SE MenPANRB 19/2023), bukan pelanggaran.",
+                       "en": "JPT Pratama officials moved within 2 years of appointment: allowed with written grounds "
+                             "(UU 5/2014 art. 116; SE MenPANRB 19/2023), not a violation."},
+    "n_melewati_5_tahun": {"id": "Pejabat JPT Pratama lebih dari 5 tahun di satu jabatan pada akhir periode (UU 5/2014 "
+                                 "Pasal 117): pertanyaan apakah ada perpanjangan, bukan putusan.",
+                           "en": "JPT Pratama officials more than 5 years in one post at the end of the period (UU 5/2014 "
+                                 "art. 117): a question whether it was extended, not a verdict."},
+    # findings.csv
+    "scope": {"id": "Lingkup temuan: PROVINSI (semua pegawai, dibandingkan di dalam OPD) atau kode OPD.",
+              "en": "Scope of the finding: PROVINSI (everyone, compared within OPDs) or an OPD code."},
+    "attribute": {"id": "Atribut pribadi yang diaudit (mis. jenis_kelamin, kelompok usia, status kepegawaian).",
+                  "en": "Personal attribute audited (e.g. jenis_kelamin = sex, age band, employment status)."},
+    "group": {"id": "Kelompok yang dibandingkan (mis. P = perempuan).", "en": "Group compared (e.g. P = women)."},
+    "reference_group": {"id": "Kelompok pembanding (mis. L = laki-laki).", "en": "Reference group (e.g. L = men)."},
+    "n_group": {"id": "Pegawai kelompok yang dapat dipromosikan pada periode ini.",
+                "en": "Persons of the group who could be promoted in the period."},
+    "n_reference": {"id": "Pegawai pembanding yang dapat dipromosikan pada periode ini.",
+                    "en": "Persons of the reference who could be promoted in the period."},
+    "promoted_group": {"id": "Yang dipromosikan di antara kelompok.", "en": "Promoted among the group."},
+    "promoted_reference": {"id": "Yang dipromosikan di antara pembanding.", "en": "Promoted among the reference."},
+    "rate_group": {"id": "Tingkat promosi kelompok: yang dipromosikan dibagi jumlah kelompok.",
+                   "en": "Promotion rate of the group: promoted divided by the group's size."},
+    "rate_reference": {"id": "Tingkat promosi pembanding.", "en": "Promotion rate of the reference."},
+    "impact_ratio": {"id": "Tingkat promosi kelompok dibagi tingkat pembanding (mentah). 1 = sama; di bawah 0,8 atau di "
+                           "atas 1,25 dianggap berarti secara praktis (aturan empat-perlima).",
+                     "en": "Group promotion rate divided by the reference's (raw). 1 = equal; below 0.8 or above 1.25 "
+                           "counts as practical (the four-fifths rule)."},
+    "shortfall": {"id": "Berapa orang kelompok lagi yang akan dipromosikan bila tingkatnya sama dengan pembanding "
+                        "(negatif = kelompok dipromosikan lebih banyak).",
+                  "en": "How many more persons of the group would have been promoted at the reference's rate (negative "
+                        "= the group was promoted more)."},
+    "p_value": {"id": "Nilai p uji eksak Fisher untuk perbedaan mentah (kecil = perbedaan sulit dijelaskan oleh "
+                      "kebetulan).",
+                "en": "p value of Fisher's exact test of the raw difference (small = hard to put down to chance)."},
+    "p_adjusted": {"id": "Nilai p Fisher setelah koreksi Benjamini–Hochberg untuk banyak uji (per atribut).",
+                   "en": "Fisher p value after the Benjamini–Hochberg correction for many tests (per attribute)."},
+    "adjusted_odds_ratio": {"id": "Odds ratio promosi kelompok terhadap pembanding setelah disesuaikan dengan merit "
+                                  "(kompetensi, kinerja, pemenuhan syarat) dan variabel kontrol; untuk PROVINSI juga di "
+                                  "dalam OPD. 1 = sama; di bawah 1 = peluang kelompok lebih kecil.",
+                            "en": "Odds ratio of promotion, group against reference, after adjusting for merit "
+                                  "(competency, kinerja, eligibility) and the controls; for PROVINSI also within OPDs. 1 = "
+                                  "equal; below 1 = the group's chances are lower."},
+    "aor_ci_low": {"id": "Batas bawah interval kepercayaan 95% odds ratio yang disesuaikan.",
+                   "en": "Lower bound of the 95% confidence interval of the adjusted odds ratio."},
+    "aor_ci_high": {"id": "Batas atas interval kepercayaan 95% odds ratio yang disesuaikan.",
+                    "en": "Upper bound of the 95% confidence interval of the adjusted odds ratio."},
+    "aor_p_value": {"id": "Nilai p odds ratio yang disesuaikan, sebelum koreksi untuk banyak uji.",
+                    "en": "p value of the adjusted odds ratio, before the correction for many tests."},
+    "aor_p_adjusted": {"id": "Nilai p odds ratio yang disesuaikan, setelah koreksi Benjamini–Hochberg.",
+                       "en": "p value of the adjusted odds ratio, after the Benjamini–Hochberg correction."},
+    "mh_odds_ratio": {"id": "Odds ratio Mantel–Haenszel: kelompok dan pembanding dibandingkan di dalam setiap OPD, lalu "
+                            "digabung (hanya baris PROVINSI).",
+                      "en": "Mantel–Haenszel odds ratio: group and reference compared within each OPD, then pooled "
+                            "(PROVINSI rows only)."},
+    "mh_ci_low": {"id": "Batas bawah interval kepercayaan 95% odds ratio dalam OPD.",
+                  "en": "Lower bound of the 95% confidence interval of the odds ratio within OPDs."},
+    "mh_ci_high": {"id": "Batas atas interval kepercayaan 95% odds ratio dalam OPD.",
+                   "en": "Upper bound of the 95% confidence interval of the odds ratio within OPDs."},
+    "mh_p_value": {"id": "Nilai p odds ratio dalam OPD.", "en": "p value of the odds ratio within OPDs."},
+    "mh_p_adjusted": {"id": "Nilai p odds ratio dalam OPD setelah koreksi Benjamini–Hochberg.",
+                      "en": "p value of the odds ratio within OPDs after the Benjamini–Hochberg correction."},
+    "flag": {"id": "Putusan. disparity: kesenjangan yang TIDAK dijelaskan oleh merit; explained gap: kesenjangan mentah "
+                   "yang dijelaskan oleh merit atau oleh OPD tempat kelompok bekerja; inconclusive: belum dapat "
+                   "disimpulkan; no disparity: tidak ada kesenjangan yang berarti; insufficient data: data tidak cukup "
+                   "untuk diuji.",
+             "en": "Verdict. disparity: a gap NOT explained by merit; explained gap: a raw gap that merit or the OPDs "
+                   "the group works in explain; inconclusive: cannot be concluded yet; no disparity: no material gap; "
+                   "insufficient data: too little data to test."},
+    "direction": {"id": "lower = peluang kelompok lebih kecil daripada pembanding; higher = lebih besar (pada "
+                        "«disparity», pembandinglah yang tertinggal).",
+                  "en": "lower = the group's chances are lower than the reference's; higher = higher (for a "
+                        "«disparity», the reference is the one held back)."},
+    "explained_by": {"id": "Untuk «explained gap», yang menjelaskan kesenjangan: merit, opd (kelompok bekerja di OPD "
+                           "yang lebih jarang mempromosikan), atau opd+merit.",
+                     "en": "For an «explained gap», what explains it: merit, opd (the group works in OPDs that promote "
+                           "less), or opd+merit."},
+    "explained_share": {"id": "Bagian kesenjangan mentah yang dijelaskan oleh perbedaan merit (dekomposisi Fairlie).",
+                        "en": "Share of the raw gap explained by differences in merit (Fairlie decomposition)."},
+    "verdict_basis": {"id": "Perkiraan yang menjadi dasar putusan: merit (odds ratio disesuaikan dengan merit), opd (di "
+                            "dalam OPD, Mantel–Haenszel) atau raw (perbandingan mentah).",
+                      "en": "The estimate the verdict rests on: merit (merit-adjusted odds ratio), opd (within OPDs, "
+                            "Mantel–Haenszel) or raw (raw comparison)."},
+    "moved_share": {"id": "Seberapa jauh penyesuaian menggeser odds ratio ke arah 1 (pada skala log): 100% = "
+                          "seluruhnya, lebih dari 100% = melewati 1.",
+                    "en": "How far the adjustment moved the odds ratio towards 1 (on the log scale): 100% = all the "
+                          "way, above 100% = past 1."},
+    "adjusted_impact_ratio": {"id": "Rasio dampak yang setara dengan odds ratio dasar putusan, pada tingkat promosi "
+                                    "pembanding.",
+                              "en": "The impact ratio equivalent to the verdict's odds ratio, at the reference's "
+                                    "promotion rate."},
+    "simpson": {"id": "TRUE bila kesenjangan mentah PROVINSI berbalik arah di dalam OPD (paradoks Simpson).",
+                "en": "TRUE when a PROVINSI raw gap reverses direction within OPDs (Simpson's paradox)."},
+    "bd_p_value": {"id": "Nilai p uji Breslow–Day: di bawah 0,05 berarti perbandingan ini tidak seragam antar-OPD.",
+                   "en": "p value of the Breslow–Day test: below 0.05 means the comparison differs between OPDs."},
+    "raw_odds_ratio": {"id": "Odds ratio mentah, tanpa penyesuaian.", "en": "Raw odds ratio, without adjustment."},
+    "raw_or_ci_low": {"id": "Batas bawah interval kepercayaan 95% odds ratio mentah.",
+                      "en": "Lower bound of the 95% confidence interval of the raw odds ratio."},
+    "raw_or_ci_high": {"id": "Batas atas interval kepercayaan 95% odds ratio mentah.",
+                       "en": "Upper bound of the 95% confidence interval of the raw odds ratio."},
+    "detectable_odds_ratio": {"id": "Odds ratio terkecil yang dapat dideteksi uji ini (daya 80%) dengan jumlah orang "
+                                    "ini; di atas 4 berarti data tidak cukup.",
+                              "en": "Smallest odds ratio this test could detect (80% power) with these numbers; above "
+                                    "4 means insufficient data."},
+    "model_raw_odds_ratio": {"id": "Odds ratio mentah pada orang-orang yang masuk model (titik awal penyesuaian).",
+                             "en": "Raw odds ratio among the persons in the model (where the adjustment starts)."},
+    "model_opd_odds_ratio": {"id": "Odds ratio pada orang yang sama setelah hanya OPD yang diperhitungkan (tanpa merit).",
+                             "en": "Odds ratio among the same persons with only the OPD accounted for (no merit)."},
+    "scope_label": {"id": "Nama lingkup (nama OPD).", "en": "Name of the scope (OPD name)."},
+    "n_scope": {"id": "Pegawai yang dapat dipromosikan di lingkup ini.",
+                "en": "Persons who could be promoted in this scope."},
+    "aor_method": {"id": "Uji odds ratio yang disesuaikan: wald, atau lr (uji rasio kemungkinan, bila satu pihak sama "
+                         "sekali tanpa promosi).",
+                   "en": "Test of the adjusted odds ratio: wald, or lr (likelihood-ratio test, when one side had no "
+                         "promotion at all)."},
+    "n_model_group": {"id": "Pegawai kelompok yang masuk model (data merit lengkap).",
+                      "en": "Persons of the group in the model (complete merit data)."},
+    "n_model_reference": {"id": "Pegawai pembanding yang masuk model (data merit lengkap).",
+                          "en": "Persons of the reference in the model (complete merit data)."},
+    "controls_left_out": {"id": "Variabel kontrol yang dikeluarkan dari model atribut ini (terlalu banyak yang kosong, "
+                                "atau terlalu mirip dengan atributnya).",
+                          "en": "Controls left out of this attribute's model (too often missing, or too close to the "
+                                "attribute)."},
+    "n_qualified_group": {"id": "Pegawai kelompok di talent pool (kesempatan setara: dibandingkan hanya di antara yang "
+                                "sama-sama di talent pool).",
+                          "en": "Persons of the group in the talent pool (equal opportunity: compared only among those "
+                                "in the talent pool)."},
+    "promoted_qualified_group": {"id": "Yang dipromosikan di antara kelompok di talent pool.",
+                                 "en": "Promoted among the group in the talent pool."},
+    "eo_rate_group": {"id": "Tingkat promosi kelompok di talent pool.", "en": "Promotion rate of the group in the talent pool."},
+    "n_qualified_reference": {"id": "Pegawai pembanding di talent pool.", "en": "Persons of the reference in the talent pool."},
+    "promoted_qualified_reference": {"id": "Yang dipromosikan di antara pembanding di talent pool.",
+                                     "en": "Promoted among the reference in the talent pool."},
+    "eo_rate_reference": {"id": "Tingkat promosi pembanding di talent pool.",
+                          "en": "Promotion rate of the reference in the talent pool."},
+    "eo_ratio": {"id": "Tingkat promosi di talent pool, kelompok dibagi pembanding (1 = sama).",
+                 "en": "Promotion rate in the talent pool, group divided by reference (1 = equal)."},
+    "flag_reason": {"id": "Mengapa temuan tidak diuji: no_group / no_reference (tidak ada kelompok / pembanding), "
+                          "no_promotion (tidak ada promosi), all_promoted (semua dipromosikan), detectable_or>4 (uji tidak "
+                          "akan dapat mendeteksi perbedaan), aor_not_estimable (odds ratio disesuaikan tidak dapat "
+                          "dihitung). Kosong = diuji.",
+                    "en": "Why the finding is not tested: no_group / no_reference, no_promotion, all_promoted, "
+                          "detectable_or>4 (the test could not detect a difference), aor_not_estimable (the adjusted "
+                          "odds ratio cannot be computed). Empty = tested."},
+    "decision_row": {"id": "Baris tabel keputusan (docs/verdicts.md) yang memberi putusan ini.",
+                     "en": "Row of the decision table (docs/verdicts.md) that gave this verdict."},
+    # model_coefficients.csv
+    "model": {"id": "Model kesiapan promosi: logit (regresi logistik), logit_interaksi (dengan interaksi kompetensi × "
+                    "kinerja) atau gee.",
+              "en": "Readiness model: logit (logistic regression), logit_interaksi (with the competency × kinerja "
+                    "interaction) or gee."},
+    "term": {"id": "Variabel model. C(level_awal)[T.X] = jenjang awal X dibanding jenjang acuan; Intercept = konstanta; "
+                   "a:b = interaksi a dan b.",
+             "en": "Model term. C(level_awal)[T.X] = starting level X against the reference level; Intercept = constant; "
+                   "a:b = interaction of a and b."},
+    "odds_ratio": {"id": "Odds promosi per satu satuan lebih tinggi (atau dibanding acuan): di atas 1 = lebih sering "
+                         "dipromosikan, di bawah 1 = lebih jarang.",
+                   "en": "Odds of promotion per unit higher (or against the reference): above 1 = promoted more often, "
+                         "below 1 = less often."},
+    "ci_low": {"id": "Batas bawah interval kepercayaan 95% odds ratio (kosong pada model berpenalti).",
+               "en": "Lower bound of the 95% confidence interval of the odds ratio (empty for a penalized model)."},
+    "ci_high": {"id": "Batas atas interval kepercayaan 95% odds ratio (kosong pada model berpenalti).",
+                "en": "Upper bound of the 95% confidence interval of the odds ratio (empty for a penalized model)."},
+    "model_coefficients.p_value": {"id": "Nilai p variabel ini (kosong pada model berpenalti).",
+                                   "en": "p value of this term (empty for a penalized model)."},
+    "model_coefficients.n": {"id": "Pegawai yang masuk model.", "en": "Persons in the model."},
+    "auc": {"id": "Daya pembeda model: 0,5 = menebak, 1 = sempurna.", "en": "Discrimination of the model: 0.5 = guessing, "
+                                                                            "1 = perfect."},
+    "method": {"id": "Cara estimasi: logit_cluster (SE klaster per OPD), logit_hc1 (SE robust), gee_exchangeable (GEE), "
+                     "ridge (berpenalti, tanpa interval kepercayaan).",
+               "en": "Estimation: logit_cluster (SEs clustered by OPD), logit_hc1 (robust SEs), gee_exchangeable (GEE), "
+                     "ridge (penalized, no confidence interval)."},
+    "n_events": {"id": "Kejadian yang lebih jarang (promosi atau bukan-promosi) dalam model.",
+                 "en": "The rarer outcome (promoted or not promoted) in the model."},
+    "epv": {"id": "Kejadian per variabel model; di bawah 10 estimasi biasa tidak stabil dan dipakai model berpenalti.",
+            "en": "Events per model variable; below 10 ordinary estimates are unstable and a penalized model is used."},
+    # validation.csv
+    "table": {"id": "Tabel masukan (pegawai, profiling, kinerja, riwayat_jabatan).",
+              "en": "Input table (pegawai, profiling, kinerja, riwayat_jabatan)."},
+    "rule": {"id": "Aturan validasi yang dilanggar (kodenya; rinciannya: merit validate).",
+             "en": "Validation rule broken (its code; details: merit validate)."},
+    "validation.n": {"id": "Baris masukan yang ditolak karena aturan ini (tidak ikut dianalisis).",
+                     "en": "Input rows rejected for this rule (left out of the analysis)."},
+    # promotions_ledger.csv
+    "jenis": {"id": "pegawai = orang; promosi = peristiwa promosi.", "en": "pegawai = persons; promosi = promotion events."},
+    "alasan": {"id": "Mengapa dihitung atau tidak. Promosi: dihitung, duplikat, promosi_kedua, pegawai_tidak_ada, "
+                     "diangkat_dalam_periode, tingkat_awal_tidak_diketahui, tingkat_tujuan_tidak_dicakup, "
+                     "opd_tidak_diketahui. Orang: dapat_dipromosikan, tidak_ada_jenjang_berikut, ditolak_validasi.",
+               "en": "Why counted or not. Promotions: dihitung (counted), duplikat (duplicate), promosi_kedua (second "
+                     "promotion), pegawai_tidak_ada (person not in the data), diangkat_dalam_periode (appointed in the "
+                     "period), tingkat_awal_tidak_diketahui (level before unknown), tingkat_tujuan_tidak_dicakup (level "
+                     "not covered), opd_tidak_diketahui (OPD unknown). Persons: dapat_dipromosikan (could be promoted), "
+                     "tidak_ada_jenjang_berikut (no higher level), ditolak_validasi (rejected at validation)."},
+    "n_peristiwa": {"id": "Jumlah peristiwa promosi dengan jenis, OPD dan alasan ini.",
+                    "en": "Promotion events of this kind, OPD and reason."},
+    "n_orang": {"id": "Jumlah orang dengan jenis, OPD dan alasan ini.", "en": "Persons of this kind, OPD and reason."},
+}
+
+#: compliance.csv, per index component (analysis.compliance.VALUE_COLUMNS, POINT_COLUMNS): the value that entered the
+#: index (`nilai_<component>`) and the points it adds (`poin_<component>`)
+_INDEX_COMPONENTS: dict[str, dict[str, str]] = {
+    "coverage_profiling": {"id": "cakupan profiling", "en": "profiling coverage"},
+    "coverage_kinerja": {"id": "cakupan SKP", "en": "SKP coverage"},
+    "share_promosi_talent_pool": {"id": "promosi dari talent pool", "en": "promotions from the talent pool"},
+    "share_promosi_eligible": {"id": "promosi yang memenuhi syarat", "en": "promotions meeting every requirement"},
+    "share_tanpa_bypass": {"id": "calon yang tidak terlewati", "en": "candidates not passed over"},
+    "skor_keadilan": {"id": "keadilan", "en": "fairness"},
+}
+for _key, _name in _INDEX_COMPONENTS.items():
+    COLUMNS[f"nilai_{_key}"] = {"id": f"Nilai dalam indeks: {_name['id']}", "en": f"Value in the index: {_name['en']}"}
+    COLUMNS[f"poin_{_key}"] = {"id": f"Poin indeks: {_name['id']}", "en": f"Index points: {_name['en']}"}
+    COLUMN_HELP[f"nilai_{_key}"] = {
+        "id": f"Nilai indikator «{_name['id']}» yang masuk ke indeks (0–1): angka OPD yang disesuaikan (cakupan dengan "
+              "koreksi kecil untuk data sedikit; indikator promosi ditarik ke angka provinsi seolah ada 5 promosi "
+              "tambahan), nilai provinsi bila angka OPD disembunyikan (lihat «Indikator dengan nilai provinsi»), atau "
+              "skor keadilan. Kosong bila tidak dapat diukur atau OPD tidak berindeks.",
+        "en": f"Value of the indicator «{_name['en']}» as it entered the index (0–1): the OPD's figure adjusted "
+              "(coverage with a small correction for thin data; promotion indicators pulled toward the province as if "
+              "by 5 more promotions), the province's value where the OPD's figure is hidden (see «Indicators at the "
+              "province's value»), or the fairness score. Empty when it cannot be measured or the OPD has no index."}
+    COLUMN_HELP[f"poin_{_key}"] = {
+        "id": f"Poin yang disumbangkan indikator «{_name['id']}» ke indeks: 100 × bobot × nilai dalam indeks, bobot "
+              "dibagi ulang atas indikator yang dapat diukur; jumlah poin keenam indikator sama dengan indeks. Kosong "
+              "bila tidak dapat diukur atau OPD tidak berindeks.",
+        "en": f"Points the indicator «{_name['en']}» adds to the index: 100 × weight × value in the index, the weights "
+              "rescaled over the indicators that could be measured; the six indicators' points add up to the index. "
+              "Empty when it cannot be measured or the OPD has no index."}
+
+#: what each sheet of ringkasan.xlsx holds (its "Keterangan" sheet), and that sheet's own words
+SHEET_HELP: dict[str, dict[str, str]] = {
+    "compliance": {"id": "Satu baris per OPD: cakupan data, promosi dan apakah mengikuti merit, calon yang terlewati, "
+                         "temuan keadilan, indeks kepatuhan meritokrasi 0–100 dan kategorinya.",
+                   "en": "One row per OPD: data coverage, promotions and whether they followed merit, candidates passed "
+                         "over, fairness findings, the 0–100 meritocracy compliance index and its category."},
+    "findings": {"id": "Audit keadilan: satu baris per lingkup (PROVINSI atau OPD), atribut dan kelompok, dengan tingkat "
+                       "promosi, uji, odds ratio yang disesuaikan dengan merit dan putusannya.",
+                 "en": "Fairness audit: one row per scope (PROVINSI or an OPD), attribute and group, with promotion rates, "
+                       "tests, the merit-adjusted odds ratio and the verdict."},
+    "model_coefficients": {"id": "Model kesiapan promosi tingkat provinsi: satu baris per model dan variabel.",
+                           "en": "Province-wide readiness models: one row per model and term."},
+    "validation": {"id": "Baris masukan yang ditolak saat validasi, dihitung per tabel dan aturan (tanpa rincian per "
+                         "orang). Kosong = semua baris lolos.",
+                   "en": "Input rows rejected at validation, counted per table and rule (no person-level detail). Empty = "
+                         "every row passed."},
+    "promotions_ledger": {"id": "Ke mana setiap promosi dan setiap pegawai pergi: dihitung dalam analisis, atau tidak "
+                                "dengan alasannya; per jenis, OPD dan alasan.",
+                          "en": "Where every promotion and every person went: counted in the analysis, or left out with "
+                                "its reason; per kind, OPD and reason."},
+    "_about": {"id": "Lembar ini: apa isi setiap lembar dan arti setiap kolomnya.",
+               "en": "This sheet: what each sheet holds and what each of its columns means."},
+    "_sheet": {"id": "Keterangan", "en": "About"},
+    "_col_sheet": {"id": "Lembar", "en": "Sheet"},
+    "_col_column": {"id": "Kolom", "en": "Column"},
+    "_col_csv": {"id": "Nama kolom di CSV", "en": "Column name in the CSV"},
+    "_col_help": {"id": "Penjelasan", "en": "Explanation"},
+    "_whole_sheet": {"id": "(seluruh lembar)", "en": "(whole sheet)"},
+    "_hidden": {"id": "Sel angka yang kosong = tidak ada nilainya, atau disembunyikan untuk melindungi kelompok kecil "
+                      "(kurang dari 5 orang); kolom «{reason}» menyebut alasannya. Persentase tersimpan sebagai pecahan "
+                      "(0,25 = 25%), sehingga dapat dijumlah dan diurutkan.",
+                "en": "An empty number cell = no value, or hidden to protect a small group (fewer than 5 persons); the "
+                      "column «{reason}» says why. Percentages are stored as fractions (0.25 = 25%), so they can be "
+                      "summed and sorted."},
+}
+
+
 # --------------------------------------------------------------------------- fairness audit (merit_lib.analysis.fairness)
 
 LABELS.update({
-    "flag": {"id": "tanda", "en": "flag"},
-    "flag_name": {"id": "tanda", "en": "name"},
+    "flag": {"id": "putusan", "en": "verdict"},
+    "flag_name": {"id": "putusan", "en": "verdict"},
     "reference": {"id": "pembanding", "en": "reference"},
     "audit_title": {"id": "Audit keadilan promosi", "en": "Promotion fairness audit"},
     "fingerprint": {"id": "sidik jari data", "en": "data fingerprint"},
-    "at_risk": {"id": "pegawai berisiko dipromosikan", "en": "persons at risk of promotion"},
+    "at_risk": {"id": "pegawai yang dapat dipromosikan", "en": "persons who could be promoted"},
     "promoted": {"id": "dipromosikan", "en": "promoted"},
-    "in_model": {"id": "dalam model terkoreksi merit", "en": "in the merit-adjusted model"},
+    "in_model": {"id": "dalam model yang disesuaikan dengan merit", "en": "in the merit-adjusted model"},
     "attributes": {"id": "atribut", "en": "attributes"},
     "scopes": {"id": "lingkup", "en": "scopes"},
     "tests": {"id": "uji", "en": "tests"},
@@ -144,56 +634,113 @@ LABELS.update({
     "impact_ratio": {"id": "rasio dampak", "en": "impact ratio"},
     "shortfall": {"id": "selisih (orang)", "en": "shortfall (persons)"},
     "p_adjusted": {"id": "p Fisher (BH)", "en": "Fisher p (BH)"},
-    "adjusted_odds_ratio": {"id": "rasio odds terkoreksi merit (IK 95%)", "en": "merit-adjusted odds ratio (95% CI)"},
-    "aor_p_adjusted": {"id": "p terkoreksi merit (BH)", "en": "merit-adjusted p (BH)"},
+    "adjusted_odds_ratio": {"id": "rasio odds setelah disesuaikan dengan merit (IK 95%)",
+                            "en": "odds ratio adjusted for merit (95% CI)"},
+    "aor_p_adjusted": {"id": "p setelah disesuaikan dengan merit (BH)", "en": "p adjusted for merit (BH)"},
     "eo_rate_group": {"id": "tingkat promosi di talent pool", "en": "promotion rate in the talent pool"},
     "lr_test": {"id": "uji rasio kemungkinan", "en": "likelihood-ratio test"},
+    # the audit's presentation (merit_lib.analysis.fairness.result)
+    "audited": {"id": "diaudit", "en": "audited"},
+    "bh": {"id": "Benjamini–Hochberg per atribut", "en": "Benjamini–Hochberg per attribute"},
+    "raw": {"id": "mentah", "en": "raw"},
+    "within_opd": {"id": "dalam OPD (MH)", "en": "within OPD (MH)"},
+    "adjusted": {"id": "setelah disesuaikan dengan merit", "en": "adjusted for merit"},
+    "explained_share": {"id": "bagian yang dijelaskan", "en": "explained share"},
+    "simpson": {"id": "paradoks Simpson: arahnya berbalik di dalam OPD",
+                "en": "Simpson's paradox: the direction reverses within OPDs"},
+    "heterogeneous": {"id": "OPD tidak seragam (Breslow–Day p {p})", "en": "OPDs differ (Breslow–Day p {p})"},
+    "mh_odds_ratio": {"id": "rasio odds dalam OPD (MH, IK 95%)", "en": "odds ratio within OPD (MH, 95% CI)"},
+    "direction": {"id": "arah", "en": "direction"},
+    "n_model_group": {"id": "n kelompok dalam model", "en": "n group in model"},
+    "explained_by": {"id": "dijelaskan oleh", "en": "explained by"},
+    "basis": {"id": "dasar", "en": "basis"},
+    "versus": {"id": "vs", "en": "vs"},
+    "mechanical": {"id": "turunan langsung", "en": "mechanical"},
 })
 
-#: the four flags of the fairness audit
+#: the five verdicts of the fairness audit (codes: merit_lib.domain.codes)
 FLAG_LABELS: dict[str, dict[str, str]] = {
-    "disparity": {"id": "disparitas", "en": "disparity"},
-    "explained gap": {"id": "kesenjangan terjelaskan merit", "en": "explained gap"},
-    "insufficient data": {"id": "data tidak cukup", "en": "insufficient data"},
-    "no disparity": {"id": "tidak ada disparitas", "en": "no disparity"},
+    codes.DISPARITY: {"id": "disparitas", "en": "disparity"},
+    codes.EXPLAINED: {"id": "kesenjangan yang dijelaskan", "en": "explained gap"},
+    codes.INCONCLUSIVE: {"id": "belum dapat disimpulkan", "en": "inconclusive"},
+    codes.NO_DISPARITY: {"id": "tidak ada disparitas", "en": "no disparity"},
+    codes.INSUFFICIENT: {"id": "data tidak cukup", "en": "insufficient data"},
 }
 
-#: the rule of each flag; fields are filled from merit_lib.analysis.fairness.AuditParams.rule_fields()
-FLAG_RULES: dict[str, dict[str, str]] = {
-    "disparity": {
-        "id": "Kesenjangan TIDAK dijelaskan oleh merit: pada kompetensi, kinerja, pemenuhan syarat dan variabel kontrol "
-              "model yang sama, peluang promosi kelompok berbeda dari pembanding — IK {level}% rasio odds terkoreksi merit "
-              "tidak memuat 1, p-nya setelah koreksi Benjamini–Hochberg < {alpha}, dan kesenjangannya berarti secara praktis "
-              "(rasio dampak < {impact_low} atau > {impact_high}, atau selisih sedikitnya {min_shortfall:g} orang).",
-        "en": "The gap is NOT explained by merit: at equal competency, kinerja, eligibility and model controls the group's "
-              "odds of promotion differ from the reference's — the {level}% CI of the merit-adjusted odds ratio excludes 1, "
-              "its Benjamini–Hochberg adjusted p < {alpha}, and the gap is practical (impact ratio < {impact_low} or "
-              "> {impact_high}, or a shortfall of at least {min_shortfall:g} person(s)).",
-    },
-    "explained gap": {
-        "id": "Kesenjangan mentah berarti secara praktis dan signifikan (uji eksak Fisher, p setelah koreksi "
-              "Benjamini–Hochberg < {alpha}) tetapi hilang setelah merit dan variabel kontrol diperhitungkan (IK {level}% "
-              "rasio odds terkoreksi merit memuat 1): bukan "
-              "diskriminasi pada tahap promosi, namun layak ditelusuri ke hulu (siapa yang mendapat pengembangan, "
-              "siapa yang diasesmen).",
-        "en": "The raw gap is practical and significant (Fisher exact test, Benjamini–Hochberg adjusted p < {alpha}) but "
-              "disappears once merit and the model controls are accounted for (the {level}% CI of the merit-adjusted odds "
-              "ratio includes 1): not discrimination at the promotion step, "
-              "yet worth a look upstream (who gets development, who gets assessed).",
-    },
-    "insufficient data": {
-        "id": "Tidak diuji: kelompok atau pembandingnya kurang dari {min_group} orang, kelompok kurang dari "
-              "{min_share_pct}% pegawai berisiko di lingkup itu, kurang dari {min_promotions} promosi pada kelompok dan "
-              "pembanding bersama-sama, atau model terkoreksi merit tidak dapat diestimasi (tidak ada data merit).",
-        "en": "Not tested: the group or its reference has fewer than {min_group} persons, the group is under "
-              "{min_share_pct}% of the scope's persons at risk, group and reference together had fewer than "
-              "{min_promotions} promotions, or the merit-adjusted model cannot be estimated (no merit data).",
-    },
-    "no disparity": {
-        "id": "Tidak ada aturan di atas yang terpenuhi. Ini bukan bukti kesetaraan: bacalah lebar interval kepercayaannya.",
-        "en": "None of the rules above applies. This is not proof of equality: read the width of the confidence intervals.",
-    },
+#: what each verdict means for a reader, in one sentence (the rules themselves: VERDICT_RULES, docs/verdicts.md)
+FLAG_MEANINGS: dict[str, dict[str, str]] = {
+    codes.DISPARITY: {
+        "id": "Pada merit yang sama, peluang promosi kelompok ini berbeda dari pembanding secara signifikan dan berarti.",
+        "en": "At equal merit, this group's odds of promotion differ from the reference's, significantly and materially."},
+    codes.EXPLAINED: {
+        "id": "Ada kesenjangan mentah, tetapi kesenjangan itu dijelaskan oleh merit atau oleh komposisi OPD: bukan "
+              "diskriminasi pada tahap promosi, namun layak ditelusuri ke hulu (siapa yang mendapat pengembangan, siapa "
+              "yang mengikuti asesmen).",
+        "en": "There is a raw gap, but merit or the OPD composition explains it: not discrimination at the promotion step, "
+              "yet worth a look upstream (who gets development, who gets assessed)."},
+    codes.INCONCLUSIVE: {
+        "id": "Ada kesenjangan mentah, tetapi estimasi yang disesuaikan dengan merit terlalu tidak pasti untuk mengatakan "
+              "apakah kesenjangan itu tetap.",
+        "en": "There is a raw gap, but the merit-adjusted estimate is too imprecise to say whether it stays."},
+    codes.NO_DISPARITY: {
+        "id": "Tidak ada kesenjangan yang signifikan dan berarti, baik mentah maupun setelah disesuaikan — bukan bukti "
+              "kesetaraan.",
+        "en": "No significant, material gap, raw or adjusted — not proof of equality."},
+    codes.INSUFFICIENT: {
+        "id": "Tidak diuji: pada jumlah orang dan promosinya, uji ini tidak dapat menemukan kesenjangan yang besar sekalipun.",
+        "en": "Not tested: at its numbers of persons and promotions the test could not find even a large gap."},
 }
+
+#: the rows of the decision table (merit_lib.analysis.fairness.verdicts.DECISION_TABLE); fields from AuditParams
+VERDICT_RULES: dict[int, dict[str, str]] = {
+    1: {"id": "Tidak ada yang dipromosikan (atau semua), tidak ada pembanding, atau uji ini bahkan tidak dapat menemukan rasio "
+              "odds {max_detectable_or} (atau 1/{max_detectable_or}) dengan kuasa {power_pct}% pada jumlah orang dan "
+              "tingkat promosinya.",
+        "en": "Nobody (or everybody) promoted, no reference, or the test could not detect even an odds ratio of "
+              "{max_detectable_or} (or 1/{max_detectable_or}) with {power_pct}% power at its numbers of persons and "
+              "promotions."},
+    2: {"id": "Rasio odds yang disesuaikan tidak dapat dihitung (tidak ada yang bernilai merit di sel itu) dan tidak ada "
+              "kesenjangan mentah.",
+        "en": "The adjusted odds ratio cannot be computed (nobody in the cell has merit scores) and there is no raw gap."},
+    3: {"id": "Pada merit yang sama (untuk PROVINSI: di dalam OPD yang sama) peluang promosi kelompok berbeda dari pembanding: "
+              "p estimasi dasar setelah Benjamini–Hochberg < {alpha}, IK {level}%-nya tidak memuat 1, dan perbedaannya "
+              "berarti secara praktis — rasio dampak setelah disesuaikan (pada tingkat promosi pembanding) < {impact_low} "
+              "atau > {impact_high}.",
+        "en": "At equal merit (for PROVINSI: within the same OPD) the group's odds of promotion differ from the reference's: "
+              "the basis estimate's Benjamini–Hochberg p < {alpha}, its {level}% CI excludes 1, and the difference is "
+              "material — the adjusted impact ratio (at the reference's promotion rate) < {impact_low} or > {impact_high}."},
+    4: {"id": "Kesenjangan mentah signifikan (Fisher, BH p < {alpha}) dan berarti (rasio dampak < {impact_low} atau "
+              "> {impact_high}) yang dihapus oleh penyesuaian: pada orang-orang yang sama dalam model (yang memperlihatkan "
+              "sedikitnya {reproduced_pct}% kesenjangan mentah) estimasinya bergeser sedikitnya {moved_pct}% ke arah 1 "
+              "(atau melewatinya) pada skala log, dan IK yang disesuaikan memuat 1 atau sisanya tidak berarti. Berkurangnya "
+              "presisi saja tidak pernah dihitung sebagai penjelasan. Kolom «dijelaskan oleh» menyebut oleh apa: merit, "
+              "komposisi OPD (paradoks Simpson) atau keduanya.",
+        "en": "A significant (Fisher, BH p < {alpha}) and material (impact ratio < {impact_low} or > {impact_high}) raw gap "
+              "that the adjustment takes away: on the same persons in the model (who show at least {reproduced_pct}% of the "
+              "raw gap) the estimate moved at least {moved_pct}% of the way to 1 (or past it) on the log scale, and the "
+              "adjusted CI covers 1 or what is left is not material. Lost precision alone never counts as explanation. "
+              "The column «explained by» says by what: merit, OPD composition (Simpson's paradox) or both."},
+    5: {"id": "Ada kesenjangan mentah, tetapi estimasi yang disesuaikan terlalu tidak pasti untuk mengatakan apakah kesenjangan "
+              "itu tetap: IK-nya memuat 1 padahal estimasinya tidak bergeser, atau IK-nya tidak memuat 1 tetapi tidak "
+              "bertahan setelah Benjamini–Hochberg, atau estimasi yang disesuaikan tidak dapat dihitung.",
+        "en": "There is a raw gap, but the adjusted estimate is too imprecise to say whether it stays: its CI covers 1 although "
+              "the estimate did not move, or it excludes 1 without surviving Benjamini–Hochberg, or it cannot be computed."},
+    6: {"id": "Tidak ada kesenjangan yang signifikan dan berarti, baik mentah maupun setelah disesuaikan. Ini bukan bukti "
+              "kesetaraan: bacalah lebar IK dan rasio odds terkecil yang dapat dideteksi.",
+        "en": "No significant, material gap, raw or adjusted. This is not proof of equality: read the width of the CIs and "
+              "the smallest detectable odds ratio."},
+}
+
+#: the side of 1 of a finding's estimate, what explained a gap, and the estimate a verdict rests on
+DIRECTION_LABELS: dict[str, dict[str, str]] = {codes.LOWER: {"id": "lebih rendah", "en": "lower"},
+                                               codes.HIGHER: {"id": "lebih tinggi", "en": "higher"}}
+EXPLAINED_BY_LABELS: dict[str, dict[str, str]] = {
+    codes.BY_MERIT: {"id": "merit", "en": "merit"}, codes.BY_OPD: {"id": "komposisi OPD", "en": "OPD composition"},
+    codes.BY_BOTH: {"id": "komposisi OPD dan merit", "en": "OPD composition and merit"}}
+BASIS_LABELS: dict[str, dict[str, str]] = {
+    codes.BASIS_MERIT: {"id": "disesuaikan dengan merit", "en": "adjusted for merit"},
+    codes.BASIS_OPD: {"id": "distratifikasi OPD (tanpa merit)", "en": "OPD-stratified (no merit)"},
+    codes.BASIS_RAW: {"id": "mentah (tanpa merit)", "en": "raw (no merit)"}}
 
 #: data-quality caveats of an audit; fields are the counts of AuditResult.meta["counts"]
 AUDIT_CAVEATS: dict[str, dict[str, str]] = {
@@ -201,55 +748,105 @@ AUDIT_CAVEATS: dict[str, dict[str, str]] = {
                        "(rinciannya: merit validate).",
                  "en": "{n} data rows were rejected by validation ({detail}); they are not in the audit "
                        "(details: merit validate)."},
-    "at_risk": {"id": "{n_at_risk} dari {n_rows} pegawai berisiko dipromosikan pada periode ini; {n_promoted} di antaranya "
+    "at_risk": {"id": "{n_at_risk} dari {n_rows} pegawai dapat dipromosikan pada periode ini; {n_promoted} di antaranya "
                       "dipromosikan.",
-                "en": "{n_at_risk} of {n_rows} persons were at risk of promotion in the period; {n_promoted} were promoted."},
-    "no_merit": {"id": "{n_no_merit} pegawai berisiko ({pct}) tanpa data merit atau kontrol yang lengkap (belum diasesmen, "
-                       "SKP kosong): mereka ikut dalam tingkat promosi mentah, tetapi tidak dalam model terkoreksi merit.",
-                 "en": "{n_no_merit} persons at risk ({pct}) lack complete merit or control data (not assessed, SKP "
-                       "missing): they count in the raw rates but not in the merit-adjusted model."},
-    "missing_attribute": {"id": "{n} pegawai berisiko tanpa nilai {attribute}: tidak ikut dalam audit atribut itu.",
-                          "en": "{n} persons at risk have no {attribute}: they are not in that attribute's audit."},
-    "missing_scope": {"id": "{n} pegawai berisiko tanpa lingkup (OPD): hanya ikut di tingkat provinsi.",
-                      "en": "{n} persons at risk have no scope (OPD): they count for the province only."},
+                "en": "{n_at_risk} of {n_rows} persons could be promoted in the period; {n_promoted} were promoted."},
+    "no_merit": {"id": "{n_no_merit} pegawai yang dapat dipromosikan ({pct}) tanpa nilai merit lengkap (kompetensi atau "
+                       "kinerja: belum mengikuti asesmen, SKP kosong): mereka ikut dalam tingkat promosi mentah dan "
+                       "perbandingan dalam OPD, tetapi tidak dalam model yang disesuaikan dengan merit; 'dijelaskan' hanya "
+                       "dinilai pada orang-orang yang sama dalam model.",
+                 "en": "{n_no_merit} persons who could be promoted ({pct}) lack complete merit scores (competency or "
+                       "performance: not assessed, SKP missing): they count in the raw rates and the within-OPD comparison but "
+                       "not in the merit-adjusted model; 'explained' is judged on the same persons in the model only."},
+    "no_merit_declared": {"id": "Peran data tidak menyatakan ukuran merit: audit ini membandingkan tingkat promosi mentah "
+                                "dan, untuk PROVINSI, di dalam OPD (Mantel–Haenszel). Tidak ada yang disesuaikan dengan "
+                                "merit; temuan OPD bertumpu pada perbandingan mentah.",
+                          "en": "The roles declare no merit measure: this audit compares raw promotion rates and, for "
+                                "PROVINSI, within OPDs (Mantel–Haenszel). Nothing is adjusted for merit; the OPD verdicts "
+                                "rest on the raw comparison."},
+    "missing_control": {"id": "{n_missing_control} pegawai yang dapat dipromosikan ({pct}) mempunyai nilai merit tetapi "
+                              "tanpa variabel kontrol {controls}: mereka ikut dalam tingkat promosi mentah, tetapi tidak "
+                              "dalam model yang disesuaikan dengan merit.",
+                        "en": "{n_missing_control} persons who could be promoted ({pct}) have merit scores but no value of "
+                              "the control {controls}: they count in the raw rates but not in the merit-adjusted model."},
+    "control_dropped": {"id": "Variabel kontrol {control} kosong untuk {pct} pegawai yang dapat dipromosikan (lebih dari "
+                              "{limit}): variabel itu tidak dipakai dalam model yang disesuaikan dengan merit, jadi rasio "
+                              "odds tidak disesuaikan menurut {control}.",
+                        "en": "The control {control} is missing for {pct} of the persons who could be promoted (more than "
+                              "{limit}): it is left out of the merit-adjusted model, so the odds ratios are not adjusted "
+                              "for it."},
+    "proxy": {"id": "{attribute}: kontrol {controls} hampir sama dengan atribut itu sendiri dan tidak dipakai dalam model "
+                    "atribut ini (menyesuaikannya akan menghapus efek yang diaudit).",
+              "en": "{attribute}: the control(s) {controls} stand in for the attribute itself and are left out of its "
+                    "adjusted model (adjusting for them would adjust the audited effect away)."},
+    "outside_rule": {"id": "{n} pegawai berada di luar kelompok yang dapat dipromosikan menurut aturan «{label}» "
+                           "({source}): mereka tidak dibandingkan. {n_promoted} di antaranya tetap dipromosikan — itu "
+                           "urusan kepatuhan, bukan temuan keadilan.",
+                     "en": "{n} persons are outside those who could be promoted by the rule «{label}» ({source}): "
+                           "they are not compared. {n_promoted} of them were promoted nonetheless — a compliance matter, "
+                           "not a fairness verdict."},
+    "not_compared": {"id": "{attribute}: kurang dari dua kelompok di antara pegawai yang dapat dipromosikan ({values}); "
+                           "tidak ada yang dapat dibandingkan, tidak ada temuan.",
+                     "en": "{attribute}: fewer than two groups among the persons who could be promoted ({values}); "
+                           "nothing to compare, no verdicts."},
+    "no_promotion_at_all": {"id": "Tidak seorang pun pegawai yang dapat dipromosikan benar-benar dipromosikan pada periode "
+                                  "ini: tidak ada yang dapat diuji, semua temuan berstatus data tidak cukup.",
+                            "en": "Nobody who could be promoted was promoted in the period: nothing can be tested, every "
+                                  "verdict is insufficient data."},
+    "missing_attribute": {"id": "{n} pegawai yang dapat dipromosikan tanpa nilai {attribute}: tidak ikut dalam audit "
+                                "atribut itu.",
+                          "en": "{n} persons who could be promoted have no {attribute}: they are not in that attribute's "
+                                "audit."},
+    "missing_scope": {"id": "{n} pegawai yang dapat dipromosikan tanpa lingkup (OPD): hanya ikut di tingkat provinsi.",
+                      "en": "{n} persons who could be promoted have no scope (OPD): they count for the province only."},
     "no_promotion": {"id": "{n} dari {n_scopes} lingkup tidak mempromosikan siapa pun pada periode ini: tidak ada yang "
                            "dapat diuji di sana.",
                      "en": "{n} of {n_scopes} scopes promoted nobody in the period: nothing can be tested there."},
-    "insufficient": {"id": "{n_insufficient} dari {n_findings} temuan tidak diuji (data tidak cukup); {n_suppressed} di "
-                           "antaranya menyangkut kelompok < 5 orang dan angkanya disembunyikan.",
-                     "en": "{n_insufficient} of {n_findings} findings were not tested (insufficient data); {n_suppressed} "
-                           "of them concern groups under 5 persons and their figures are suppressed."},
+    "insufficient": {"id": "{n_insufficient} dari {n_findings} temuan tidak dapat diuji (data tidak cukup: pada jumlah "
+                           "orang dan promosinya, uji itu tidak dapat menemukan rasio odds {max_detectable_or:g} dengan "
+                           "kuasa {power_pct}%); {n_suppressed} temuan menyangkut kelompok < 5 orang.",
+                     "en": "{n_insufficient} of {n_findings} verdicts could not be tested (insufficient data: at their "
+                           "numbers of persons and promotions the test could not detect an odds ratio of "
+                           "{max_detectable_or:g} with {power_pct}% power); {n_suppressed} concern groups under 5 persons."},
+    "bh": {"id": "Koreksi Benjamini–Hochberg dilakukan per atribut (uji Fisher, uji yang disesuaikan dengan merit dan "
+                 "Mantel–Haenszel masing-masing satu keluarga): menambah atribut lain tidak pernah mengubah temuan atribut "
+                 "ini.",
+           "en": "Benjamini–Hochberg is applied per attribute (Fisher, merit-adjusted and Mantel–Haenszel tests each a "
+                 "family of their own): auditing another attribute never changes this one's verdicts."},
+    "simpson": {"id": "{n_simpson} temuan PROVINSI menunjukkan paradoks Simpson: kesenjangan mentahnya berbalik arah di "
+                      "dalam OPD.",
+                "en": "{n_simpson} PROVINSI verdicts show Simpson's paradox: their raw gap reverses direction within "
+                      "OPDs."},
+    "heterogeneous": {"id": "{n_heterogeneous} temuan PROVINSI dengan OPD yang tidak seragam (uji Breslow–Day p < 0,05): "
+                            "angka gabungan menyembunyikan OPD yang berbeda; bacalah baris OPD-nya.",
+                      "en": "{n_heterogeneous} PROVINSI verdicts whose OPDs differ (Breslow–Day p < 0.05): the pooled "
+                            "estimate hides OPDs that differ; read their OPD rows."},
     "lr": {"id": "{n_lr} temuan memakai uji rasio kemungkinan karena kelompok atau pembandingnya tanpa promosi sama sekali "
                  "(rasio odds 0 atau tak hingga).",
-           "en": "{n_lr} findings use a likelihood-ratio test because the group or its reference had no promotion at all "
+           "en": "{n_lr} verdicts use a likelihood-ratio test because the group or its reference had no promotion at all "
                  "(odds ratio 0 or infinite)."},
 }
 
 
 def flag_label(flag: str, lang: str = "id") -> str:
-    """The name of an audit flag in the given language."""
+    """The name of an audit verdict (a code of `codes.FLAGS`) in the given language."""
     return FLAG_LABELS.get(flag, {}).get(lang, flag)
-
-
-def flag_rule(flag: str, lang: str = "id", **fields: object) -> str:
-    """The rule of an audit flag, thresholds filled in."""
-    return FLAG_RULES[flag][lang].format(**fields)
 
 
 # --------------------------------------------------------------------------- readiness models (merit_lib.analysis.model)
 
 #: messages of the readiness models; fields arrive already formatted for the language (see merit_lib.analysis.model)
 MODEL_MESSAGES: dict[str, dict[str, str]] = {
-    "sample": {"id": "{n_model} dari {n_at_risk} pegawai berisiko (yang dapat dipromosikan pada periode ini) masuk model; "
+    "sample": {"id": "{n_model} dari {n_at_risk} pegawai yang dapat dipromosikan pada periode ini masuk model; "
                      "{n_events} di antaranya dipromosikan.",
-               "en": "{n_model} of {n_at_risk} persons at risk (who could be promoted in the period) are modelled; "
+               "en": "{n_model} of {n_at_risk} persons who could be promoted in the period are modelled; "
                      "{n_events} of them were promoted."},
-    "dropped": {"id": "{n_dropped} pegawai berisiko tidak masuk model karena datanya kurang ({detail}). Hasil model "
+    "dropped": {"id": "{n_dropped} pegawai yang dapat dipromosikan tidak masuk model karena datanya kurang ({detail}). Hasil model "
                       "berlaku untuk pegawai yang datanya lengkap.",
-                "en": "{n_dropped} persons at risk are left out for missing data ({detail}). The results hold for those "
+                "en": "{n_dropped} persons who could be promoted are left out for missing data ({detail}). The results hold for those "
                       "with complete data."},
-    "no_rows": {"id": "Tidak ada pegawai berisiko dengan data lengkap: model tidak dapat diestimasi.",
-                "en": "No person at risk has complete data: no model can be estimated."},
+    "no_rows": {"id": "Tidak ada pegawai yang dapat dipromosikan dengan data lengkap: model tidak dapat diestimasi.",
+                "en": "Nobody who could be promoted has complete data: no model can be estimated."},
     "no_events": {"id": "Tidak ada satu pun promosi di antara {n} pegawai yang dimodelkan: tidak ada yang dapat dijelaskan, "
                         "model tidak diestimasi.",
                   "en": "Nobody among the {n} modelled persons was promoted: there is nothing to explain, no model is "
@@ -291,19 +888,19 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
                  "en": "Column(s) {columns} take one value for everyone modelled and are left out of the model."},
     "centered": {"id": "Ukuran kompetensi dan kinerja dipusatkan pada rata-ratanya ({means}). OR per satu satuan tidak "
                        "berubah; dalam model interaksi, OR utama kompetensi berlaku pada kinerja rata-rata (dan sebaliknya).",
-                 "en": "Competency and kinerja measures are centred at their means ({means}). Odds ratios per unit do not "
+                 "en": "Competency and performance measures are centred at their means ({means}). Odds ratios per unit do not "
                        "change; in the interaction model the main OR of competency applies at average kinerja (and vice "
                        "versa)."},
     "interaction": {"id": "Interaksi {term} (logika 9-box: apakah kompetensi lebih menentukan bila kinerja tinggi?): OR {or_} "
                           "(CI 95% {lo}–{hi}), p {p}. {verdict}",
-                    "en": "Interaction {term} (the 9-box logic: does competency matter more when kinerja is high?): OR {or_} "
+                    "en": "Interaction {term} (the 9-box logic: does competency matter more when performance is high?): OR {or_} "
                           "(95% CI {lo}–{hi}), p {p}. {verdict}"},
     "interaction_up": {"id": "Pengaruh {comp} lebih kuat {where}.", "en": "{comp} matters more {where}."},
     "interaction_down": {"id": "Pengaruh {comp} lebih lemah {where}.", "en": "{comp} matters less {where}."},
     "where_higher": {"id": "pada {kin} yang lebih tinggi", "en": "at higher {kin}"},
     "where_level": {"id": "pada {kin} = {level} dibanding {reference}", "en": "at {kin} = {level} than at {reference}"},
     "interaction_none": {"id": "Tidak ada bukti bahwa pengaruh kompetensi bergantung pada kinerja (CI memuat 1).",
-                         "en": "No evidence that the effect of competency depends on kinerja (the CI includes 1)."},
+                         "en": "No evidence that the effect of competency depends on performance (the CI includes 1)."},
     "interaction_penalized": {"id": "Interaksi {term}: estimasi berpenalti OR {or_}, tanpa CI (lihat catatan ridge).",
                               "en": "Interaction {term}: penalized estimate OR {or_}, no CI (see the ridge note)."},
     "gee_rho": {"id": "Model gee: korelasi kerja antar-pegawai dalam {scope} yang sama (exchangeable) = {rho}{floored}; "
@@ -379,21 +976,1238 @@ MODEL_METHODS: dict[str, dict[str, str]] = {
 }
 
 
-def model_message(key: str, lang: str = "id", **fields: object) -> str:
-    """A message of the readiness models in the given language, fields filled in."""
-    return MODEL_MESSAGES[key][lang].format(**fields)
+#: words of the readiness models' summary (merit_lib.analysis.model)
+MODEL_WORDS: dict[str, dict[str, str]] = {
+    "title": {"id": "Model kesiapan promosi", "en": "Promotion readiness models"},
+    "controls": {"id": "kontrol", "en": "controls"},
+    "n": {"id": "n", "en": "n"},
+    "events": {"id": "promosi", "en": "promoted"},
+    "notes": {"id": "Catatan", "en": "Notes"},
+    "none": {"id": "(tidak ada model yang diestimasi)", "en": "(no model estimated)"},
+    "ci": {"id": "CI 95%", "en": "95% CI"},
+}
+
+#: messages of the models' handling of sparse data (merit_lib.analysis.model.notes)
+MODEL_MESSAGES.update({
+    "control_absent": {"id": "{column} tidak ada datanya → tidak dimasukkan sebagai kontrol (dengan kolom ini semua "
+                             "pegawai akan keluar dari model). OR lainnya tidak disesuaikan untuk {column}.",
+                       "en": "{column} has no data → not used as a control (with it, everyone would leave the model). "
+                             "The other odds ratios are not adjusted for {column}."},
+    "control_sparse": {"id": "{column} kosong untuk {n_missing} dari {n_at_risk} pegawai yang dapat dipromosikan ({pct}, "
+                             "lebih dari batas {max_pct}) → tidak dimasukkan sebagai kontrol, agar pegawai itu tetap masuk "
+                             "model. OR lainnya tidak disesuaikan untuk {column}.",
+                       "en": "{column} is empty for {n_missing} of {n_at_risk} persons who could be promoted ({pct}, more "
+                             "than the limit of {max_pct}) → not used as a control, so that these persons stay in the "
+                             "model. The other odds ratios are not adjusted for {column}."},
+    "level_predicted": {"id": "{column} = {level}: {k} dari {n} pegawai dipromosikan — peluang promosi kelompok ini tidak "
+                              "dapat diestimasi (hasilnya diprediksi sempurna), sehingga {n} pegawai itu dan kategori ini "
+                              "dikeluarkan dari model (seperti logit di Stata). Hasil model berlaku untuk {column} lainnya.",
+                        "en": "{column} = {level}: {k} of {n} persons promoted — the promotion odds of this group cannot be "
+                              "estimated (its outcome is perfectly predicted), so these {n} persons and this category are "
+                              "left out of the model (as Stata's logit does). The results hold for the other {column} "
+                              "values."},
+    "reference_moved": {"id": "Acuan {column} berpindah dari {old} ke {new} karena {old} dikeluarkan dari model.",
+                        "en": "The reference of {column} moves from {old} to {new} because {old} is left out of the model."},
+    "few_clusters": {"id": "Hanya {g} kelompok {scope}: dengan sedikit klaster (atau klaster yang sangat tidak sama besar) SE "
+                           "klaster cenderung terlalu kecil, jadi setiap SE tidak pernah di bawah SE berbasis model (CI dengan SE "
+                           "klaster memakai distribusi t dengan {df} derajat bebas; dipilih lewat simulasi: cakupan 94–95% "
+                           "dengan 5, 12 dan 42 OPD).",
+                     "en": "Only {g} {scope} groups: with few (or very unequal) clusters, cluster SEs tend to be too small, so "
+                           "no SE is ever below its model-based SE (CIs on a cluster SE use a t distribution with {df} degrees of "
+                           "freedom; chosen by simulation: 94–95% coverage with 5, 12 and 42 OPDs)."},
+    "cluster_floor": {"id": "{model}: {n} dari {k} SE klaster lebih kecil daripada SE berbasis model dan dinaikkan ke SE itu "
+                            "(klaster terlalu sedikit atau tidak sama besar untuk dipercaya sendiri).",
+                      "en": "{model}: {n} of {k} cluster SEs were smaller than the model-based SE and were raised to it "
+                            "(too few or too unequal clusters to be trusted alone)."},
+    "nothing_left": {"id": "Setelah kelompok yang hasilnya diprediksi sempurna dikeluarkan, tersisa {n} pegawai dengan "
+                           "{n_events} promosi: tidak ada yang dapat diestimasi, model tidak diestimasi.",
+                     "en": "Once the groups whose outcome is perfectly predicted are left out, {n} persons with {n_events} "
+                           "promotions remain: nothing can be estimated, no model is estimated."},
+})
+
+#: readable names of model terms and analysis columns (`term_label`); an unknown one reads with spaces for underscores
+TERMS: dict[str, dict[str, str]] = {
+    "kompetensi": {"id": "kompetensi", "en": "competency"},
+    "kinerja": {"id": "kinerja", "en": "performance (SKP)"},
+    "golongan_ordinal": {"id": "golongan", "en": "grade (golongan)"},
+    "masa_kerja": {"id": "masa kerja (tahun)", "en": "years of service"},
+    "pendidikan_s1": {"id": "pendidikan S1 atau lebih", "en": "bachelor's degree or higher"},
+    "level_awal": {"id": "jenjang awal", "en": "starting level"},
+    "memenuhi_syarat": {"id": "memenuhi semua syarat", "en": "meets every requirement"},
+    "jenis_kelamin": {"id": "jenis kelamin", "en": "sex"},
+    "kelompok_usia": {"id": "kelompok usia", "en": "age group"},
+    "status_kepegawaian": {"id": "status kepegawaian", "en": "employment status"},
+    "talent_pool": {"id": "talent pool", "en": "talent pool"},
+    "jpm": {"id": "JPM", "en": "JPM"},
+    "logit": {"id": "regresi logistik", "en": "logistic regression"},
+    "logit_interaksi": {"id": "regresi logistik dengan interaksi", "en": "logistic regression with interaction"},
+    "gee": {"id": "GEE", "en": "GEE"},
+    "interaction": {"id": "{a} × {b}", "en": "{a} × {b}"},
+    "versus": {"id": "{level} (dibanding {reference})", "en": "{level} (against {reference})"},
+    "level_of": {"id": "{column}: {level}", "en": "{column}: {level}"},
+}
 
 
-def number(x: float, lang: str = "id", digits: int = 2) -> str:
-    """A number with a decimal comma (id) or point (en); '–' when missing."""
-    if x is None or x != x:
-        return "–"
-    s = f"{x:,.{digits}f}"
-    return s.replace(",", " ").replace(".", ",").replace(" ", ".") if lang == "id" else s
+def term_label(term: str, lang: str = "id", reference: str | None = None) -> str:
+    """A model term or column for a reader: `C(level_awal)[T.Fungsional]` → "Fungsional (dibanding Pelaksana)" given the
+    reference level (else "jenjang awal: Fungsional"), `masa_kerja` → "masa kerja (tahun)", `a:b` → "a × b"."""
+    import re
+
+    if ":" in term:
+        a, b = term.split(":", 1)
+        return t("terms.interaction", lang, a=term_label(a, lang), b=term_label(b, lang))
+    m = re.fullmatch(r"C\((.+?)\)\[T\.(.*)\]", term)
+    if m:
+        col, level = m.group(1), m.group(2)
+        if reference:
+            return t("terms.versus", lang, level=level, reference=reference)
+        return t("terms.level_of", lang, column=term_label(col, lang), level=level)
+    if term in TERMS:
+        return t("terms." + term, lang)
+    return term.replace("_", " ")
 
 
-def p_value(p: float, lang: str = "id") -> str:
-    """A p-value as '< 0,001' or '= 0,034' (decimal comma in id)."""
-    if p is None or p != p:
-        return "–"
-    return "< " + number(0.001, lang, 3) if p < 0.001 else "= " + number(p, lang, 3)
+# --------------------------------------------------------------------------- figures (merit_lib.report.figures, page_figures)
+
+FIGURES: dict[str, dict[str, str]] = {
+    "coverage": {"id": "Cakupan profiling dan SKP per OPD", "en": "Profiling and SKP coverage per OPD"},
+    "share": {"id": "proporsi pegawai (IK 95%)", "en": "share of staff (95% CI)"},
+    "profiling": {"id": "profiling", "en": "profiling"},
+    "kinerja": {"id": "SKP 2 tahun", "en": "SKP, 2 years"},
+    "rejected": {"id": "Baris ditolak menurut aturan", "en": "Rejected rows by rule"},
+    "rows": {"id": "jumlah baris", "en": "rows"},
+    "no_findings": {"id": "tidak ada temuan yang dapat ditampilkan", "en": "no findings to show"},
+    "no_data": {"id": "tidak ada data yang dapat ditampilkan", "en": "no data to show"},
+    "forest": {"id": "{group} dibanding {reference}", "en": "{group} against {reference}"},
+    "forest_title": {"id": "Rasio odds promosi pada merit yang sama — {attribute}",
+                     "en": "Odds ratio of promotion at equal merit — {attribute}"},
+    "aor": {"id": "rasio odds setelah disesuaikan dengan merit (IK 95%, skala log)",
+            "en": "odds ratio adjusted for merit (95% CI, log scale)"},
+    "left_out": {"id": "Tidak ditampilkan: {small} baris yang angkanya disembunyikan (sel < 5 orang atau pelengkapnya), "
+                       "{untested} tidak diuji (data tidak cukup), {infinite} dengan rasio odds 0 atau ∞ (lihat tabel). "
+                       "IK dipotong pada {lo}–{hi}.",
+                 "en": "Left out: {small} rows with hidden figures (a cell under 5 persons or its complement), "
+                       "{untested} not tested (insufficient data), {infinite} with an odds ratio of 0 or ∞ (see the "
+                       "table). CIs clipped at {lo}–{hi}."},
+    "rates_title": {"id": "Tingkat promosi per kelompok — {scope}", "en": "Promotion rate by group — {scope}"},
+    "rate": {"id": "tingkat promosi (IK 95% Wilson)", "en": "promotion rate (95% Wilson CI)"},
+    "all_at_risk": {"id": "semua pegawai yang dapat dipromosikan", "en": "everyone who could be promoted"},
+    "qualified": {"id": "hanya talent pool (kesempatan setara)", "en": "talent pool only (equal opportunity)"},
+    "ref_suffix": {"id": " (pembanding)", "en": " (reference)"},
+    "nine_box_title": {"id": "Peta talenta 9-kotak: jumlah pegawai per kotak", "en": "9-box talent map: persons per box"},
+    "potential": {"id": "potensial", "en": "potential"},
+    "performance": {"id": "kinerja", "en": "performance"},
+    "box": {"id": "kotak", "en": "box"},
+    "rendah": {"id": "rendah", "en": "low"}, "menengah": {"id": "menengah", "en": "medium"},
+    "tinggi": {"id": "tinggi", "en": "high"},
+    "di bawah ekspektasi": {"id": "di bawah ekspektasi", "en": "below expectations"},
+    "sesuai ekspektasi": {"id": "sesuai ekspektasi", "en": "meets expectations"},
+    "di atas ekspektasi": {"id": "di atas ekspektasi", "en": "above expectations"},
+    "perf_above": {"id": "di atas", "en": "above"}, "perf_meets": {"id": "sesuai", "en": "meets"},
+    "perf_below": {"id": "di bawah", "en": "below"},
+    "pool_note": {"id": "garis tebal = talent pool (kotak 7, 8, 9); '< 5' = kurang dari 5 orang, angka disembunyikan",
+                  "en": "bold border = talent pool (boxes 7, 8, 9); '< 5' = fewer than 5 persons, number hidden"},
+    "curve_title": {"id": "Peluang promosi menurut {competency}, per tingkat {kinerja} (model {model})",
+                    "en": "Probability of promotion by {competency}, per level of {kinerja} (model {model})"},
+    "probability": {"id": "peluang promosi (rata-rata prediksi)", "en": "probability of promotion (average prediction)"},
+    "curve_note": {"id": "Setiap garis: semua pegawai yang dimodelkan diberi nilai {competency} dan {kinerja} yang sama, "
+                         "variabel lain tetap; asosiasi, bukan sebab-akibat.",
+                   "en": "Each line: every modelled person given the same {competency} and {kinerja}, other variables as "
+                         "they are; association, not cause."},
+    "or_title": {"id": "Rasio odds promosi (IK 95%)", "en": "Odds ratios of promotion (95% CI)"},
+    "or_axis": {"id": "rasio odds (skala log; 1 = tidak ada hubungan)", "en": "odds ratio (log scale; 1 = no association)"},
+    "ridge_note": {"id": "titik kosong = estimasi berpenalti (ridge), tanpa IK",
+                   "en": "hollow point = penalized (ridge) estimate, no CI"},
+    "ridge_suffix": {"id": " (ridge)", "en": " (ridge)"},
+    "cal_title": {"id": "Kalibrasi model {model}: prediksi dibanding kenyataan per desil",
+                  "en": "Calibration of model {model}: predicted against observed by decile"},
+    "predicted": {"id": "peluang prediksi (rata-rata desil)", "en": "predicted probability (decile mean)"},
+    "observed": {"id": "proporsi dipromosikan (IK 95% Wilson)", "en": "share promoted (95% Wilson CI)"},
+    "perfect": {"id": "kalibrasi sempurna", "en": "perfect calibration"},
+    "index": {"id": "Indeks kepatuhan meritokrasi (0–100, rentang 95%)",
+              "en": "Meritocracy compliance index (0–100, 95% range)"},
+    "trend": {"id": "Indeks provinsi per periode", "en": "Province index by period"},
+}
+
+
+# --------------------------------------------------------------------------- pages around the notebooks (report.html)
+
+#: texts of index.html and of every page's frame (keys as `html._TXT` had them)
+SITE: dict[str, dict[str, str]] = {
+    "period": {"id": "Periode", "en": "Period"},
+    "fingerprint": {"id": "Sidik jari data", "en": "Data fingerprint"},
+    "generated": {"id": "Dibuat", "en": "Generated"},
+    "index": {"id": "Beranda", "en": "Home"},
+    "province": {"id": "Provinsi", "en": "Province"},
+    "audit": {"id": "Audit keadilan", "en": "Fairness audit"},
+    "footer": {"id": "Merit workbook · angka agregat; sel < 5 orang disembunyikan; tanpa nama dan NIP. "
+                     "Jejak audit: manifest.json dan notebooks/.",
+               "en": "Merit workbook · aggregate figures; cells < 5 persons suppressed; no names or NIPs. "
+                     "Audit trail: manifest.json and notebooks/."},
+    "title": {"id": "Laporan Kepatuhan Meritokrasi ASN Provinsi Banten", "en": "ASN Meritocracy Compliance Report, Banten Province"},
+    "opd_list": {"id": "Laporan per OPD", "en": "Reports per OPD"},
+    "failed": {"id": "Gagal dibuat", "en": "Failed"},
+    "headline": {"id": "Angka utama", "en": "Headline figures"},
+    "n_pegawai": {"id": "pegawai dianalisis", "en": "staff analysed"},
+    "n_promosi": {"id": "promosi dalam periode", "en": "promotions in the period"},
+    "flags": {"id": "temuan disparitas", "en": "disparity verdicts"},
+    "opd": {"id": "OPD", "en": "OPD"},
+    "index_col": {"id": "Indeks", "en": "Index"},
+    "category": {"id": "Kategori", "en": "Category"},
+    "ci": {"id": "Rentang 95%", "en": "95% range"},
+    "tables": {"id": "Tabel", "en": "Tables"},
+    "status": {"id": "status", "en": "status"},
+}
+
+
+def section(name: str, lang: str = "id") -> dict[str, str]:
+    """Every text of one section of the catalogue (e.g. `site`) in the given language, as a dict for a template."""
+    return {k: v.get(lang) or v["id"] for k, v in SECTIONS[name].items()}
+
+
+# --------------------------------------------------------------------------- codes → words (merit_lib.domain.codes)
+
+#: the outcome ledger's reasons (analysis.ledger)
+LEDGER: dict[str, dict[str, str]] = {
+    codes.COUNTED: {"id": "dihitung", "en": "counted"},
+    codes.DUPLICATE: {"id": "baris ganda", "en": "duplicate rows"},
+    codes.SECOND: {"id": "promosi kedua orang yang sama", "en": "second promotion of the same person"},
+    codes.NOT_IN_FRAME: {"id": "pegawainya tidak ada di data pegawai", "en": "person not in the staff table"},
+    codes.APPOINTED: {"id": "baru diangkat dalam periode", "en": "appointed during the period"},
+    codes.LEVEL_UNKNOWN: {"id": "jenjang sebelum promosi tidak diketahui", "en": "level before promotion unknown"},
+    codes.NOT_COVERED: {"id": "jenjang tujuan di luar cakupan (di atas JPT Pratama)",
+                        "en": "target level not covered (above JPT Pratama)"},
+    codes.OPD_UNKNOWN: {"id": "OPD tidak diketahui", "en": "OPD unknown"},
+    codes.NOT_STRUCTURAL: {"id": "ke jabatan non-struktural", "en": "into a non-structural post"},
+    codes.TARGET_UNKNOWN: {"id": "jabatan tujuan tidak diketahui", "en": "post moved into unknown"},
+    codes.AT_RISK: {"id": "dapat dipromosikan", "en": "could be promoted"},
+    codes.NO_HIGHER: {"id": "tidak ada jenjang berikutnya", "en": "no higher level covered"},
+    codes.REJECTED: {"id": "ditolak saat validasi", "en": "rejected by validation"},
+    "none": {"id": "Tidak ada peristiwa promosi pada periode ini.", "en": "No promotion event in this period."},
+    "head": {"id": "Peristiwa promosi dalam data: {total}; dihitung dalam analisis: {counted}",
+             "en": "Promotion events in the data: {total}; counted in the analysis: {counted}"},
+    "all": {"id": " (semuanya).", "en": " (all)."},
+    "not_counted": {"id": "; tidak dihitung: {why}.", "en": "; not counted: {why}."},
+}
+
+#: the categories of the compliance index (analysis.compliance)
+CATEGORIES: dict[str, dict[str, str]] = {
+    codes.VERY_GOOD: {"id": "Sangat Baik", "en": "Very good"}, codes.GOOD: {"id": "Baik", "en": "Good"},
+    codes.POOR: {"id": "Kurang", "en": "Poor"}, codes.BAD: {"id": "Buruk", "en": "Bad"},
+    codes.NOT_JUDGED: {"id": "tidak dapat dinilai", "en": "cannot be judged"},
+}
+
+
+def category(code: str, lang: str = "id") -> str:
+    """A compliance category (a code of `codes.CATEGORIES`) in the given language; anything else as it is."""
+    return CATEGORIES.get(code, {}).get(lang, code)
+
+
+#: the legal source of a named check, as a reader of either language cites it (the Indonesian text is rules.SOURCES')
+CHECK_SOURCES: dict[str, dict[str, str]] = {
+    "cek_status": {"id": "UU 5/2014 Pasal 94 jo. PP 49/2018 Pasal 4–5 (PPPK mengisi JF dan JPT tertentu, bukan jabatan "
+                         "administrasi); UU 20/2023 belum mengubahnya dalam peraturan pelaksana",
+                   "en": "UU 5/2014 Article 94 jo. PP 49/2018 Articles 4–5 (PPPK staff fill functional and certain JPT "
+                         "posts, not administrative ones); UU 20/2023 has not changed this in implementing regulations yet"},
+}
+
+
+# --------------------------------------------------------------------------- disclosure control (report.privacy)
+
+PRIVACY: dict[str, dict[str, str]] = {
+    "reason_header": {"id": "Disembunyikan (alasan)", "en": "Suppressed (why)"},
+    "note": {"id": '"{shown}" = angka disembunyikan: sel kurang dari {min_cell} orang, atau sel lain yang disembunyikan '
+                   "agar sel kecil tidak dapat dihitung dari totalnya.",
+             "en": '"{shown}" = number hidden: a cell of fewer than {min_cell} persons, or another cell hidden so that a '
+                   "small cell cannot be computed back from its total."},
+}
+
+
+# --------------------------------------------------------------------------- external validation (analysis.external)
+
+EXTERNAL: dict[str, dict[str, str]] = {
+    "competency": {"id": "kompetensi", "en": "competency"},
+    "kinerja": {"id": "kinerja", "en": "performance"},
+    "or": {"id": "OR {ci} (IK 95%)", "en": "OR {ci} (95% CI)"},
+    "level": {"id": "{role} — {measure} = {level} dibanding {reference}: {or_}",
+              "en": "{role} — {measure} = {level} against {reference}: {or_}"},
+    "unit": {"id": "{role} — {measure} per satu satuan: {or_}", "en": "{role} — {measure} per unit: {or_}"},
+    "per_sd": {"id": "; per simpangan baku ({sd}): OR {ci}", "en": "; per standard deviation ({sd}): OR {ci}"},
+    "raw": {"id": "promosi {rates} (rasio dampak {ratio}; {more} orang dibanding tingkat acuan)",
+            "en": "promoted {rates} (impact ratio {ratio}; {more} persons against the reference rate)"},
+    "same": {"id": "tidak berbeda nyata", "en": "its odds do not differ clearly"},
+    "higher": {"id": "peluangnya lebih besar", "en": "its odds are higher"},
+    "lower": {"id": "peluangnya lebih kecil", "en": "its odds are lower"},
+    "adjusted": {"id": "pada merit yang sama {word}: {aor}", "en": "at equal merit {word}: {aor}"},
+    "versus": {"id": "{attribute} {group} dibanding {reference}", "en": "{attribute} {group} against {reference}"},
+    codes.DISPARITY: {"id": "kesenjangan TETAP ADA setelah merit disamakan", "en": "the gap REMAINS at equal merit"},
+    codes.EXPLAINED: {"id": "kesenjangan mentah nyata, tetapi dijelaskan oleh merit atau komposisi OPD",
+                      "en": "a real raw gap that merit or the OPD composition explains"},
+    codes.INCONCLUSIVE: {"id": "ada kesenjangan mentah, tetapi belum dapat disimpulkan apakah tetap ada pada merit yang sama",
+                         "en": "a raw gap, but whether it remains at equal merit cannot be told yet"},
+    codes.NO_DISPARITY: {"id": "tidak ada kesenjangan yang bermakna", "en": "no meaningful gap"},
+    codes.INSUFFICIENT: {"id": "data tidak cukup untuk diuji", "en": "too little data to test"},
+}
+
+
+# --------------------------------------------------------------------------- notebook narrative (merit_lib/notebooks)
+
+#: the narrative of the notebooks, one entry per text cell (`nb.<notebook>_<part>`), markdown with `{field}`s only where
+#: a cell fills them; a notebook shows it with `views.markdown_html(text.t("nb.…", lang))` (or IPython's Markdown)
+NOTEBOOKS: dict[str, dict[str, str]] = {
+    "audit_intro": {
+        "id": """# Audit Keadilan Promosi ASN
+
+Laporan ini menjawab pertanyaan seorang auditor (Inspektorat, reviewer KASN/BKN): **pada kompetensi dan kinerja
+yang sama, dan di OPD yang sama, apakah suatu kelompok — perempuan atau laki-laki, kelompok usia, atau atribut lain yang
+dilindungi — dipromosikan lebih jarang (atau lebih sering) daripada pembandingnya? Dan bila ada kesenjangan mentah, apa
+yang menjelaskannya?** Pertanyaan itu diajukan untuk provinsi secara keseluruhan dan untuk setiap perangkat daerah (OPD).
+
+Semua angka dan setiap putusan dihitung oleh paket analisis merit; laporan ini hanya menampilkannya. Tabel keputusan
+yang memberi putusan ada di bagian 1. Parameter, versi paket dan sidik jari data ada di bagian terakhir sehingga setiap
+angka dapat ditelusuri kembali ke data dan kodenya.""",
+        "en": """# Fairness Audit of ASN Promotions
+
+This report answers an auditor's question (Inspectorate, KASN/BKN reviewers): **at equal competency and performance,
+and within the same OPD, is a group — women or men, an age group, or another protected attribute — promoted less often
+(or more often) than its reference group? And where there is a raw gap, what explains it?** The question is asked for
+the province as a whole and for every regional agency (OPD).
+
+Every number and every verdict is computed by the merit analysis package; this report only shows them. The decision
+table that gives the verdicts is in section 1. The parameters, the package version and the data fingerprint are in the
+last section, so that every number can be traced back to its data and its code."""},
+    "audit_method": {
+        "id": """## 1. Cara kerja audit, dengan kata-kata sederhana
+
+1. **Siapa yang dihitung.** Pegawai yang *dapat dipromosikan* pada periode ini: yang jabatannya masih mempunyai
+   jenjang di atasnya. Yang menurut aturan tidak dapat menduduki jabatan tujuan berada **di luar** himpunan ini dengan
+   nama aturannya — misalnya PPPK, yang tidak dapat menduduki jabatan Pengawas atau Administrator (aturan status
+   kepegawaian); mereka dihitung di catatan, bukan dibandingkan.
+2. **Tiga perbandingan berdampingan.** Untuk setiap kelompok dan pembandingnya:
+   - **mentah**, pada semua pegawai yang dapat dipromosikan: tingkat promosi (IK 95% Wilson), **rasio dampak** (aturan
+     empat-perlima: di bawah 0,8 atau di atas 1,25 berarti secara praktis), rasio odds, dan **uji eksak Fisher**;
+   - **di dalam OPD** (hanya baris PROVINSI): rasio odds **Mantel–Haenszel** yang membandingkan kelompok di dalam setiap
+     OPD, dan uji **Breslow–Day** apakah OPD-OPD itu seragam. Bila kesenjangan mentah berbalik arah di dalam OPD, itu
+     **paradoks Simpson** dan ringkasan menyebutnya;
+   - **setelah disesuaikan dengan merit**, pada pegawai yang mempunyai nilai merit: regresi logistik di dalam OPD pada
+     kompetensi, kinerja (SKP), pemenuhan syarat dan variabel kontrol yang sama. Kontrol yang hampir sama dengan atribut
+     yang diaudit (misalnya masa kerja untuk kelompok usia) tidak dipakai untuk atribut itu, dengan catatan.
+3. **"Dijelaskan" harus terbukti.** Kesenjangan baru disebut *kesenjangan yang dijelaskan* bila penyesuaian benar-benar
+   **menggeser** estimasinya — dibandingkan pada orang-orang yang sama dalam model — sedikitnya setengah jalan ke 1. IK
+   yang melebar karena banyak orang tanpa nilai merit bukan penjelasan. Kolom *dijelaskan oleh* menyebut oleh apa:
+   merit, komposisi OPD, atau keduanya; *bagian yang dijelaskan* (dekomposisi Fairlie) menyebut seberapa besar.
+4. **Uji yang bermakna.** Temuan hanya diuji bila ujinya dapat menemukan sesuatu: bila, pada jumlah orang dan
+   promosinya, rasio odds 4 (atau 1/4) pun tidak dapat ditemukan dengan kuasa 80%, putusannya *data tidak cukup*.
+   Kelompok kecil tetap terlihat oleh uji eksak: 0 dari 70 promosi melawan 10% adalah temuan.
+5. **Banyak uji sekaligus.** Nilai p dikoreksi dengan metode **Benjamini–Hochberg** per atribut (satu keluarga untuk
+   uji Fisher, satu untuk uji setelah disesuaikan dengan merit, satu untuk Mantel–Haenszel): mengaudit atribut lain
+   tidak pernah mengubah putusan atribut ini.
+6. **Arah selalu disebut.** *Lebih rendah*: peluang kelompok lebih kecil daripada pembanding; *lebih tinggi*: lebih
+   besar — disparitas *lebih tinggi* berarti pembandinglah yang tertinggal.
+
+Setiap temuan mendapat putusan dari baris pertama tabel keputusan berikut yang terpenuhi:""",
+        "en": """## 1. How the audit works, in plain words
+
+1. **Who is counted.** Staff who *could be promoted* in the period: those whose position still has a level above it.
+   Those whom a rule bars from the target post are **outside** this set, with the rule named — for example PPPK staff,
+   who cannot hold a Pengawas or Administrator post (the employment-status rule); they are counted in the notes, not
+   compared.
+2. **Three comparisons side by side.** For every group and its reference group:
+   - **raw**, over everyone who could be promoted: the promotion rate (95% Wilson CI), the **impact ratio** (the
+     four-fifths rule: below 0.8 or above 1.25 is a practical difference), the odds ratio, and **Fisher's exact test**;
+   - **within OPDs** (PROVINSI rows only): the **Mantel–Haenszel** odds ratio, which compares the groups inside every
+     OPD, and the **Breslow–Day** test of whether the OPDs agree. When the raw gap turns round within OPDs, that is
+     **Simpson's paradox**, and the summary names it;
+   - **adjusted for merit**, over those with merit scores: a logistic regression within OPDs at equal competency,
+     performance (SKP), eligibility and controls. A control that stands in for the audited attribute (years of service
+     for the age group, for instance) is left out for that attribute, with a note.
+3. **"Explained" must be shown.** A gap is called an *explained gap* only when the adjustment really **moves** the
+   estimate — compared on the same persons in the model — at least halfway towards 1. A CI that widens because many
+   people lack merit scores is no explanation. The column *explained by* says by what: merit, the OPD composition, or
+   both; the *explained share* (Fairlie decomposition) says how much.
+4. **Tests that can find something.** A finding is tested only when its test could find something: when, at its
+   numbers of persons and promotions, even an odds ratio of 4 (or 1/4) could not be found with 80% power, the verdict
+   is *insufficient data*. Small groups still show in the exact test: 0 of 70 promoted against 10% is a finding.
+5. **Many tests at once.** p-values are corrected by the **Benjamini–Hochberg** method per attribute (one family for
+   the Fisher tests, one for the merit-adjusted tests, one for Mantel–Haenszel): auditing another attribute never
+   changes this attribute's verdicts.
+6. **The direction is always given.** *Lower*: the group's odds are smaller than the reference's; *higher*: larger —
+   a *higher* disparity means the reference group is the one held back.
+
+Every finding takes its verdict from the first row of the following decision table that holds:"""},
+    "audit_findings": {
+        "id": """## 2. Temuan
+
+Jumlah temuan menurut putusan (satu temuan = satu kelompok di satu lingkup, dibandingkan dengan pembandingnya):""",
+        "en": """## 2. Findings
+
+Findings by verdict (one finding = one group in one scope, compared with its reference group):"""},
+    "audit_to_read": {
+        "id": """### Temuan yang perlu dibaca
+
+Baris dengan putusan **disparitas**, **kesenjangan yang dijelaskan** atau **belum dapat disimpulkan**, dengan arah dan
+penjelasnya. Tingkat promosi dan rasio ditampilkan dengan IK 95% dalam kurung.""",
+        "en": """### Findings to read
+
+Rows whose verdict is **disparity**, **explained gap** or **inconclusive**, with their direction and explanation.
+Promotion rates and ratios are shown with their 95% CI in brackets."""},
+    "audit_province": {
+        "id": """### Tingkat provinsi: mentah, di dalam OPD, setelah disesuaikan dengan merit
+
+Setiap baris PROVINSI menampilkan ketiga perbandingan berdampingan: rasio dampak mentah, rasio odds di dalam OPD
+(Mantel–Haenszel) dan rasio odds setelah disesuaikan dengan merit, lalu putusan, arah dan penjelasnya.""",
+        "en": """### The province: raw, within OPDs, adjusted for merit
+
+Every PROVINSI row shows the three comparisons side by side: the raw impact ratio, the odds ratio within OPDs
+(Mantel–Haenszel) and the odds ratio adjusted for merit, then the verdict, its direction and its explanation."""},
+    "audit_opds": {
+        "id": """### Semua OPD yang dapat diuji
+
+Baris OPD yang cukup datanya untuk diuji. Temuan lain (data tidak cukup) tetap ada di tabel temuan, dengan alasannya;
+jumlahnya menurut alasan ada di lampiran teknis di akhir halaman. Tabel yang lebar dibagi dua: siapa dan putusannya,
+lalu angka di baliknya.""",
+        "en": """### Every OPD that could be tested
+
+The OPD rows with enough data to be tested. The other findings (insufficient data) remain in the findings table, with
+their reasons; their numbers by reason are in the technical appendix at the end of the page. Wide tables are split in
+two: who and the verdict, then the numbers behind it."""},
+    "audit_forest": {
+        "id": """## 3. Rasio odds setelah disesuaikan dengan merit per OPD
+
+Setiap titik adalah rasio odds promosi kelompok dibanding pembandingnya **pada merit yang sama**, dengan IK 95%.
+Garis vertikal di 1 berarti tidak ada perbedaan; di kiri garis = kelompok lebih jarang dipromosikan. Titik yang lebih
+besar dan bertepi hitam adalah provinsi. Warna dan bentuk titik mengikuti putusan. Baris dengan kelompok < 5 orang dan
+baris yang tidak diuji tidak ditampilkan; catatan di bawah grafik menyebutkan berapa. Atribut tanpa temuan (misalnya
+status kepegawaian pada ekstrak yang hanya berisi PNS) ditampilkan sebagai grafik kecil bertuliskan "tidak ada temuan
+yang dapat ditampilkan".""",
+        "en": """## 3. Odds ratios adjusted for merit, per OPD
+
+Every point is the odds ratio of promotion of a group against its reference **at equal merit**, with its 95% CI. The
+vertical line at 1 means no difference; left of the line = the group is promoted less often. The larger point with a
+black edge is the province. Colour and shape follow the verdict. Rows with a group under 5 persons and rows not tested
+are left out; the note under the chart says how many. An attribute without findings (employment status in an extract
+holding only PNS, for instance) shows as a small chart saying "no findings to show"."""},
+    "audit_rates": {
+        "id": """## 4. Tingkat promosi per kelompok
+
+Tingkat promosi setiap kelompok dengan IK 95%: biru untuk semua pegawai yang dapat dipromosikan, jingga hanya di antara
+talent pool (kesempatan setara). Grafik pertama untuk provinsi, lalu satu grafik untuk setiap OPD yang mempunyai putusan
+disparitas atau kesenjangan yang dijelaskan.""",
+        "en": """## 4. Promotion rate by group
+
+Every group's promotion rate with its 95% CI: blue over everyone who could be promoted, orange within the talent pool
+only (equal opportunity). The first chart is the province's, then one chart for every OPD with a disparity or an
+explained gap."""},
+    "audit_meaning": {
+        "id": """## 5. Apa arti sebuah putusan — dan apa yang tidak
+
+- **Putusan adalah asosiasi, bukan bukti diskriminasi.** *Disparitas* berarti: dengan data yang ada, pada merit yang
+  sama dan di OPD yang sama, peluang promosi berbeda secara signifikan dan berarti. Faktor yang tidak terukur (formasi
+  jabatan yang tersedia, minat, penugasan khusus) bisa menjelaskannya. Putusan adalah alasan untuk **menelaah berkas
+  promosi**, bukan kesimpulan.
+- **Kesenjangan yang dijelaskan** bukan berarti "tidak ada masalah": perbedaannya nyata, tetapi terjadi *sebelum* tahap
+  promosi (siapa yang mendapat pengembangan, siapa yang mengikuti asesmen) atau karena kelompok itu bekerja di OPD yang
+  jarang mempromosikan (komposisi OPD). Layak ditelusuri ke hulu.
+- **Belum dapat disimpulkan** berarti ada kesenjangan mentah, tetapi data merit terlalu sedikit atau terlalu tidak
+  pasti untuk mengatakan apakah kesenjangan itu tetap pada merit yang sama. Perbaikannya: lengkapi asesmen dan SKP.
+- **Tidak ada disparitas bukan bukti kesetaraan.** Di OPD kecil atau dengan sedikit promosi, uji hanya dapat melihat
+  perbedaan yang sangat besar; bacalah lebar IK. Seberapa sering setiap putusan benar pada data sintetis yang
+  kebenarannya diketahui diukur oleh tolok ukur putusan proyek ini dan dicatat dalam dokumentasinya.
+- **Model mengandaikan** pengaruh kompetensi, kinerja dan variabel kontrol sama di semua OPD (setiap OPD dan kelompok
+  mempunyai tingkat dasarnya sendiri). Pegawai tanpa nilai merit lengkap tidak ikut dalam model yang disesuaikan dengan
+  merit (tetapi tetap dalam tingkat promosi mentah dan perbandingan di dalam OPD); catatan di bawah menyebutkan berapa.""",
+        "en": """## 5. What a verdict means — and what it does not
+
+- **A verdict is an association, not proof of discrimination.** *Disparity* means: with the data at hand, at equal
+  merit and within the same OPD, the odds of promotion differ significantly and materially. Factors not measured (the
+  posts available, interest, special assignments) may explain it. A verdict is a reason to **review the promotion
+  files**, not a conclusion.
+- **An explained gap** does not mean "no problem": the difference is real, but it arises *before* the promotion step
+  (who gets development, who gets assessed) or because the group works in OPDs that promote rarely (OPD composition).
+  Worth following upstream.
+- **Inconclusive** means there is a raw gap, but the merit data are too few or too uncertain to say whether it remains
+  at equal merit. The remedy: complete the assessments and the SKP.
+- **No disparity is not proof of equality.** In a small OPD, or with few promotions, the test can only see very large
+  differences; read the width of the CI. How often each verdict is right on synthetic data whose truth is known is
+  measured by the project's verdict benchmark and recorded in its documentation.
+- **The model assumes** that competency, performance and the controls act alike in every OPD (every OPD and group has
+  its own base rate). Staff without complete merit scores are not in the merit-adjusted model (but stay in the raw
+  promotion rates and the within-OPD comparison); the notes below say how many."""},
+    "audit_quality": {"id": "## 6. Catatan kualitas data", "en": "## 6. Data quality notes"},
+    "audit_provenance": {
+        "id": """## 7. Parameter dan sidik jari data
+
+Ambang aturan, peran kolom, model, kelompok pembanding, versi paket dan sidik jari data yang dipakai. Dengan ekstrak
+yang sama (sidik jari sama) dan parameter yang sama, audit ini menghasilkan angka yang sama.""",
+        "en": """## 7. Parameters and data fingerprint
+
+The rule thresholds, column roles, model, reference groups, package version and data fingerprint used. With the same
+extract (the same fingerprint) and the same parameters, this audit gives the same numbers."""},
+}
+
+
+NOTEBOOKS.update({
+    # 01_data_quality
+    "dq_intro": {
+        "id": """# Kualitas Data Ekstrak Profiling ASN
+
+Notebook ini memeriksa ekstrak data kepegawaian sebelum dianalisis: berapa baris yang dibaca dan ditolak (beserta
+alasannya), serta seberapa lengkap cakupan **profiling kompetensi** dan **penilaian kinerja (SKP)** di setiap perangkat
+daerah (OPD). Parameter yang dapat diubah: `data_path` (folder ekstrak), `period` (triwulan) dan `lang` (`id` atau `en`).""",
+        "en": """# Data Quality of the ASN Profiling Extract
+
+This notebook checks a staff extract before it is analysed: how many rows were read and rejected (with the reasons),
+and how complete the **competency profiling** and the **performance appraisal (SKP)** are in every regional agency
+(OPD). Parameters to change: `data_path` (the extract folder), `period` (the quarter) and `lang` (`id` or `en`)."""},
+    "dq_source": {"id": "Sumber data: {path}  |  sidik jari: {fingerprint}  |  periode: {period}",
+                  "en": "Data source: {path}  |  fingerprint: {fingerprint}  |  period: {period}"},
+    "dq_rows": {
+        "id": """## 1. Baris yang dibaca dan ditolak
+
+Setiap baris yang melanggar aturan data **ditolak, tidak dihapus diam-diam**: baris itu tercatat dengan nomor barisnya
+(seperti di Excel, header = baris 1), kolom, dan aturan yang dilanggar. Baris anak (profiling, SKP, riwayat jabatan) dari
+pegawai yang ditolak ikut dicatat (aturan *parent_rejected*).""",
+        "en": """## 1. Rows read and rejected
+
+Every row that breaks a data rule is **rejected, never silently dropped**: it is recorded with its row number (as in
+Excel, header = row 1), its column and the rule it broke. Child rows (profiling, SKP, position history) of a rejected
+staff row are recorded too (rule *parent_rejected*)."""},
+    "dq_none_rejected": {"id": "Tidak ada baris yang ditolak.", "en": "No row was rejected."},
+    "dq_examples": {"id": "Contoh baris yang ditolak (NIP disamarkan; nama tidak pernah ditampilkan):",
+                    "en": "Examples of rejected rows (NIP masked; names are never shown):"},
+    "dq_ledger": {
+        "id": """### Ke mana setiap promosi periode ini
+
+Setiap peristiwa promosi pada periode ini **dihitung** dalam analisis atau **tidak dihitung dengan alasan yang disebut**
+(misalnya jenjang sebelum promosi tidak dapat diketahui). Setiap baris pegawai ada dalam analisis atau dalam laporan
+validasi. Jenjang sebelum promosi yang tidak tercatat disimpulkan bila bisa: promosi ke Pengawas tanpa eselon lama
+berasal dari jabatan nonstruktural (Pelaksana/Fungsional).""",
+        "en": """### Where every promotion of the period went
+
+Every promotion event of the period is **counted** in the analysis or **left out with a named reason** (for example,
+the level before the promotion cannot be known). Every staff row is in the analysis or in the validation report. A
+level before promotion that is not recorded is inferred where possible: a promotion to Pengawas without an earlier
+eselon comes from a non-structural post (Pelaksana/Fungsional)."""},
+    "dq_coverage": {
+        "id": """## 2. Cakupan profiling dan SKP per OPD
+
+Cakupan adalah proporsi pegawai OPD yang sudah memiliki hasil asesmen (profiling) dan SKP untuk dua tahun terakhir.
+Garis pada grafik adalah interval kepercayaan 95% (Wilson). OPD dengan kurang dari 5 pegawai tidak ditampilkan angkanya.""",
+        "en": """## 2. Profiling and SKP coverage per OPD
+
+Coverage is the share of an OPD's staff who have an assessment result (profiling) and SKP for the last two years. The
+lines on the chart are 95% confidence intervals (Wilson). OPDs with fewer than 5 staff show no numbers."""},
+    "dq_province": {"id": "Provinsi: {n} pegawai; cakupan profiling {profiling}, cakupan SKP {kinerja}",
+                    "en": "Province: {n} staff; profiling coverage {profiling}, SKP coverage {kinerja}"},
+    "dq_notes": {
+        "id": """## 3. Catatan
+
+- Pegawai tanpa profiling atau SKP **tidak bisa** dinilai kesiapannya; analisis berikutnya menyebutkan berapa orang yang
+  terkena.
+- Angka di sini adalah ringkasan; daftar lengkap baris yang ditolak dibuat oleh `merit validate PATH --out validasi.csv`.""",
+        "en": """## 3. Notes
+
+- Staff without profiling or SKP **cannot** be judged for readiness; the later analyses say how many are affected.
+- The numbers here are a summary; the full list of rejected rows comes from `merit validate PATH --out validasi.csv`."""},
+    # 02_readiness_model
+    "rm_intro": {
+        "id": """# Kesiapan Promosi: Peta Talenta dan Model Statistik
+
+Notebook ini menjawab dua pertanyaan untuk satu periode:
+
+1. **Siapa yang siap dipromosikan** menurut aturan manajemen talenta — peta talenta 9-kotak (PermenPANRB 3/2020) dan
+   syarat kenaikan jabatan (PP 11/2017 jo. PP 17/2020).
+2. **Seberapa kuat kompetensi dan kinerja benar-benar memprediksi siapa yang dipromosikan** dalam data — dengan tiga
+   model statistik (statsmodels) yang dijelaskan dengan bahasa sehari-hari di bawah.
+
+Hanya angka agregat yang ditampilkan: tidak ada nama dan tidak ada NIP. Daftar per orang (talent pool) dibuat terpisah
+dengan `merit model --person-level` dan tidak boleh masuk laporan agregat. Parameter yang dapat diubah: `data_path`,
+`period`, `controls` (daftar kolom kontrol) dan `lang` (`id` atau `en`).""",
+        "en": """# Promotion Readiness: Talent Map and Statistical Models
+
+This notebook answers two questions for one period:
+
+1. **Who is ready for promotion** under the talent-management rules — the 9-box talent map (PermenPANRB 3/2020) and
+   the promotion requirements (PP 11/2017 jo. PP 17/2020).
+2. **How strongly competency and performance really predict who is promoted** in the data — with three statistical
+   models (statsmodels), explained in everyday words below.
+
+Only aggregate numbers are shown: no names and no NIPs. The per-person list (talent pool) is made separately with
+`merit model --person-level` and must never enter an aggregate report. Parameters to change: `data_path`, `period`,
+`controls` (a list of control columns) and `lang` (`id` or `en`)."""},
+    "rm_counts": {"id": "{n} pegawai; {n_at_risk} dapat dipromosikan ke jenjang berikutnya; {n_promoted} dipromosikan "
+                        "dalam periode ini.",
+                  "en": "{n} staff; {n_at_risk} could be promoted to the next level; {n_promoted} were promoted in the "
+                        "period."},
+    "rm_ninebox": {
+        "id": """## 1. Peta talenta 9-kotak
+
+Setiap pegawai ditempatkan menurut dua sumbu: **kinerja** (predikat SKP terakhir sebelum periode: *di atas*, *sesuai*,
+atau *di bawah ekspektasi*) dan **potensial** (hasil asesmen: *rendah*, *menengah*, *tinggi*). Kotak 7, 8 dan 9
+(bergaris tebal) adalah **talent pool** — kelompok rencana suksesi; kotak 9 didahulukan untuk promosi.
+
+Peta di bawah menghitung pegawai yang dapat dipromosikan (bukan JPT) dan sudah punya asesmen dan SKP. Kotak berisi
+kurang dari 5 orang ditulis "< 5" tanpa angka, agar tidak ada orang yang dapat dikenali.""",
+        "en": """## 1. The 9-box talent map
+
+Every person is placed on two axes: **performance** (the last SKP rating before the period: *above*, *meets* or
+*below expectations*) and **potential** (the assessment result: *low*, *medium*, *high*). Boxes 7, 8 and 9 (bold
+border) are the **talent pool** — the succession group; box 9 comes first for promotion.
+
+The map counts staff who could be promoted (not JPT) and have an assessment and SKP. A box of fewer than 5 persons
+reads "< 5" without a number, so that nobody can be recognised."""},
+    "rm_readiness": {
+        "id": """**Kesiapan** menggabungkan kotak dengan syarat kenaikan jabatan (status kepegawaian, pendidikan, lama dalam
+jabatan, SKP dua tahun, level *setiap* kompetensi, golongan, usia): *Siap sekarang* = di talent pool dan semua syarat
+terpenuhi; *Siap dengan pengembangan* = di talent pool tetapi ada syarat yang belum terpenuhi atau belum diketahui, atau
+di kotak 4–6 tanpa syarat yang gagal; *Belum siap* = lainnya. Jumlah per jenjang jabatan saat ini (sel < 5
+disembunyikan):""",
+        "en": """**Readiness** combines the box with the promotion requirements (employment status, education, time in
+the position, two years of SKP, the level of *every* competency, grade, age): *Ready now* = in the talent pool with
+every requirement met; *Ready with development* = in the talent pool with a requirement not met or not known, or in
+boxes 4–6 with no requirement failed; *Not ready* = the rest. Counts per current level (cells < 5 hidden):"""},
+    "rm_models": {
+        "id": """## 2. Apakah promosi mengikuti kompetensi dan kinerja?
+
+Kita membandingkan pegawai yang dipromosikan dalam periode ini dengan yang tidak, di antara semua yang *dapat*
+dipromosikan. Tiga model menjawab pertanyaan yang sama dengan cara sedikit berbeda:
+
+- **regresi logistik** — bagaimana peluang promosi berubah bila kompetensi (rata-rata 9 level kompetensi) atau kinerja
+  (rata-rata level SKP dua tahun: 0 di bawah, 1 sesuai, 2 di atas ekspektasi) naik satu satuan, **pada pegawai yang
+  sama** dalam golongan, masa kerja, pendidikan dan jenjang jabatan. Ketidakpastian dihitung per OPD (pegawai satu OPD
+  saling mirip), dan tidak pernah lebih kecil daripada ketidakpastian model biasa: dengan sedikit OPD, atau OPD yang
+  sangat tidak sama besar, hitungan per OPD saja terlalu optimistis.
+- **regresi logistik dengan interaksi** — sama, ditambah uji logika 9-kotak: apakah kompetensi lebih menentukan bila
+  kinerjanya juga tinggi?
+- **GEE** — memperhitungkan bahwa pegawai dalam satu OPD bisa saling berkorelasi; hasilnya adalah rata-rata untuk
+  seluruh provinsi.
+
+Hasil utamanya adalah **rasio odds (OR)**: OR 2 berarti odds (peluang dibagi bukan-peluang) promosi dua kali lipat per
+satu satuan lebih tinggi; OR 1 berarti tidak ada hubungan. **IK 95%** adalah rentang nilai yang masih sesuai dengan
+data: bila seluruhnya di atas 1, hubungan positifnya jelas. Catatan di bawah menyebut berapa pegawai tidak masuk model
+dan mengapa.""",
+        "en": """## 2. Do promotions follow competency and performance?
+
+We compare the staff promoted in the period with those not promoted, among everyone who *could* be promoted. Three
+models answer the same question in slightly different ways:
+
+- **logistic regression** — how the odds of promotion change when competency (the mean of the 9 competency levels) or
+  performance (the mean SKP level over two years: 0 below, 1 meets, 2 above expectations) rises by one unit, **among
+  staff alike** in grade, years of service, education and level. The uncertainty is computed per OPD (staff of one OPD
+  resemble each other) and is never smaller than the ordinary model's: with few OPDs, or OPDs of very unequal size, the
+  per-OPD computation alone is too optimistic.
+- **logistic regression with interaction** — the same, plus a test of the 9-box logic: does competency matter more
+  when performance is high too?
+- **GEE** — allows for staff of one OPD being correlated; its results are averages over the whole province.
+
+The main result is the **odds ratio (OR)**: an OR of 2 means the odds (chance over no chance) of promotion double per
+unit higher; an OR of 1 means no association. The **95% CI** is the range of values still in line with the data: when
+it lies wholly above 1, the positive association is clear. The notes below say how many staff are not in the model,
+and why."""},
+    "rm_or_chart": {
+        "id": """Grafik berikut menampilkan semua rasio odds dengan IK 95% (skala log; garis hitam = 1, tidak ada
+hubungan). Titik di kanan garis: lebih sering dipromosikan; di kiri: lebih jarang.""",
+        "en": """The chart shows every odds ratio with its 95% CI (log scale; black line = 1, no association). Points
+right of the line: promoted more often; left: less often."""},
+    "rm_curves": {
+        "id": """Rasio odds sulit dibayangkan, jadi grafik berikut menerjemahkannya ke **peluang promosi**: untuk setiap
+tingkat kinerja, berapa rata-rata peluang promosi bila semua pegawai yang dimodelkan diberi kompetensi tertentu (hal
+lain tetap apa adanya). Bila garis-garisnya makin renggang ke kanan, kompetensi lebih berarti pada kinerja tinggi
+(logika 9-kotak).""",
+        "en": """Odds ratios are hard to picture, so the next chart turns them into **probabilities of promotion**: for
+every level of performance, the average probability of promotion if every modelled person were given a certain
+competency (everything else as it is). When the lines spread apart to the right, competency matters more at high
+performance (the 9-box logic)."""},
+    "rm_calibration": {
+        "id": """**Apakah prediksinya dapat dipercaya?** Pegawai dibagi menjadi 10 kelompok (desil) menurut peluang
+prediksinya; untuk tiap kelompok dibandingkan rata-rata peluang prediksi dengan proporsi yang benar-benar dipromosikan.
+Titik dekat garis putus-putus berarti model terkalibrasi baik. **AUC** mengukur daya pembeda: 0,5 = menebak,
+1 = sempurna.""",
+        "en": """**Can its predictions be trusted?** Staff are split into 10 groups (deciles) by their predicted
+probability; for each group the mean predicted probability is compared with the share actually promoted. Points near
+the dashed line mean a well-calibrated model. **AUC** measures discrimination: 0.5 = guessing, 1 = perfect."""},
+    "rm_auc": {"id": "AUC regresi logistik: {auc}  |  kejadian per variabel (EPV): {epv}",
+               "en": "AUC of the logistic regression: {auc}  |  events per variable (EPV): {epv}"},
+    "rm_reading": {
+        "id": """## 3. Apa arti angka-angka ini — dan apa yang tidak
+
+Kalimat berikut dibuat dari angka model utama (regresi logistik) di atas:""",
+        "en": """## 3. What these numbers mean — and what they do not
+
+The sentences below are made from the numbers of the main model (logistic regression) above:"""},
+    "rm_caveats": {
+        "id": """**Cara membaca dengan benar**
+
+- Angka-angka ini menggambarkan **pola promosi yang sudah terjadi** dalam data periode ini: apakah yang kompetensi dan
+  kinerjanya lebih tinggi memang lebih sering dipromosikan. Itu jawaban atas pertanyaan "apakah promosi mengikuti
+  merit?".
+- Ini **asosiasi, bukan sebab-akibat**. Model tidak membuktikan bahwa menaikkan kompetensi seseorang akan membuatnya
+  dipromosikan; hal yang tidak diukur (formasi jabatan yang kosong, usulan atasan, jejaring) bisa ikut berperan.
+- OR di bawah 1 atau IK yang memuat 1 bukan bukti pelanggaran; itu alasan untuk ditelusuri (lihat audit keadilan dan
+  laporan kepatuhan per OPD).
+- Pegawai tanpa asesmen atau SKP tidak masuk model (jumlahnya disebut di catatan); hasil berlaku untuk yang datanya
+  lengkap.
+- Peluang per orang bukan skor kelayakan dan bukan dasar keputusan atas seseorang; keputusan tetap mengikuti syarat
+  jabatan dan proses seleksi.""",
+        "en": """**How to read them correctly**
+
+- These numbers describe **the promotions that already happened** in the period's data: whether those with higher
+  competency and performance were indeed promoted more often. That answers the question "do promotions follow
+  merit?".
+- This is **association, not cause**. The model does not show that raising someone's competency would get them
+  promoted; things not measured (vacant posts, superiors' proposals, networks) may play a part.
+- An OR below 1, or a CI that includes 1, is no proof of a violation; it is a reason to look further (see the fairness
+  audit and the compliance report per OPD).
+- Staff without an assessment or SKP are not in the model (the notes give their number); the results hold for those
+  with complete data.
+- A person's probability is not a merit score and not a basis for a decision about that person; decisions follow the
+  post's requirements and the selection process."""},
+})
+NOTEBOOKS.update({
+    # 90_external_validation
+    "ev_intro": {
+        "id": """# Validasi eksternal: model kesiapan dan audit keadilan pada data promosi publik
+
+Semua uji lain di proyek ini memakai data sintetis yang kita buat sendiri — generator itu berbagi asumsi dengan kode
+yang membacanya. Notebook ini menjalankan **model yang sama** (`merit model`) dan **audit keadilan yang sama**
+(`merit audit`) pada data promosi nyata yang tidak ditulis oleh siapa pun di proyek ini: *HR Analytics: Employee
+Promotion* (54.808 pegawai sebuah perusahaan multinasional; lihat `../shared/external/hr_promotion/README.md`).
+
+Data itu **bukan data ASN**: tidak ada NIP, tidak ada tanggal. Kolomnya dipetakan ke peran yang dikenal model dan audit
+lewat berkas peran `examples/hr_promotion/roles.yaml` (alasan setiap pilihan tertulis sebagai komentar di sana):
+
+| peran | kolom data | padanan ASN |
+|---|---|---|
+| hasil | `is_promoted` | dipromosikan |
+| kompetensi | `avg_training_score` | skor asesmen kompetensi |
+| kinerja | `previous_year_rating` (1–5), `KPIs_met >80%`, `awards_won?` | predikat SKP |
+| kontrol | `length_of_service`, `no_of_trainings`, `education` | masa kerja, diklat, pendidikan |
+| lingkup | `department` (9) | OPD |
+| dilindungi | `gender` (m/f → L/P), `age` (kelompok usia), `recruitment_channel` | jenis kelamin, kelompok usia |
+
+Data tidak pernah disalin ke repositori. Bila folder `../shared` tidak ada, notebook ini hanya mencetak pesan itu dan
+tidak menghitung apa pun (tidak gagal). Uji `tests/test_flat.py` menghitung ulang tingkat promosi, rasio dampak dan odds
+ratio jenis kelamin secara independen (pandas dan statsmodels langsung pada CSV mentah) dan membandingkannya dengan
+angka di bawah. Parameter yang dapat diubah: `data_path`, `roles_path`, `out_dir` (dibuat bila belum ada) dan `lang`.""",
+        "en": """# External validation: the readiness model and the fairness audit on public promotion data
+
+Every other test of this project uses synthetic data we made ourselves — and the generator shares assumptions with the
+code that reads it. This notebook runs **the same model** (`merit model`) and **the same fairness audit**
+(`merit audit`) on real promotion data written by nobody in this project: *HR Analytics: Employee Promotion* (54,808
+employees of a multinational company; see `../shared/external/hr_promotion/README.md`).
+
+These data are **not ASN data**: no NIP, no dates. Their columns are mapped to the roles the model and the audit know
+through the roles file `examples/hr_promotion/roles.yaml` (the reason for every choice is a comment there):
+
+| role | data column | ASN counterpart |
+|---|---|---|
+| outcome | `is_promoted` | promoted |
+| competency | `avg_training_score` | competency assessment score |
+| performance | `previous_year_rating` (1–5), `KPIs_met >80%`, `awards_won?` | SKP rating |
+| controls | `length_of_service`, `no_of_trainings`, `education` | years of service, training, education |
+| scope | `department` (9) | OPD |
+| protected | `gender` (m/f → L/P), `age` (age group), `recruitment_channel` | sex, age group |
+
+The data are never copied into the repository. Without the `../shared` folder this notebook only prints that and
+computes nothing (it does not fail). The test `tests/test_flat.py` recomputes the promotion rates, impact ratio and odds
+ratio of sex independently (pandas and statsmodels straight on the raw CSV) and compares them with the numbers below.
+Parameters to change: `data_path`, `roles_path`, `out_dir` (created when missing) and `lang`."""},
+    "ev_source": {"id": "Data: {data}\nPeran: {roles}\nSHA-256 data: {sha}\n",
+                  "en": "Data: {data}\nRoles: {roles}\nData SHA-256: {sha}\n"},
+    "ev_missing_data": {"id": "Data publik tidak ditemukan: {path}\nLetakkan folder shared di samping repositori "
+                              "(../shared/external/hr_promotion/train.csv) atau isi parameter data_path. Notebook ini tidak "
+                              "menghitung apa pun tanpa data itu.",
+                        "en": "Public data not found: {path}\nPut the shared folder beside the repository "
+                              "(../shared/external/hr_promotion/train.csv) or set the parameter data_path. This notebook "
+                              "computes nothing without those data."},
+    "ev_missing": {
+        "id": """## 1. Nilai kosong: tidak ada yang dibuang diam-diam
+
+Setiap peran punya kebijakan nilai kosong yang tertulis di berkas peran. Di data ini: `previous_year_rating` kosong untuk
+4.124 pegawai — semuanya pegawai tahun pertama (`length_of_service` = 1) yang memang belum punya penilaian tahun lalu.
+Mereka **tidak dibuang** dan **tidak ditebak nilainya**: mereka menjadi kategori tersendiri *tanpa rating*. Pendidikan
+yang kosong (2.409) juga menjadi kategori *tidak diketahui*. Tabel ini ikut ditulis sebagai `missing_report.csv`.""",
+        "en": """## 1. Missing values: nothing silently dropped
+
+Every role has a missing-value policy written in the roles file. In these data `previous_year_rating` is empty for
+4,124 employees — all of them in their first year (`length_of_service` = 1), who have no rating from last year yet.
+They are **not dropped** and their value is **not guessed**: they form a category of their own, *no rating*. Missing
+education (2,409) becomes the category *unknown* too. This table is also written as `missing_report.csv`."""},
+    "ev_merit": {
+        "id": """## 2. Seberapa kuat kompetensi dan kinerja memprediksi promosi?
+
+Model regresi logistik yang sama dengan model kesiapan ASN: promosi ~ kompetensi + kinerja + kontrol. **Rasio odds
+(OR)** di atas 1 berarti peluang promosi naik; rentang dalam kurung adalah interval kepercayaan 95%. Untuk skor
+(kompetensi) OR diberikan per poin dan per simpangan baku; peringkat kinerja dibandingkan dengan peringkat 3 (tengah
+skala); KPI dan penghargaan adalah 0/1 (punya dibanding tidak).""",
+        "en": """## 2. How strongly do competency and performance predict promotion?
+
+The same logistic regression as the ASN readiness model: promotion ~ competency + performance + controls. An **odds
+ratio (OR)** above 1 means higher odds of promotion; the range in brackets is the 95% confidence interval. For a score
+(competency) the OR is given per point and per standard deviation; performance ratings are compared with rating 3 (the
+middle of the scale); KPIs and awards are 0/1 (having against not having)."""},
+    "ev_gaps": {
+        "id": """## 3. Apakah ada kesenjangan kelompok yang bertahan setelah merit disamakan?
+
+Untuk setiap kelompok dibanding kelompok acuannya: tingkat promosi mentah dan **rasio dampak** (aturan empat-perlima: di
+bawah 0,8 atau di atas 1,25 dianggap praktis berarti), lalu **rasio odds pada merit yang sama** dari regresi logistik
+yang mengontrol kompetensi, kinerja dan kontrol, di dalam departemen yang sama. Putusan: *disparitas* = selisih tetap ada
+setelah merit disamakan; *kesenjangan yang dijelaskan* = selisih mentah nyata tetapi dijelaskan oleh merit (atau
+komposisi departemen); *tidak ada disparitas* = tidak ada selisih yang bermakna. Ini asosiasi, bukan bukti
+diskriminasi.""",
+        "en": """## 3. Do group gaps remain once merit is equal?
+
+For every group against its reference group: the raw promotion rate and the **impact ratio** (the four-fifths rule:
+below 0.8 or above 1.25 counts as a practical difference), then the **odds ratio at equal merit** from a logistic
+regression holding competency, performance and the controls, within the same department. Verdicts: *disparity* = the
+gap remains at equal merit; *explained gap* = a real raw gap that merit (or the department composition) explains;
+*no disparity* = no meaningful gap. This is association, not proof of discrimination."""},
+    "ev_departments": {
+        "id": """## 4. Departemen sebagai padanan OPD
+
+Tingkat promosi per departemen (interval Wilson 95%) dan putusan audit di dalam setiap departemen. Departemen di sini
+berperan seperti OPD dalam laporan kepatuhan: lingkup tempat keputusan promosi diambil dan diaudit.""",
+        "en": """## 4. Departments as the counterpart of OPDs
+
+The promotion rate per department (95% Wilson interval) and the audit's verdicts within every department. Departments
+play the part OPDs play in the compliance report: the scope in which promotion decisions are made and audited."""},
+    "ev_written": {"id": "Tabel ditulis ke {out}: {files}", "en": "Tables written to {out}: {files}"},
+    "ev_scope_columns": {"id": "jumlah|dipromosikan|tingkat|batas bawah|batas atas|disparitas|kesenjangan yang dijelaskan|"
+                               "kelompok dengan disparitas",
+                         "en": "n|promoted|rate|lower bound|upper bound|disparity|explained gap|groups with a disparity"},
+    "ev_takeaways": {
+        "id": """## 5. Apa yang dapat diambil pembaca
+
+Angka yang berlaku adalah keluaran sel di atas; ringkasan ini ditulis dari angka saat notebook dibuat.
+
+- **Merit memprediksi promosi dengan kuat, terutama kinerja.** Memenuhi lebih dari 80% KPI melipatkan odds promosi
+  sekitar 3,6 kali (IK 2,7–4,8), penghargaan sekitar 6,8 kali (5,6–8,2); peringkat 5 sekitar 1,6 kali peringkat 3
+  (1,1–2,4), peringkat 1 hanya seperempatnya (0,18–0,32). Skor pelatihan (padanan kompetensi) naik 1,04 kali per poin
+  (1,01–1,08), sekitar 1,8 kali per simpangan baku (1,2–2,7). Peringkat 4 tidak dapat dibedakan dari 3, dan pegawai
+  tahun pertama (*tanpa rating*) tidak berbeda nyata dari peringkat 3. Interval model dihitung dengan SE klaster per
+  departemen (hanya 9 klaster, distribusi t dengan 8 derajat bebas), karena itu lebar.
+- **Jenis kelamin: tidak ada kesenjangan setelah merit disamakan.** Perempuan dipromosikan sedikit lebih sering (sekitar
+  9,0% dibanding 8,3%, rasio dampak sekitar 1,08), tetapi pada merit yang sama rasio odds-nya sekitar 1,00 (0,92–1,09):
+  selisih mentah itu dijelaskan oleh merit (*kesenjangan yang dijelaskan*), bukan perlakuan.
+- **Usia: kesenjangan bertahan.** Pegawai 40–49 dan ≥ 50 tahun dipromosikan lebih jarang daripada kelompok 30–39 dan
+  selisih itu **tidak** hilang setelah kompetensi, kinerja, masa kerja, diklat dan pendidikan disamakan (OR sekitar 0,70
+  dan 0,56): putusan *disparitas* yang layak ditelusuri. Pegawai di bawah 30 justru sedikit lebih mungkin dipromosikan
+  pada merit yang sama. Jalur rekrutmen *referred* dipromosikan lebih sering, tetapi itu dijelaskan oleh merit.
+- **Departemen.** Tingkat promosi berkisar dari sekitar 5% (Legal, HR) sampai sekitar 11% (Technology); sebagian besar
+  putusan *disparitas* di tingkat departemen menyangkut usia (terutama di Operations), satu menyangkut jenis kelamin
+  (Procurement, perempuan lebih sering dipromosikan pada merit yang sama). Departemen kecil (Legal, R&D) memberi
+  interval lebar: urutan departemen yang intervalnya bertumpang tindih bukan perbedaan nyata.
+- **Batas.** Ini data satu perusahaan swasta, bukan ASN; "promosi" di sini adalah rekomendasi promosi. Yang divalidasi
+  adalah bahwa alat kita membaca data orang lain dengan benar dan angkanya sama dengan perhitungan independen — bukan
+  bahwa pola di perusahaan itu berlaku untuk Pemprov Banten.""",
+        "en": """## 5. What a reader can take away
+
+The numbers that count are the output of the cells above; this summary was written from the numbers when the notebook
+was made.
+
+- **Merit predicts promotion strongly, performance above all.** Meeting more than 80% of KPIs multiplies the odds of
+  promotion about 3.6 times (CI 2.7–4.8), an award about 6.8 times (5.6–8.2); rating 5 about 1.6 times rating 3
+  (1.1–2.4), rating 1 only a quarter of it (0.18–0.32). The training score (the counterpart of competency) gives 1.04
+  times per point (1.01–1.08), about 1.8 times per standard deviation (1.2–2.7). Rating 4 cannot be told apart from 3,
+  and first-year employees (*no rating*) do not differ clearly from rating 3. The model's intervals use SEs clustered
+  by department (only 9 clusters, a t distribution with 8 degrees of freedom), hence their width.
+- **Sex: no gap once merit is equal.** Women are promoted slightly more often (about 9.0% against 8.3%, impact ratio
+  about 1.08), but at equal merit their odds ratio is about 1.00 (0.92–1.09): the raw difference is explained by merit
+  (*explained gap*), not by treatment.
+- **Age: the gap remains.** Employees aged 40–49 and ≥ 50 are promoted less often than those aged 30–39, and the
+  difference does **not** go away at equal competency, performance, service, training and education (OR about 0.70
+  and 0.56): a *disparity* verdict worth following up. Employees under 30 are, if anything, slightly more likely to be
+  promoted at equal merit. The *referred* recruitment channel is promoted more often, but merit explains it.
+- **Departments.** Promotion rates range from about 5% (Legal, HR) to about 11% (Technology); most department-level
+  *disparity* verdicts concern age (Operations above all), one concerns sex (Procurement, women promoted more often at
+  equal merit). Small departments (Legal, R&D) give wide intervals: an order of departments whose intervals overlap is
+  no real difference.
+- **Limits.** These are one private company's data, not ASN data; "promotion" here is a promotion recommendation. What
+  is validated is that our tools read other people's data correctly and that their numbers match an independent
+  computation — not that the company's patterns hold for the Banten provincial government."""},
+})
+
+
+# --------------------------------------------------------------------------- report pages (OPD, province, audit)
+
+#: texts of the report pages; `{field}` placeholders are filled by `t`
+PAGES: dict[str, dict[str, str]] = {
+    # ---- OPD page: the verdict box (merit_lib.report.opd_summary)
+    "box_title": {"id": "Penilaian {period}", "en": "Verdict, {period}"},
+    "box_index": {"id": "Indeks kepatuhan meritokrasi <strong>{index}</strong> dari 100 (rentang 95%: {low}–{high})",
+                  "en": "Meritocracy compliance index <strong>{index}</strong> of 100 (95% range: {low}–{high})"},
+    "box_rank": {"id": "peringkat {rank} dari {n} OPD yang dinilai", "en": "rank {rank} of {n} OPDs judged"},
+    "box_up": {"id": "naik {delta} poin sejak {period} ({previous})", "en": "up {delta} points since {period} ({previous})"},
+    "box_down": {"id": "turun {delta} poin sejak {period} ({previous})",
+                 "en": "down {delta} points since {period} ({previous})"},
+    "box_same": {"id": "tetap sejak {period} ({previous})", "en": "unchanged since {period} ({previous})"},
+    "box_no_history": {"id": "belum ada triwulan sebelumnya", "en": "no earlier quarter yet"},
+    "box_prev_not_judged": {"id": "{period} tidak dapat dinilai, jadi belum ada pembanding",
+                            "en": "{period} could not be judged, so there is nothing to compare with"},
+    "box_province": {"id": "Rata-rata provinsi (berbobot jumlah pegawai): {value}",
+                     "en": "Province average (weighted by staff): {value}"},
+    "box_change": {"id": "Perubahan sejak triwulan lalu", "en": "Change since last quarter"},
+    "box_not_judged": {"id": "Tidak dapat dinilai: OPD ini tidak mempromosikan siapa pun pada {period}. Indeks menilai "
+                              "apakah promosi mengikuti merit, jadi tanpa promosi tidak ada yang dapat dinilai. Cakupan "
+                              "data di bawah tetap berlaku.",
+                       "en": "Cannot be judged: this OPD promoted nobody in {period}. The index judges whether promotions "
+                             "followed merit, so without a promotion there is nothing to judge. The data coverage below "
+                             "still applies."},
+    "box_few_promotions": {"id": "Promosi periode ini kurang dari 5 ({n}): nilai komponen promosi OPD ini tidak "
+                                  "ditampilkan (\"< 5\") agar orang yang dipromosikan tidak dapat dikenali; indeks "
+                                  "memakai nilai provinsi untuk komponen itu.",
+                           "en": "Fewer than 5 promotions this quarter ({n}): this OPD's promotion components are not "
+                                 "shown (\"< 5\") so that the persons promoted cannot be recognised; the index uses "
+                                 "the province's value for them."},
+    "box_hidden_province": {"id": "Sebagian angka promosi OPD ini disembunyikan (\"< 5\") agar sel kecil OPD lain tidak "
+                                   "dapat dihitung kembali; indeks memakai nilai provinsi untuk komponen itu.",
+                            "en": "Some of this OPD's promotion figures are hidden (\"< 5\") so that a small cell of "
+                                  "another OPD cannot be computed back; the index uses the province's value for them."},
+    "box_not_judged_few": {"id": "Tidak dapat dinilai: promosi OPD ini pada {period} kurang dari 5 ({n}), jadi tidak "
+                                  "satu pun komponen promosinya berasal dari datanya sendiri. Indeks {index} (rentang "
+                                  "95%: {low}–{high}) hanya keterangan: poin komponen promosinya memakai nilai provinsi, "
+                                  "dan OPD ini tidak diperingkat.",
+                           "en": "Cannot be judged: this OPD promoted fewer than 5 persons in {period} ({n}), so none of "
+                                 "its promotion components is its own. The index {index} (95% range: {low}–{high}) is "
+                                 "for information only: the points of its promotion components carry the province's "
+                                 "values, and the OPD is not ranked."},
+    "box_not_judged_hidden": {"id": "Tidak dapat dinilai: angka promosi OPD ini pada {period} disembunyikan agar sel kecil "
+                                     "OPD lain tidak dapat dihitung kembali, jadi tidak satu pun komponen promosinya "
+                                     "berasal dari datanya sendiri. Indeks {index} (rentang 95%: {low}–{high}) hanya "
+                                     "keterangan: poin komponen promosinya memakai nilai provinsi, dan OPD ini tidak "
+                                     "diperingkat.",
+                              "en": "Cannot be judged: this OPD's promotion figures for {period} are hidden so that a "
+                                    "small cell of another OPD cannot be computed back, so none of its promotion "
+                                    "components is its own. The index {index} (95% range: {low}–{high}) is for "
+                                    "information only: the points of its promotion components carry the province's "
+                                    "values, and the OPD is not ranked."},
+    "box_province_value": {"id": "nilai provinsi (promosi < 5)", "en": "province value (promotions < 5)"},
+    "box_province_value_hidden": {"id": "nilai provinsi (angka OPD disembunyikan)",
+                                  "en": "province value (the OPD's figure is hidden)"},
+    "box_components": {"id": "Dari mana angka indeks berasal", "en": "Where the index comes from"},
+    "box_component": {"id": "Komponen", "en": "Component"},
+    "box_value": {"id": "Nilai OPD", "en": "OPD value"},
+    "box_points": {"id": "Poin", "en": "Points"},
+    "box_points_of": {"id": "{points} dari {max}", "en": "{points} of {max}"},
+    "box_total": {"id": "Jumlah = indeks", "en": "Total = index"},
+    "box_not_measured": {"id": "tidak dapat diukur (bobotnya dibagi ke komponen lain)",
+                         "en": "cannot be measured (its weight goes to the other components)"},
+    "box_points_note": {"id": "Poin = bobot × nilai yang disesuaikan: cakupan dengan koreksi kecil untuk data sedikit, "
+                               "komponen promosi ditarik ke angka provinsi seolah ada 5 promosi tambahan; komponen yang "
+                               "tidak dapat diukur tidak dihitung dan bobotnya dibagi ke yang lain.",
+                        "en": "Points = weight × adjusted value: coverage with a small correction for thin data, promotion "
+                              "components pulled toward the province as if by 5 more promotions; a component that cannot "
+                              "be measured is left out and its weight goes to the others."},
+    "box_weakest": {"id": "Paling lemah", "en": "Weakest"},
+    "box_todo": {"id": "Tindak lanjut yang disarankan", "en": "Recommended follow-up"},
+    "box_no_weak": {"id": "Tidak ada komponen yang tampak lemah di antara yang dapat ditampilkan.",
+                    "en": "No component that can be shown looks weak."},
+    "box_hidden": {"id": "disembunyikan", "en": "hidden"},
+    # the six components: name, value in words, weakness in plain words, follow-up (KASN-style)
+    "comp_coverage_profiling": {"id": "Pegawai yang sudah mengikuti asesmen kompetensi",
+                                "en": "Staff with a competency assessment"},
+    "comp_coverage_kinerja": {"id": "Pegawai dengan SKP dua tahun terakhir", "en": "Staff with SKP for the last two years"},
+    "comp_share_promosi_talent_pool": {"id": "Promosi dari talent pool", "en": "Promotions from the talent pool"},
+    "comp_share_promosi_eligible": {"id": "Promosi yang memenuhi semua syarat",
+                                    "en": "Promotions meeting every requirement"},
+    "comp_share_tanpa_bypass": {"id": "Calon siap yang tidak dilangkahi", "en": "Ready candidates not passed over"},
+    "comp_skor_keadilan": {"id": "Keadilan promosi", "en": "Fairness of promotion"},
+    "val_share": {"id": "{k} dari {n} ({pct})", "en": "{k} of {n} ({pct})"},
+    "val_fair_0": {"id": "tidak ada temuan disparitas", "en": "no disparity finding"},
+    "val_fair_1": {"id": "1 temuan disparitas", "en": "1 disparity finding"},
+    "val_fair_n": {"id": "{n} temuan disparitas", "en": "{n} disparity findings"},
+    "weak_coverage_profiling": {"id": "baru {pct} pegawai yang sudah mengikuti asesmen kompetensi",
+                                "en": "only {pct} of staff have had a competency assessment"},
+    "weak_coverage_kinerja": {"id": "hanya {pct} pegawai yang SKP dua tahun terakhirnya lengkap",
+                              "en": "only {pct} of staff have SKP for both of the last two years"},
+    "weak_share_promosi_talent_pool": {"id": "hanya {pct} promosi yang jatuh pada pegawai dari talent pool",
+                                       "en": "only {pct} of promotions went to staff from the talent pool"},
+    "weak_share_promosi_eligible": {"id": "hanya {pct} promosi yang orangnya memenuhi semua syarat jabatan",
+                                    "en": "only {pct} of promotions went to persons meeting every requirement"},
+    "weak_share_tanpa_bypass": {"id": "{k} dari {n} calon yang memenuhi syarat dilangkahi oleh promosi orang yang "
+                                      "kurang siap",
+                                "en": "{k} of {n} eligible candidates were passed over by the promotion of someone less "
+                                      "ready"},
+    "weak_skor_keadilan": {"id": "audit keadilan menemukan {n} disparitas di OPD ini",
+                           "en": "the fairness audit found {n} disparity finding(s) in this OPD"},
+    "todo_coverage_profiling": {"id": "Jadwalkan asesmen kompetensi bersama BKD/BPSDM bagi pegawai yang belum "
+                                      "mengikutinya, dahulukan calon pengisi jabatan yang akan lowong.",
+                                "en": "Schedule competency assessments with BKD/BPSDM for the staff not yet assessed, "
+                                      "those who may fill posts falling vacant first."},
+    "todo_coverage_kinerja": {"id": "Lengkapi SKP dua tahun terakhir setiap pegawai di SIASN/e-Kinerja; tanpa SKP "
+                                    "pegawai tidak dapat masuk peta talenta.",
+                              "en": "Complete every employee's SKP for the last two years in SIASN/e-Kinerja; without "
+                                    "SKP nobody can enter the talent map."},
+    "todo_share_promosi_talent_pool": {"id": "Isi jabatan lowong dari talent pool (kotak 7, 8, 9); bila mengangkat dari "
+                                             "luar talent pool, catat alasannya secara tertulis dalam pertimbangan "
+                                             "Baperjakat.",
+                                       "en": "Fill vacant posts from the talent pool (boxes 7, 8, 9); when appointing "
+                                             "from outside it, record the grounds in writing in the Baperjakat's "
+                                             "deliberation."},
+    "todo_share_promosi_eligible": {"id": "Periksa setiap usulan promosi terhadap syarat jabatan (PP 11/2017 jo. PP "
+                                          "17/2020) sebelum pelantikan, dan tinjau promosi yang tidak memenuhi syarat.",
+                                    "en": "Check every proposed promotion against the post's requirements (PP 11/2017 "
+                                          "as amended by PP 17/2020) before the appointment, and review promotions that "
+                                          "did not meet them."},
+    "todo_share_tanpa_bypass": {"id": "Pakai urutan kesiapan dari peta talenta saat memilih calon; bila calon yang lebih "
+                                      "siap tidak dipilih, tuliskan alasannya dalam berita acara.",
+                                "en": "Use the readiness order of the talent map when choosing among candidates; when a "
+                                      "more ready candidate is not chosen, write down why in the minutes."},
+    "todo_skor_keadilan": {"id": "Telaah berkas promosi kelompok yang bertanda disparitas bersama Inspektorat dan BKD "
+                                 "(lihat bagian Keadilan).",
+                           "en": "Review the promotion files of the groups with a disparity finding together with the "
+                                 "Inspektorat and BKD (see the Fairness section)."},
+    # ---- OPD page: sections
+    "opd_promotions": {"id": "Promosi periode ini dan apakah mengikuti merit",
+                       "en": "Promotions this quarter and whether they followed merit"},
+    "opd_passed_over": {"id": "Calon yang terlewati", "en": "Candidates passed over"},
+    "opd_talent": {"id": "Peta talenta (9-box)", "en": "Talent map (9-box)"},
+    "opd_fairness": {"id": "Keadilan", "en": "Fairness"},
+    "opd_rotations": {"id": "Rotasi dan mutasi", "en": "Rotations and transfers"},
+    "opd_quality": {"id": "Kualitas data", "en": "Data quality"},
+    "no_promotion": {"id": "Tidak ada promosi pada {period}: tidak ada yang dapat dinilai di bagian ini.",
+                     "en": "No promotion in {period}: nothing in this section can be judged."},
+    "promotions_hidden": {"id": "{n} promosi pada {period}. Rinciannya menurut jenjang, kesiapan, talent pool dan syarat "
+                                 "tidak ditampilkan karena kurang dari 5 orang: orangnya akan dapat dikenali.",
+                          "en": "{n} promotions in {period}. Their breakdown by level, readiness, talent pool and "
+                                "requirements is not shown because there are fewer than 5: the persons could be "
+                                "recognised."},
+    "promotions_lead": {"id": "{n} promosi pada {period}.", "en": "{n} promotions in {period}."},
+    "merit_head": {"id": "Ukuran", "en": "Measure"},
+    "opd_col": {"id": "OPD ini", "en": "This OPD"},
+    "province_col": {"id": "Provinsi", "en": "Province"},
+    "ci_col": {"id": "Rentang 95%", "en": "95% range"},
+    "level_from": {"id": "Dari jenjang", "en": "From level"},
+    "level_to": {"id": "Ke jabatan", "en": "To post"},
+    "readiness": {"id": "Kesiapan", "en": "Readiness"},
+    "persons": {"id": "Orang", "en": "Persons"},
+    "ready_Siap sekarang": {"id": "Siap sekarang", "en": "Ready now"},
+    "ready_Siap dengan pengembangan": {"id": "Siap dengan pengembangan", "en": "Ready with development"},
+    "ready_Belum siap": {"id": "Belum siap", "en": "Not ready"},
+    "bypass_none": {"id": "Tidak ada calon yang dapat dilangkahi pada {period}: tidak ada calon yang memenuhi syarat di "
+                           "jenjang tujuan yang ada promosinya.",
+                    "en": "Nobody could be passed over in {period}: no eligible candidate at a target level with a "
+                          "promotion."},
+    "bypass_lead": {"id": "Calon yang memenuhi syarat untuk jenjang tujuan yang sama dengan sebuah promosi, dan apakah "
+                           "mereka dilangkahi oleh promosi orang yang kurang siap. Tabel kedua: kesiapan orang yang "
+                           "dipromosikan, per jabatan tujuan.",
+                    "en": "Eligible candidates for the same target level as a promotion, and whether a less ready person's "
+                          "promotion passed them over. Second table: readiness of those promoted, by target post."},
+    "bypass_candidates": {"id": "Calon memenuhi syarat di jenjang yang ada promosinya",
+                          "en": "Eligible candidates at a level with a promotion"},
+    "bypass_passed": {"id": "Dilangkahi oleh promosi orang yang kurang siap",
+                      "en": "Passed over by a less ready person's promotion"},
+    "bypass_not": {"id": "Tidak dilangkahi", "en": "Not passed over"},
+    "bypass_promos": {"id": "Promosi yang melangkahi calon lebih siap", "en": "Promotions passing over a readier candidate"},
+    "fair_lead": {"id": "Apakah peluang promosi berbeda menurut atribut pribadi di OPD ini, pada merit yang sama. "
+                         "Disparitas adalah petunjuk untuk menelaah berkas, bukan bukti diskriminasi.",
+                  "en": "Whether the chance of promotion differs by a personal attribute in this OPD, at equal merit. A "
+                        "disparity is a reason to review the files, not proof of discrimination."},
+    "fair_none": {"id": "Tidak ada temuan keadilan yang dapat ditampilkan untuk OPD ini (kelompok terlalu kecil atau tidak "
+                         "ada promosi).",
+                  "en": "No fairness finding can be shown for this OPD (groups too small, or no promotion)."},
+    "verdict": {"id": "Putusan", "en": "Verdict"},
+    "col_direction": {"id": "Arah", "en": "Direction"},
+    "col_explained_by": {"id": "Dijelaskan oleh", "en": "Explained by"},
+    "col_rate_group": {"id": "Tingkat promosi kelompok", "en": "Group promotion rate"},
+    "col_rate_reference": {"id": "Tingkat promosi pembanding", "en": "Reference promotion rate"},
+    "col_group": {"id": "Kelompok", "en": "Group"},
+    "col_reference": {"id": "Pembanding", "en": "Reference"},
+    "col_attribute": {"id": "Atribut", "en": "Attribute"},
+    "dir_lower": {"id": "↓ lebih rendah", "en": "↓ lower"},
+    "dir_higher": {"id": "↑ lebih tinggi", "en": "↑ higher"},
+    "q_no_assessment": {"id": "{n} pegawai OPD ini belum mengikuti asesmen kompetensi: kesiapannya belum dapat dinilai.",
+                        "en": "{n} staff of this OPD have not had a competency assessment: their readiness cannot be "
+                              "judged."},
+    "q_skp": {"id": "SKP lengkap dua tahun terakhir: {pct} pegawai.",
+              "en": "SKP for both of the last two years: {pct} of staff."},
+    "q_rejected": {"id": "Di tingkat provinsi, {n} dari {total} baris data ditolak saat validasi (rinciannya di tabel "
+                          "validasi).",
+                   "en": "Province-wide, {n} of {total} input rows were rejected by validation (details in the "
+                         "validation table)."},
+    # ---- attributes and groups as readers name them
+    "attr_jenis_kelamin": {"id": "Jenis kelamin", "en": "Sex"},
+    "attr_kelompok_usia": {"id": "Kelompok usia", "en": "Age group"},
+    "attr_status_kepegawaian": {"id": "Status kepegawaian", "en": "Employment status"},
+    "attr_agama": {"id": "Agama", "en": "Religion"},
+    "attr_pendidikan": {"id": "Pendidikan", "en": "Education"},
+    "grp_jenis_kelamin_P": {"id": "Perempuan", "en": "Women"},
+    "grp_jenis_kelamin_L": {"id": "Laki-laki", "en": "Men"},
+    # ---- province page
+    "prov_headline": {"id": "<strong>{n_pegawai} pegawai di {n_opd} OPD; {n_promosi} promosi pada {period}.</strong> "
+                             "OPD menurut kategori: {categories}. Temuan disparitas: {flags}.",
+                      "en": "<strong>{n_pegawai} staff in {n_opd} OPDs; {n_promosi} promotions in {period}.</strong> "
+                            "OPDs by category: {categories}. Disparity findings: {flags}."},
+    "prov_ranking": {"id": "1. Peringkat OPD menurut indeks kepatuhan meritokrasi",
+                     "en": "1. OPDs ranked by the meritocracy compliance index"},
+    "prov_grid": {"id": "2. Keadilan: putusan per OPD dan atribut", "en": "2. Fairness: verdicts per OPD and attribute"},
+    "prov_model": {"id": "3. Apakah kompetensi dan kinerja berhubungan dengan promosi?",
+                   "en": "3. Do competency and performance go with promotion?"},
+    "prov_talent": {"id": "4. Peta talenta provinsi (9-box)", "en": "4. The province's talent map (9-box)"},
+    "prov_trend": {"id": "5. Tren indeks provinsi", "en": "5. Trend of the province index"},
+    "prov_ranking_links": {"id": "Peringkat OPD (klik nama untuk membuka laporannya)",
+                           "en": "OPD ranking (click a name to open its report)"},
+    "rank": {"id": "Peringkat", "en": "Rank"},
+    "opd": {"id": "OPD", "en": "OPD"},
+    "col_index": {"id": "Indeks (rentang 95%)", "en": "Index (95% range)"},
+    "col_category": {"id": "Kategori", "en": "Category"},
+    "staff": {"id": "Pegawai", "en": "Staff"},
+    "promotions": {"id": "Promosi", "en": "Promotions"},
+    "not_judged_list": {"id": "Tidak dapat dinilai (tidak ada promosi pada {period}): {names}.",
+                        "en": "Cannot be judged (no promotion in {period}): {names}."},
+    "trend_none": {"id": "Belum ada laporan triwulan sebelumnya di samping folder ini: tren akan tampil setelah triwulan "
+                          "berikutnya.",
+                   "en": "No earlier quarter's report sits beside this folder: the trend appears from the next quarter."},
+    "grid_lead": {"id": "Putusan audit keadilan per OPD dan atribut; panah = arah peluang kelompok dibanding pembandingnya "
+                         "(↓ lebih rendah, ↑ lebih tinggi). Sel berisi putusan terberat di antara kelompok atribut itu.",
+                  "en": "Fairness verdicts per OPD and attribute; arrow = the group's odds against its reference "
+                        "(↓ lower, ↑ higher). Each cell holds the most serious verdict among that attribute's groups."},
+    "grid_scope": {"id": "Lingkup", "en": "Scope"},
+    "grid_province": {"id": "Provinsi (di dalam OPD)", "en": "Province (within OPD)"},
+    "grid_empty": {"id": "tidak ditampilkan", "en": "not shown"},
+    "appendix": {"id": "Lampiran teknis", "en": "Technical appendix"},
+    "appendix_lead": {"id": "Tabel mentah untuk analis dan auditor, dengan nama kolom seperti di berkas CSV.",
+                      "en": "Raw tables for analysts and auditors, with the column names of the CSV files."},
+    "app_compliance": {"id": "Tabel kepatuhan (compliance.csv)", "en": "Compliance table (compliance.csv)"},
+    "app_models": {"id": "Koefisien model (model_coefficients.csv)", "en": "Model coefficients (model_coefficients.csv)"},
+    "app_flags": {"id": "Jumlah putusan menurut lingkup dan atribut", "en": "Verdicts by level and attribute"},
+    "app_method": {"id": "Definisi indeks", "en": "Index definition"},
+    "app_settings": {"id": "Parameter audit dan sidik jari data (JSON)", "en": "Audit parameters and data fingerprint (JSON)"},
+    "app_reasons": {"id": "Temuan yang tidak diuji, menurut alasan", "en": "Findings not tested, by reason"},
+    "term_kompetensi": {"id": "Kompetensi (per tingkat)", "en": "Competency (per level)"},
+    "term_kinerja": {"id": "Kinerja SKP (per tingkat)", "en": "SKP performance (per level)"},
+    "term_kompetensi:kinerja": {"id": "Kompetensi × kinerja", "en": "Competency × performance"},
+    "term_golongan_ordinal": {"id": "Golongan (per tingkat)", "en": "Grade (per step)"},
+    "term_masa_kerja": {"id": "Masa kerja (per tahun)", "en": "Years of service (per year)"},
+    "term_pendidikan_s1": {"id": "Pendidikan S1 ke atas", "en": "Degree (S1) or higher"},
+    "term_reference": {"id": "jenjang acuan", "en": "the reference level"},
+    "term_level": {"id": "Jenjang {level} (dibanding {reference})", "en": "Level {level} (vs {reference})"},
+    "model_lead": {"id": "Rasio odds promosi dengan rentang 95%: di kanan garis 1 = nilai lebih tinggi, lebih sering "
+                          "dipromosikan, pada golongan, masa kerja, pendidikan dan jenjang yang sama. Hubungan, bukan "
+                          "sebab-akibat.",
+                   "en": "Odds ratios of promotion with 95% ranges: right of the line at 1 = a higher value, promoted "
+                         "more often, at the same grade, years of service, education and level. Association, not "
+                         "cause."},
+    "method_short": {"id": "Indeks 0–100 menggabungkan enam komponen: cakupan asesmen (bobot 10) dan SKP (10), promosi "
+                             "dari talent pool (25), promosi yang memenuhi semua syarat (25), calon siap yang tidak "
+                             "dilangkahi (15) dan keadilan (15). Kategori mengikuti empat tingkat Indeks Sistem Merit "
+                             "KASN: 75 ke atas Sangat Baik, 50–75 Baik, 25–50 Kurang, di bawah 25 Buruk. Rentang 95% "
+                             "yang bertumpang tindih berarti urutannya belum tentu nyata. Definisi lengkap ada di "
+                             "lampiran teknis.",
+                     "en": "The 0–100 index combines six components: assessment coverage (weight 10) and SKP coverage "
+                           "(10), promotions from the talent pool (25), promotions meeting every requirement (25), ready "
+                           "candidates not passed over (15) and fairness (15). Categories follow the four levels of "
+                           "KASN's merit system index: 75 and above Very good, 50–75 Good, 25–50 Poor, under 25 Bad. "
+                           "Overlapping 95% ranges mean the order may not be real. The full definition is in the "
+                           "technical appendix."},
+    # ---- figures of the pages
+    "fig_pool_note": {"id": "garis putus-putus = talent pool (kotak 7, 8, 9); \"< 5\" = kurang dari 5 orang, angka "
+                            "disembunyikan",
+                      "en": "dashed border = talent pool (boxes 7, 8, 9); \"< 5\" = fewer than 5 persons, number hidden"},
+    "fig_model_title": {"id": "Apa yang berhubungan dengan promosi: rasio odds (rentang 95%)",
+                        "en": "What goes with promotion: odds ratios (95% range)"},
+    "fig_or_axis": {"id": "rasio odds (1 = tidak ada hubungan; skala log)",
+                    "en": "odds ratio (1 = no association; log scale)"},
+    "fig_no_ci": {"id": "titik kosong = estimasi berpenalti karena data sedikit, tanpa rentang",
+                  "en": "hollow point = penalized estimate because data are few, no range"},
+    # ---- audit page
+    "settings_head": {"id": "Pengaturan", "en": "Setting"},
+    "settings_value": {"id": "Nilai", "en": "Value"},
+    "set_period": {"id": "Periode", "en": "Period"},
+    "set_attributes": {"id": "Atribut yang diaudit", "en": "Attributes audited"},
+    "set_alpha": {"id": "Taraf signifikansi (setelah Benjamini–Hochberg)", "en": "Significance level (after "
+                  "Benjamini–Hochberg)"},
+    "set_impact": {"id": "Rasio dampak yang berarti", "en": "Material impact ratio"},
+    "set_detect": {"id": "Diuji hanya bila rasio odds {or_} (atau 1/{or_}) dapat ditemukan dengan kuasa {power}",
+                   "en": "Tested only when an odds ratio of {or_} (or 1/{or_}) can be found with {power} power"},
+    "set_detect_head": {"id": "Syarat uji yang bermakna", "en": "A test that can mean something"},
+    "set_references": {"id": "Kelompok pembanding", "en": "Reference groups"},
+    "set_impact_value": {"id": "di bawah {low} atau di atas {high}", "en": "below {low} or above {high}"},
+    "set_fingerprint": {"id": "Sidik jari data", "en": "Data fingerprint"},
+    "set_version": {"id": "Versi merit_lib", "en": "merit_lib version"},
+    "audit_who": {"id": "Siapa dan putusannya", "en": "Who, and the verdict"},
+    "audit_numbers": {"id": "Angka di balik putusan", "en": "The figures behind the verdict"},
+}
+
+
+# --------------------------------------------------------------------------- lookup
+
+#: the sections reached by `t("<section>.<key>")`; plain keys are looked up in PAGES, LABELS, COLUMNS (in that order)
+# --------------------------------------------------------------------------- appointments (rotations, pelantikan, shortlist)
+
+#: texts of `merit pelantikan`, `merit kandidat` and the rotation sections (`t("appt.<key>")`)
+APPOINTMENTS: dict[str, dict[str, str]] = {
+    "restricted": {"id": "RAHASIA — DATA PRIBADI, TERBATAS untuk BKD dan Baperjakat; jangan diterbitkan atau dibagikan",
+                   "en": "RESTRICTED — PERSONAL DATA, for the BKD and Baperjakat only; do not publish or share"},
+    "refuse_period": {"id": "{option} {path}: berada di dalam folder laporan periode {folder} (yang diterbitkan utuh); "
+                            "data pribadi dan keluaran lain tidak boleh ditulis di sana — pilih lokasi lain",
+                      "en": "{option} {path}: lies inside the period report folder {folder} (published as a whole); "
+                            "personal data and other outputs must not be written there — choose another place"},
+    "rot_none": {"id": "Tidak ada rotasi atau mutasi ke jabatan struktural di OPD ini pada periode ini.",
+                 "en": "No rotation or mutation into a structural post in this OPD in this period."},
+    "rot_text": {"id": "{n} rotasi/mutasi ke jabatan struktural ({m} mutasi antar-OPD); memenuhi syarat jabatan: {share}. "
+                       "JPT Pratama dipindah < 2 tahun (perlu alasan): {pa}; JPT Pratama > 5 tahun di satu jabatan: {lima}.",
+                 "en": "{n} rotations/mutations into structural posts ({m} between OPDs); meeting the post's requirements: "
+                       "{share}. JPT Pratama moved within 2 years (needs grounds): {pa}; JPT Pratama over 5 years in one "
+                       "post: {lima}."},
+    "pel_head": {"id": "Pelantikan {date}: {n} pengangkatan ({kinds}).", "en": "Pelantikan of {date}: {n} appointments ({kinds})."},
+    "pel_written": {"id": "Ringkasan agregat ditulis ke", "en": "Aggregate summary written to"},
+    "pel_internal": {"id": "Bentuk internal per pengangkatan (RAHASIA, hanya BKD/Baperjakat)",
+                     "en": "Internal per-appointment form (RESTRICTED, BKD/Baperjakat only)"},
+    "short_head": {"id": "Daftar calon untuk jabatan {level}{where}: {n} memenuhi semua syarat (ditampilkan {k}), {m} "
+                         "kurang satu syarat; dari {total} calon.",
+                   "en": "Shortlist for a {level} post{where}: {n} meet every requirement ({k} shown), {m} miss one "
+                         "check; of {total} candidates."},
+    "short_written": {"id": "DATA PRIBADI ditulis ke", "en": "PERSONAL DATA written to"},
+    "eligible": {"id": "MEMENUHI SEMUA SYARAT (urut kesiapan)", "en": "MEETING EVERY REQUIREMENT (by readiness)"},
+    "near_miss": {"id": "KURANG SATU SYARAT (bukan calon yang memenuhi syarat)", "en": "MISSING ONE CHECK (not eligible)"},
+}
+
+COLUMNS.update({
+    "n_rotasi": {"id": "Rotasi/mutasi", "en": "Rotations/mutations"},
+    "n_mutasi": {"id": "di antaranya antar-OPD", "en": "of which between OPDs"},
+    "share_rotasi_memenuhi_syarat": {"id": "Memenuhi syarat jabatan (CI 95%)", "en": "Meeting the post's requirements (95% CI)"},
+    "n_perlu_alasan": {"id": "JPT dipindah < 2 tahun", "en": "JPT moved < 2 years"},
+    "n_melewati_5_tahun": {"id": "JPT > 5 tahun", "en": "JPT > 5 years"},
+})
+
+
+SECTIONS: dict[str, dict] = {
+    "rules": RULES, "labels": LABELS, "columns": COLUMNS, "flags": FLAG_LABELS, "meanings": FLAG_MEANINGS,
+    "verdict_rules": VERDICT_RULES, "direction": DIRECTION_LABELS, "explained_by": EXPLAINED_BY_LABELS,
+    "basis": BASIS_LABELS, "caveats": AUDIT_CAVEATS, "model": MODEL_MESSAGES, "model_words": MODEL_WORDS,
+    "methods": MODEL_METHODS, "terms": TERMS, "fig": FIGURES, "site": SITE, "ledger": LEDGER, "categories": CATEGORIES,
+    "external": EXTERNAL, "privacy": PRIVACY, "nb": NOTEBOOKS, "sources": CHECK_SOURCES, "appt": APPOINTMENTS,
+}
+
+
+def _entry(key: str) -> dict[str, str] | None:
+    for table in (globals().get("PAGES", {}), LABELS, COLUMNS):
+        if key in table:
+            return table[key]
+    name, _, rest = key.partition(".")
+    table = SECTIONS.get(name) if rest else None
+    if table is None:
+        return None
+    return table.get(int(rest) if rest.isdigit() else rest)
+
+
+def t(key: str, lang: str = "id", **fields: object) -> str:
+    """Any text of the catalogue in the given language (`id` or `en`), fields filled in; the key itself when unknown.
+
+    Plain keys are looked up in PAGES, LABELS and COLUMNS; `section.key` in one section of SECTIONS (e.g. `fig.rate`,
+    `flags.disparity`, `site.footer`)."""
+    code = language(lang)
+    entry = _entry(key)
+    if entry is None:
+        return key
+    template = entry.get(code) or entry.get("id", key)
+    return template.format(**fields) if fields else template
+
+
+def catalogue() -> dict[str, dict[str, str]]:
+    """Every entry of the catalogue under its full key (`section.key`, and the plain keys of PAGES), for tests and tools."""
+    out = {f"{name}.{k}": v for name, table in SECTIONS.items() for k, v in table.items()}
+    for name in ("PAGES", "COLUMN_HELP", "SHEET_HELP"):
+        out.update({f"{name.lower()}.{k}": v for k, v in globals().get(name, {}).items()})
+    return out

@@ -1,7 +1,9 @@
-"""Rendering a period: notebook → HTML without code (our template), and the index page.
+"""Rendering a period: notebook → HTML without code (our template), the index page and the shared stylesheet.
 
 Every value we put into a page is escaped: the nbconvert template escapes what it injects (`|e`), and
 index.html is a Jinja2 template rendered with autoescape on. Pages are written through `merit_lib.data.sink`.
+Every page links one stylesheet, `assets/merit.css` (written once per period folder by `write_assets`), instead
+of inlining JupyterLab's; every page carries `lang`, a real `<title>`, a viewport and alt text on every image.
 """
 
 from __future__ import annotations
@@ -13,29 +15,18 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
-from merit_lib.data.sink import write_text
+from merit_lib.data.sink import inside, write_text
+from merit_lib.domain import text
+from merit_lib.domain.language import number, period_label
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+STYLESHEET = "assets/merit.css"            # inside a period folder; every page links it
+WIDE_COLUMNS = 10                          # a table this wide is set smaller (class merit-wide) to fit the page
+_NO_ALT = "No description has been provided for this image"   # what nbconvert puts on an image without alt
 _local = threading.local()
 
-_TXT = {
-    "id": {"period": "Periode", "fingerprint": "Sidik jari data", "generated": "Dibuat", "index": "Beranda",
-           "province": "Provinsi", "audit": "Audit keadilan",
-           "footer": "Merit workbook · angka agregat; sel < 5 orang disembunyikan; tanpa nama dan NIP. "
-                     "Jejak audit: manifest.json dan notebooks/.",
-           "title": "Laporan Kepatuhan Meritokrasi ASN Provinsi Banten", "opd_list": "Laporan per OPD",
-           "failed": "Gagal dibuat", "headline": "Angka utama", "n_pegawai": "pegawai dianalisis",
-           "n_promosi": "promosi dalam periode", "flags": "temuan disparitas", "opd": "OPD", "index_col": "Indeks",
-           "category": "Kategori", "ci": "Rentang 95%", "tables": "Tabel", "status": "status"},
-    "en": {"period": "Period", "fingerprint": "Data fingerprint", "generated": "Generated", "index": "Home",
-           "province": "Province", "audit": "Fairness audit",
-           "footer": "Merit workbook · aggregate figures; cells < 5 persons suppressed; no names or NIPs. "
-                     "Audit trail: manifest.json and notebooks/.",
-           "title": "ASN Meritocracy Compliance Report, Banten Province", "opd_list": "Reports per OPD",
-           "failed": "Failed", "headline": "Headline figures", "n_pegawai": "staff analysed",
-           "n_promosi": "promotions in the period", "flags": "disparity findings", "opd": "OPD", "index_col": "Index",
-           "category": "Category", "ci": "95% range", "tables": "Tables", "status": "status"},
-}
+#: the texts of index.html and every page's frame, per language (the catalogue's SITE section, `text.t("site.<key>")`)
+_TXT = {lang: text.section("site", lang) for lang in text.LANGS}
 
 
 def _exporter():
@@ -58,20 +49,60 @@ def _nav(depth: int, lang: str) -> list[tuple[str, str]]:
 
 
 def page_resources(title: str, meta: dict, lang: str, opd: str | None = None, depth: int = 0) -> dict:
-    """What the template prints on every page."""
+    """What the template prints on every page (`doc_title` is the browser tab's: "Laporan Dinas Kesehatan — Triwulan I
+    2026"; `css_href` the shared stylesheet, relative to the page)."""
     t = _TXT[lang]
-    return {"merit": {"title": title, "period": meta["period"], "opd": opd, "fingerprint": meta["fingerprint"],
+    period_text = period_label(meta["period"], lang)
+    return {"merit": {"title": title, "period": meta["period"], "period_text": period_text, "opd": opd,
+                      "fingerprint": meta["fingerprint"], "lang": lang, "doc_title": f"{title} — {period_text}",
+                      "css_href": "../" * depth + STYLESHEET,
                       "generated": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "nav": _nav(depth, lang),
                       "period_label": t["period"], "fingerprint_label": t["fingerprint"],
                       "generated_label": t["generated"], "footer": t["footer"]}}
 
 
+def write_assets(stage: Path) -> Path:
+    """The period folder's one stylesheet, `assets/merit.css` (through the sink), that every page links."""
+    css = (TEMPLATES / STYLESHEET).read_text(encoding="utf-8")
+    return write_text(css, inside(stage, *STYLESHEET.split("/")))
+
+
+def finish_page(html: str, fallback: str) -> str:
+    """The last touches nbconvert cannot make: every image gets alt text (the figure's own title when the kernel gave
+    one, else its section heading, numbered when a section holds several figures, else `fallback`), the first `<h2>`
+    stays under the page title in print, a table of WIDE_COLUMNS or more is set smaller, and a table inside a
+    `<details>` scrolls sideways inside its own box."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, features="html.parser")
+    heading, seen = fallback, {}
+    for el in soup.find_all(["h1", "h2", "h3", "h4", "img"]):
+        if el.name != "img":
+            if el.find_parent("header") is None:
+                heading = " ".join(el.get_text(" ", strip=True).replace("¶", "").split()) or fallback
+            continue
+        alt = str(el.get("alt") or "").strip()
+        if not alt or alt == _NO_ALT:
+            seen[heading] = seen.get(heading, 0) + 1
+            el["alt"] = heading if seen[heading] == 1 else f"{heading} ({seen[heading]})"
+    first = next((h for h in soup.find_all("h2") if h.find_parent("header") is None), None)
+    if first is not None:
+        first["class"] = [*first.get("class", []), "merit-first"]
+    for table in soup.find_all("table"):
+        row = table.find("tr")
+        if row is not None and len(row.find_all(["th", "td"])) >= WIDE_COLUMNS:
+            table["class"] = [*table.get("class", []), "merit-wide"]
+        if table.find_parent("details") is not None and table.find_parent(class_="scroll-x") is None:
+            table.wrap(soup.new_tag("div", attrs={"class": "scroll-x"}))
+    return str(soup)
+
+
 def render_notebook(executed: Path, target: Path, job: object, meta: dict, lang: str) -> Path:
-    """An executed notebook → one self-contained HTML page (images embedded, no code)."""
+    """An executed notebook → one HTML page (images embedded, no code) linking the shared stylesheet."""
     nb = nbformat.read(executed, as_version=4)
     depth = job.name.count("/")  # type: ignore[attr-defined]
     body, _ = _exporter().from_notebook_node(nb, resources=page_resources(job.title, meta, lang, job.opd, depth))  # type: ignore[attr-defined]
-    return write_text(body, target)
+    return write_text(finish_page(body, job.title), target)  # type: ignore[attr-defined]
 
 
 def _site():
@@ -84,12 +115,14 @@ def _site():
     return _local.site
 
 
-def _number(x: object, fmt: str = ".0f") -> str:
-    return "–" if x is None or pd.isna(x) else format(x, fmt)
+def _number(x: object, lang: str = "id") -> str:
+    return "–" if x is None or pd.isna(x) else number(float(x), lang)  # type: ignore[arg-type]
 
 
-def index_rows(jobs: list, results: list, comp: pd.DataFrame) -> list[dict]:
-    """One row per OPD page of the run: code, name, link (None when the page failed), index, its range, category."""
+def index_rows(jobs: list, results: list, comp: pd.DataFrame, lang: str = "id", pdfs: frozenset[str] = frozenset()
+               ) -> list[dict]:
+    """One row per OPD page of the run: code, name, link (None when the page failed), its PDF (None without one),
+    index, its range, category."""
     status = {r.name: r.status for r in results}
     by_code = {str(r["opd_kode"]): r for _, r in comp.iterrows()}
     rows = []
@@ -101,15 +134,18 @@ def index_rows(jobs: list, results: list, comp: pd.DataFrame) -> list[dict]:
         named = r is not None and ok and pd.notna(r["opd_nama"])
         rows.append({"code": job.opd, "name": str(r["opd_nama"]) if named else job.opd,
                      "href": f"{job.name}.html" if ok else None,
-                     "index": _number(r["index"]) if r is not None else "–",
-                     "ci": (f"{_number(r['index_ci_low'])}–{_number(r['index_ci_high'])}"
+                     "pdf": f"{job.name}.pdf" if ok and job.name in pdfs else None,
+                     "index": _number(r["index"], lang) if r is not None else "–",
+                     "ci": (f"{_number(r['index_ci_low'], lang)}–{_number(r['index_ci_high'], lang)}"
                             if r is not None and pd.notna(r["index_ci_low"]) else "–"),
-                     "category": str(r["category"]) if r is not None else "–"})
+                     "category": text.category(str(r["category"]), lang) if r is not None else "–"})
     return rows
 
 
-def render_index(stage: Path, jobs: list, results: list, meta: dict, lang: str) -> Path:
-    """index.html: headline figures, links to every page, failures named (Jinja2, autoescaped)."""
+def render_index(stage: Path, jobs: list, results: list, meta: dict, lang: str, pdfs: frozenset[str] = frozenset()
+                 ) -> Path:
+    """index.html: headline figures, links to every page (and its PDF, for the pages named in `pdfs`), failures named
+    (Jinja2, autoescaped)."""
     t = _TXT[lang]
     status = {r.name: r for r in results}
     comp = pd.read_csv(stage / "tables" / "compliance.csv", dtype={"opd_kode": str})
@@ -118,9 +154,10 @@ def render_index(stage: Path, jobs: list, results: list, meta: dict, lang: str) 
     top = [{"title": j.title, "href": f"{j.name}.html" if status[j.name].status == "ok" else None}
            for j in jobs if j.opd is None]
     page = _site().get_template("index.html.j2").render(
-        lang=lang, t=t, meta=meta, generated=res["generated"], nav=res["nav"],
-        n_pegawai=f"{meta['n_pegawai']:,}", n_promosi=f"{meta['n_promosi']:,}",
+        lang=lang, t=t, meta=meta, generated=res["generated"], nav=res["nav"], period_text=res["period_text"],
+        doc_title=res["doc_title"], css_href=res["css_href"],
+        n_pegawai=number(meta["n_pegawai"], lang), n_promosi=number(meta["n_promosi"], lang),
         n_flags=int((findings["flag"] == "disparity").sum()), top=top,
-        failed=[r for r in results if r.status != "ok"], rows=index_rows(jobs, results, comp),
+        failed=[r for r in results if r.status != "ok"], rows=index_rows(jobs, results, comp, lang, pdfs),
         tables=("compliance", "findings", "model_coefficients", "validation"))
     return write_text(page, stage / "index.html")

@@ -26,7 +26,8 @@ import io, merit_lib, merit_lib.report.views, merit_lib.report.page_figures, mer
 import pandas, pandas.io.formats.style, seaborn, statsmodels.api, matplotlib.pyplot as _plt
 _f = _plt.figure(); _f.text(0.5, 0.5, "warm"); _f.savefig(io.BytesIO(), format="png"); _plt.close(_f)
 pandas.DataFrame({"a": [1]}).style.hide(axis="index").to_html()
-del _f, _plt"""
+import merit_lib.report.alt_text as _alt; _alt.install()
+del _f, _plt, _alt"""
 
 
 class _ConnectedClient(PapermillNotebookClient):

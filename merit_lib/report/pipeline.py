@@ -8,7 +8,9 @@ with papermill in a few long-lived kernels (each notebook is still a real execut
 after a signal) is `merit_lib.report.output.PeriodFolder`'s; every file goes through `merit_lib.data.sink`,
 every page name made from data through `safe_name` and checked to lie inside the staging folder. The
 row-level validation listing goes to the steward's `<out>.internal/validasi.csv`, never into the period
-folder, whose `tables/validation.csv` holds counts per table and rule.
+folder, whose `tables/validation.csv` holds counts per table and rule. A SIASN folder as `data` is converted once
+into `<out>.internal/siasn/` (the contract tables, the full mapping report, the row ledger); the period folder gets
+its counts (`tables/siasn_mapping.csv`) and the meta its persons kept/left out and input fingerprints.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from merit_lib.analysis.features import analysis_frame, counted_promotions
 from merit_lib.analysis.ledger import for_extract as ledger_for_extract
 from merit_lib.data.extract import load_extract
 from merit_lib.data.provenance import git_commit, package_versions
+from merit_lib.data.siasn import SiasnResult, convert, is_siasn_folder
 from merit_lib.data.sink import inside, safe_name, write_csv, write_json
 from merit_lib.domain.errors import ParameterError, output_error
 from merit_lib.domain.period import Period
@@ -39,6 +42,8 @@ PACKAGES = ("merit_lib", "pandas", "numpy", "statsmodels", "pandera", "seaborn",
             "nbconvert", "nbclient", "fairlearn", "scipy", "openpyxl")
 TABLES = ("compliance", "findings", "model_coefficients", "validation", "promotions_ledger")
 INTERNAL_VALIDATION = "validasi.csv"   # the row-level listing, in the steward's folder only
+INTERNAL_SIASN = "siasn"                # a SIASN input converted: tables, mapping report, ledger (steward's folder)
+SIASN_MAPPING = "siasn_mapping"         # its published counts, tables/siasn_mapping.csv (a SIASN run only)
 
 
 @dataclass
@@ -116,9 +121,10 @@ def page_names(codes: list[str]) -> dict[str, str]:
 # --------------------------------------------------------------------------- compute once
 
 def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "id", roles: Roles = ASN,
-            internal_dir: Path | str | None = None) -> dict:
+            internal_dir: Path | str | None = None, siasn: SiasnResult | None = None) -> dict:
     """Validate, build the frame, fit models, audit, compliance; write every table to `tables_dir` (and the row-level
-    validation listing to `internal_dir`, when given). Returns facts for the manifest."""
+    validation listing to `internal_dir`, when given). Returns facts for the manifest. With `siasn` (the conversion
+    `data` was written from), also its published counts and its facts in the meta."""
     from merit_lib.analysis.fairness import audit
     from merit_lib.analysis.model import fit_readiness
     from merit_lib.report import privacy
@@ -130,7 +136,12 @@ def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "
     models = fit_readiness(frame, roles)
     result = audit(frame, roles)
     comp = compliance(frame, result.findings)
-    ledger = ledger_for_extract(extract, frame, period)
+    # rotations and mutations of the period (DESIGN §4): their columns join compliance.csv, their events the ledger
+    from merit_lib.analysis import rotations
+
+    moves = rotations.review_moves(frame, extract.tables["riwayat_jabatan"], extract.pegawai, period)
+    comp = rotations.merge_into_compliance(comp, rotations.rotation_table(moves, comp["opd_kode"]))
+    ledger = ledger_for_extract(extract, frame, period, moves)
     if internal_dir is not None:
         write_csv(extract.report.issues, inside(internal_dir, INTERNAL_VALIDATION))
     tables = {"promotions_ledger": ledger, "validation": validation_counts(extract.report.issues),
@@ -150,6 +161,12 @@ def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "
             "model_notes": list(getattr(models, "notes", [])),
             "inputs": {name: {"file": src.describe(), "sha256": extract.fingerprints.get(src.describe())}
                        for name, src in extract.sources.items()}}
+    if siasn is not None:      # the SIASN input's counts and facts; converted files named without their folder
+        write_csv(privacy.publish(SIASN_MAPPING, siasn.mapping_counts(lang)), inside(tables_dir, f"{SIASN_MAPPING}.csv"))
+        meta["siasn"] = siasn.run_meta(lang)
+        meta["inputs"] = {name: {"file": f"{INTERNAL_SIASN}/{src.path.name}",
+                                 "sha256": extract.fingerprints.get(src.describe())}
+                          for name, src in extract.sources.items()}
     write_json(meta, inside(tables_dir, "run_meta.json"))
     return meta
 
@@ -169,7 +186,7 @@ def plan(tables_dir: Path, period: str, lang: str, opds: list[str] | None) -> li
     stems = page_names(codes)
     base = {"tables_dir": "tables", "period": period, "lang": lang}
     en = lang == "en"
-    jobs = [Job("provinsi", NOTEBOOKS / "11_province.ipynb", {**base, "history_dir": ".."},
+    jobs = [Job("provinsi", NOTEBOOKS / "11_province.ipynb", {**base, "history_dir": "..", "opd_pages": codes},
                 "Province summary" if en else "Ringkasan Provinsi"),
             Job("audit_keadilan", NOTEBOOKS / "03_fairness_audit.ipynb",
                 {"results_dir": "tables", "period": period, "lang": lang},
@@ -181,14 +198,24 @@ def plan(tables_dir: Path, period: str, lang: str, opds: list[str] | None) -> li
 
 
 def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] | None = None, workers: int | None = None,
-               lang: str = "id", progress: bool = True, internal: Path | str | None = None) -> RunResult:
-    """Render every report of a period into `out` under the `--out` policy of DESIGN §5 (see `report.output`)."""
-    from merit_lib.report.html import render_index, render_notebook
+               lang: str = "id", progress: bool = True, internal: Path | str | None = None,
+               siasn: SiasnResult | None = None, pdf: bool = False) -> RunResult:
+    """Render every report of a period into `out` under the `--out` policy of DESIGN §5 (see `report.output`).
+    With `pdf`, also an A4 PDF beside each OPD page (`report.pdf`; Chromium is required up front).
+
+    `data` may be a SIASN folder as it comes: converted here (or `siasn`, its conversion done by the caller) into the
+    steward's folder, `<internal>/siasn/`, and read from there."""
+    from merit_lib.report.html import render_index, render_notebook, write_assets
     from merit_lib.report.workbook import write_workbook
 
     period = check_period(period)
     workers = check_workers(workers)
+    browser = _pdf_browser() if pdf else None
     started = dt.datetime.now().astimezone()
+    if siasn is None and is_siasn_folder(data):
+        siasn = convert(data, lang=lang)
+    if siasn is not None:
+        siasn.require_tables()
     with PeriodFolder(out, opds=opds, internal=internal) as folder:
         stage = folder.stage
         for sub in ("notebooks/opd", "opd", "tables"):
@@ -196,16 +223,37 @@ def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] |
                 (stage / sub).mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise output_error(exc, stage / sub) from exc
+        write_assets(stage)                          # the one stylesheet every page links
         with _Workers(workers, stage) as work:      # kernels warm up while we compute
-            meta = compute(data, period, stage / "tables", lang, internal_dir=folder.internal)
+            source = data if siasn is None else siasn.write(inside(folder.internal, INTERNAL_SIASN))
+            meta = compute(source, period, stage / "tables", lang, internal_dir=folder.internal, siasn=siasn)
             jobs = plan(stage / "tables", period, lang, opds)
             results = work.run(jobs, lambda job: _run_and_render(work.pool, job, stage, meta, render_notebook, lang),
                                "laporan" if lang == "id" else "reports", progress)
-        render_index(stage, jobs, results, meta, lang)
+        results, pdfs = _print_pdfs(stage, jobs, results, browser, workers) if browser else (results, frozenset())
+        render_index(stage, jobs, results, meta, lang, pdfs)
         write_workbook(stage / "tables", stage / "ringkasan.xlsx", lang)
         manifest = folder.seal(_manifest(data, period, opds, workers, lang, meta, results, started))
         kept = folder.commit(failed=any(r.status != "ok" for r in results))
         return RunResult(folder.out if kept is None else kept, results, manifest, kept, folder.internal, folder.warnings)
+
+
+def _pdf_browser() -> str:
+    from merit_lib.report.pdf import require_browser
+
+    return require_browser()
+
+
+def _print_pdfs(stage: Path, jobs: list[Job], results: list[JobResult], browser: str, workers: int
+                ) -> tuple[list[JobResult], frozenset[str]]:
+    """An A4 PDF beside every OPD page that rendered; a page whose PDF failed counts as failed (its error named)."""
+    from merit_lib.report.pdf import print_pages
+
+    ok = {r.name for r in results if r.status == "ok"}
+    pages = {j.name: inside(stage, f"{j.name}.html") for j in jobs if j.opd is not None and j.name in ok}
+    errors = print_pages(pages, browser, workers)
+    results = [JobResult(r.name, "failed", r.seconds, errors[r.name]) if errors.get(r.name) else r for r in results]
+    return results, frozenset(name for name, error in errors.items() if error is None)
 
 
 class _Workers:
@@ -268,4 +316,5 @@ def _manifest(data: Path | str, period: str, opds: list[str] | None, workers: in
             "rows_rejected": meta["rows_rejected"], "packages": package_versions(PACKAGES), "git_commit": git_commit(),
             "started": started.isoformat(timespec="seconds"),
             "finished": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-            "notebooks": [{**asdict(r), "seconds": round(r.seconds, 2)} for r in results]}
+            "notebooks": [{**asdict(r), "seconds": round(r.seconds, 2)} for r in results],
+            **({"siasn": meta["siasn"]} if "siasn" in meta else {})}

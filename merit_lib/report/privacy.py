@@ -20,6 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from merit_lib.analysis import compliance as cm
+from merit_lib.domain import codes, text
+
 MIN_CELL = 5                      # a cell of 1 to MIN_CELL − 1 persons is never published
 SHOWN = f"< {MIN_CELL}"           # what a page shows for a hidden number
 REASON = "suppressed"             # the column saying why a row's numbers are empty
@@ -27,12 +30,10 @@ PRIMARY = f"sel < {MIN_CELL}"     # the cell itself has 1–4 persons (or 1–4 
 COMPLEMENT = "komplementer"       # hidden so that a hidden cell cannot be computed back from a total
 SMALL_TOTAL = f"total < {MIN_CELL}"  # the whole breakdown has 1–4 persons
 EMPTY = "kosong"                  # already empty in the table given (published before, its reasons lost)
-PROVINCE = "PROVINSI"
-REASON_HEADER = {"id": "Disembunyikan (alasan)", "en": "Suppressed (why)"}
-NOTE = {"id": f'"{SHOWN}" = angka disembunyikan: sel kurang dari {MIN_CELL} orang, atau sel lain yang disembunyikan '
-              "agar sel kecil tidak dapat dihitung dari totalnya.",
-        "en": f'"{SHOWN}" = number hidden: a cell of fewer than {MIN_CELL} persons, or another cell hidden so that a '
-              "small cell cannot be computed back from its total."}
+PROVINCE = codes.PROVINCE
+#: the reason column's header and the note under a table, per language (the catalogue's PRIVACY section)
+REASON_HEADER = {lang: text.t("privacy.reason_header", lang) for lang in text.LANGS}
+NOTE = {lang: text.t("privacy.note", lang, shown=SHOWN, min_cell=MIN_CELL) for lang in text.LANGS}
 
 
 # --------------------------------------------------------------------------- the policy, as data
@@ -74,8 +75,10 @@ class Share:
 
     label: str
     count: str
-    total: str | None               # the public count it is part of (None: no published total)
+    total: str | None               # the count it is part of (None: no published total); hidden total → hidden too
     derived: tuple[str, ...] = ()
+    component: str | None = None    # the compliance index component it feeds (analysis.compliance.WEIGHTS)
+    linked: tuple[str, ...] = ()    # labels of shares that tell the same event: hidden together
 
 
 #: findings.csv: everyone at risk, and the talent pool only (equal opportunity)
@@ -106,16 +109,30 @@ GRIDS: dict[str, Grid] = {
     "readiness": Grid((("kesiapan",),)),
     "promotions": Grid((("level_awal", "jenis_jabatan_akhir"), ("kesiapan",))),
     "checks": Grid((("status",),), within=("syarat",)),
+    # one pelantikan (analysis.pelantikan), one measure at a time: appointees per target level by its values …
+    "pelantikan": Grid((("nilai",),)),
+    # … and, one attribute at a time, appointees and eligible candidates not appointed by group
+    "pelantikan_keadilan": Grid((("kelompok",), ("status",))),
 }
 
-#: compliance.csv: promotions of an OPD by attributes of the person promoted, and candidates passed over
+#: compliance.csv: promotions of an OPD by attributes of the person promoted, and candidates passed over. The
+#: candidates (eligible, not promoted, in a contest with a promotion) are persons by a requirement status: a cell.
+#: A promotion passing over a readier candidate and the candidates so passed over are one event told twice (no one
+#: passed over ⇔ no such promotion): hidden together.
 COMPLIANCE: tuple[Share, ...] = (
     Share("talent pool", "n_promosi_talent_pool", "n_promosi",
-          ("share_promosi_talent_pool", "share_promosi_talent_pool_ci_low", "share_promosi_talent_pool_ci_high")),
+          ("share_promosi_talent_pool", "share_promosi_talent_pool_ci_low", "share_promosi_talent_pool_ci_high"),
+          component="share_promosi_talent_pool"),
     Share("memenuhi syarat", "n_promosi_eligible", "n_promosi",
-          ("share_promosi_eligible", "share_promosi_eligible_ci_low", "share_promosi_eligible_ci_high")),
-    Share("melangkahi", "n_promosi_melangkahi", "n_promosi", ("share_tanpa_bypass",)),
-    Share("terlewati", "n_bypassed", None),
+          ("share_promosi_eligible", "share_promosi_eligible_ci_low", "share_promosi_eligible_ci_high"),
+          component="share_promosi_eligible"),
+    Share("melangkahi", "n_promosi_melangkahi", "n_promosi", (), linked=("terlewati",)),
+    Share("calon", "n_kandidat", None),
+    Share("terlewati", "n_bypassed", "n_kandidat", ("n_kandidat_tidak_terlewati", "share_bypassed", "share_tanpa_bypass"),
+          component="share_tanpa_bypass", linked=("melangkahi",)),
+    # rotations and mutations into a structural post (analysis.rotations): those meeting the post's requirements
+    Share("rotasi memenuhi syarat", "n_rotasi_memenuhi_syarat", "n_rotasi",
+          ("share_rotasi_memenuhi_syarat", "share_rotasi_memenuhi_syarat_ci_low", "share_rotasi_memenuhi_syarat_ci_high")),
 )
 
 #: counts published as they are, and why they are not a breakdown by a personal attribute
@@ -125,16 +142,54 @@ PUBLIC_COUNTS: dict[str, dict[str, str]] = {
         "n_promosi": "promotions per OPD: appointments are announced at the pelantikan",
         "n_profiling": "data coverage: whether the BKD has assessed someone is a fact about the records",
         "n_kinerja": "data coverage: whether the SKP of both years is on file",
-        "fairness_flags": "findings, not persons"},
+        "fairness_flags": "findings, not persons",
+        "n_rotasi": "rotations and mutations into structural posts per OPD: appointments are announced at the pelantikan",
+        "n_mutasi": "of them, moves between OPDs: announced likewise",
+        "n_perlu_alasan": "JPT Pratama moved within 2 years of appointment: JPT appointments and their dates are public",
+        "n_melewati_5_tahun": "JPT Pratama in one post beyond 5 years: the holder of a JPT post and the date are public"},
     "findings": {"n_scope": "persons at risk per OPD (also in promotions_ledger.csv)"},
-    "promotions_ledger": {"n_peristiwa": "promotion events per OPD and processing reason",
+    "promotions_ledger": {"n_peristiwa": "promotion, rotation and mutation events per OPD and processing reason",
                           "n_orang": "persons per OPD and processing reason (at risk, JPT Pratama, newly appointed, "
                                      "level unknown): administrative states, not personal characteristics"},
     "model_coefficients": {"n": "persons in a province-wide model", "n_events": "promotions in it"},
     "validation": {"n": "rejected input rows per table and rule"},
+    "siasn_mapping": {"rows": "SIASN source rows per field or per ledger reason, province-wide: a count of records, "
+                              "not a breakdown by a personal attribute",
+                      "mapped": "rows of a field whose value was mapped", "unmapped": "rows whose value could not be",
+                      "conflicts": "persons whose export and data-utama values of a field disagree"},
 }
+INDEX_LABEL = "indeks"            # the `suppressed` label of an index that could not be recomputed from shown numbers
+#: every column compliance.csv may publish, with its disclosure rule: the public counts above, each COMPLIANCE share's
+#: count (a cell) and derived columns, and these. `publish` refuses a compliance column declared nowhere.
+COMPLIANCE_COLUMNS: dict[str, str] = {
+    "opd_kode": "key", "opd_nama": "key (the OPD's name)",
+    **{c: "count, public: " + why for c, why in PUBLIC_COUNTS["compliance"].items()},
+    **{c: "share of public counts (data coverage), with its Wilson CI" for c in (
+        "coverage_profiling", "coverage_profiling_ci_low", "coverage_profiling_ci_high", "coverage_kinerja",
+        "coverage_kinerja_ci_low", "coverage_kinerja_ci_high")},
+    "fairness_tested": "count of findings the audit could test, not of persons",
+    "skor_keadilan": "score from fairness_flags and fairness_tested (public)",
+    "suppressed_promosi": "flag from n_promosi (public): 1–4 promotions",
+    **{c: "index: recomputed by `publish` from shown numbers only (a component whose count is hidden takes the "
+          "province's value pooled over the OPDs whose count is shown)" for c in (
+        "index", "index_ci_low", "index_ci_high", "category", "komponen_tidak_dinilai", "komponen_nilai_provinsi")},
+    **{c: "index component's value as it entered the index (shown counts, or the province's value pooled over shown "
+          "counts, or the fairness score): recomputed by `publish` with the index" for c in cm.VALUE_COLUMNS.values()},
+    **{c: "index component's points (100 × rescaled weight × its value; they sum to the index): recomputed by "
+          "`publish` with the index, from shown numbers only" for c in cm.POINT_COLUMNS.values()},
+    REASON: "the door's own reasons",
+}
+for _s in COMPLIANCE:
+    COMPLIANCE_COLUMNS[_s.count] = (f"cell: persons of an OPD by a personal attribute ({_s.label}); hidden at 1–4, "
+                                    + (f"or when the rest of {_s.total} is 1–4; complemented across OPDs" if _s.total
+                                       else "no published total"))
+    COMPLIANCE_COLUMNS.update({c: f"derived from the cell '{_s.label}': hidden with it" for c in _s.derived})
 PASS_THROUGH = ("promotions_ledger", "model_coefficients", "validation")
-TABLES: tuple[str, ...] = ("findings", "compliance", *GRIDS, *PASS_THROUGH)
+#: siasn_mapping.csv (a run read from SIASN): only these columns leave the house; the mapping report's unmapped raw
+#: values and notes (which can hold names) and the row ledger stay in `<out>.internal/siasn/`
+SIASN_MAPPING = ("kind", "source", "item", "label", "target", "status", "rows", "mapped", "unmapped", "conflicts",
+                 "winner")
+TABLES: tuple[str, ...] = ("findings", "compliance", *GRIDS, *PASS_THROUGH, "siasn_mapping")
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -268,6 +323,8 @@ def publish(name: str, table: pd.DataFrame) -> pd.DataFrame:
                          f"{', '.join(TABLES)})")
     if name == "validation":
         return _validation(table)
+    if name == "siasn_mapping":
+        return table[[c for c in SIASN_MAPPING if c in table.columns]].copy()
     if name in PASS_THROUGH:
         return table.copy()
     if is_published(table):
@@ -373,24 +430,79 @@ def _findings_mask(t: pd.DataFrame, cells: dict[str, np.ndarray]) -> dict[str, n
 
 
 def _compliance(table: pd.DataFrame) -> pd.DataFrame:
-    """Promotions of each OPD by attributes of the promoted; across OPDs their sum is known (from the findings)."""
-    out = table.reset_index(drop=True).copy()
+    """Promotions of each OPD by attributes of the promoted, and the candidates passed over; across OPDs their sum is
+    known (from the findings). The index, with each component's value and points, is then recomputed from the shown
+    numbers only (`_index`)."""
+    undeclared = [c for c in table.columns if c not in COMPLIANCE_COLUMNS]
+    if undeclared:
+        raise ValueError(f"kolom kepatuhan tanpa aturan pengungkapan (undeclared compliance columns): "
+                         f"{', '.join(map(str, undeclared))}; nyatakan di merit_lib.report.privacy.COMPLIANCE_COLUMNS")
+    t = table.reset_index(drop=True)
+    shares = [s for s in COMPLIANCE if s.count in t]
+    why = {s.label: _share_primary(t, s) for s in shares}
+    changed = True
+    while changed:               # hidden totals, linked shares and complements, until nothing more is hidden
+        before = {k: v.copy() for k, v in why.items()}
+        for s in shares:
+            total = next((o for o in shares if o.count == s.total), None)
+            if total is not None:
+                why[s.label][(why[total.label] != "") & (why[s.label] == "")] = SMALL_TOTAL
+            for other in (o for o in s.linked if o in why):
+                why[s.label][(why[other] != "") & (why[s.label] == "")] = COMPLEMENT
+            if s.total in t:
+                _complement_shares(np.nan_to_num(_num(t[s.count])), np.nan_to_num(_num(t[s.total])), why[s.label])
+        changed = any((before[k] != v).any() for k, v in why.items())
+    out = t.copy()
     parts: list[list[str]] = [[] for _ in range(len(out))]
-    for s in (s for s in COMPLIANCE if s.count in out):
-        k = _num(out[s.count])
-        n = _num(out[s.total]) if s.total in out else None
-        why = np.full(len(out), "", dtype=object)
-        why[too_small(k) | (too_small(n - k) if n is not None else False)] = PRIMARY
-        why[np.isnan(k) & (why == "") & (n > 0 if n is not None else True)] = EMPTY
-        if n is not None:
-            _complement_shares(np.nan_to_num(k), n, why)
+    for s in shares:
         for col in (s.count, *s.derived):
             if col in out:
-                _blank(out, col, why != "")
-        for i in np.flatnonzero(why != ""):
-            parts[i].append(f"{s.label}: {why[i]}")
+                _blank(out, col, why[s.label] != "")
+        for i in np.flatnonzero(why[s.label] != ""):
+            parts[i].append(f"{s.label}: {why[s.label][i]}")
+    out = _index(t, out, {s.component: why[s.label] != "" for s in shares if s.component}, parts)
     out[REASON] = _reasons(parts)
+    return _reorder(out)
+
+
+def _share_primary(t: pd.DataFrame, s: Share) -> np.ndarray:
+    """Primary suppression of one share: its count, or the rest of its total, is 1–4; already empty → EMPTY."""
+    k = _num(t[s.count])
+    n = _num(t[s.total]) if s.total in t else None
+    why = np.full(len(t), "", dtype=object)
+    why[too_small(k) | (too_small(n - k) if n is not None else False)] = PRIMARY
+    why[np.isnan(k) & (why == "") & (n > 0 if n is not None else True)] = EMPTY
+    return why
+
+
+def _index(t: pd.DataFrame, out: pd.DataFrame, hidden: dict[str, np.ndarray], parts: list[list[str]]) -> pd.DataFrame:
+    """The index as the shown numbers give it: every component whose count is hidden takes the province's value
+    pooled over the OPDs whose count is shown (`analysis.compliance.index_columns`); every column it computes (range,
+    category, each component's value and points) is written with it, so none keeps a value resting on a hidden
+    count. A table without the index's inputs cannot be recomputed: its index columns are hidden wherever a component
+    is."""
+    cols = [c for c in cm.INDEX_COLUMNS if c in out]
+    if not cols:
+        return out
+    if all(c in t for c in cm.INDEX_INPUTS):
+        replaced = pd.DataFrame({c: hidden.get(c, np.zeros(len(t), bool)) for c in cm.PROMOTION_COMPONENTS})
+        for col, values in cm.index_columns(t, replaced).items():
+            if col in out or "index" in out:
+                out[col] = values.to_numpy()
+        return out
+    rows = np.logical_or.reduce([*hidden.values(), np.zeros(len(t), bool)])
+    for col in cols:
+        _blank(out, col, rows)
+    for i in np.flatnonzero(rows):
+        parts[i].append(f"{INDEX_LABEL}: {COMPLEMENT}")
     return out
+
+
+def _reorder(out: pd.DataFrame) -> pd.DataFrame:
+    """Rows ranked by the published index (the order of the full one would tell it), when the table has one."""
+    if "index" not in out or "category" not in out:
+        return out
+    return cm.ranked(out).reset_index(drop=True)
 
 
 def _complement_shares(k: np.ndarray, n: np.ndarray, why: np.ndarray) -> None:
@@ -433,6 +545,9 @@ def hidden(table: pd.DataFrame, name: str) -> pd.DataFrame:
         for s in COMPLIANCE:
             for col in (s.count, *s.derived):
                 cols[col] = labels[s.label]
+        for col in ("index", "index_ci_low", "index_ci_high", "category", *cm.VALUE_COLUMNS.values(),
+                    *cm.POINT_COLUMNS.values()):
+            cols[col] = labels[INDEX_LABEL]
     else:
         cols = {}
     for col, rows in cols.items():
@@ -444,7 +559,7 @@ def hidden(table: pd.DataFrame, name: str) -> pd.DataFrame:
 def _labels(name: str) -> list[str]:
     if name == "findings":
         return [c.label for f in FINDINGS for c in (f.group, f.reference)]
-    return [s.label for s in COMPLIANCE] if name == "compliance" else []
+    return [s.label for s in COMPLIANCE] + [INDEX_LABEL] if name == "compliance" else []
 
 
 def display(table: pd.DataFrame, name: str) -> pd.DataFrame:

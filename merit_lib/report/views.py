@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import html
 import json
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -18,7 +20,7 @@ import pandas as pd
 
 from merit_lib.analysis.compliance import SHARE_COUNTS
 from merit_lib.analysis.ledger import ledger_text
-from merit_lib.domain import text
+from merit_lib.domain import language, text
 from merit_lib.domain.period import Period
 from merit_lib.domain.text import COLUMNS, column
 from merit_lib.report import privacy
@@ -255,29 +257,31 @@ def quality_text(row: pd.Series, tables: Tables, lang: str = "id") -> str:
     read = sum(tables.meta.get("rows_read", {}).values())
     no_prof = int(row["n_pegawai"] - round(row["coverage_profiling"] * row["n_pegawai"]))
     ledger = ledger_text(tables.ledger, row["opd_kode"], lang)
-    if lang == "en":
-        return (f"- {no_prof} staff of this OPD have no assessment yet: their readiness cannot be judged.\n"
-                f"- SKP for both of the last two years: {_pct(row['coverage_kinerja'])} of staff.\n"
-                f"- {ledger}\n"
-                f"- Province-wide, {rejected} of {read} input rows were rejected by validation (see tables/validation.csv).")
-    return (f"- {no_prof} pegawai OPD ini belum diasesmen: kesiapannya belum bisa dinilai.\n"
-            f"- SKP lengkap dua tahun terakhir: {_pct(row['coverage_kinerja'])} pegawai.\n"
-            f"- {ledger}\n"
-            f"- Di tingkat provinsi, {rejected} dari {read} baris data ditolak saat validasi (lihat tables/validation.csv).")
+    if tables.meta.get("siasn"):    # read from a SIASN folder: its persons kept and left out follow the ledger line
+        from merit_lib.data.siasn import quality_line
+
+        ledger += f"\n- {quality_line(tables.meta['siasn'], lang)}"
+    lines = [text.t("q_no_assessment", lang, n=language.number(no_prof, lang)),
+             text.t("q_skp", lang, pct=language.percent(row["coverage_kinerja"], lang)), ledger,
+             text.t("q_rejected", lang, n=language.number(rejected, lang), total=language.number(read, lang))]
+    return "\n".join(f"- {line}" for line in lines)
 
 
 def province_text(tables: Tables, lang: str = "id") -> str:
-    """Headline figures of the province."""
+    """Headline figures of the province (HTML): staff, OPDs, promotions, OPDs per category, disparity findings."""
+    from merit_lib.analysis.compliance import CATEGORIES, NOT_JUDGED
+
     c = tables.compliance
     cats = c["category"].value_counts()
+    order = [name for _, name in CATEGORIES] + [NOT_JUDGED]
+    cat_txt = ", ".join(f"{text.category(name, lang)} {language.number(cats[name], lang)}"
+                        for name in order if name in cats)
     flags = int((tables.findings["flag"] == "disparity").sum())
-    n_peg, n_pro = tables.meta.get("n_pegawai", int(c["n_pegawai"].sum())), tables.meta.get("n_promosi", int(c["n_promosi"].sum()))
-    cat_txt = ", ".join(f"{k} {v}" for k, v in cats.items())
-    if lang == "en":
-        return (f"**{n_peg:,} staff in {len(c)} OPDs; {n_pro:,} promotions in {tables.meta.get('period')}.** "
-                f"OPDs by category: {cat_txt}. Fairness findings flagged `disparity`: {flags}.")
-    return (f"**{n_peg:,} pegawai di {len(c)} OPD; {n_pro:,} promosi pada {tables.meta.get('period')}.** "
-            f"OPD menurut kategori: {cat_txt}. Temuan keadilan berpenanda `disparity`: {flags}.")
+    n_peg = tables.meta.get("n_pegawai", int(c["n_pegawai"].sum()))
+    n_pro = tables.meta.get("n_promosi", int(c["n_promosi"].sum()))
+    return text.t("prov_headline", lang, n_pegawai=language.number(n_peg, lang), n_opd=language.number(len(c), lang),
+                  n_promosi=language.number(n_pro, lang), period=language.period_label(tables.meta.get("period"), lang),
+                  categories=html.escape(cat_txt), flags=language.number(flags, lang))
 
 
 def compliance_view(comp: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
@@ -317,6 +321,349 @@ def flag_counts(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
 
 
 def show(table: pd.DataFrame, lang: str = "id"):
-    """A table for a report page: readable headers, no row numbers."""
+    """A table for a report page: readable headers, no row numbers, every cell's text escaped (no live markup from the
+    data), numbers with the language's separators (`3.517`, `0,89` in Indonesian)."""
     t = table.rename(columns=lambda c: column(c, lang) if c in COLUMNS else c)
-    return t.style.hide(axis="index").format(precision=2, na_rep="–")
+    decimal, thousands = language.separators(lang)
+    return t.style.hide(axis="index").format(precision=2, na_rep="–", escape="html", decimal=decimal,
+                                             thousands=thousands).format_index(escape="html", axis=1)
+
+
+# --------------------------------------------------------------------------- reader pages (issue 14): HTML fragments
+
+#: verdicts from most to least serious, with a symbol (shape as well as colour) and a colour
+VERDICT_ORDER = ("disparity", "inconclusive", "explained gap", "no disparity", "insufficient data")
+VERDICT_MARK = {"disparity": ("●", "#b2182b"), "inconclusive": ("◆", "#8c510a"), "explained gap": ("▲", "#e08214"),
+                "no disparity": ("○", "#1f6f8b"), "insufficient data": ("·", "#777777")}
+
+
+def html_table(table: pd.DataFrame, caption: str | None = None, wide: bool = False) -> str:
+    """A table for a page: escaped, no row numbers, text wrapping (so that it fits 1280 px)."""
+    style = "border-collapse:collapse;font-size:.9em" + (";table-layout:fixed;width:100%" if wide else "")
+    body = table.to_html(index=False, escape=True, border=0, classes="merit-table", na_rep="–")
+    body = body.replace('<table border="0" class="dataframe merit-table">',
+                        f'<table class="merit-table" style="{style}">', 1)
+    cap = f"<p><strong>{html.escape(caption)}</strong></p>" if caption else ""
+    return f'<div style="max-width:100%;overflow-wrap:anywhere">{cap}{body}</div>'
+
+
+def attribute_label(attribute: str, lang: str = "id") -> str:
+    """A protected attribute as readers name it (`jenis_kelamin` → Jenis kelamin)."""
+    key = f"attr_{attribute}"
+    out = text.t(key, lang)
+    return attribute.replace("_", " ").capitalize() if out == key else out
+
+
+def group_label(attribute: str, group: object, lang: str = "id") -> str:
+    """A group of an attribute as readers name it (`P` → Perempuan)."""
+    key = f"grp_{attribute}_{group}"
+    out = text.t(key, lang)
+    return str(group) if out == key else out
+
+
+def _share_text(k: object, n: object, lang: str) -> str:
+    if pd.isna(k) or pd.isna(n):
+        return privacy.SHOWN
+    return text.t("val_share", lang, k=language.number(k, lang), n=language.number(n, lang),
+                  pct=language.percent(k / n if n else float("nan"), lang))
+
+
+def merit_table(row: pd.Series, comp: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """Whether this OPD's promotions followed merit: from the talent pool, meeting every requirement, with the 95% CI
+    and the province's pooled share; "< 5" where the published table hides the count."""
+    prov = province_indicators(comp)
+    hid = _hidden_row(row)
+    rows = []
+    for c in ("share_promosi_talent_pool", "share_promosi_eligible"):
+        num, den = SHARE_COUNTS[c]
+        hide = bool(hid.get(c, False)) or bool(hid.get(num, False))
+        ci = ("–" if pd.isna(row.get(c + "_ci_low")) else
+              f"{language.percent(row[c + '_ci_low'], lang, 0)}–{language.percent(row[c + '_ci_high'], lang, 0)}")
+        rows.append({text.t("merit_head", lang): text.t("comp_" + c, lang),
+                     text.t("opd_col", lang): privacy.SHOWN if hide else _share_text(row[num], row[den], lang),
+                     text.t("ci_col", lang): privacy.SHOWN if hide else ci,
+                     text.t("province_col", lang): language.percent(prov[c], lang)})
+    return pd.DataFrame(rows)
+
+
+def promotions_by_level(tables: Tables, scope: str, lang: str = "id") -> pd.DataFrame:
+    """Promotions of one scope by move (level before → post) and readiness, readable headers ("< 5" where hidden;
+    empty when the scope's whole breakdown is hidden)."""
+    s = promotion_summary(tables, scope)
+    if s.empty or (s["n"] == privacy.SHOWN).all():
+        return s.iloc[0:0]
+    s = s.assign(kesiapan=[text.t(f"ready_{k}", lang) for k in s["kesiapan"]],
+                 n=[v if v == privacy.SHOWN else language.number(v, lang) for v in s["n"]])
+    return s.rename(columns={"level_awal": text.t("level_from", lang), "jenis_jabatan_akhir": text.t("level_to", lang),
+                             "kesiapan": text.t("readiness", lang), "n": text.t("persons", lang)})
+
+
+def promotion_section(tables: Tables, code: str, lang: str = "id") -> str:
+    """Promotions of the quarter and whether they followed merit (HTML): one sentence when there is none or too few
+    to show, else the merit table and the promotions by level."""
+    row = tables.opd(code)
+    period = language.period_label(tables.meta.get("period", "2026Q1"), lang)
+    n = int(row["n_promosi"])
+    if n == 0:
+        return f"<p>{html.escape(text.t('no_promotion', lang, period=period))}</p>"
+    if n < privacy.MIN_CELL:
+        return f"<p>{html.escape(text.t('promotions_hidden', lang, n=n, period=period))}</p>"
+    out = [f"<p>{html.escape(text.t('promotions_lead', lang, n=language.number(n, lang), period=period))}</p>",
+           html_table(merit_table(row, tables.compliance, lang))]
+    return "\n".join(out)
+
+
+def passed_over_section(tables: Tables, code: str, lang: str = "id") -> str:
+    """Candidates passed over (HTML): candidates, passed over, not passed over and the promotions that passed someone
+    over, this OPD beside the province; then the readiness of those promoted per target post."""
+    row = tables.opd(code)
+    period = language.period_label(tables.meta.get("period", "2026Q1"), lang)
+    if int(row["n_promosi"]) == 0:
+        return f"<p>{html.escape(text.t('no_promotion', lang, period=period))}</p>"
+    comp = privacy.publish("compliance", tables.compliance)
+    hid = _hidden_row(row)
+    if pd.isna(row.get("n_kandidat")) or row["n_kandidat"] == 0:
+        return f"<p>{html.escape(text.t('bypass_none', lang, period=period))}</p>"
+
+    def shown(col: str, value: object) -> str:
+        return privacy.SHOWN if hid.get(col, False) or pd.isna(value) else language.number(value, lang)
+
+    def prov(col: str) -> str:      # only counts published for every OPD add up to the province's
+        return "–" if comp[col].isna().any() else language.number(comp[col].sum(), lang)
+
+    bypassed_hidden = bool(hid.get("n_bypassed", False)) or pd.isna(row.get("n_bypassed"))
+    not_passed = privacy.SHOWN if bypassed_hidden else language.number(row["n_kandidat"] - row["n_bypassed"], lang)
+    rows = [(text.t("bypass_candidates", lang), language.number(row["n_kandidat"], lang), prov("n_kandidat")),
+            (text.t("bypass_passed", lang), shown("n_bypassed", row.get("n_bypassed")),
+             "–" if comp["n_kandidat"].isna().any() or comp["n_kandidat_tidak_terlewati"].isna().any() else
+             language.number(comp["n_kandidat"].sum() - comp["n_kandidat_tidak_terlewati"].sum(), lang)),
+            (text.t("bypass_not", lang), not_passed, prov("n_kandidat_tidak_terlewati")),
+            (text.t("bypass_promos", lang),
+             privacy.SHOWN if hid.get("n_promosi_melangkahi", False) or pd.isna(row.get("n_promosi_melangkahi")) else
+             f"{language.number(row['n_promosi_melangkahi'], lang)} / {language.number(row['n_promosi'], lang)}",
+             "–" if comp["n_promosi_melangkahi"].isna().any() else f"{prov('n_promosi_melangkahi')} / {prov('n_promosi')}")]
+    table = pd.DataFrame(rows, columns=[text.t("merit_head", lang), text.t("opd_col", lang), text.t("province_col", lang)])
+    out = [f"<p>{html.escape(text.t('bypass_lead', lang))}</p>", html_table(table)]
+    ready = readiness_by_post(tables, code, lang)
+    if len(ready):
+        out.append(html_table(ready))
+    return "\n".join(out)
+
+
+def readiness_by_post(tables: Tables, scope: str, lang: str = "id") -> pd.DataFrame:
+    """Those promoted per move (level before → post) and readiness: the published cells themselves, one row per move
+    ("< 5" where a cell is hidden; moves nobody made left out; empty when the scope has none)."""
+    from merit_lib.analysis.talent import READINESS
+
+    p = privacy.publish("promotions", tables.promotions)
+    p = p[p["scope"] == scope]
+    if p.empty:
+        return pd.DataFrame()
+    rows = []
+    for (before, post), part in p.groupby(["level_awal", "jenis_jabatan_akhir"], sort=False):
+        n = pd.to_numeric(part["n"], errors="coerce")
+        if n.notna().all() and n.sum() == 0:
+            continue
+        cells = {}
+        for r in READINESS:
+            v = n[part["kesiapan"].to_numpy() == r]
+            cells[text.t(f"ready_{r}", lang)] = ("" if v.empty else privacy.SHOWN if v.isna().any()
+                                                 else language.number(v.iloc[0], lang))
+        rows.append({text.t("level_from", lang): before, text.t("level_to", lang): post, **cells})
+    return pd.DataFrame(rows)
+
+
+def _verdict_cell(flag: object, direction: object, lang: str) -> str:
+    mark, _ = VERDICT_MARK.get(str(flag), ("", ""))
+    word = text.flag_label(str(flag), lang) if pd.notna(flag) else "–"
+    arrow = {"lower": " ↓", "higher": " ↑"}.get(str(direction), "") if flag not in ("no disparity",
+                                                                                     "insufficient data") else ""
+    return f"{mark} {word}{arrow}".strip()
+
+
+def fairness_verdicts(findings: pd.DataFrame, scope: str, lang: str = "id") -> pd.DataFrame:
+    """The fairness verdicts of one scope for a page: attribute, group, reference, rates, verdict with its direction and
+    explanation, every hidden number "< 5"."""
+    from merit_lib.analysis.fairness.verdicts import EXPLAINED_BY_LABELS, FLAG_LABELS
+
+    f = privacy.publish("findings", findings)
+    f = f[f["scope"] == scope].reset_index(drop=True)
+    if f.empty:
+        return pd.DataFrame()
+    hid = privacy.hidden(f, "findings")
+
+    def rate(col: str) -> list[str]:
+        return [privacy.SHOWN if hid.at[i, col] else language.percent(f.at[i, col], lang) for i in f.index]
+
+    return pd.DataFrame({
+        text.t("col_attribute", lang): [attribute_label(a, lang) for a in f["attribute"]],
+        text.t("col_group", lang): [group_label(a, g, lang) for a, g in zip(f["attribute"], f["group"])],
+        text.t("col_reference", lang): [group_label(a, g, lang) for a, g in zip(f["attribute"], f["reference_group"])],
+        text.t("col_rate_group", lang): rate("rate_group"),
+        text.t("col_rate_reference", lang): rate("rate_reference"),
+        text.t("verdict", lang): [f"{VERDICT_MARK.get(str(v), ('', ''))[0]} {FLAG_LABELS.get(str(v), {}).get(lang, v)}"
+                                  for v in f["flag"]],
+        text.t("col_direction", lang): [text.t(f"dir_{d}", lang) if d in ("lower", "higher") and
+                                        v not in ("insufficient data", "no disparity") else ""
+                                        for d, v in zip(f["direction"], f["flag"])],
+        text.t("col_explained_by", lang): [EXPLAINED_BY_LABELS.get(str(x), {}).get(lang, "") if pd.notna(x) else ""
+                                           for x in f["explained_by"]],
+    })
+
+
+def verdict_grid(findings: pd.DataFrame, comp: pd.DataFrame, lang: str = "id", pages: dict[str, str] | None = None
+                 ) -> str:
+    """DESIGN §6 at a glance (HTML): one row per scope (province first, then the OPDs), one column per attribute, the
+    most serious verdict among the attribute's groups with its direction (↓/↑), symbol and colour."""
+    f = privacy.publish("findings", findings)
+    attributes = list(dict.fromkeys(f["attribute"]))
+    names = dict(zip(comp["opd_kode"].astype(str), comp["opd_nama"].astype(str)))
+    scopes = [privacy.PROVINCE] + [c for c in comp.sort_values("opd_nama")["opd_kode"].astype(str)]
+    rank = {v: i for i, v in enumerate(VERDICT_ORDER)}
+    e = html.escape
+    head = "".join(f"<th>{e(attribute_label(a, lang))}</th>" for a in attributes)
+    rows = []
+    for s in scopes:
+        label = text.t("grid_province", lang) if s == privacy.PROVINCE else names.get(s, s)
+        if pages and s in pages:
+            label_html = f'<a href="{e(pages[s])}">{e(label)}</a>'
+        else:
+            label_html = e(label)
+        cells = []
+        for a in attributes:
+            part = f[(f["scope"] == s) & (f["attribute"] == a)]
+            if part.empty:
+                cells.append(f'<td style="color:#777">{e(text.t("grid_empty", lang))}</td>')
+                continue
+            worst = part.iloc[int(np.argmin([rank.get(str(v), 99) for v in part["flag"]]))]
+            _, colour = VERDICT_MARK.get(str(worst["flag"]), ("", "#000"))
+            group = "" if worst["flag"] in ("no disparity", "insufficient data") else \
+                f" ({group_label(a, worst['group'], lang)})"
+            cells.append(f'<td style="color:{colour}">{e(_verdict_cell(worst["flag"], worst["direction"], lang) + group)}'
+                         "</td>")
+        rows.append(f"<tr><td>{label_html}</td>{''.join(cells)}</tr>")
+    legend = " · ".join(f'<span style="color:{c}">{m} {e(text.flag_label(v, lang))}</span>'
+                        for v, (m, c) in VERDICT_MARK.items())
+    return (f"<p>{e(text.t('grid_lead', lang))}</p><p>{legend}</p>"
+            f'<table class="merit-table merit-grid" style="border-collapse:collapse;font-size:.9em">'
+            f"<thead><tr><th>{e(text.t('grid_scope', lang))}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def ranking_links(comp: pd.DataFrame, period: str, lang: str = "id", pages: dict[str, str] | None = None) -> str:
+    """The OPDs by index (HTML): rank, name linking to its page, index with its range, category, staff, promotions;
+    those that cannot be judged in one sentence."""
+
+    e = html.escape
+    judged = comp[comp["index"].notna()].sort_values("index", ascending=False, kind="stable")
+    rows = []
+    for i, (_, r) in enumerate(judged.iterrows(), 1):
+        code, name = str(r["opd_kode"]), str(r["opd_nama"])
+        link = f'<a href="{e(pages[code])}">{e(name)}</a>' if pages and code in pages else e(name)
+        cat = text.category(str(r["category"]), lang)
+        rng = f"{language.number(r['index'], lang)} ({language.number(r['index_ci_low'], lang)}–" \
+              f"{language.number(r['index_ci_high'], lang)})"
+        rows.append(f"<tr><td>{i}</td><td>{link}</td><td>{e(rng)}</td><td>{e(cat)}</td>"
+                    f"<td style=\"text-align:right\">{e(language.number(r['n_pegawai'], lang))}</td>"
+                    f"<td style=\"text-align:right\">{e(language.number(r['n_promosi'], lang))}</td></tr>")
+    head = "".join(f"<th>{e(text.t(k, lang))}</th>" for k in ("rank", "opd", "col_index", "col_category", "staff",
+                                                               "promotions"))
+    out = (f'<table class="merit-table" style="border-collapse:collapse;font-size:.9em"><thead><tr>{head}</tr></thead>'
+           f"<tbody>{''.join(rows)}</tbody></table>")
+    rest = comp[comp["index"].isna()].sort_values("opd_nama")
+    if len(rest):
+        links = ", ".join(f'<a href="{e(pages[str(c)])}">{e(str(n))}</a>' if pages and str(c) in pages else e(str(n))
+                          for c, n in zip(rest["opd_kode"], rest["opd_nama"]))
+        sentence = e(text.t("not_judged_list", lang, period=language.period_label(period, lang), names="\x00"))
+        out += f"<p>{sentence.replace(chr(0), links)}</p>"
+    return out
+
+
+def page_links(codes: list[str] | None, comp: pd.DataFrame, prefix: str = "opd/") -> dict[str, str]:
+    """OPD code → the relative link of its page (the same safe, unique file names as the pipeline gives them); only the
+    OPDs that have a page (`codes`; None = every OPD of the period)."""
+    from merit_lib.report.pipeline import page_names
+
+    all_codes = list(dict.fromkeys(comp["opd_kode"].astype(str)))
+    chosen = [c for c in (codes if codes is not None else all_codes) if c in set(all_codes)]
+    return {c: f"{prefix}{stem}.html" for c, stem in page_names(chosen).items()}
+
+
+def term_label(term: str, lang: str = "id", reference: str | None = None) -> str:
+    """A model term as readers name it (`C(level_awal)[T.Pelaksana]` → Jenjang Pelaksana (dibanding Administrator))."""
+    m = re.fullmatch(r"C\((\w+)(?:, *Treatment\(['\"]?([^'\")]+)['\"]?\))?\)\[T\.(.+)\]", term)
+    if m:
+        ref = m.group(2) or reference or text.t("term_reference", lang)
+        return text.t("term_level", lang, level=m.group(3), reference=ref)
+    key = f"term_{term}"
+    out = text.t(key, lang)
+    return term.replace("_", " ") if out == key else out
+
+
+def appendix(parts: list[tuple[str, str]], lang: str = "id") -> str:
+    """The technical appendix (HTML `<details>`): (title, HTML body) parts, raw names kept for analysts."""
+    e = html.escape
+    body = "".join(f"<h3>{e(title)}</h3>{content}" for title, content in parts)
+    return (f'<details class="merit-appendix"><summary><strong>{e(text.t("appendix", lang))}</strong></summary>'
+            f"<p>{e(text.t('appendix_lead', lang))}</p>{body}</details>")
+
+
+def raw_table(table: pd.DataFrame) -> str:
+    """A raw table for the appendix: machine column names, numbers rounded, wrapped to the page width."""
+    t = table.copy()
+    for c in t.columns:
+        if pd.api.types.is_float_dtype(t[c]):
+            t[c] = t[c].round(4)
+    return html_table(t)
+
+
+def split_wide(table: pd.DataFrame, keys: int = 4, per: int = 7) -> list[pd.DataFrame]:
+    """A wide table as several narrower ones that fit a 1280 px page: the first `keys` columns repeated in each, the
+    others `per` at a time."""
+    if table.shape[1] <= keys + per:
+        return [table]
+    rest = list(table.columns[keys:])
+    return [table[list(table.columns[:keys]) + rest[i:i + per]] for i in range(0, len(rest), per)]
+
+
+def markdown_html(source: str) -> str:
+    """Markdown text (e.g. a method note) as HTML, for the appendix."""
+    import mistune
+
+    return str(mistune.html(source))
+
+
+def heading(key: str, lang: str = "id", level: int = 2) -> str:
+    """A section heading from the catalogue (HTML)."""
+    return f"<h{level}>{html.escape(text.t(key, lang))}</h{level}>"
+
+
+def paragraph(key: str, lang: str = "id", **fields: object) -> str:
+    """A paragraph from the catalogue (HTML, escaped)."""
+    return f"<p>{html.escape(text.t(key, lang, **fields))}</p>"
+
+
+def audit_settings(params: dict, meta: dict, lang: str = "id") -> pd.DataFrame:
+    """The audit's settings as a short readable table (the full JSON goes to the appendix)."""
+    th = params.get("thresholds", {})
+    refs = params.get("references", {})
+    rows = [("set_period", language.period_label(meta["period"], lang) if meta.get("period") else "–"),
+            ("set_attributes", ", ".join(attribute_label(a, lang) for a in params.get("attributes", []))),
+            ("set_references", "; ".join(f"{attribute_label(a, lang)}: {group_label(a, g, lang)}" for a, g in refs.items())),
+            ("set_alpha", language.number(th.get("alpha"), lang, 2)),
+            ("set_impact", text.t("set_impact_value", lang, low=language.number(th.get("impact_low"), lang, 2),
+                                  high=language.number(th.get("impact_high"), lang, 2))),
+            ("set_detect_head", text.t("set_detect", lang, or_=language.number(th.get("max_detectable_or"), lang),
+                                       power=language.percent(th.get("power"), lang, 0))),
+            ("set_fingerprint", str(meta.get("data_fingerprint") or meta.get("frame_fingerprint") or "–")),
+            ("set_version", str((meta.get("versions") or {}).get("merit_lib", "–")))]
+    return pd.DataFrame([(text.t(k, lang), v) for k, v in rows],
+                        columns=[text.t("settings_head", lang), text.t("settings_value", lang)])
+
+
+def readable_findings(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """Findings with attributes and groups named for readers (for figure titles and labels; the same rows)."""
+    f = findings.copy()
+    f["group"] = [group_label(a, g, lang) for a, g in zip(f["attribute"], f["group"])]
+    f["reference_group"] = [group_label(a, g, lang) for a, g in zip(f["attribute"], f["reference_group"])]
+    f["attribute"] = [attribute_label(a, lang) for a in f["attribute"]]
+    return f

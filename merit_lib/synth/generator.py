@@ -95,6 +95,7 @@ class Truth:
     ignore_merit: list[str]
     bad_rows: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["table", "row", "rule"]))
     n_promoted: int = 0
+    appointments: object = None   # merit_lib.synth.appointments.AppointmentTruth (rotations, pelantikan, shortlist)
 
     @property
     def odds_ratio_kompetensi(self) -> float:
@@ -263,9 +264,11 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
            + controls["masa_kerja_10th"] * (service - 15) / 10)
     for d in disparities:
         eta = eta + math.log(d.odds_ratio) * _members(df, d.opd, d.attribute, d.group)
-    # merit-following OPDs promote only assessed staff; OPDs that ignore merit promote anyone at the same rate
+    # merit-following OPDs promote only assessed staff; OPDs that ignore merit promote anyone at the same rate;
+    # PPPK are never promoted into a structural post (rules.cek_status: the law reserves those posts for PNS)
     profiled = rng.random(n_total) >= unprofiled
-    can_rise = np.isfinite(eta) & (level != "Administrator") & (profiled | ~merit_on)
+    pns = (df["status_kepegawaian"] == "PNS").to_numpy()
+    can_rise = np.isfinite(eta) & (level != "Administrator") & (profiled | ~merit_on) & pns
     intercept = np.zeros(n_total)
     for group in (merit_on, ~merit_on):
         if (can_rise & group).any():
@@ -302,6 +305,10 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
                   n_promoted=int(promoted.sum()))
     if bad_rows:
         extract, truth.bad_rows = _inject_bad_rows(extract, bad_rows, rng)
+    # rotations, mutations, JPT tenure and shortlist persons: a separate random stream, appended after everything else
+    from merit_lib.synth.appointments import plant
+
+    extract, truth.appointments = plant(extract, df, promoted, str(per), seed, ignore_merit, INSTALLATION_DAY)
     return SynthExtract(extract, truth)
 
 

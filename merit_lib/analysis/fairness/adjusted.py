@@ -119,8 +119,8 @@ def scope_effects(y: pd.Series, x: pd.DataFrame, scope: pd.Series, group: pd.Ser
         a, b = _SEP + cg, _SEP + cr
         if cg not in closed and cr not in closed:
             v = fit.cov
-            rec.update(log_or=fit.params[a] - fit.params[b], aor_method="wald",
-                       se=float(np.sqrt(max(v.loc[a, a] + v.loc[b, b] - 2 * v.loc[a, b], 0.0))))
+            var = float(v.loc[a, a] + v.loc[b, b] - 2 * v.loc[a, b])   # ≤ 0 only from a near-singular fit: no Wald CI
+            rec.update(log_or=fit.params[a] - fit.params[b], aor_method="wald", se=np.sqrt(var) if var > 0 else np.nan)
         else:   # a closed cell: the odds ratio is 0 or ∞; test it by merging the group into its reference
             lim_g, lim_r = closed.get(cg, 0.0), closed.get(cr, 0.0)   # 0 for an open cell
             if lim_g != lim_r:
@@ -173,7 +173,8 @@ def province_effects(y: pd.Series, x: pd.DataFrame, scope: pd.Series, group: pd.
         elif g in closed:
             rec["log_opd"] = closed[g]
         if full is not None and g in open_groups:
-            rec.update(log_or=full.params[term], se=float(np.sqrt(full.cov.loc[term, term])), aor_method="wald")
+            var = float(full.cov.loc[term, term])   # a near-singular fit can give a negative variance: no Wald CI then
+            rec.update(log_or=full.params[term], se=np.sqrt(var) if var > 0 else np.nan, aor_method="wald")
         elif full is not None and g in closed:
             rec.update(log_or=closed[g], aor_p_value=lr_p(full, fit(xk, merged=g)), aor_method="lr")
     pooled = full if merit else opd_only

@@ -4,7 +4,8 @@ decision table, caveats), written to and read back from a folder."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,95 +33,16 @@ from merit_lib.analysis.fairness.verdicts import (
 )
 from merit_lib.analysis.stats import MIN_CELL, SUPPRESSED
 from merit_lib.data.sink import write_csv, write_json
+from merit_lib.domain import language as L
 from merit_lib.domain import rules as R
 from merit_lib.domain import text
 
-#: words of the audit's presentation that `text.LABELS` does not have (looked up first)
-WORDS: dict[str, dict[str, str]] = {
-    "row": {"id": "baris", "en": "row"},
-    "audited": {"id": "diaudit", "en": "audited"},
-    "bh": {"id": "Benjamini–Hochberg per atribut", "en": "Benjamini–Hochberg per attribute"},
-    "raw": {"id": "mentah", "en": "raw"},
-    "within_opd": {"id": "dalam OPD (MH)", "en": "within OPD (MH)"},
-    "adjusted": {"id": "terkoreksi merit", "en": "merit-adjusted"},
-    "explained_share": {"id": "bagian terjelaskan", "en": "explained share"},
-    "simpson": {"id": "paradoks Simpson: arahnya berbalik di dalam OPD",
-                "en": "Simpson's paradox: the direction reverses within OPDs"},
-    "heterogeneous": {"id": "OPD tidak seragam (Breslow–Day p {p})", "en": "OPDs differ (Breslow–Day p {p})"},
-    "mh_odds_ratio": {"id": "rasio odds dalam OPD (MH, IK 95%)", "en": "odds ratio within OPD (MH, 95% CI)"},
-    "direction": {"id": "arah", "en": "direction"},
-    "n_model_group": {"id": "n kelompok dalam model", "en": "n group in model"},
-    "explained_by": {"id": "dijelaskan oleh", "en": "explained by"},
-    "basis": {"id": "dasar", "en": "basis"},
-}
-
-#: caveats this package adds to (or words more precisely than) text.AUDIT_CAVEATS; fields from AuditResult.meta["counts"]
-AUDIT_CAVEATS: dict[str, dict[str, str]] = {
-    "no_merit": {"id": "{n_no_merit} pegawai berisiko ({pct}) tanpa nilai merit lengkap (kompetensi atau kinerja: belum "
-                       "diasesmen, SKP kosong): mereka ikut dalam tingkat promosi mentah dan perbandingan dalam OPD, tetapi "
-                       "tidak dalam model terkoreksi merit; 'terjelaskan' hanya dinilai pada orang-orang yang sama dalam "
-                       "model.",
-                 "en": "{n_no_merit} persons at risk ({pct}) lack complete merit scores (competency or kinerja: not "
-                       "assessed, SKP missing): they count in the raw rates and the within-OPD comparison but not in the "
-                       "merit-adjusted model; 'explained' is judged on the same persons in the model only."},
-    "no_merit_declared": {"id": "Peran data tidak menyatakan ukuran merit: audit ini membandingkan tingkat promosi mentah "
-                                "dan, untuk PROVINSI, di dalam OPD (Mantel–Haenszel). Tidak ada yang dikoreksi menurut "
-                                "merit; temuan OPD bertumpu pada perbandingan mentah.",
-                          "en": "The roles declare no merit measure: this audit compares raw promotion rates and, for "
-                                "PROVINSI, within OPDs (Mantel–Haenszel). Nothing is adjusted for merit; the OPD findings "
-                                "rest on the raw comparison."},
-    "missing_control": {"id": "{n_missing_control} pegawai berisiko ({pct}) mempunyai nilai merit tetapi tanpa variabel "
-                              "kontrol {controls}: mereka ikut dalam tingkat promosi mentah, tetapi tidak dalam model "
-                              "terkoreksi merit.",
-                        "en": "{n_missing_control} persons at risk ({pct}) have merit scores but no value of the control "
-                              "{controls}: they count in the raw rates but not in the merit-adjusted model."},
-    "control_dropped": {"id": "Variabel kontrol {control} kosong untuk {pct} pegawai berisiko (lebih dari {limit}): "
-                              "variabel itu tidak dipakai dalam model terkoreksi merit, jadi rasio odds tidak dikoreksi "
-                              "menurut {control}.",
-                        "en": "The control {control} is missing for {pct} of the persons at risk (more than {limit}): it "
-                              "is left out of the merit-adjusted model, so the odds ratios are not adjusted for it."},
-    "proxy": {"id": "{attribute}: kontrol {controls} hampir sama dengan atribut itu sendiri dan tidak dipakai dalam model "
-                    "terkoreksi atribut ini (mengoreksinya akan menghapus efek yang diaudit).",
-              "en": "{attribute}: the control(s) {controls} stand in for the attribute itself and are left out of its "
-                    "adjusted model (adjusting for them would adjust the audited effect away)."},
-    "outside_rule": {"id": "{n} pegawai berisiko berada di luar himpunan berisiko menurut aturan {rule} ({label}; "
-                           "{source}): mereka tidak dibandingkan. {n_promoted} di antaranya tetap dipromosikan — itu "
-                           "urusan kepatuhan, bukan temuan keadilan.",
-                     "en": "{n} persons at risk are outside the at-risk set by the rule {rule} ({label}; {source}): "
-                           "they are not compared. {n_promoted} of them were promoted nonetheless — a compliance matter, "
-                           "not a fairness finding."},
-    "not_compared": {"id": "{attribute}: kurang dari dua kelompok di antara pegawai berisiko ({values}); tidak ada yang "
-                           "dapat dibandingkan, tidak ada temuan.",
-                     "en": "{attribute}: fewer than two groups among the persons at risk ({values}); nothing to compare, "
-                           "no findings."},
-    "no_promotion_at_all": {"id": "Tidak seorang pun pegawai berisiko dipromosikan pada periode ini: tidak ada yang "
-                                  "dapat diuji, semua temuan berstatus data tidak cukup.",
-                            "en": "Nobody at risk was promoted in the period: nothing can be tested, every finding is "
-                                  "insufficient data."},
-    "insufficient": {"id": "{n_insufficient} dari {n_findings} temuan tidak dapat diuji (data tidak cukup: pada jumlah orang "
-                           "dan promosinya, uji itu tidak dapat menemukan rasio odds {max_detectable_or:g} dengan kuasa "
-                           "{power_pct}%); {n_suppressed} temuan menyangkut kelompok < 5 orang.",
-                     "en": "{n_insufficient} of {n_findings} findings could not be tested (insufficient data: at their "
-                           "numbers of persons and promotions the test could not detect an odds ratio of "
-                           "{max_detectable_or:g} with {power_pct}% power); {n_suppressed} findings concern groups under "
-                           "5 persons."},
-    "bh": {"id": "Koreksi Benjamini–Hochberg dilakukan per atribut (uji Fisher, terkoreksi merit dan Mantel–Haenszel "
-                 "masing-masing satu keluarga): menambah atribut lain tidak pernah mengubah tanda atribut ini.",
-           "en": "Benjamini–Hochberg is applied per attribute (Fisher, merit-adjusted and Mantel–Haenszel tests each a "
-                 "family of their own): auditing another attribute never changes this one's flags."},
-    "simpson": {"id": "{n_simpson} temuan PROVINSI menunjukkan paradoks Simpson: kesenjangan mentahnya berbalik arah di "
-                      "dalam OPD.",
-                "en": "{n_simpson} PROVINSI findings show Simpson's paradox: their raw gap reverses direction within "
-                      "OPDs."},
-    "heterogeneous": {"id": "{n_heterogeneous} temuan PROVINSI dengan OPD yang tidak seragam (uji Breslow–Day p < 0,05): "
-                            "angka gabungan menyembunyikan OPD yang berbeda; bacalah baris OPD-nya.",
-                      "en": "{n_heterogeneous} PROVINSI findings whose OPDs differ (Breslow–Day p < 0.05): the pooled "
-                            "estimate hides OPDs that differ; read their OPD rows."},
-}
+#: the audit's caveats (in the catalogue, `text.AUDIT_CAVEATS`; fields from AuditResult.meta["counts"])
+AUDIT_CAVEATS = text.AUDIT_CAVEATS
 
 
 def _t(key: str, lang: str) -> str:
-    return WORDS[key][lang] if key in WORDS else text.label(key, lang)
+    return text.label(key, lang)
 
 
 @dataclass
@@ -160,18 +82,18 @@ class AuditResult:
         and merit-adjusted side by side."""
         m, c, th = self.meta, self.meta.get("counts", {}), self.params["thresholds"]
         refs = ", ".join(f"{a} ({text.label('reference', lang)} {r or '-'})" for a, r in self.params["references"].items())
-        none_promoted = [AUDIT_CAVEATS["no_promotion_at_all"][lang]] if c.get("n_promoted") == 0 else []
-        no_merit = [AUDIT_CAVEATS["no_merit_declared"][lang]] if c.get("merit") is False else []
+        none_promoted = [text.t("caveats.no_promotion_at_all", lang)] if c.get("n_promoted") == 0 else []
+        no_merit = [text.t("caveats.no_merit_declared", lang)] if c.get("merit") is False else []
         lines = [text.label("audit_title", lang) + (f" — {m['period']}" if m.get("period") else ""),
                  f"{text.label('fingerprint', lang)}: {m.get('data_fingerprint') or '-'} | frame {m.get('frame_fingerprint')}",
-                 f"{text.label('at_risk', lang)}: {c.get('n_at_risk')} ({text.label('promoted', lang)} {c.get('n_promoted')}); "
-                 f"{_t('audited', lang)}: {c.get('n_audited', c.get('n_at_risk'))}; "
-                 f"{text.label('in_model', lang)}: {c.get('n_model')}",
+                 f"{text.label('at_risk', lang)}: {_n(c.get('n_at_risk'), lang)} ({text.label('promoted', lang)} "
+                 f"{_n(c.get('n_promoted'), lang)}); {_t('audited', lang)}: {_n(c.get('n_audited', c.get('n_at_risk')), lang)}; "
+                 f"{text.label('in_model', lang)}: {_n(c.get('n_model'), lang)}",
                  *none_promoted, *no_merit,
                  f"{text.label('attributes', lang)}: {refs}",
                  f"{text.label('scopes', lang)}: {PROVINCE} + {c.get('n_scopes')} | {text.label('tests', lang)}: "
-                 f"{c.get('n_tests')} ({_t('bh', lang)}, alpha {th['alpha']})",
-                 "  ".join(f"{flag_label(k, lang)}: {v}" for k, v in self.flags().items())]
+                 f"{_n(c.get('n_tests'), lang)} ({_t('bh', lang)}, alpha {L.number(th['alpha'], lang, 2)})",
+                 "  ".join(f"{flag_label(k, lang)}: {_n(v, lang)}" for k, v in self.flags().items())]
         for flag in (DISPARITY, EXPLAINED, INCONCLUSIVE):
             rows = self.findings[(self.findings["flag"] == flag) & ~self.findings["suppressed"]]
             rows = rows.assign(_p=rows["scope"] != PROVINCE).sort_values(["_p", "p_adjusted"]).head(top)
@@ -216,8 +138,13 @@ def _run_provenance(path: Path) -> dict[str, Any]:
                               "rows_rejected": m.get("rows_rejected")}.items() if v is not None}
 
 
+def _n(x: object, lang: str) -> str:
+    """A count for a reader (`3.517`), `-` when unknown."""
+    return "-" if x is None else L.number(x, lang)  # type: ignore[arg-type]
+
+
 def _or(mid: float, low: float, high: float, lang: str) -> str:
-    return _with_ci(mid, low, high, "{:.2f}", lang, odds_ratio=True) or "–"
+    return _with_ci(mid, low, high, _dec(2), lang, odds_ratio=True) or "–"
 
 
 def _describe(r: pd.Series, lang: str) -> str:
@@ -233,14 +160,15 @@ def _describe(r: pd.Series, lang: str) -> str:
     if pd.notna(r["explained_by"]):
         tail.append(f"{_t('explained_by', lang)}: {EXPLAINED_BY_LABELS[r['explained_by']][lang]}")
     if pd.notna(r["explained_share"]):
-        tail.append(f"{_t('explained_share', lang)} {r['explained_share']:.0%}")
+        tail.append(f"{_t('explained_share', lang)} {L.percent(r['explained_share'], lang, 0)}")
     if r["simpson"]:
         tail.append(_t("simpson", lang))
     if pd.notna(r["bd_p_value"]) and r["bd_p_value"] < 0.05:
-        tail.append(_t("heterogeneous", lang).format(p=text.p_value(r["bd_p_value"], lang)))
-    return (f"  {r['scope']} {r['attribute']} {r['group']} vs {r['reference_group']}: "
-            f"{r['rate_group']:.1%} vs {r['rate_reference']:.1%}, {text.label('impact_ratio', lang)} {r['impact_ratio']:.2f}; "
-            f"OR {'; '.join(parts)}" + (f" — {'; '.join(tail)}" if tail else ""))
+        tail.append(_t("heterogeneous", lang).format(p=L.p_value(r["bd_p_value"], lang)))
+    vs = _t("versus", lang)
+    return (f"  {r['scope']} {r['attribute']} {r['group']} {vs} {r['reference_group']}: "
+            f"{L.percent(r['rate_group'], lang)} {vs} {L.percent(r['rate_reference'], lang)}, {text.label('impact_ratio', lang)} "
+            f"{L.number(r['impact_ratio'], lang, 2)}; OR {'; '.join(parts)}" + (f" — {'; '.join(tail)}" if tail else ""))
 
 
 def display_table(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
@@ -250,12 +178,12 @@ def display_table(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     small = f["suppressed"].to_numpy(bool)
     hidden = SUPPRESSED
 
-    def num(values: pd.Series, fmt: str) -> pd.Series:
-        shown = pd.Series([("" if pd.isna(v) else fmt.format(v)) for v in values], index=f.index, dtype=object)
+    def num(values: pd.Series, fmt: Fmt) -> pd.Series:
+        shown = pd.Series([("" if pd.isna(v) else fmt(v, lang)) for v in values], index=f.index, dtype=object)
         shown[small] = hidden
         return shown
 
-    def ci(mid: str, lo: str, hi: str, fmt: str, odds_ratio: bool = False) -> pd.Series:
+    def ci(mid: str, lo: str, hi: str, fmt: Fmt, odds_ratio: bool = False) -> pd.Series:
         parts = [_with_ci(m, a, b, fmt, lang, odds_ratio) for m, a, b in zip(f[mid], f[lo], f[hi])]
         shown = pd.Series(parts, index=f.index, dtype=object)
         shown[small] = hidden
@@ -266,94 +194,128 @@ def display_table(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
 
     out = pd.DataFrame({
         "scope": f["scope"], "attribute": f["attribute"], "group": f["group"], "reference_group": f["reference_group"],
-        "n_group": f["n_group"].astype(object).where(f["n_group"] >= MIN_CELL, hidden),
-        "n_reference": f["n_reference"].astype(object).where(f["n_reference"] >= MIN_CELL, hidden),
-        "n_model_group": f["n_model_group"].astype(object).where(f["n_model_group"] >= MIN_CELL, hidden)
-                                                    .where(f["n_model_group"] > 0, ""),
-        "promoted_group": num(f["promoted_group"], "{:.0f}"),
-        "rate_group": ci("rate_group", "rate_group_ci_low", "rate_group_ci_high", "{:.1%}"),
-        "rate_reference": ci("rate_reference", "rate_reference_ci_low", "rate_reference_ci_high", "{:.1%}"),
-        "impact_ratio": ci("impact_ratio", "impact_ratio_ci_low", "impact_ratio_ci_high", "{:.2f}"),
-        "shortfall": num(f["shortfall"], "{:+.1f}"),
-        "p_adjusted": num(f["p_adjusted"], "{:.3g}"),
-        "mh_odds_ratio": ci("mh_odds_ratio", "mh_ci_low", "mh_ci_high", "{:.2f}", True),
-        "adjusted_odds_ratio": ci("adjusted_odds_ratio", "aor_ci_low", "aor_ci_high", "{:.2f}", True),
-        "aor_p_adjusted": num(f["aor_p_adjusted"], "{:.3g}"),
-        "eo_rate_group": num(f["eo_rate_group"], "{:.1%}").where(f["n_qualified_group"] >= MIN_CELL, hidden)
+        "n_group": _counts(f["n_group"], lang).where(f["n_group"] >= MIN_CELL, hidden),
+        "n_reference": _counts(f["n_reference"], lang).where(f["n_reference"] >= MIN_CELL, hidden),
+        "n_model_group": _counts(f["n_model_group"], lang).where(f["n_model_group"] >= MIN_CELL, hidden)
+                                                          .where(f["n_model_group"] > 0, ""),
+        "promoted_group": num(f["promoted_group"], _dec(0)),
+        "rate_group": ci("rate_group", "rate_group_ci_low", "rate_group_ci_high", _pct(1)),
+        "rate_reference": ci("rate_reference", "rate_reference_ci_low", "rate_reference_ci_high", _pct(1)),
+        "impact_ratio": ci("impact_ratio", "impact_ratio_ci_low", "impact_ratio_ci_high", _dec(2)),
+        "shortfall": num(f["shortfall"], _signed(1)),
+        "p_adjusted": num(f["p_adjusted"], L.significant),
+        "mh_odds_ratio": ci("mh_odds_ratio", "mh_ci_low", "mh_ci_high", _dec(2), True),
+        "adjusted_odds_ratio": ci("adjusted_odds_ratio", "aor_ci_low", "aor_ci_high", _dec(2), True),
+        "aor_p_adjusted": num(f["aor_p_adjusted"], L.significant),
+        "eo_rate_group": num(f["eo_rate_group"], _pct(1)).where(f["n_qualified_group"] >= MIN_CELL, hidden)
                                                           .where(f["n_qualified_group"] > 0, ""),
         "flag": [flag_label(v, lang) for v in f["flag"]],
         "direction": words(f["direction"], DIRECTION_LABELS),
         "explained_by": words(f["explained_by"], EXPLAINED_BY_LABELS),
-        "explained_share": num(f["explained_share"], "{:.0%}"),
+        "explained_share": num(f["explained_share"], _pct(0)),
         "basis": words(f["verdict_basis"], BASIS_LABELS),
     })
     return out.rename(columns={c: _t(c, lang) for c in out.columns}).reset_index(drop=True)
 
 
-def _with_ci(mid: float, low: float, high: float, fmt: str, lang: str, odds_ratio: bool = False) -> str:
-    """`0.41 (0.24–0.71)`; an adjusted odds ratio of 0 or ∞ says it was tested by likelihood ratio instead."""
+Fmt = Callable[[float, str], str]
+
+
+def _dec(decimals: int) -> Fmt:
+    return lambda v, lang: L.number(v, lang, decimals)
+
+
+def _pct(decimals: int) -> Fmt:
+    return lambda v, lang: L.percent(v, lang, decimals)
+
+
+def _signed(decimals: int) -> Fmt:
+    return lambda v, lang: L.signed(v, lang, decimals)
+
+
+def _counts(values: pd.Series, lang: str) -> pd.Series:
+    """Counts as the language writes them (`1.234`), kept in an object column so "< 5" can take a cell's place."""
+    return pd.Series([("" if pd.isna(v) else L.number(v, lang)) for v in values], index=values.index, dtype=object)
+
+
+def _with_ci(mid: float, low: float, high: float, fmt: Fmt, lang: str, odds_ratio: bool = False) -> str:
+    """`0,41 (0,24–0,71)`; an adjusted odds ratio of 0 or ∞ says it was tested by likelihood ratio instead."""
     if pd.isna(mid):
         return ""
     if odds_ratio and (mid == 0 or np.isinf(mid)):
-        return f"{'∞' if np.isinf(mid) else fmt.format(mid)} ({text.label('lr_test', lang)})"
-    shown = [("∞" if np.isinf(v) else fmt.format(v)) for v in (mid, low, high) if not pd.isna(v)]
+        return f"{'∞' if np.isinf(mid) else fmt(mid, lang)} ({text.label('lr_test', lang)})"
+    shown = [("∞" if np.isinf(v) else fmt(v, lang)) for v in (mid, low, high) if not pd.isna(v)]
     return shown[0] if len(shown) < 3 else f"{shown[0]} ({shown[1]}–{shown[2]})"
 
 
 def audit_caveats(counts: dict[str, Any], lang: str = "id") -> list[str]:
-    """The data-quality caveats of an audit in plain words, from its counts (text.AUDIT_CAVEATS, with this package's
-    AUDIT_CAVEATS over them)."""
-    t = {k: v[lang] for k, v in {**text.AUDIT_CAVEATS, **AUDIT_CAVEATS}.items()}
+    """The data-quality caveats of an audit in plain words, from its counts (the catalogue's `text.AUDIT_CAVEATS`)."""
+    t = {k: text.t("caveats." + k, lang) for k in text.AUDIT_CAVEATS}
     c = counts
     out = []
     rejected = c.get("rows_rejected") or {}
     if isinstance(rejected, dict) and sum(rejected.values()):
-        detail = ", ".join(f"{k} {v}" for k, v in rejected.items() if v)
-        out.append(t["rejected"].format(n=sum(rejected.values()), detail=detail))
-    out.append(t["at_risk"].format(**c))
+        detail = ", ".join(f"{k} {L.number(v, lang)}" for k, v in rejected.items() if v)
+        out.append(t["rejected"].format(n=L.number(sum(rejected.values()), lang), detail=detail))
+    out.append(t["at_risk"].format(**_counted(c, lang)))
     for rule, n in (c.get("outside_rules") or {}).items():
         if n.get("n"):
             label = R.CHECK_LABELS.get(rule, {}).get(lang, rule)
-            out.append(t["outside_rule"].format(rule=rule, label=label, source=R.CHECK_SOURCES.get(rule, "-"), **n))
+            source = text.CHECK_SOURCES[rule][lang] if rule in text.CHECK_SOURCES else R.CHECK_SOURCES.get(rule, "-")
+            out.append(t["outside_rule"].format(rule=rule, label=label, source=source, **_counted(n, lang)))
     if c.get("n_at_risk") and c.get("n_promoted") == 0:
         out.append(t["no_promotion_at_all"])
     if c.get("merit") is False:
         out.append(t["no_merit_declared"])
-    out += _model_caveats(c, t)
+    out += _model_caveats(c, t, lang)
     for a, found in (c.get("proxies") or {}).items():
-        out.append(t["proxy"].format(attribute=a, controls=", ".join(f"{k} ({v})" for k, v in found.items())))
+        out.append(t["proxy"].format(attribute=a, controls=", ".join(f"{k} ({_proxy_reason(v, lang)})"
+                                                                       for k, v in found.items())))
     for a, values in (c.get("not_compared") or {}).items():
         out.append(t["not_compared"].format(attribute=a, values=", ".join(values) or "-"))
     for a, n in (c.get("missing_attribute") or {}).items():
         if n:
-            out.append(t["missing_attribute"].format(n=n, attribute=a))
+            out.append(t["missing_attribute"].format(n=L.number(n, lang), attribute=a))
     if c.get("n_missing_scope"):
-        out.append(t["missing_scope"].format(n=c["n_missing_scope"]))
+        out.append(t["missing_scope"].format(n=L.number(c["n_missing_scope"], lang)))
     if c.get("n_scopes_no_promotion") and c.get("n_promoted"):   # with no promotion at all, said once above
         out.append(t["no_promotion"].format(n=c["n_scopes_no_promotion"], n_scopes=c["n_scopes"]))
-    out.append(t["insufficient"].format(**{"max_detectable_or": 4.0, "power": 0.8, **c},
+    out.append(t["insufficient"].format(**{"max_detectable_or": 4.0, "power": 0.8, **_counted(c, lang)},
                                         power_pct=round(100 * c.get("power", 0.8))))
     out.append(t["bh"])
     for key in ("simpson", "heterogeneous"):
         if c.get(f"n_{key}"):
-            out.append(t[key].format(**c))
+            out.append(t[key].format(**_counted(c, lang)))
     if c.get("n_lr"):
-        out.append(t["lr"].format(**c))
+        out.append(t["lr"].format(**_counted(c, lang)))
     return out
 
 
-def _model_caveats(c: dict[str, Any], t: dict[str, str]) -> list[str]:
+def _proxy_reason(reason: str, lang: str) -> str:
+    """Why a control was left out as a proxy (`mechanical`, or `|r| = 0.82` as controls.py writes it), for a reader."""
+    if reason == "mechanical":
+        return text.label("mechanical", lang)
+    m = re.fullmatch(r"\|r\| = ([0-9.]+)", str(reason))
+    return f"|r| = {L.number(float(m.group(1)), lang, 2)}" if m else str(reason)
+
+
+def _counted(c: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The integer counts of `c` as the language writes them (`3.517`), everything else as it is."""
+    return {k: (L.number(v, lang) if isinstance(v, int | np.integer) and not isinstance(v, bool) else v) for k, v in c.items()}
+
+
+def _model_caveats(c: dict[str, Any], t: dict[str, str], lang: str = "id") -> list[str]:
     """What and who the merit-adjusted model left out, each with its actual reason: a control missing for too many
     (left out of the model), no merit score, or merit scores but a missing control (the person left out)."""
     def share(n: int) -> str:
-        return f"{n / max(c.get('n_at_risk') or 0, 1):.1%}"
+        return L.percent(n / max(c.get('n_at_risk') or 0, 1), lang, 1)
 
-    limit = f"{c.get('max_missing_control', MAX_MISSING_CONTROL):.0%}"
-    out = [t["control_dropped"].format(control=k, pct=f"{v:.0%}", limit=limit)
+    limit = L.percent(c.get('max_missing_control', MAX_MISSING_CONTROL), lang, 0)
+    out = [t["control_dropped"].format(control=k, pct=L.percent(v, lang, 0), limit=limit)
            for k, v in (c.get("controls_dropped") or {}).items()]
     if c.get("n_no_merit"):
-        out.append(t["no_merit"].format(**c, pct=share(c["n_no_merit"])))
+        out.append(t["no_merit"].format(**_counted(c, lang), pct=share(c["n_no_merit"])))
     if c.get("n_missing_control"):
         controls = ", ".join(c.get("missing_control") or {}) or "-"
-        out.append(t["missing_control"].format(**c, pct=share(c["n_missing_control"]), controls=controls))
+        out.append(t["missing_control"].format(**_counted(c, lang), pct=share(c["n_missing_control"]), controls=controls))
     return out

@@ -8,18 +8,25 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
-PROVINCE = "PROVINSI"
-
-#: the verdict vocabulary of DESIGN §6 (the meanings are fixed there; the rules are in `verdicts.DECISION_TABLE`)
-DISPARITY, EXPLAINED, INCONCLUSIVE = "disparity", "explained gap", "inconclusive"
-NO_DISPARITY, INSUFFICIENT = "no disparity", "insufficient data"
-FLAGS: tuple[str, ...] = (DISPARITY, EXPLAINED, INCONCLUSIVE, NO_DISPARITY, INSUFFICIENT)
-LOWER, HIGHER = "lower", "higher"
-#: what took an explained gap away: the OPD composition (Simpson's paradox), merit, or both
-BY_MERIT, BY_OPD, BY_BOTH = "merit", "opd", "opd+merit"
-#: which estimate a verdict rests on: merit-adjusted (within OPD for PROVINSI), OPD-stratified only (no merit
-#: declared), or the raw comparison (an OPD row without merit)
-BASIS_MERIT, BASIS_OPD, BASIS_RAW = "merit", "opd", "raw"
+#: the verdict vocabulary of DESIGN §6 (stable codes in `domain.codes`; the rules are in `verdicts.DECISION_TABLE`):
+#: the verdicts, direction, what explained a gap (OPD composition, merit, both), the estimate a verdict rests on
+from merit_lib.domain.codes import (  # noqa: E402,F401
+    BASIS_MERIT,
+    BASIS_OPD,
+    BASIS_RAW,
+    BY_BOTH,
+    BY_MERIT,
+    BY_OPD,
+    DISPARITY,
+    EXPLAINED,
+    FLAGS,
+    HIGHER,
+    INCONCLUSIVE,
+    INSUFFICIENT,
+    LOWER,
+    NO_DISPARITY,
+    PROVINCE,
+)
 
 #: DESIGN §6, in this order; extra columns follow
 FINDINGS_COLUMNS: tuple[str, ...] = (

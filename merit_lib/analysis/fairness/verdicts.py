@@ -49,6 +49,8 @@ from merit_lib.analysis.fairness.schema import (
     PROVINCE,
     AuditParams,
 )
+from merit_lib.domain import language as L
+from merit_lib.domain import text
 
 
 @dataclass(frozen=True)
@@ -60,74 +62,25 @@ class Rule:
     text: dict[str, str]
 
 
-DECISION_TABLE: tuple[Rule, ...] = (
-    Rule(1, INSUFFICIENT, {
-        "id": "Tidak ada yang dipromosikan (atau semua), tidak ada pembanding, atau uji ini bahkan tidak dapat menemukan rasio "
-              "odds {max_detectable_or:g} (atau 1/{max_detectable_or:g}) dengan kuasa {power_pct}% pada jumlah orang dan "
-              "tingkat promosinya (kolom `detectable_odds_ratio`).",
-        "en": "Nobody (or everybody) promoted, no reference, or the test could not detect even an odds ratio of "
-              "{max_detectable_or:g} (or 1/{max_detectable_or:g}) with {power_pct}% power at its numbers of persons and "
-              "promotions (column `detectable_odds_ratio`)."}),
-    Rule(2, INSUFFICIENT, {
-        "id": "Rasio odds terkoreksi tidak dapat dihitung (tidak ada yang bernilai merit di sel itu) dan tidak ada kesenjangan "
-              "mentah.",
-        "en": "The adjusted odds ratio cannot be computed (nobody in the cell has merit scores) and there is no raw gap."}),
-    Rule(3, DISPARITY, {
-        "id": "Pada merit yang sama (untuk PROVINSI: di dalam OPD yang sama) peluang promosi kelompok berbeda dari pembanding: "
-              "p estimasi dasar setelah Benjamini–Hochberg < {alpha}, IK {level}%-nya tidak memuat 1, dan perbedaannya "
-              "berarti secara praktis — rasio dampak terkoreksi (pada tingkat promosi pembanding) < {impact_low} atau "
-              "> {impact_high}.",
-        "en": "At equal merit (for PROVINSI: within the same OPD) the group's odds of promotion differ from the reference's: "
-              "the basis estimate's Benjamini–Hochberg p < {alpha}, its {level}% CI excludes 1, and the difference is "
-              "material — the adjusted impact ratio (at the reference's promotion rate) < {impact_low} or > {impact_high}."}),
-    Rule(4, EXPLAINED, {
-        "id": "Kesenjangan mentah signifikan (Fisher, BH p < {alpha}) dan berarti (rasio dampak < {impact_low} atau "
-              "> {impact_high}) yang dihapus oleh koreksi: pada orang-orang yang sama dalam model (yang memperlihatkan "
-              "sedikitnya {reproduced_pct}% kesenjangan mentah) estimasinya bergeser sedikitnya {moved_pct}% ke arah 1 "
-              "(atau melewatinya) pada skala log, dan IK terkoreksi memuat 1 atau sisanya tidak berarti. Berkurangnya "
-              "presisi saja tidak pernah dihitung sebagai penjelasan. `explained_by` menyebut oleh apa: merit, OPD "
-              "(komposisi, paradoks Simpson) atau keduanya.",
-        "en": "A significant (Fisher, BH p < {alpha}) and material (impact ratio < {impact_low} or > {impact_high}) raw gap "
-              "that the adjustment takes away: on the same persons in the model (who show at least {reproduced_pct}% of the "
-              "raw gap) the estimate moved at least {moved_pct}% of the way to 1 (or past it) on the log scale, and the "
-              "adjusted CI covers 1 or what is left is not material. Lost precision alone never counts as explanation. "
-              "`explained_by` says by what: merit, OPD (composition, Simpson's paradox) or both."}),
-    Rule(5, INCONCLUSIVE, {
-        "id": "Ada kesenjangan mentah, tetapi estimasi terkoreksi terlalu tidak pasti untuk mengatakan apakah kesenjangan itu "
-              "tetap: IK-nya memuat 1 padahal estimasinya tidak bergeser, atau IK-nya tidak memuat 1 tetapi tidak bertahan "
-              "setelah Benjamini–Hochberg, atau estimasi terkoreksi tidak dapat dihitung.",
-        "en": "There is a raw gap, but the adjusted estimate is too imprecise to say whether it stays: its CI covers 1 although "
-              "the estimate did not move, or it excludes 1 without surviving Benjamini–Hochberg, or it cannot be computed."}),
-    Rule(6, NO_DISPARITY, {
-        "id": "Tidak ada kesenjangan yang signifikan dan berarti, baik mentah maupun terkoreksi. Ini bukan bukti kesetaraan: "
-              "bacalah lebar IK dan `detectable_odds_ratio`.",
-        "en": "No significant, material gap, raw or adjusted. This is not proof of equality: read the width of the CIs and "
-              "`detectable_odds_ratio`."}),
-)
+#: the rows in order; their words (both languages, thresholds as fields) are the catalogue's `text.VERDICT_RULES`
+DECISION_TABLE: tuple[Rule, ...] = tuple(Rule(row, flag, text.VERDICT_RULES[row]) for row, flag in (
+    (1, INSUFFICIENT), (2, INSUFFICIENT), (3, DISPARITY), (4, EXPLAINED), (5, INCONCLUSIVE), (6, NO_DISPARITY)))
 
-FLAG_LABELS: dict[str, dict[str, str]] = {
-    DISPARITY: {"id": "disparitas", "en": "disparity"},
-    EXPLAINED: {"id": "kesenjangan terjelaskan", "en": "explained gap"},
-    INCONCLUSIVE: {"id": "belum dapat disimpulkan", "en": "inconclusive"},
-    NO_DISPARITY: {"id": "tidak ada disparitas", "en": "no disparity"},
-    INSUFFICIENT: {"id": "data tidak cukup", "en": "insufficient data"},
-}
-DIRECTION_LABELS = {LOWER: {"id": "lebih rendah", "en": "lower"}, HIGHER: {"id": "lebih tinggi", "en": "higher"}}
-EXPLAINED_BY_LABELS = {BY_MERIT: {"id": "merit", "en": "merit"}, BY_OPD: {"id": "komposisi OPD", "en": "OPD composition"},
-                       BY_BOTH: {"id": "komposisi OPD dan merit", "en": "OPD composition and merit"}}
-BASIS_LABELS = {BASIS_MERIT: {"id": "terkoreksi merit", "en": "merit-adjusted"},
-                BASIS_OPD: {"id": "distratifikasi OPD (tanpa merit)", "en": "OPD-stratified (no merit)"},
-                BASIS_RAW: {"id": "mentah (tanpa merit)", "en": "raw (no merit)"}}
+#: code → words of the verdicts, directions, explanations and bases (in the catalogue, `merit_lib.domain.text`)
+FLAG_LABELS = text.FLAG_LABELS
+DIRECTION_LABELS = text.DIRECTION_LABELS
+EXPLAINED_BY_LABELS = text.EXPLAINED_BY_LABELS
+BASIS_LABELS = text.BASIS_LABELS
 
 
 def flag_label(flag: str, lang: str = "id") -> str:
     """The name of a verdict in the given language."""
-    return FLAG_LABELS.get(flag, {}).get(lang, flag)
+    return text.flag_label(flag, lang)
 
 
 def rules_table(params: AuditParams, lang: str = "id") -> pd.DataFrame:
     """The decision table as the reports print it: row, flag, its name, and the condition with the thresholds filled in."""
-    fields = params.rule_fields()
+    fields = {k: (L.general(v, lang) if isinstance(v, float) else v) for k, v in params.rule_fields().items()}
     return pd.DataFrame({"row": [r.row for r in DECISION_TABLE], "flag": [r.flag for r in DECISION_TABLE],
                          "name": [flag_label(r.flag, lang) for r in DECISION_TABLE],
                          "rule": [r.text[lang].format(**fields) for r in DECISION_TABLE]})
@@ -178,7 +131,9 @@ def decide(c: pd.DataFrame, p: AuditParams, merit: bool) -> pd.DataFrame:
         moved_share = (start - np.log(est)) / start
         reproduced = start / log_raw
     moved = (moved_share >= p.moved) & (reproduced >= p.reproduced)
-    explained = raw_gap & moved & (~excludes | ~material)
+    # "the adjusted CI includes 1" needs a CI: an interval lost to a near-singular fit is lost precision, no explanation
+    ci_known = (~np.isnan(lo) & ~np.isnan(hi)) | lr | mh_limit | (basis == BASIS_RAW)
+    explained = raw_gap & moved & ((ci_known & ~excludes) | ~material)
 
     untested = (c["flag_reason"] != "").to_numpy(bool)
     disparity = (padj < p.alpha) & excludes & material

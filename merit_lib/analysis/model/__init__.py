@@ -48,14 +48,13 @@ from merit_lib.analysis.model.schema import (
     MIN_CLUSTERS,
     MIN_CLUSTERS_GEE,
     MIN_EPV,
-    MODEL_NAMES,
     PERSON_COLUMNS,
     TERM_DTYPES,
 )
 
 __all__ = [
     "AME_DTYPES", "CALIBRATION_DTYPES", "COEF_COLUMNS", "COEF_DTYPES", "EXTRA_COLUMNS", "MAX_MISSING_CONTROL",
-    "MIN_CLUSTERS", "MIN_CLUSTERS_GEE", "MIN_EPV", "MODEL_NAMES", "PERSON_COLUMNS", "TERM_DTYPES", "ModelResult",
+    "MIN_CLUSTERS", "MIN_CLUSTERS_GEE", "MIN_EPV", "PERSON_COLUMNS", "TERM_DTYPES", "ModelResult",
     "NonNegativeExchangeable", "Note", "ReadinessModels", "auc", "calibration_table", "fit_readiness",
     "floor_cluster_se", "missing_by_role", "readiness_list", "split_term",
 ]

@@ -26,6 +26,7 @@ from merit_lib.analysis.model.schema import (
     _empty,
 )
 from merit_lib.data.sink import write_csv, write_text
+from merit_lib.domain import language as L
 from merit_lib.domain import text
 from merit_lib.domain.roles import Roles
 
@@ -105,9 +106,9 @@ class ReadinessModels:
             lines.append(w["none"])
         for name, m in self.models.items():
             method = text.MODEL_METHODS[m.method][lang].format(scope=r.scope)
-            lines.append(f"[{name}] {method} — {w['n']} {text.number(m.n, lang, 0)}, {w['events']} "
-                         f"{text.number(m.n_events, lang, 0)}, EPV {text.number(m.epv, lang, 1)}, "
-                         f"AUC {text.number(m.auc, lang, 3)}")
+            lines.append(f"[{name}] {method} — {w['n']} {L.number(m.n, lang, 0)}, {w['events']} "
+                         f"{L.number(m.n_events, lang, 0)}, EPV {L.number(m.epv, lang, 1)}, "
+                         f"AUC {L.number(m.auc, lang, 3)}")
             lines.append(_table_text(m.tidy, lang, w["ci"]))
             lines.append("")
         lines.append(w["notes"] + ":")
@@ -187,10 +188,10 @@ def _levels(d: _Design, kin: str) -> list:
 
 def _table_text(tidy: pd.DataFrame, lang: str, ci_word: str) -> str:
     """The tidy table as aligned text (OR, CI, p)."""
-    t = pd.DataFrame({"term": tidy["term"], "OR": [text.number(v, lang, 3) for v in tidy["odds_ratio"]],
-                      ci_word: [f"{text.number(a, lang, 3)} – {text.number(b, lang, 3)}" if a == a else "–"
+    t = pd.DataFrame({"term": tidy["term"], "OR": [L.number(v, lang, 3) for v in tidy["odds_ratio"]],
+                      ci_word: [f"{L.number(a, lang, 3)} – {L.number(b, lang, 3)}" if a == a else "–"
                                 for a, b in zip(tidy["ci_low"], tidy["ci_high"])],
-                      "p": [text.p_value(v, lang) for v in tidy["p_value"]]})
+                      "p": [L.p_value(v, lang) for v in tidy["p_value"]]})
     return t.to_string(index=False)
 
 

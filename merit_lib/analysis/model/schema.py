@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-MODEL_NAMES: tuple[str, ...] = ("logit", "logit_interaksi", "gee")
 COEF_COLUMNS: tuple[str, ...] = ("model", "term", "odds_ratio", "ci_low", "ci_high", "p_value", "n", "auc")  # DESIGN §6
 EXTRA_COLUMNS: tuple[str, ...] = ("method", "n_events", "epv")
 PERSON_COLUMNS: tuple[str, ...] = ("nama", "kotak", "kesiapan", "syarat_gagal")

@@ -1,0 +1,54 @@
+"""Stable machine codes: the values the analysis writes into tables and the catalogue (`domain.text`) turns into words.
+
+A code never changes with the report's language; a reader never sees one (the catalogue maps code → words in id/en).
+"""
+
+from __future__ import annotations
+
+#: the province-wide scope of the audit and the tables
+PROVINCE = "PROVINSI"
+
+# --------------------------------------------------------------------------- fairness verdicts (DESIGN §6, docs/verdicts.md)
+
+DISPARITY = "disparity"
+EXPLAINED = "explained gap"
+INCONCLUSIVE = "inconclusive"
+NO_DISPARITY = "no disparity"
+INSUFFICIENT = "insufficient data"
+#: every verdict, in the order a reader wants them
+FLAGS: tuple[str, ...] = (DISPARITY, EXPLAINED, INCONCLUSIVE, NO_DISPARITY, INSUFFICIENT)
+
+#: the side of 1 of a finding's estimate
+LOWER, HIGHER = "lower", "higher"
+DIRECTIONS: tuple[str, ...] = (LOWER, HIGHER)
+#: what took an explained gap away: merit, the OPD composition, or both
+BY_MERIT, BY_OPD, BY_BOTH = "merit", "opd", "opd+merit"
+EXPLAINED_BY: tuple[str, ...] = (BY_MERIT, BY_OPD, BY_BOTH)
+#: which estimate a verdict rests on
+BASIS_MERIT, BASIS_OPD, BASIS_RAW = "merit", "opd", "raw"
+BASES: tuple[str, ...] = (BASIS_MERIT, BASIS_OPD, BASIS_RAW)
+
+# --------------------------------------------------------------------------- compliance index categories
+
+VERY_GOOD, GOOD, POOR, BAD = "Sangat Baik", "Baik", "Kurang", "Buruk"
+NOT_JUDGED = "tidak dapat dinilai"
+#: the categories of the compliance index (codes are the Indonesian names the tables have always carried)
+CATEGORIES: tuple[str, ...] = (VERY_GOOD, GOOD, POOR, BAD, NOT_JUDGED)
+
+# --------------------------------------------------------------------------- the outcome ledger (analysis.ledger)
+
+COUNTED = "dihitung"
+DUPLICATE = "duplikat"                          # the same event twice (same person, date, target)
+SECOND = "promosi_kedua"                        # a later promotion of a person already counted in the period
+NOT_IN_FRAME = "pegawai_tidak_ada"              # its person is not among the accepted pegawai rows
+APPOINTED = "diangkat_dalam_periode"            # not in service at the start of the period
+LEVEL_UNKNOWN = "tingkat_awal_tidak_diketahui"  # level before unknown and not inferable
+NOT_COVERED = "tingkat_tujuan_tidak_dicakup"    # from JPT Pratama (or a level without a higher one covered)
+OPD_UNKNOWN = "opd_tidak_diketahui"
+NOT_STRUCTURAL = "bukan_jabatan_struktural"      # a move into a Pelaksana or Fungsional post: no post requirement
+TARGET_UNKNOWN = "jabatan_tujuan_tidak_diketahui"  # a move whose target post's level is unknown
+AT_RISK = "dapat_dipromosikan"                  # in the frame and in the at-risk population
+NO_HIGHER = "tidak_ada_jenjang_berikut"         # at a level with no higher one covered (JPT Pratama)
+REJECTED = "ditolak_validasi"                   # rejected at validation
+LEDGER_REASONS: tuple[str, ...] = (COUNTED, DUPLICATE, SECOND, NOT_IN_FRAME, APPOINTED, LEVEL_UNKNOWN, NOT_COVERED,
+                                   OPD_UNKNOWN, AT_RISK, NO_HIGHER, REJECTED)

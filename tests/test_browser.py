@@ -1,0 +1,266 @@
+"""The report pages in a real browser: a small report loaded in headless Chromium at 1280 and 390 px, and its PDFs.
+
+Skipped (with the reason) when no Chromium is installed (`apt-get install -y chromium`; .ci/run installs it) or
+Playwright is missing. Playwright drives the system's Chromium (`executable_path`): nothing is downloaded here.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from merit_lib.report.pdf import A4_POINTS, find_browser, page_sizes
+from merit_lib.synth import synthesize
+
+BROWSER = find_browser()
+needs_browser = pytest.mark.skipif(BROWSER is None, reason="no Chromium installed (apt-get install -y chromium)")
+
+PERIOD = "2026Q1"
+N_OPD = 3
+
+# in the page: the measures the assertions need (every <details> opened first, so nothing is hidden from them)
+MEASURE = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const root = document.documentElement;
+  const cut = [];
+  for (const t of document.querySelectorAll('table')) {
+    if (t.closest('details .scroll-x')) continue;              // a technical table that scrolls inside its box
+    const box = t.parentElement;
+    if (t.scrollWidth > box.clientWidth + 1 || t.getBoundingClientRect().right > root.clientWidth + 1)
+      cut.push({table: (t.id || t.className || 'table'), width: t.scrollWidth, room: box.clientWidth});
+  }
+  const links = [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'));
+  const images = [...document.querySelectorAll('img')].map(i => ({src: i.getAttribute('src').slice(0, 40),
+                    alt: i.getAttribute('alt'), ok: i.complete && i.naturalWidth > 0}));
+  const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
+  return {scroll: root.scrollWidth, client: root.clientWidth, cut, links, images, ids,
+          lang: root.getAttribute('lang'), title: document.title,
+          viewport: !!document.querySelector('meta[name=viewport]'),
+          styled: getComputedStyle(document.body).maxWidth};
+}"""
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    """A small report (synthetic n=300, three OPDs, with PDFs) rendered by the command line."""
+    base = tmp_path_factory.mktemp("browser")
+    synth = synthesize(n=300, seed=7)
+    data = synth.write(base / "data")
+    codes = synth.tables["pegawai"]["opd_kode"].value_counts().index[:N_OPD].tolist()
+    out = base / PERIOD
+    cmd = [sys.executable, "-m", "merit_lib.cli", "report", "--data", str(data), "--period", PERIOD, "--out", str(out),
+           "--opd", *codes, "--pdf"]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=900, env={**os.environ, "MERIT_CHROMIUM": BROWSER})
+    assert done.returncode == 0, done.stderr[-2000:]
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python not installed (pip install playwright)")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=BROWSER, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+def pages_of(report: Path) -> list[Path]:
+    return [report / "index.html", report / "provinsi.html", report / "audit_keadilan.html",
+            *sorted((report / "opd").glob("*.html"))]
+
+
+def visit(browser, page_file: Path, width: int) -> tuple[dict, list[str]]:
+    """Load one page at `width` px; its measures and every console error, page error or failed request."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    page = ctx.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+    page.goto(page_file.as_uri(), wait_until="load")
+    measures = page.evaluate(MEASURE)
+    ctx.close()
+    return measures, problems
+
+
+def local_target(page_file: Path, href: str) -> tuple[Path, str] | None:
+    """A link's file and fragment when it is local (no scheme, not data:), else None."""
+    parts = urlsplit(href)
+    if parts.scheme or href.startswith("//"):
+        return None
+    target = (page_file.parent / unquote(parts.path)).resolve() if parts.path else page_file
+    return target, parts.fragment
+
+
+@needs_browser
+def test_report_has_every_page(report):
+    assert len(list((report / "opd").glob("*.html"))) == N_OPD
+    assert (report / "assets" / "merit.css").is_file()
+
+
+@needs_browser
+@pytest.mark.parametrize("which", range(3 + N_OPD))
+def test_page_at_1280_fits_and_resolves(report, browser, which):
+    page_file = pages_of(report)[which]
+    m, problems = visit(browser, page_file, 1280)
+    assert problems == [], problems
+    assert m["scroll"] <= m["client"], f"{page_file.name}: page {m['scroll']} px wide in a {m['client']} px window"
+    assert m["cut"] == [], f"{page_file.name}: tables cut at 1280 px: {m['cut']}"
+    assert m["lang"] == "id" and m["viewport"]
+    assert "Notebook" not in m["title"] and "Triwulan I 2026" in m["title"], m["title"]
+    assert m["styled"] == "1100px", "the shared stylesheet did not apply"
+    assert all(i["ok"] for i in m["images"]), m["images"]
+    assert all(i["alt"] and "No description" not in i["alt"] for i in m["images"]), [i["alt"] for i in m["images"]]
+    for href in m["links"]:
+        local = local_target(page_file, href)
+        if local is None:
+            continue
+        target, fragment = local
+        assert target.exists(), f"{page_file.name}: link {href} → {target} does not exist"
+        if fragment and target == page_file.resolve():
+            assert fragment in m["ids"], f"{page_file.name}: anchor #{fragment} has no target"
+
+
+@needs_browser
+def test_index_at_390_has_no_overflow(report, browser):
+    m, problems = visit(browser, report / "index.html", 390)
+    assert problems == []
+    assert m["scroll"] <= m["client"] == 390, f"index is {m['scroll']} px wide on a 390 px phone"
+    assert m["cut"] == []
+    assert sum(href.startswith("opd/") and href.endswith(".html") for href in m["links"]) == N_OPD
+
+
+@needs_browser
+def test_pdf_per_opd_page_is_a4(report):
+    pages = sorted((report / "opd").glob("*.html"))
+    pdfs = sorted((report / "opd").glob("*.pdf"))
+    assert [p.stem for p in pdfs] == [p.stem for p in pages]
+    index = (report / "index.html").read_text(encoding="utf-8")
+    for pdf in pdfs:
+        data = pdf.read_bytes()
+        assert data.startswith(b"%PDF-")
+        sizes = page_sizes(data)
+        assert len(sizes) >= 2, f"{pdf.name}: {len(sizes)} page(s)"      # sections start on a new page
+        assert set(sizes) == {A4_POINTS}, f"{pdf.name}: page sizes {set(sizes)} are not A4 {A4_POINTS}"
+        assert f'href="opd/{pdf.name}"' in index
+    assert not list(report.glob("*.pdf")), "only OPD pages get a PDF"
+
+
+def test_pdf_without_browser_is_one_line_exit_2(tmp_path, small_dir):
+    env = {**os.environ, "MERIT_CHROMIUM": "no-such-browser-here"}
+    done = subprocess.run([sys.executable, "-m", "merit_lib.cli", "report", "--data", str(small_dir), "--period", PERIOD,
+                           "--out", str(tmp_path / "r"), "--pdf"], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 2
+    assert "apt-get install -y chromium" in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert not (tmp_path / "r").exists()
+
+
+# --------------------------------------------------------------------------- the page form without a browser
+
+def _nb_page(lang: str = "id") -> str:
+    """A tiny executed notebook (a heading, two figures — one titled by the kernel —, a table in <details>) rendered
+    by our template and finished as the pipeline does."""
+    import base64
+    from types import SimpleNamespace
+
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    from merit_lib.report.html import _exporter, finish_page, page_resources
+
+    png = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"0" * 64).decode()
+    table = "<details><summary>Lampiran teknis</summary><table><tr><td>term</td></tr></table></details><table><tr><td>x</td></tr></table>"
+    nb = new_notebook(cells=[
+        new_markdown_cell("# Judul\n\n## 1. Kedudukan di antara OPD lain"),
+        new_code_cell("plot()", outputs=[new_output("display_data", data={"image/png": png}),
+                                         new_output("display_data", data={"image/png": png},
+                                                    metadata={"image/png": {"alt": "Rasio odds — jenis_kelamin"}}),
+                                         new_output("display_data", data={"image/png": png})]),
+        new_code_cell("params = 1"),
+        new_code_cell("show()", outputs=[new_output("display_data", data={"text/html": table})]),
+    ])
+    nb = nbformat.from_dict(nb)
+    job = SimpleNamespace(name="opd/DINKES", title="Laporan Dinas Kesehatan", opd="DINKES")
+    meta = {"period": PERIOD, "fingerprint": "abc123"}
+    body, _ = _exporter().from_notebook_node(nb, resources=page_resources(job.title, meta, lang, job.opd, 1))
+    return finish_page(body, job.title)
+
+
+def test_page_form_lang_title_viewport_stylesheet():
+    html = _nb_page()
+    assert '<html lang="id">' in html
+    assert "<title>Laporan Dinas Kesehatan — Triwulan I 2026</title>" in html
+    assert 'name="viewport"' in html and 'href="../assets/merit.css"' in html
+    assert "<style" not in html and "<script" not in html, "no JupyterLab CSS or script inlined"
+    assert "params = 1" not in html and "celltag" not in html
+    assert len(html.encode()) < 6_000
+    en = _nb_page("en")
+    assert '<html lang="en">' in en and "— Q1 2026</title>" in en
+
+
+def test_page_alt_text_from_figure_or_heading():
+    from bs4 import BeautifulSoup
+
+    alts = [img["alt"] for img in BeautifulSoup(_nb_page(), "html.parser").find_all("img")]
+    assert alts == ["1. Kedudukan di antara OPD lain", "Rasio odds — jenis_kelamin", "1. Kedudukan di antara OPD lain (2)"]
+
+
+def test_page_tables_in_details_scroll_first_section_stays():
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(_nb_page(), "html.parser")
+    inner, outer = soup.find_all("table")
+    assert inner.parent.get("class") == ["scroll-x"] and inner.find_parent("details") is not None
+    assert "scroll-x" not in (outer.parent.get("class") or [])
+    assert soup.find("h2").get("class") == ["merit-first"]
+
+
+def test_stylesheet_written_once_with_print_rules(tmp_path):
+    from merit_lib.report.html import STYLESHEET, write_assets
+
+    path = write_assets(tmp_path)
+    assert path == (tmp_path / STYLESHEET).resolve()
+    css = path.read_text(encoding="utf-8")
+    assert "size: A4" in css and "@media print" in css and "break-before: page" in css
+    assert "overflow-x: auto" in css and "details::details-content" in css
+    assert len(css.encode()) < 12_000, "the shared stylesheet carries what the pages need, not JupyterLab's 260 KB"
+
+
+def test_alt_text_formatter_carries_the_figure_title():
+    from types import SimpleNamespace
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from IPython.core.formatters import PNGFormatter
+    from matplotlib.figure import Figure
+
+    from merit_lib.report.alt_text import figure_title, install
+
+    png = PNGFormatter()
+    png.for_type(Figure, lambda fig: "cG5n")
+    shell = SimpleNamespace(display_formatter=SimpleNamespace(formatters={"image/png": png}))
+    assert install(shell) and install(shell)
+    fig, (a, b) = plt.subplots(1, 2)
+    a.set_title("laki-laki")
+    b.set_xlabel("rasio odds")
+    assert figure_title(fig) == "laki-laki"
+    fig.suptitle("Rasio odds promosi  pada merit yang sama")
+    assert png(fig) == ("cG5n", {"alt": "Rasio odds promosi pada merit yang sama"})
+    bare, ax = plt.subplots()
+    ax.set_xlabel("indeks")
+    assert figure_title(bare) == "indeks"
+    plt.close("all")
+
+
+def test_pdf_page_sizes_read_from_bytes():
+    pdf = (b"%PDF-1.4\n1 0 obj << /Type /Page /MediaBox [0 0 594.95996 841.91998] >>\n"
+           b"2 0 obj << /Type /Page /MediaBox [0 0 612 792] >>\n")
+    assert page_sizes(pdf) == [A4_POINTS, (612, 792)]

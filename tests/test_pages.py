@@ -1,0 +1,277 @@
+"""The reader pages (issue 14): the OPD verdict box computed without a notebook, and a small rendered report whose OPD
+page opens with the box and whose province page keeps every machine term inside its technical appendix."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from merit_lib.analysis import compliance as cm
+from merit_lib.domain import language as L
+from merit_lib.domain import text
+from merit_lib.report import privacy
+from merit_lib.report.opd_summary import opd_history, opd_summary
+
+PERIOD = "2026Q1"
+W = cm.WEIGHTS
+
+
+def _row(code, n_peg, n_prof, n_kin, n_pro, tp, el, melangkahi, n_kand, tidak, flags, tested):
+    return {"opd_kode": code, "opd_nama": f"Dinas {code}", "n_pegawai": n_peg, "n_profiling": n_prof, "n_kinerja": n_kin,
+            "n_promosi": n_pro, "n_promosi_talent_pool": tp, "n_promosi_eligible": el,
+            "n_promosi_melangkahi": melangkahi, "n_kandidat": n_kand, "n_kandidat_tidak_terlewati": tidak,
+            "n_bypassed": n_kand - tidak, "fairness_flags": flags, "fairness_tested": tested}
+
+
+def _hand_index(t: pd.DataFrame) -> pd.DataFrame:
+    """The index by hand (DESIGN §6 / analysis.compliance docstring): Jeffreys coverage, promotion shares pulled toward
+    the province by 5 promotions, fairness 1 / 0.5 / 0, unmeasured components left out with their weights."""
+    t = t.copy()
+    prov = {"tp": t["n_promosi_talent_pool"].sum() / t["n_promosi"].sum(),
+            "el": t["n_promosi_eligible"].sum() / t["n_promosi"].sum(),
+            "by": t["n_kandidat_tidak_terlewati"].sum() / t["n_kandidat"].sum()}
+    t["coverage_profiling"] = t["n_profiling"] / t["n_pegawai"]
+    t["coverage_kinerja"] = t["n_kinerja"] / t["n_pegawai"]
+    t["share_promosi_talent_pool"] = t["n_promosi_talent_pool"] / t["n_promosi"].where(t["n_promosi"] > 0)
+    t["share_promosi_eligible"] = t["n_promosi_eligible"] / t["n_promosi"].where(t["n_promosi"] > 0)
+    t["share_tanpa_bypass"] = t["n_kandidat_tidak_terlewati"] / t["n_kandidat"].where(t["n_kandidat"] > 0)
+    t["skor_keadilan"] = t["fairness_flags"].map({0: 1.0, 1: 0.5}).fillna(0.0).where(t["fairness_tested"] > 0)
+    expected = {}
+    for i, r in t.iterrows():
+        c = {"coverage_profiling": (r["n_profiling"] + .5) / (r["n_pegawai"] + 1),
+             "coverage_kinerja": (r["n_kinerja"] + .5) / (r["n_pegawai"] + 1)}
+        if r["n_promosi"] > 0:
+            c["share_promosi_talent_pool"] = (r["n_promosi_talent_pool"] + 5 * prov["tp"] + .5) / (r["n_promosi"] + 6)
+            c["share_promosi_eligible"] = (r["n_promosi_eligible"] + 5 * prov["el"] + .5) / (r["n_promosi"] + 6)
+        if r["n_kandidat"] > 0:
+            c["share_tanpa_bypass"] = (r["n_kandidat_tidak_terlewati"] + 5 * prov["by"] + .5) / (r["n_kandidat"] + 6)
+        if pd.notna(r["skor_keadilan"]):
+            c["skor_keadilan"] = r["skor_keadilan"]
+        w = sum(W[k] for k in c)
+        expected[r["opd_kode"]] = {k: 100 * W[k] * v / w for k, v in c.items()}
+        judged = r["n_promosi"] > 0
+        for k in W:                       # the published table carries each component's value and points
+            t.loc[i, f"nilai_{k}"] = c.get(k, float("nan")) if judged else float("nan")
+            t.loc[i, f"poin_{k}"] = expected[r["opd_kode"]].get(k, float("nan")) if judged else float("nan")
+        t.loc[i, "index"] = sum(expected[r["opd_kode"]].values()) if judged else float("nan")
+        t.loc[i, "index_ci_low"] = t.loc[i, "index"] - 6 if judged else float("nan")
+        t.loc[i, "index_ci_high"] = t.loc[i, "index"] + 6 if judged else float("nan")
+    t["category"] = cm.category(t["index"]).fillna(cm.NOT_JUDGED)
+    t["komponen_nilai_provinsi"] = ""
+    t.attrs["expected"] = expected
+    return t
+
+
+@pytest.fixture
+def hand():
+    comp = _hand_index(pd.DataFrame([
+        _row("A", 40, 30, 36, 10, 5, 10, 5, 20, 14, 1, 2),     # judged, every component measured and shown
+        _row("B", 25, 25, 20, 0, 0, 0, 0, 0, 0, 0, 0),          # no promotion: cannot be judged
+        _row("C", 30, 10, 30, 5, 0, 5, 0, 0, 0, 0, 0),          # no candidate, nothing testable: 4 components
+    ]))
+    return SimpleNamespace(compliance=comp, meta={"period": PERIOD})
+
+
+def test_components_and_their_points_add_up_to_the_index(hand):
+    for code in ("A", "C"):
+        s = opd_summary(hand, code)
+        expected = hand.compliance.attrs["expected"][code]
+        points = {c.key: c.points for c in s.components if c.points is not None}
+        assert [c.key for c in s.components] == list(W)                      # all six, in the index's order
+        assert points == pytest.approx(expected, abs=1e-9)
+        assert sum(points.values()) == pytest.approx(s.index, abs=1e-9)
+        assert not any(c.province for c in s.components)
+        total = unescape(s.to_html("id")).split(text.t("box_total", "id"))[1]
+        assert L.number(s.index, "id", 1) in total.split("</tr>")[0]       # the total row is the index
+    # the points are read from the published table, never reconstructed: a table the door cannot recompute (an index
+    # input missing, nothing hidden) keeps its own poin_* columns, and those are what the box shows
+    comp = hand.compliance.drop(columns="fairness_tested")
+    comp["poin_coverage_profiling"] += 1.0
+    s = opd_summary(SimpleNamespace(compliance=comp, meta=hand.meta), "A")
+    assert s.component("coverage_profiling").points == pytest.approx(
+        hand.compliance.attrs["expected"]["A"]["coverage_profiling"] + 1.0)
+    c = opd_summary(hand, "C")
+    assert {k.key for k in c.components if not k.measured} == {"share_tanpa_bypass", "skor_keadilan"}
+    assert sum(k.max_points for k in c.components if k.measured) == pytest.approx(100)
+
+
+def test_the_two_weakest_are_the_two_lowest(hand):
+    s = opd_summary(hand, "A")
+    values = {c.key: c.value for c in s.components}
+    # talent pool 5 of 10 and one disparity finding are the lowest; eligibility 10 of 10 is never weak
+    assert s.weakest == sorted(values, key=values.get)[:2] == ["share_promosi_talent_pool", "skor_keadilan"]
+    html = s.to_html("id")
+    assert text.t("todo_share_promosi_talent_pool", "id") in html and text.t("todo_skor_keadilan", "id") in html
+    assert text.t("todo_coverage_profiling", "id") not in html
+    assert "5 dari 10 (50,0\u00a0%)" in html and "Baik" in html
+    en = s.to_html("en")
+    assert "Promotions from the talent pool" in en and "Tidak" not in en and "Good" in en
+
+
+def test_no_promotion_is_one_sentence_not_an_empty_table(hand):
+    s = opd_summary(hand, "B")
+    assert not s.judged and s.category == cm.NOT_JUDGED and s.index is None and s.weakest == []
+    html = unescape(s.to_html("id"))
+    assert "Tidak dapat dinilai: OPD ini tidak mempromosikan siapa pun pada Triwulan I 2026" in html
+    assert "< 5" not in html and "level_awal" not in html and "suppressed" not in html
+    assert "25 dari 25 (100,0\u00a0%)" in html        # coverage is still told
+    assert "Cannot be judged" in s.to_html("en")
+
+
+def test_change_since_last_quarter_from_an_earlier_folder(hand, tmp_path):
+    none = opd_summary(hand, "A", opd_history(tmp_path, PERIOD, "A"))
+    assert none.change is None and "belum ada triwulan sebelumnya" in none.to_html("id")
+    assert "no earlier quarter yet" in none.to_html("en")
+    earlier = tmp_path / "2025Q4" / "tables"
+    earlier.mkdir(parents=True)
+    pd.DataFrame({"opd_kode": ["A", "C"], "index": [50.0, 90.0], "category": ["Baik", "Sangat Baik"]}).to_csv(
+        earlier / "compliance.csv", index=False)
+    hist = opd_history(tmp_path, PERIOD, "A")
+    s = opd_summary(hand, "A", hist)
+    assert s.previous_period == "2025Q4" and s.change == pytest.approx(s.index - 50.0)
+    html = s.to_html("id")
+    assert "▲" in html and "sejak Triwulan IV 2025 (50)" in html and "naik" in html
+    down = opd_summary(hand, "C", opd_history(tmp_path, PERIOD, "C"))
+    assert down.change < 0 and "▼" in down.to_html("id") and "down" in down.to_html("en")
+
+
+def _with_few(hand):
+    """The hand table with D (3 promotions: its promotion components take the province's value) and E (6 promotions,
+    shares in between: the complement the door hides so that D's cells cannot be computed back from the sums)."""
+    few = _hand_index(pd.DataFrame([_row("D", 12, 12, 12, 3, 1, 2, 0, 4, 4, 0, 0),
+                                    _row("E", 20, 15, 18, 6, 3, 3, 3, 8, 4, 0, 1)]))
+    comp = pd.concat([hand.compliance, few], ignore_index=True)
+    return SimpleNamespace(compliance=comp, meta={"period": PERIOD})
+
+
+def test_few_promotions_take_the_province_value_labelled_so_and_are_not_ranked(hand):
+    tables = _with_few(hand)
+    s = opd_summary(tables, "D")
+    province = {c.key for c in s.components if c.province}
+    assert province == set(cm.PROMOTION_COMPONENTS)
+    assert all(c.hidden and c.share is None and c.count is None for c in s.components if c.province)
+    # points are shown for every measured component, and they add up to the (published) index
+    assert all(c.points is not None for c in s.components if c.measured)
+    assert sum(c.points for c in s.components if c.measured) == pytest.approx(s.index, abs=1e-9)
+    # the province's value: pooled over the OPDs whose count is shown (A and C; D hidden, E its complement)
+    pub = privacy.publish("compliance", tables.compliance).set_index("opd_kode")
+    shown = pub["n_promosi_talent_pool"].notna()
+    assert set(pub.index[~shown]) >= {"D", "E"}
+    pooled = pub.loc[shown, "n_promosi_talent_pool"].sum() / pub.loc[shown, "n_promosi"].sum()
+    assert s.component("share_promosi_talent_pool").value == pytest.approx(pooled)
+    # not judged: no rank, never counted among the ranked, never told as weak
+    assert not s.judged and s.rank is None and s.category == cm.NOT_JUDGED and s.weakest == []
+    assert not province & set(opd_summary(tables, "E").weakest)
+    a = opd_summary(tables, "A")
+    judged = pub[pub["category"] != cm.NOT_JUDGED]
+    assert a.n_ranked == len(judged) and "D" not in judged.index and a.rank == list(judged.index).index("A") + 1
+    html = unescape(s.to_html("id"))
+    assert "< 5" in html and "kurang dari 5 (3)" in html
+    assert html.count("nilai provinsi (promosi < 5)") == 3 and text.t("box_total", "id") in html
+    assert not re.search(r"peringkat \d", html) and "Tidak dapat dinilai" in html and "tidak diperingkat" in html
+    assert "tidak mempromosikan siapa pun" not in html                # it did promote: 3 persons
+    en = unescape(s.to_html("en"))
+    assert en.count("province value (promotions < 5)") == 3 and not re.search(r"rank \d", en)
+    assert "rank 1 of 2 OPDs judged" in unescape(a.to_html("en"))
+
+
+def test_a_hidden_complement_takes_the_province_value_but_is_not_few_promotions(hand):
+    s = opd_summary(_with_few(hand), "E")
+    province = {c.key for c in s.components if c.province}
+    assert {"share_promosi_talent_pool", "share_promosi_eligible"} <= province and not s.few_promotions
+    html = unescape(s.to_html("id"))
+    assert "nilai provinsi (angka OPD disembunyikan)" in html and "promosi < 5" not in html
+    assert "kurang dari 5" not in html and "disembunyikan agar sel kecil OPD lain" in html
+    assert sum(c.points for c in s.components if c.measured) == pytest.approx(s.index, abs=1e-9)
+
+
+# --------------------------------------------------------------------------- a small rendered report
+
+
+class _Page(HTMLParser):
+    """Visible text outside and inside <details>, and links."""
+
+    def __init__(self):
+        super().__init__()
+        self.outside: list[str] = []
+        self.inside: list[str] = []
+        self.hrefs: list[str] = []
+        self._skip = 0
+        self._details = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script"):
+            self._skip += 1
+        if tag == "details":
+            self._details += 1
+        if tag == "a":
+            self.hrefs += [v for k, v in attrs if k == "href" and v]
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script"):
+            self._skip -= 1
+        if tag == "details":
+            self._details -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            (self.inside if self._details else self.outside).append(data)
+
+
+def _parse(path):
+    p = _Page()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+MACHINE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b|C\(level_awal\)|logit_cluster|n_bypassed|\bepv\b|n_events")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    from merit_lib.report.pipeline import run_report
+    from merit_lib.synth import synthesize
+
+    s = synthesize(n=400, seed=7)
+    data = s.write(tmp_path_factory.mktemp("data"))
+    sizes = s.tables["pegawai"]["opd_kode"].value_counts()
+    codes = [sizes.index[0], sizes.index[-1]]
+    out = tmp_path_factory.mktemp("rep") / PERIOD
+    result = run_report(data, PERIOD, out, opds=codes, workers=2, progress=False)
+    assert result.ok, [f.message for f in result.failures]
+    return out, codes
+
+
+def test_opd_page_opens_with_the_verdict_box(report):
+    out, codes = report
+    for code in codes:
+        page = (out / "opd" / f"{code}.html").read_text(encoding="utf-8")
+        box = page.index('class="merit-verdict"')
+        assert box < page.index("<img") and box < page.index(f"<h2>{text.t('opd_promotions', 'id')}</h2>")
+        section = page[box: page.index("</section>", box)]
+        assert all(text.t(f"comp_{k}", "id") in section for k in W)              # all six components
+        order = [page.index(f"<h2>{text.t(k, 'id')}</h2>") for k in ("opd_promotions", "opd_passed_over", "opd_talent",
+                                                       "opd_fairness", "opd_quality")]
+        assert order == sorted(order)
+        outside = " ".join(_parse(out / "opd" / f"{code}.html").outside)
+        assert MACHINE.findall(outside) == [] and "diasesmen" not in outside
+
+
+def test_province_page_grid_links_and_appendix(report):
+    out, codes = report
+    page = out / "provinsi.html"
+    html = page.read_text(encoding="utf-8")
+    assert 'class="merit-table merit-grid"' in html and "<details" in html
+    parsed = _parse(page)
+    links = {h for h in parsed.hrefs if h.startswith("opd/")}
+    assert links == {f"opd/{c}.html" for c in codes}
+    assert all((out / h).is_file() for h in links)
+    inside, outside = " ".join(parsed.inside), " ".join(parsed.outside)
+    assert "C(level_awal)" in inside and "n_bypassed" in inside and "opd_kode" in inside
+    assert MACHINE.findall(outside) == []
+    assert text.t("prov_grid", "id") in outside and ("↓" in outside or "↑" in outside or "○" in outside)

@@ -1,0 +1,181 @@
+"""ringkasan.xlsx for an Excel user: read back with openpyxl, as Excel would open it."""
+
+from __future__ import annotations
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from merit_lib.domain import text
+from merit_lib.report import privacy
+from merit_lib.report.pipeline import TABLES, compute
+from merit_lib.report.workbook import column_kind, header, write_sheets, write_workbook
+from merit_lib.synth import synthesize
+
+PERIOD = "2026Q1"
+HYPERLINK = '=HYPERLINK("http://x","klik")'
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory):
+    """A small extract (one OPD named like a formula) computed once; its workbook in both languages."""
+    s = synthesize(n=400, seed=41)
+    peg = s.tables["pegawai"]
+    hostile = peg["opd_kode"].value_counts().index[0]
+    peg.loc[peg["opd_kode"] == hostile, "opd_nama"] = HYPERLINK
+    root = tmp_path_factory.mktemp("workbook")
+    tables = root / "tables"
+    compute(s.write(root / "data"), PERIOD, tables)
+    ind = openpyxl.load_workbook(write_workbook(tables, root / "ringkasan.xlsx", "id"))
+    en = openpyxl.load_workbook(write_workbook(tables, root / "summary.xlsx", "en"))
+    csv = {name: pd.read_csv(tables / f"{name}.csv", dtype={"opd_kode": str, "scope": str}) for name in TABLES}
+    return ind, en, csv, hostile
+
+
+def _col(ws, head: str) -> int:
+    """The 1-based index of a header in row 1."""
+    heads = [c.value for c in ws[1]]
+    assert head in heads, (head, heads)
+    return heads.index(head) + 1
+
+
+def test_sheets_keterangan_first_then_each_table_named_like_its_csv(books):
+    ind, en, _, _ = books
+    assert ind.sheetnames == ["Keterangan", *TABLES]
+    assert en.sheetnames == ["About", *TABLES]
+
+
+def test_header_bold_frozen_filtered_and_wide_enough(books):
+    ind, _, csv, _ = books
+    for name in TABLES:
+        ws = ind[name]
+        assert all(c.font.bold for c in ws[1]), name
+        assert ws.freeze_panes is not None and ws.freeze_panes.endswith("2"), name     # the header row stays
+        last = openpyxl.utils.get_column_letter(len(csv[name].columns))
+        assert ws.auto_filter.ref == f"A1:{last}{len(csv[name]) + 1}", name         # every column, every row
+        assert all(ws.column_dimensions[c.column_letter].width >= 8 for c in ws[1]), name
+    assert ind["findings"].freeze_panes == "D2"                  # scope, attribute, group stay in view
+
+
+def test_a_share_is_a_percent_number_and_counts_and_ratios_have_their_formats(books):
+    ind, _, csv, _ = books
+    ws, comp = ind["compliance"], csv["compliance"]
+    share = _col(ws, text.column("coverage_profiling"))
+    cells = [ws.cell(row=r, column=share) for r in range(2, ws.max_row + 1)]
+    assert all(isinstance(c.value, (int, float)) and 0 <= c.value <= 1 and "%" in c.number_format for c in cells)
+    assert any(isinstance(c.value, float) and 0 < c.value < 1 for c in cells)     # 0.857…, not "85,7 %" text
+    assert [c.value for c in cells] == pytest.approx(comp["coverage_profiling"].tolist())
+    staff = ws.cell(row=2, column=_col(ws, text.column("n_pegawai")))
+    assert isinstance(staff.value, int) and staff.number_format == "#,##0" and staff.value == comp["n_pegawai"][0]
+    index = ws.cell(row=2, column=_col(ws, text.column("index")))
+    assert index.number_format == "#,##0.0" and (index.value is None or 0 <= index.value <= 100)
+    f = ind["findings"]
+    ratio = [f.cell(row=r, column=_col(f, text.column("impact_ratio"))) for r in range(2, f.max_row + 1)]
+    assert any(isinstance(c.value, float) for c in ratio) and all(c.number_format == "0.00" for c in ratio if c.value)
+    p = [f.cell(row=r, column=_col(f, text.column("p_adjusted"))) for r in range(2, f.max_row + 1)]
+    assert all(c.number_format == "0.000" for c in p if c.value is not None)
+    rate = [f.cell(row=r, column=_col(f, text.column("rate_group"))) for r in range(2, f.max_row + 1)]
+    assert all("%" in c.number_format for c in rate if c.value is not None)
+
+
+def test_a_suppressed_cell_is_empty_and_its_reason_filled(books):
+    ind, _, csv, _ = books
+    ws, fnd = ind["findings"], csv["findings"]
+    n_group, reason = _col(ws, text.column("n_group")), _col(ws, privacy.REASON_HEADER["id"])
+    hidden = fnd.index[fnd["n_group"].isna() & fnd[privacy.REASON].notna()]
+    assert len(hidden) > 0                                   # this extract has small cells
+    for i in hidden:
+        assert ws.cell(row=i + 2, column=n_group).value is None
+        assert ws.cell(row=i + 2, column=reason).value == fnd.loc[i, privacy.REASON]
+        assert ws.cell(row=i + 2, column=reason).data_type == "s"
+    shown = [ws.cell(row=r, column=n_group).value for r in range(2, ws.max_row + 1)]
+    assert not [v for v in shown if isinstance(v, str)]      # never "< 5" in a numeric column
+    assert not [v for v in shown if v is not None and 1 <= v <= 4]
+
+
+def test_keterangan_lists_every_sheet_and_every_column_in_plain_words(books):
+    ind, en, csv, _ = books
+    for book, lang, first in ((ind, "id", "Keterangan"), (en, "en", "About")):
+        rows = list(book[first].iter_rows(min_row=2, values_only=True))
+        whole = text.SHEET_HELP["_whole_sheet"][lang]
+        sheets = {r[0] for r in rows if r[1] == whole}
+        assert set(TABLES) <= sheets
+        listed = {(r[0], r[2]) for r in rows if r[1] != whole}
+        assert listed == {(name, c) for name in TABLES for c in csv[name].columns}
+        assert all(r[3] and len(r[3]) > 10 for r in rows), [r for r in rows if not r[3] or len(r[3]) <= 10]
+        for name in TABLES:                                   # the header a reader sees is the one explained
+            heads = [c.value for c in book[name][1]]
+            assert heads == [r[1] for r in rows if r[0] == name and r[1] != whole], name
+    about = {(r[0], r[2]): r[3] for r in ind["Keterangan"].iter_rows(min_row=2, values_only=True)}
+    assert "Mantel–Haenszel" in about[("findings", "mh_odds_ratio")]
+    assert "batas bawah" in about[("compliance", "coverage_profiling_ci_low")].lower()
+    assert "Cakupan profiling" in about[("compliance", "coverage_profiling_ci_low")]
+
+
+def test_no_machine_header_in_either_language(books):
+    ind, en, csv, _ = books
+    for book, lang in ((ind, "id"), (en, "en")):
+        for name in TABLES:
+            heads = [c.value for c in book[name][1]]
+            named = [c for c in csv[name].columns if c == privacy.REASON or c in text.COLUMNS
+                     or f"{name}.{c}" in text.COLUMNS]
+            assert named == list(csv[name].columns), (name, set(csv[name].columns) - set(named))
+            assert all(text.COLUMNS.get(f"{name}.{c}", text.COLUMNS.get(c, {})).get(lang) for c in named
+                       if c != privacy.REASON), name
+            assert "Aor p value" not in heads and "Mh ci low" not in heads and "N" not in heads
+    assert header("validation", "n", "id") == "Baris ditolak" and header("model_coefficients", "n", "en") == \
+        "Persons in the model"
+
+
+def test_english_headers_sheet_names_and_explanations(books):
+    ind, en, _, _ = books
+    heads = [c.value for c in en["compliance"][1]]
+    assert {"OPD code", "Promotions from the talent pool", "Staff"} <= set(heads)
+    assert "Kode OPD" not in heads and privacy.REASON_HEADER["en"] in heads
+    about = [r for r in en["About"].iter_rows(values_only=True)]
+    assert about[0] == ("Sheet", "Column", "Column name in the CSV", "Explanation")
+    assert any("Short code of the regional agency" in (r[3] or "") for r in about)
+    assert en["findings"].cell(row=1, column=1).value == "Scope"
+    # the same numbers, hidden the same way, whatever the language
+    for name in ("compliance", "findings"):
+        a = [[c.value for c in row] for row in ind[name].iter_rows(min_row=2)]
+        b = [[c.value for c in row] for row in en[name].iter_rows(min_row=2)]
+        assert a == b
+
+
+def test_a_formula_looking_opd_name_stays_text(books):
+    ind, _, _, hostile = books
+    ws = ind["compliance"]
+    code, name = _col(ws, text.column("opd_kode")), _col(ws, text.column("opd_nama"))
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=code).value == hostile)
+    cell = ws.cell(row=row, column=name)
+    assert cell.data_type == "s" and cell.value == "'" + HYPERLINK
+    for book in books[:2]:
+        assert not [c.coordinate for ws in book.worksheets for r in ws.iter_rows() for c in r if c.data_type == "f"]
+
+
+def test_dates_are_dates_and_column_kinds(tmp_path):
+    ledger = pd.DataFrame({"jenis": ["promosi", "promosi"], "opd_kode": ["BKD", "DINKES"],
+                           "alasan": ["dihitung", "dihitung"], "tanggal": ["2026-01-26", None],
+                           "n_peristiwa": [10, 12], "n_orang": [10, 12]})
+    book = openpyxl.load_workbook(write_sheets({"promotions_ledger": ledger}, tmp_path / "r.xlsx", "id"))
+    ws = book["promotions_ledger"]
+    cell = ws.cell(row=2, column=4)
+    assert cell.is_date and cell.value.date().isoformat() == "2026-01-26" and cell.number_format == "dd/mm/yyyy"
+    assert ws.cell(row=3, column=4).value is None
+    assert ws.cell(row=2, column=5).value == 10 and ws.cell(row=2, column=5).number_format == "#,##0"
+    kinds = {c: column_kind(c, s) for c, s in {
+        "share_promosi_eligible": pd.Series([0.5]), "eo_rate_group": pd.Series([0.1]), "p_adjusted": pd.Series([0.2]),
+        "aor_p_value": pd.Series([0.2]), "n_group": pd.Series([5.0]), "odds_ratio": pd.Series([1.2]),
+        "index_ci_low": pd.Series([60.0]), "simpson": pd.Series([True]), "opd_nama": pd.Series(["x"]),
+        "suppressed": pd.Series(["sel < 5"])}.items()}
+    assert kinds == {"share_promosi_eligible": "percent", "eo_rate_group": "percent", "p_adjusted": "p",
+                     "aor_p_value": "p", "n_group": "count", "odds_ratio": "ratio", "index_ci_low": "decimal1",
+                     "simpson": "bool", "opd_nama": "text", "suppressed": "text"}
+
+
+def test_bad_language_is_a_clear_error(tmp_path):
+    from merit_lib.domain.errors import ParameterError
+
+    with pytest.raises((ParameterError, ValueError), match="fr"):
+        write_sheets({"validation": pd.DataFrame({"table": [], "rule": [], "n": []})}, tmp_path / "x.xlsx", "fr")
