@@ -1,4 +1,4 @@
-"""The `merit` command: validate, synth, model, audit, report.
+"""The `merit` command: validate, synth, siasn, report, model, audit, pelantikan, kandidat.
 
 Errors a user can cause (`merit_lib.domain.errors.MeritError`, the loader's `LoadError`, and a full disk or a
 missing permission) print one clear line in the command's language and exit 2; they never show a traceback.

@@ -24,7 +24,7 @@ PERIOD = "2026Q1"
 N_OPD = 3
 
 # in the page: the measures the assertions need (every <details> opened first, so nothing is hidden from them)
-MEASURE = """() => {
+MEASURE = r"""() => {
   document.querySelectorAll('details').forEach(d => { d.open = true; });
   const root = document.documentElement;
   const cut = [];
@@ -34,11 +34,22 @@ MEASURE = """() => {
     if (t.scrollWidth > box.clientWidth + 1 || t.getBoundingClientRect().right > root.clientWidth + 1)
       cut.push({table: (t.id || t.className || 'table'), width: t.scrollWidth, room: box.clientWidth});
   }
+  // a header word wider than its cell's content box: the browser broke it mid-word ("PROVIN/SI")
+  const broken = [];
+  const pen = document.createElement('canvas').getContext('2d');
+  for (const th of document.querySelectorAll('th')) {
+    if (th.closest('details .scroll-x')) continue;
+    const s = getComputedStyle(th);
+    const room = th.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+    pen.font = s.font;
+    for (const w of th.textContent.trim().split(/\s+/))
+      if (w && pen.measureText(w).width > room + 1) broken.push(`${w} (${Math.round(room)} px)`);
+  }
   const links = [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'));
   const images = [...document.querySelectorAll('img')].map(i => ({src: i.getAttribute('src').slice(0, 40),
                     alt: i.getAttribute('alt'), ok: i.complete && i.naturalWidth > 0}));
   const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
-  return {scroll: root.scrollWidth, client: root.clientWidth, cut, links, images, ids,
+  return {scroll: root.scrollWidth, client: root.clientWidth, cut, broken, links, images, ids,
           lang: root.getAttribute('lang'), title: document.title,
           viewport: !!document.querySelector('meta[name=viewport]'),
           styled: getComputedStyle(document.body).maxWidth};
@@ -101,6 +112,8 @@ def local_target(page_file: Path, href: str) -> tuple[Path, str] | None:
 def test_report_has_every_page(report):
     assert len(list((report / "opd").glob("*.html"))) == N_OPD
     assert (report / "assets" / "merit.css").is_file()
+    index = (report / "index.html").read_text(encoding="utf-8")
+    assert '<th class="code">Kode</th>' in index and ">kode<" not in index     # the catalogue's header, not a literal
 
 
 @needs_browser
@@ -111,6 +124,7 @@ def test_page_at_1280_fits_and_resolves(report, browser, which):
     assert problems == [], problems
     assert m["scroll"] <= m["client"], f"{page_file.name}: page {m['scroll']} px wide in a {m['client']} px window"
     assert m["cut"] == [], f"{page_file.name}: tables cut at 1280 px: {m['cut']}"
+    assert m["broken"] == [], f"{page_file.name}: table headers broken mid-word at 1280 px: {m['broken']}"
     assert m["lang"] == "id" and m["viewport"]
     assert "Notebook" not in m["title"] and "Triwulan I 2026" in m["title"], m["title"]
     assert m["styled"] == "1100px", "the shared stylesheet did not apply"
@@ -264,3 +278,35 @@ def test_pdf_page_sizes_read_from_bytes():
     pdf = (b"%PDF-1.4\n1 0 obj << /Type /Page /MediaBox [0 0 594.95996 841.91998] >>\n"
            b"2 0 obj << /Type /Page /MediaBox [0 0 612 792] >>\n")
     assert page_sizes(pdf) == [A4_POINTS, (612, 792)]
+
+
+# --------------------------------------------------------------------------- figures: titles that fit and name them
+
+def test_figures_have_titles_that_fit_their_canvas_and_full_opd_names():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import pandas as pd
+
+    from merit_lib.domain import text
+    from merit_lib.report import page_figures as rp
+    from merit_lib.report.alt_text import figure_title
+
+    long = "Badan Perencanaan Pembangunan Daerah dan Penelitian Pengembangan"
+    comp = pd.DataFrame({"opd_kode": ["01", "02"], "opd_nama": [long, "Inspektorat"], "index": [60.0, 70.0],
+                         "index_ci_low": [50.0, 62.0], "index_ci_high": [70.0, 78.0]})
+    fig = rp.ranking_plot(comp, lang="id")
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert long in [" ".join(label.split()) for label in labels] and not [t for t in labels if "…" in t]
+    renderer = fig.canvas.get_renderer()
+    assert min(t.get_window_extent(renderer).x0 for t in fig.axes[0].get_yticklabels()) >= 0
+    coef = pd.DataFrame({"model": "logit", "term": ["Intercept", "C(level_awal)[T.Pelaksana]", "pendidikan_s1"],
+                         "odds_ratio": [7.8e-05, 30.0, 0.4], "ci_low": [1e-5, 4.0, 0.2], "ci_high": [1e-3, 200.0, 0.6]})
+    for lang in ("id", "en"):
+        fig = rp.model_plot(coef, lang=lang)
+        title = fig._suptitle
+        box = title.get_window_extent(fig.canvas.get_renderer())
+        assert box.x0 >= 0 and box.x1 <= fig.bbox.width + 0.5, (lang, box)        # not clipped at the right edge
+        assert figure_title(fig) == text.t("fig_model_title", lang)
+        grid = pd.DataFrame([[1, 2, 3], [4, 5, 6], [7, 8, 9]], index=[2, 1, 0], columns=[0, 1, 2]) * 10
+        assert figure_title(rp.box_grid_plot(grid, lang)) == text.t("fig.nine_box_title", lang)   # the alt text

@@ -100,8 +100,8 @@ def test_single_status_extract_audits_the_other_attributes(frame, base, status):
     same = base.findings[base.findings["attribute"] != "status_kepegawaian"]
     np.testing.assert_array_equal(f["n_group"], same["n_group"])      # the other attributes' counts are untouched
     assert result.meta["counts"]["not_compared"] == {"status_kepegawaian": [status]}
-    assert any(c.startswith("status_kepegawaian: fewer than two groups") and status in c for c in result.caveats("en"))
-    assert any(c.startswith("status_kepegawaian: kurang dari dua kelompok") for c in result.caveats("id"))
+    assert any(c.startswith("Employment status: fewer than two groups") and status in c for c in result.caveats("en"))
+    assert any(c.startswith("Status kepegawaian: kurang dari dua kelompok") for c in result.caveats("id"))
     assert result.params["references"]["status_kepegawaian"] == "PNS"   # the configured reference stays recorded
 
 
@@ -223,8 +223,8 @@ def test_empty_control_is_left_out_of_the_model_not_everyone(frame, base):
     assert (f["flag"] != F.INSUFFICIENT).sum() == (base.findings["flag"] != F.INSUFFICIENT).sum() > 0
     assert (f["aor_method"] == "wald").sum() > 0
     en, id_ = result.caveats("en"), result.caveats("id")
-    assert any("control masa_kerja is missing for 100%" in x and "more than 50%" in x for x in en)
-    assert any("Variabel kontrol masa_kerja kosong untuk 100\u00a0%" in x for x in id_)   # Babel, id_ID
+    assert any("control years of service is missing for 100%" in x and "more than 50%" in x for x in en)
+    assert any("Variabel kontrol masa kerja (tahun) kosong untuk 100\u00a0%" in x for x in id_)   # Babel, id_ID
     # the persons left out are those without merit scores, and the caveat says so (not a missing control)
     assert c["n_no_merit"] == int(_at_risk(frame)["kompetensi"].isna().sum()) == base.meta["counts"]["n_no_merit"]
     assert not any("no value of the control" in x for x in en)
@@ -241,7 +241,7 @@ def test_control_missing_for_some_keeps_it_and_names_the_reason(frame, base):
     assert c["controls_dropped"] == {} and "golongan_ordinal" in result.params["model"]["scope"]
     assert c["n_missing_control"] == 30 and c["missing_control"] == {"golongan_ordinal": 30}
     assert c["n_model"] == base.meta["counts"]["n_model"] - 30 and c["n_no_merit"] == base.meta["counts"]["n_no_merit"]
-    assert any(x.startswith("30 persons who could be promoted") and "no value of the control golongan_ordinal" in x
+    assert any(x.startswith("30 persons who could be promoted") and "no value of the control grade (golongan)" in x
                for x in result.caveats("en"))
     assert any("lack complete merit scores" in x for x in result.caveats("en"))
     for col in ("n_group", "promoted_group", "rate_group", "rate_reference"):   # raw rates: everyone at risk

@@ -275,3 +275,73 @@ def test_province_page_grid_links_and_appendix(report):
     assert "C(level_awal)" in inside and "n_bypassed" in inside and "opd_kode" in inside
     assert MACHINE.findall(outside) == []
     assert text.t("prov_grid", "id") in outside and ("↓" in outside or "↑" in outside or "○" in outside)
+
+
+# --------------------------------------------------------------------------- the audit page (issue 14)
+
+#: machine words an audit page must not show outside its technical appendix (the package's own name is allowed: the
+#: settings table names its version)
+AUDIT_MACHINE = re.compile(r"jenis_kelamin|kelompok_usia|status_kepegawaian|masa_kerja|\bframe\b|2026Q1|"
+                           r"\b(?!merit_lib\b)[a-z]+_[a-z0-9_]+\b")
+NEGATIVE_SHARE = re.compile(r"(?<![\w–])[-−]\s?\d[\d.,]*\s?%")
+
+
+def _audit_outside(out) -> str:
+    page = out / "audit_keadilan.html"
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<h1") == 1, "one h1 per page"
+    parsed = _parse(page)
+    inside = " ".join(parsed.inside)
+    assert "frame" in inside and "jenis_kelamin" in inside       # the raw summary moved into the appendix
+    return " ".join(parsed.outside)
+
+
+def test_audit_page_reads_without_machine_terms(report):
+    out, _ = report
+    outside = _audit_outside(out)
+    assert AUDIT_MACHINE.findall(outside) == []
+    assert NEGATIVE_SHARE.findall(outside) == []
+    assert "PROVINSI" not in outside and "Provinsi" in outside and "Perempuan" in outside
+    assert L.period_label(PERIOD, "id") in outside
+
+
+@pytest.fixture(scope="module")
+def report_en(tmp_path_factory):
+    from merit_lib.report.pipeline import run_report
+    from merit_lib.synth import synthesize
+
+    s = synthesize(n=400, seed=7)
+    data = s.write(tmp_path_factory.mktemp("data_en"))
+    code = s.tables["pegawai"]["opd_kode"].value_counts().index[0]
+    out = tmp_path_factory.mktemp("rep_en") / PERIOD
+    result = run_report(data, PERIOD, out, lang="en", opds=[code], workers=2, progress=False)
+    assert result.ok, [f.message for f in result.failures]
+    return out
+
+
+def test_english_audit_page_says_province_not_the_code(report_en):
+    outside = _audit_outside(report_en)
+    assert AUDIT_MACHINE.findall(outside) == []
+    assert NEGATIVE_SHARE.findall(outside) == []
+    assert "PROVINSI" not in outside and "Province" in outside and "Women" in outside
+    assert "Q1 2026" in outside
+
+
+def test_explained_share_is_shown_only_for_an_explained_gap_that_explains(report):
+    """A negative or zero share, or one of a finding that is not an explained gap, reads "–"; the rest as a share
+    (beyond all of the gap: "> 100 %"); scopes, attributes and groups in words."""
+    from merit_lib.analysis import fairness as F
+
+    out, _ = report
+    f = F.AuditResult.from_dir(out / "tables").findings
+    f = f[~f["suppressed"]].head(4).reset_index(drop=True)
+    assert len(f) == 4
+    f["flag"] = [F.NO_DISPARITY, F.EXPLAINED, F.EXPLAINED, F.EXPLAINED]
+    f["explained_share"] = [0.97, -0.4, 0.61, 1.27]
+    for lang, shares in (("id", ["–", "–", "61\u00a0%", "> 100\u00a0%"]), ("en", ["–", "–", "61%", "> 100%"])):
+        shown = F.display_table(f, lang)
+        assert list(shown[text.label("explained_share", lang)]) == shares
+        scopes = set(shown[text.label("scope", lang)])
+        assert F.PROVINCE not in scopes and not scopes & set(f["scope"].dropna())   # names, not codes
+        assert not set(shown[text.label("attribute", lang)]) & {"jenis_kelamin", "kelompok_usia"}
+    assert text.t("scope_province", "id") == "Provinsi" and text.t("scope_province", "en") == "Province"

@@ -6,7 +6,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from merit_lib.domain import text
+from merit_lib.domain import codes, text
 from merit_lib.report import privacy
 from merit_lib.report.pipeline import TABLES, compute
 from merit_lib.report.workbook import column_kind, header, write_sheets, write_workbook
@@ -136,11 +136,13 @@ def test_english_headers_sheet_names_and_explanations(books):
     assert about[0] == ("Sheet", "Column", "Column name in the CSV", "Explanation")
     assert any("Short code of the regional agency" in (r[3] or "") for r in about)
     assert en["findings"].cell(row=1, column=1).value == "Scope"
-    # the same numbers, hidden the same way, whatever the language
+    # the same numbers, hidden the same way, whatever the language (only the words differ)
     for name in ("compliance", "findings"):
         a = [[c.value for c in row] for row in ind[name].iter_rows(min_row=2)]
         b = [[c.value for c in row] for row in en[name].iter_rows(min_row=2)]
-        assert a == b
+        assert [[v for v in r if not isinstance(v, str)] for r in a] == [[v for v in r if not isinstance(v, str)]
+                                                                         for r in b]
+        assert [[v is None for v in r] for r in a] == [[v is None for v in r] for r in b]
 
 
 def test_a_formula_looking_opd_name_stays_text(books):
@@ -179,3 +181,90 @@ def test_bad_language_is_a_clear_error(tmp_path):
 
     with pytest.raises((ParameterError, ValueError), match="fr"):
         write_sheets({"validation": pd.DataFrame({"table": [], "rule": [], "n": []})}, tmp_path / "x.xlsx", "fr")
+
+
+def _values(ws, head: str) -> list:
+    """The non-empty cells under a header."""
+    j = _col(ws, head)
+    return [ws.cell(row=r, column=j).value for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=j).value is not None]
+
+
+def test_code_columns_read_as_words_in_both_languages_and_the_csv_keeps_the_codes(books):
+    ind, en, csv, _ = books
+    fnd = csv["findings"]
+    assert set(fnd["flag"]) <= set(codes.FLAGS) and "jenis_kelamin" in set(fnd["attribute"])    # the CSV: codes
+    for book, lang in ((ind, "id"), (en, "en")):
+        f = book["findings"]
+        flags = _values(f, text.column("flag", lang))
+        assert flags == [text.flag_label(c, lang) for c in fnd["flag"]]
+        assert {text.DIRECTION_LABELS[d][lang] for d in fnd["direction"].dropna() if d} == \
+            set(_values(f, text.column("direction", lang)))
+        assert set(_values(f, text.column("verdict_basis", lang))) <= {v[lang] for v in text.BASIS_LABELS.values()}
+        attrs = _values(f, text.column("attribute", lang))
+        assert text.term_label("jenis_kelamin", lang) in attrs and not [a for a in attrs if "_" in a]
+        methods = _values(f, text.column("aor_method", lang))
+        assert methods and set(methods) <= {v[lang] for v in text.AOR_METHODS.values()}
+        why = _values(f, text.column("flag_reason", lang))
+        assert why and not [w for w in why if "_" in w or ">" in w]
+        left_out = _values(f, text.column("controls_left_out", lang))
+        assert not [c for c in left_out if "_" in c or "mechanical" in c and lang == "id"]
+        comp = book["compliance"]
+        assert not [v for v in _values(comp, text.column("komponen_tidak_dinilai", lang)) if "_" in v]
+        assert set(_values(comp, text.column("category", lang))) <= {text.category(c, lang) for c in codes.CATEGORIES}
+        coef = book["model_coefficients"]
+        terms = _values(coef, text.COLUMNS["term"][lang])
+        assert text.term_label("Intercept", lang) in terms and not [t for t in terms if "_" in t or "[T." in t]
+        assert not set(_values(coef, text.COLUMNS["method"][lang])) & set(text.MODEL_METHODS)
+        assert not [m for m in _values(coef, text.COLUMNS["model"][lang]) if "_" in m]
+    assert "tidak ada disparitas" in _values(ind["findings"], "Putusan") or "disparitas" in " ".join(
+        _values(ind["findings"], "Putusan"))
+    assert text.column("fairness_tested", "id") == "Temuan keadilan yang dapat diuji"
+
+
+def test_no_text_in_a_numeric_column_and_an_unbounded_number_is_empty_with_its_reason(books, tmp_path):
+    ind, en, csv, _ = books
+    for book in (ind, en):
+        for name in TABLES:
+            ws = book[name]
+            for j, c in enumerate(csv[name].columns, start=1):
+                if pd.api.types.is_numeric_dtype(csv[name][c]) and not pd.api.types.is_bool_dtype(csv[name][c]):
+                    texts = [ws.cell(row=r, column=j).value for r in range(2, ws.max_row + 1)
+                             if isinstance(ws.cell(row=r, column=j).value, str)]
+                    assert not texts, (name, c, texts[:3])
+    fnd = csv["findings"].copy()
+    fnd["detectable_odds_ratio"] = fnd["detectable_odds_ratio"].astype(float)
+    fnd.loc[0, "detectable_odds_ratio"] = float("inf")
+    coef = csv["model_coefficients"].copy()
+    coef.loc[0, "ci_high"] = float("inf")
+    for lang in ("id", "en"):
+        book = openpyxl.load_workbook(write_sheets({"findings": fnd, "model_coefficients": coef},
+                                                   tmp_path / f"inf_{lang}.xlsx", lang))
+        ws = book["findings"]
+        cell = ws.cell(row=2, column=_col(ws, text.column("detectable_odds_ratio", lang)))
+        reason = ws.cell(row=2, column=_col(ws, privacy.REASON_HEADER[lang])).value
+        assert cell.value is None and text.UNBOUNDED[lang] in reason and text.column("detectable_odds_ratio", lang) \
+            in reason
+        wc = book["model_coefficients"]                      # no reason column: the largest number, shown as ∞
+        top = wc.cell(row=2, column=_col(wc, text.COLUMNS["ci_high"][lang]))
+        assert isinstance(top.value, float) and top.value > 1e300 and "∞" in top.number_format
+
+
+def test_a_tiny_odds_ratio_shows_in_scientific_notation_not_as_zero(books):
+    ind, _, csv, _ = books
+    ws, coef = ind["model_coefficients"], csv["model_coefficients"]
+    j = _col(ws, text.COLUMNS["odds_ratio"]["id"])
+    for r, v in enumerate(coef["odds_ratio"], start=2):
+        if pd.notna(v):
+            fmt = ws.cell(row=r, column=j).number_format
+            assert fmt == ("0.00E+00" if 0 < v < 0.01 or v >= 1e5 else "0.00"), (v, fmt)
+
+
+def test_keterangan_explains_the_words_a_reader_sees(books):
+    ind, en, _, _ = books
+    for book, lang, first in ((ind, "id", "Keterangan"), (en, "en", "About")):
+        about = {(r[0], r[2]): r[3] for r in book[first].iter_rows(min_row=2, values_only=True)}
+        for c in codes.FLAGS:
+            assert text.flag_label(c, lang).split(" (")[0].lower() in about[("findings", "flag")].lower(), (lang, c)
+        assert "«disparity»" not in about[("compliance", "fairness_flags")] or lang == "en"
+        assert "logit_cluster" not in about[("model_coefficients", "method")]
+        assert "1 = " not in text.column("fairness_tested", lang)

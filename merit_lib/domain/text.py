@@ -142,7 +142,7 @@ COLUMNS.update({
     "n_kandidat_tidak_terlewati": {"id": "Calon yang tidak terlewati", "en": "Candidates not passed over"},
     "share_bypassed": {"id": "Bagian calon yang terlewati", "en": "Share of candidates passed over"},
     "share_tanpa_bypass": {"id": "Bagian calon yang tidak terlewati", "en": "Share of candidates not passed over"},
-    "fairness_tested": {"id": "Keadilan dapat diuji (1 = ya)", "en": "Fairness testable (1 = yes)"},
+    "fairness_tested": {"id": "Temuan keadilan yang dapat diuji", "en": "Fairness findings that could be tested"},
     "skor_keadilan": {"id": "Skor keadilan", "en": "Fairness score"},
     "komponen_tidak_dinilai": {"id": "Indikator yang tidak dinilai", "en": "Indicators not assessed"},
     "suppressed_promosi": {"id": "Bagian promosi disembunyikan (1–4 promosi)", "en": "Promotion shares hidden (1–4 promotions)"},
@@ -272,8 +272,9 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
                          "dipromosikan ke jenjang yang sama di OPD ini.",
                    "en": "Eligible candidates, not promoted, who were more ready than someone promoted to the same "
                          "level in this OPD."},
-    "fairness_flags": {"id": "Jumlah temuan «disparity» audit keadilan di OPD ini (lembar findings).",
-                       "en": "Number of «disparity» findings of the fairness audit in this OPD (sheet findings)."},
+    "fairness_flags": {"id": "Jumlah temuan audit keadilan dengan putusan «disparitas» di OPD ini (lembar findings).",
+                       "en": "Number of fairness-audit findings with the verdict «disparity» in this OPD (sheet "
+                             "findings)."},
     "index": {"id": "Indeks kepatuhan meritokrasi 0–100: rata-rata berbobot enam indikator (cakupan profiling 10, "
                     "cakupan SKP 10, promosi dari talent pool 25, promosi yang memenuhi syarat 25, calon yang tidak "
                     "terlewati 15, keadilan 15). Kosong bila periode ini tanpa promosi.",
@@ -312,9 +313,11 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
                                  "indeks berbobot 15.",
                            "en": "Share of candidates not passed over (100% minus the share passed over); an index "
                                  "indicator of weight 15."},
-    "fairness_tested": {"id": "1 bila audit keadilan dapat menguji sesuatu di OPD ini, 0 bila tidak.",
-                        "en": "1 when the fairness audit could test something in this OPD, 0 when not."},
-    "skor_keadilan": {"id": "Indikator keadilan dalam indeks: 100% tanpa temuan «disparity», 50% dengan satu, 0% dengan "
+    "fairness_tested": {"id": "Jumlah temuan audit keadilan di OPD ini yang dapat diuji (setiap putusan selain «data "
+                              "tidak cukup»; lembar findings). 0 = tidak ada yang dapat diuji: skor keadilan kosong.",
+                        "en": "Number of fairness-audit findings in this OPD that could be tested (any verdict but "
+                              "«insufficient data»; sheet findings). 0 = nothing could be tested: no fairness score."},
+    "skor_keadilan": {"id": "Indikator keadilan dalam indeks: 100% tanpa temuan «disparitas», 50% dengan satu, 0% dengan "
                             "dua atau lebih; kosong bila tidak ada yang dapat diuji.",
                       "en": "Fairness indicator of the index: 100% with no «disparity» finding, 50% with one, 0% with two "
                             "or more; empty when nothing could be tested."},
@@ -354,8 +357,8 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     # findings.csv
     "scope": {"id": "Lingkup temuan: PROVINSI (semua pegawai, dibandingkan di dalam OPD) atau kode OPD.",
               "en": "Scope of the finding: PROVINSI (everyone, compared within OPDs) or an OPD code."},
-    "attribute": {"id": "Atribut pribadi yang diaudit (mis. jenis_kelamin, kelompok usia, status kepegawaian).",
-                  "en": "Personal attribute audited (e.g. jenis_kelamin = sex, age band, employment status)."},
+    "attribute": {"id": "Atribut pribadi yang diaudit (mis. jenis kelamin, kelompok usia, status kepegawaian).",
+                  "en": "Personal attribute audited (e.g. sex, age group, employment status)."},
     "group": {"id": "Kelompok yang dibandingkan (mis. P = perempuan).", "en": "Group compared (e.g. P = women)."},
     "reference_group": {"id": "Kelompok pembanding (mis. L = laki-laki).", "en": "Reference group (e.g. L = men)."},
     "n_group": {"id": "Pegawai kelompok yang dapat dipromosikan pada periode ini.",
@@ -395,9 +398,9 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     "aor_p_adjusted": {"id": "Nilai p odds ratio yang disesuaikan, setelah koreksi Benjamini–Hochberg.",
                        "en": "p value of the adjusted odds ratio, after the Benjamini–Hochberg correction."},
     "mh_odds_ratio": {"id": "Odds ratio Mantel–Haenszel: kelompok dan pembanding dibandingkan di dalam setiap OPD, lalu "
-                            "digabung (hanya baris PROVINSI).",
+                            "digabung (hanya baris provinsi).",
                       "en": "Mantel–Haenszel odds ratio: group and reference compared within each OPD, then pooled "
-                            "(PROVINSI rows only)."},
+                            "(province rows only)."},
     "mh_ci_low": {"id": "Batas bawah interval kepercayaan 95% odds ratio dalam OPD.",
                   "en": "Lower bound of the 95% confidence interval of the odds ratio within OPDs."},
     "mh_ci_high": {"id": "Batas atas interval kepercayaan 95% odds ratio dalam OPD.",
@@ -405,27 +408,28 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     "mh_p_value": {"id": "Nilai p odds ratio dalam OPD.", "en": "p value of the odds ratio within OPDs."},
     "mh_p_adjusted": {"id": "Nilai p odds ratio dalam OPD setelah koreksi Benjamini–Hochberg.",
                       "en": "p value of the odds ratio within OPDs after the Benjamini–Hochberg correction."},
-    "flag": {"id": "Putusan. disparity: kesenjangan yang TIDAK dijelaskan oleh merit; explained gap: kesenjangan mentah "
-                   "yang dijelaskan oleh merit atau oleh OPD tempat kelompok bekerja; inconclusive: belum dapat "
-                   "disimpulkan; no disparity: tidak ada kesenjangan yang berarti; insufficient data: data tidak cukup "
-                   "untuk diuji.",
+    "flag": {"id": "Putusan. disparitas: kesenjangan yang TIDAK dijelaskan oleh merit; kesenjangan yang dijelaskan: "
+                   "kesenjangan mentah yang dijelaskan oleh merit atau oleh OPD tempat kelompok bekerja; belum dapat "
+                   "disimpulkan; tidak ada disparitas: tidak ada kesenjangan yang berarti; data tidak cukup: terlalu "
+                   "sedikit data untuk diuji.",
              "en": "Verdict. disparity: a gap NOT explained by merit; explained gap: a raw gap that merit or the OPDs "
                    "the group works in explain; inconclusive: cannot be concluded yet; no disparity: no material gap; "
                    "insufficient data: too little data to test."},
-    "direction": {"id": "lower = peluang kelompok lebih kecil daripada pembanding; higher = lebih besar (pada "
-                        "«disparity», pembandinglah yang tertinggal).",
+    "direction": {"id": "lebih rendah = peluang kelompok lebih kecil daripada pembanding; lebih tinggi = lebih besar "
+                        "(pada «disparitas», pembandinglah yang tertinggal).",
                   "en": "lower = the group's chances are lower than the reference's; higher = higher (for a "
                         "«disparity», the reference is the one held back)."},
-    "explained_by": {"id": "Untuk «explained gap», yang menjelaskan kesenjangan: merit, opd (kelompok bekerja di OPD "
-                           "yang lebih jarang mempromosikan), atau opd+merit.",
-                     "en": "For an «explained gap», what explains it: merit, opd (the group works in OPDs that promote "
-                           "less), or opd+merit."},
+    "explained_by": {"id": "Untuk «kesenjangan yang dijelaskan», yang menjelaskan kesenjangan: merit, komposisi OPD "
+                           "(kelompok bekerja di OPD yang lebih jarang mempromosikan), atau komposisi OPD dan merit.",
+                     "en": "For an «explained gap», what explains it: merit, OPD composition (the group works in OPDs "
+                           "that promote less), or OPD composition and merit."},
     "explained_share": {"id": "Bagian kesenjangan mentah yang dijelaskan oleh perbedaan merit (dekomposisi Fairlie).",
                         "en": "Share of the raw gap explained by differences in merit (Fairlie decomposition)."},
-    "verdict_basis": {"id": "Perkiraan yang menjadi dasar putusan: merit (odds ratio disesuaikan dengan merit), opd (di "
-                            "dalam OPD, Mantel–Haenszel) atau raw (perbandingan mentah).",
-                      "en": "The estimate the verdict rests on: merit (merit-adjusted odds ratio), opd (within OPDs, "
-                            "Mantel–Haenszel) or raw (raw comparison)."},
+    "verdict_basis": {"id": "Perkiraan yang menjadi dasar putusan: disesuaikan dengan merit (odds ratio setelah "
+                            "disesuaikan dengan merit), distratifikasi OPD (di dalam OPD, Mantel–Haenszel, tanpa merit) "
+                            "atau mentah (perbandingan mentah, tanpa merit).",
+                      "en": "The estimate the verdict rests on: adjusted for merit (merit-adjusted odds ratio), "
+                            "OPD-stratified (within OPDs, Mantel–Haenszel, no merit) or raw (raw comparison, no merit)."},
     "moved_share": {"id": "Seberapa jauh penyesuaian menggeser odds ratio ke arah 1 (pada skala log): 100% = "
                           "seluruhnya, lebih dari 100% = melewati 1.",
                     "en": "How far the adjustment moved the odds ratio towards 1 (on the log scale): 100% = all the "
@@ -444,9 +448,11 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     "raw_or_ci_high": {"id": "Batas atas interval kepercayaan 95% odds ratio mentah.",
                        "en": "Upper bound of the 95% confidence interval of the raw odds ratio."},
     "detectable_odds_ratio": {"id": "Odds ratio terkecil yang dapat dideteksi uji ini (daya 80%) dengan jumlah orang "
-                                    "ini; di atas 4 berarti data tidak cukup.",
+                                    "ini; di atas 4 berarti data tidak cukup. Kosong dengan «tidak terbatas» di kolom "
+                                    "alasan bila tidak ada odds ratio yang dapat dideteksi.",
                               "en": "Smallest odds ratio this test could detect (80% power) with these numbers; above "
-                                    "4 means insufficient data."},
+                                    "4 means insufficient data. Empty, with «unbounded» in the reason column, when no "
+                                    "odds ratio could be detected."},
     "model_raw_odds_ratio": {"id": "Odds ratio mentah pada orang-orang yang masuk model (titik awal penyesuaian).",
                              "en": "Raw odds ratio among the persons in the model (where the adjustment starts)."},
     "model_opd_odds_ratio": {"id": "Odds ratio pada orang yang sama setelah hanya OPD yang diperhitungkan (tanpa merit).",
@@ -454,9 +460,9 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     "scope_label": {"id": "Nama lingkup (nama OPD).", "en": "Name of the scope (OPD name)."},
     "n_scope": {"id": "Pegawai yang dapat dipromosikan di lingkup ini.",
                 "en": "Persons who could be promoted in this scope."},
-    "aor_method": {"id": "Uji odds ratio yang disesuaikan: wald, atau lr (uji rasio kemungkinan, bila satu pihak sama "
+    "aor_method": {"id": "Uji odds ratio yang disesuaikan: uji Wald, atau uji rasio kemungkinan (bila satu pihak sama "
                          "sekali tanpa promosi).",
-                   "en": "Test of the adjusted odds ratio: wald, or lr (likelihood-ratio test, when one side had no "
+                   "en": "Test of the adjusted odds ratio: Wald test, or likelihood-ratio test (when one side had no "
                          "promotion at all)."},
     "n_model_group": {"id": "Pegawai kelompok yang masuk model (data merit lengkap).",
                       "en": "Persons of the group in the model (complete merit data)."},
@@ -480,24 +486,23 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
                           "en": "Promotion rate of the reference in the talent pool."},
     "eo_ratio": {"id": "Tingkat promosi di talent pool, kelompok dibagi pembanding (1 = sama).",
                  "en": "Promotion rate in the talent pool, group divided by reference (1 = equal)."},
-    "flag_reason": {"id": "Mengapa temuan tidak diuji: no_group / no_reference (tidak ada kelompok / pembanding), "
-                          "no_promotion (tidak ada promosi), all_promoted (semua dipromosikan), detectable_or>4 (uji tidak "
-                          "akan dapat mendeteksi perbedaan), aor_not_estimable (odds ratio disesuaikan tidak dapat "
-                          "dihitung). Kosong = diuji.",
-                    "en": "Why the finding is not tested: no_group / no_reference, no_promotion, all_promoted, "
-                          "detectable_or>4 (the test could not detect a difference), aor_not_estimable (the adjusted "
-                          "odds ratio cannot be computed). Empty = tested."},
+    "flag_reason": {"id": "Mengapa temuan tidak diuji: tidak ada anggota kelompok atau pembanding, tidak ada promosi, "
+                          "semua dipromosikan, data terlalu sedikit (uji tidak akan dapat mendeteksi perbedaan), atau "
+                          "odds ratio setelah disesuaikan dengan merit tidak dapat dihitung. Kosong = diuji.",
+                    "en": "Why the finding is not tested: nobody in the group or the reference, no promotion, everyone "
+                          "promoted, too little data (the test could not detect a difference), or the odds ratio "
+                          "adjusted for merit cannot be computed. Empty = tested."},
     "decision_row": {"id": "Baris tabel keputusan (docs/verdicts.md) yang memberi putusan ini.",
                      "en": "Row of the decision table (docs/verdicts.md) that gave this verdict."},
     # model_coefficients.csv
-    "model": {"id": "Model kesiapan promosi: logit (regresi logistik), logit_interaksi (dengan interaksi kompetensi × "
-                    "kinerja) atau gee.",
-              "en": "Readiness model: logit (logistic regression), logit_interaksi (with the competency × kinerja "
-                    "interaction) or gee."},
-    "term": {"id": "Variabel model. C(level_awal)[T.X] = jenjang awal X dibanding jenjang acuan; Intercept = konstanta; "
-                   "a:b = interaksi a dan b.",
-             "en": "Model term. C(level_awal)[T.X] = starting level X against the reference level; Intercept = constant; "
-                   "a:b = interaction of a and b."},
+    "model": {"id": "Model kesiapan promosi: regresi logistik, regresi logistik dengan interaksi (kompetensi × "
+                    "kinerja) atau GEE.",
+              "en": "Readiness model: logistic regression, logistic regression with interaction (competency × "
+                    "performance) or GEE."},
+    "term": {"id": "Variabel model. «jenjang awal: X» = jenjang awal X dibanding jenjang acuan; konstanta = odds "
+                   "promosi pada nilai acuan semua variabel; a × b = interaksi a dan b.",
+             "en": "Model term. «starting level: X» = starting level X against the reference level; intercept = the "
+                   "odds of promotion at every term's reference value; a × b = interaction of a and b."},
     "odds_ratio": {"id": "Odds promosi per satu satuan lebih tinggi (atau dibanding acuan): di atas 1 = lebih sering "
                          "dipromosikan, di bawah 1 = lebih jarang.",
                    "en": "Odds of promotion per unit higher (or against the reference): above 1 = promoted more often, "
@@ -511,10 +516,10 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     "model_coefficients.n": {"id": "Pegawai yang masuk model.", "en": "Persons in the model."},
     "auc": {"id": "Daya pembeda model: 0,5 = menebak, 1 = sempurna.", "en": "Discrimination of the model: 0.5 = guessing, "
                                                                             "1 = perfect."},
-    "method": {"id": "Cara estimasi: logit_cluster (SE klaster per OPD), logit_hc1 (SE robust), gee_exchangeable (GEE), "
-                     "ridge (berpenalti, tanpa interval kepercayaan).",
-               "en": "Estimation: logit_cluster (SEs clustered by OPD), logit_hc1 (robust SEs), gee_exchangeable (GEE), "
-                     "ridge (penalized, no confidence interval)."},
+    "method": {"id": "Cara estimasi: regresi logistik dengan SE klaster per OPD, dengan SE robust (HC1), GEE binomial, "
+                     "atau regresi logistik berpenalti (ridge, tanpa interval kepercayaan).",
+               "en": "Estimation: logistic regression with SEs clustered by OPD, with robust (HC1) SEs, binomial GEE, "
+                     "or penalized (ridge) logistic regression (no confidence interval)."},
     "n_events": {"id": "Kejadian yang lebih jarang (promosi atau bukan-promosi) dalam model.",
                  "en": "The rarer outcome (promoted or not promoted) in the model."},
     "epv": {"id": "Kejadian per variabel model; di bawah 10 estimasi biasa tidak stabil dan dipakai model berpenalti.",
@@ -527,15 +532,17 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     "validation.n": {"id": "Baris masukan yang ditolak karena aturan ini (tidak ikut dianalisis).",
                      "en": "Input rows rejected for this rule (left out of the analysis)."},
     # promotions_ledger.csv
-    "jenis": {"id": "pegawai = orang; promosi = peristiwa promosi.", "en": "pegawai = persons; promosi = promotion events."},
-    "alasan": {"id": "Mengapa dihitung atau tidak. Promosi: dihitung, duplikat, promosi_kedua, pegawai_tidak_ada, "
-                     "diangkat_dalam_periode, tingkat_awal_tidak_diketahui, tingkat_tujuan_tidak_dicakup, "
-                     "opd_tidak_diketahui. Orang: dapat_dipromosikan, tidak_ada_jenjang_berikut, ditolak_validasi.",
-               "en": "Why counted or not. Promotions: dihitung (counted), duplikat (duplicate), promosi_kedua (second "
-                     "promotion), pegawai_tidak_ada (person not in the data), diangkat_dalam_periode (appointed in the "
-                     "period), tingkat_awal_tidak_diketahui (level before unknown), tingkat_tujuan_tidak_dicakup (level "
-                     "not covered), opd_tidak_diketahui (OPD unknown). Persons: dapat_dipromosikan (could be promoted), "
-                     "tidak_ada_jenjang_berikut (no higher level), ditolak_validasi (rejected at validation)."},
+    "jenis": {"id": "pegawai = jumlah orang; promosi, rotasi, mutasi = jumlah peristiwa.",
+              "en": "persons = a count of people; promotions, rotations, mutations = a count of events."},
+    "alasan": {"id": "Mengapa dihitung atau tidak. Peristiwa: dihitung, baris ganda, promosi kedua orang yang sama, "
+                     "pegawainya tidak ada di data pegawai, baru diangkat dalam periode, jenjang sebelum promosi tidak "
+                     "diketahui, jenjang tujuan di luar cakupan, OPD tidak diketahui, ke jabatan non-struktural, "
+                     "jabatan tujuan tidak diketahui. Orang: dapat dipromosikan, tidak ada jenjang berikutnya, ditolak "
+                     "saat validasi.",
+               "en": "Why counted or not. Events: counted, duplicate rows, second promotion of the same person, person "
+                     "not in the staff table, appointed during the period, level before promotion unknown, target level "
+                     "not covered, OPD unknown, into a non-structural post, post moved into unknown. Persons: could be "
+                     "promoted, no higher level covered, rejected by validation."},
     "n_peristiwa": {"id": "Jumlah peristiwa promosi dengan jenis, OPD dan alasan ini.",
                     "en": "Promotion events of this kind, OPD and reason."},
     "n_orang": {"id": "Jumlah orang dengan jenis, OPD dan alasan ini.", "en": "Persons of this kind, OPD and reason."},
@@ -702,11 +709,11 @@ VERDICT_RULES: dict[int, dict[str, str]] = {
     2: {"id": "Rasio odds yang disesuaikan tidak dapat dihitung (tidak ada yang bernilai merit di sel itu) dan tidak ada "
               "kesenjangan mentah.",
         "en": "The adjusted odds ratio cannot be computed (nobody in the cell has merit scores) and there is no raw gap."},
-    3: {"id": "Pada merit yang sama (untuk PROVINSI: di dalam OPD yang sama) peluang promosi kelompok berbeda dari pembanding: "
+    3: {"id": "Pada merit yang sama (untuk provinsi: di dalam OPD yang sama) peluang promosi kelompok berbeda dari pembanding: "
               "p estimasi dasar setelah Benjamini–Hochberg < {alpha}, IK {level}%-nya tidak memuat 1, dan perbedaannya "
               "berarti secara praktis — rasio dampak setelah disesuaikan (pada tingkat promosi pembanding) < {impact_low} "
               "atau > {impact_high}.",
-        "en": "At equal merit (for PROVINSI: within the same OPD) the group's odds of promotion differ from the reference's: "
+        "en": "At equal merit (for the province: within the same OPD) the group's odds of promotion differ from the reference's: "
               "the basis estimate's Benjamini–Hochberg p < {alpha}, its {level}% CI excludes 1, and the difference is "
               "material — the adjusted impact ratio (at the reference's promotion rate) < {impact_low} or > {impact_high}."},
     4: {"id": "Kesenjangan mentah signifikan (Fisher, BH p < {alpha}) dan berarti (rasio dampak < {impact_low} atau "
@@ -741,6 +748,49 @@ BASIS_LABELS: dict[str, dict[str, str]] = {
     codes.BASIS_MERIT: {"id": "disesuaikan dengan merit", "en": "adjusted for merit"},
     codes.BASIS_OPD: {"id": "distratifikasi OPD (tanpa merit)", "en": "OPD-stratified (no merit)"},
     codes.BASIS_RAW: {"id": "mentah (tanpa merit)", "en": "raw (no merit)"}}
+#: why a finding was not tested (`flag_reason` of findings.csv; `detectable_or>4` carries its limit)
+FLAG_REASONS: dict[str, dict[str, str]] = {
+    "no_group": {"id": "tidak ada anggota kelompok", "en": "nobody in the group"},
+    "no_reference": {"id": "tidak ada anggota pembanding", "en": "nobody in the reference group"},
+    "no_promotion": {"id": "tidak ada promosi", "en": "no promotion"},
+    "all_promoted": {"id": "semua dipromosikan", "en": "everyone promoted"},
+    "detectable_or": {"id": "data terlalu sedikit: uji hanya dapat mendeteksi odds ratio di atas {limit}",
+                      "en": "too little data: the test could only detect an odds ratio above {limit}"},
+    "aor_not_estimable": {"id": "odds ratio setelah disesuaikan dengan merit tidak dapat dihitung",
+                          "en": "the odds ratio adjusted for merit cannot be computed"},
+}
+#: the test of an adjusted odds ratio (`aor_method` of findings.csv)
+AOR_METHODS: dict[str, dict[str, str]] = {
+    "wald": {"id": "uji Wald", "en": "Wald test"},
+    "lr": {"id": "uji rasio kemungkinan", "en": "likelihood-ratio test"},
+}
+#: a number no finite value bounds (an odds ratio no test of this size could detect), in a reason column
+UNBOUNDED: dict[str, str] = {"id": "tidak terbatas", "en": "unbounded"}
+
+
+def flag_reason_label(code: str, lang: str = "id") -> str:
+    """Why a finding was not tested, in words (`detectable_or>4` → "… di atas 4"); anything else as it is."""
+    import re
+
+    m = re.fullmatch(r"detectable_or>(.+)", code)
+    if m:
+        from merit_lib.domain.language import number
+
+        limit = float(m.group(1))
+        return t("flag_reasons.detectable_or", lang, limit=number(limit, lang, 0 if limit.is_integer() else 1))
+    return FLAG_REASONS.get(code, {}).get(language(lang), code)
+
+
+def component_label(key: str, lang: str = "id") -> str:
+    """An index component of compliance.csv (`share_tanpa_bypass`) by its name ("calon yang tidak terlewati")."""
+    return _INDEX_COMPONENTS.get(key, {}).get(language(lang), key.replace("_", " "))
+
+
+#: the kind of a row of promotions_ledger.csv (`jenis`)
+LEDGER_KINDS: dict[str, dict[str, str]] = {
+    "pegawai": {"id": "pegawai", "en": "persons"}, "promosi": {"id": "promosi", "en": "promotions"},
+    "rotasi": {"id": "rotasi", "en": "rotations"}, "mutasi": {"id": "mutasi", "en": "mutations"},
+}
 
 #: data-quality caveats of an audit; fields are the counts of AuditResult.meta["counts"]
 AUDIT_CAVEATS: dict[str, dict[str, str]] = {
@@ -759,10 +809,10 @@ AUDIT_CAVEATS: dict[str, dict[str, str]] = {
                        "performance: not assessed, SKP missing): they count in the raw rates and the within-OPD comparison but "
                        "not in the merit-adjusted model; 'explained' is judged on the same persons in the model only."},
     "no_merit_declared": {"id": "Peran data tidak menyatakan ukuran merit: audit ini membandingkan tingkat promosi mentah "
-                                "dan, untuk PROVINSI, di dalam OPD (Mantel–Haenszel). Tidak ada yang disesuaikan dengan "
+                                "dan, untuk provinsi, di dalam OPD (Mantel–Haenszel). Tidak ada yang disesuaikan dengan "
                                 "merit; temuan OPD bertumpu pada perbandingan mentah.",
                           "en": "The roles declare no merit measure: this audit compares raw promotion rates and, for "
-                                "PROVINSI, within OPDs (Mantel–Haenszel). Nothing is adjusted for merit; the OPD verdicts "
+                                "the province, within OPDs (Mantel–Haenszel). Nothing is adjusted for merit; the OPD verdicts "
                                 "rest on the raw comparison."},
     "missing_control": {"id": "{n_missing_control} pegawai yang dapat dipromosikan ({pct}) mempunyai nilai merit tetapi "
                               "tanpa variabel kontrol {controls}: mereka ikut dalam tingkat promosi mentah, tetapi tidak "
@@ -795,7 +845,7 @@ AUDIT_CAVEATS: dict[str, dict[str, str]] = {
                                   "verdict is insufficient data."},
     "missing_attribute": {"id": "{n} pegawai yang dapat dipromosikan tanpa nilai {attribute}: tidak ikut dalam audit "
                                 "atribut itu.",
-                          "en": "{n} persons who could be promoted have no {attribute}: they are not in that attribute's "
+                          "en": "{n} persons who could be promoted have no value of {attribute}: they are not in that attribute's "
                                 "audit."},
     "missing_scope": {"id": "{n} pegawai yang dapat dipromosikan tanpa lingkup (OPD): hanya ikut di tingkat provinsi.",
                       "en": "{n} persons who could be promoted have no scope (OPD): they count for the province only."},
@@ -813,13 +863,13 @@ AUDIT_CAVEATS: dict[str, dict[str, str]] = {
                  "ini.",
            "en": "Benjamini–Hochberg is applied per attribute (Fisher, merit-adjusted and Mantel–Haenszel tests each a "
                  "family of their own): auditing another attribute never changes this one's verdicts."},
-    "simpson": {"id": "{n_simpson} temuan PROVINSI menunjukkan paradoks Simpson: kesenjangan mentahnya berbalik arah di "
+    "simpson": {"id": "{n_simpson} temuan tingkat provinsi menunjukkan paradoks Simpson: kesenjangan mentahnya berbalik arah di "
                       "dalam OPD.",
-                "en": "{n_simpson} PROVINSI verdicts show Simpson's paradox: their raw gap reverses direction within "
+                "en": "{n_simpson} province-level verdicts show Simpson's paradox: their raw gap reverses direction within "
                       "OPDs."},
-    "heterogeneous": {"id": "{n_heterogeneous} temuan PROVINSI dengan OPD yang tidak seragam (uji Breslow–Day p < 0,05): "
+    "heterogeneous": {"id": "{n_heterogeneous} temuan tingkat provinsi dengan OPD yang tidak seragam (uji Breslow–Day p < 0,05): "
                             "angka gabungan menyembunyikan OPD yang berbeda; bacalah baris OPD-nya.",
-                      "en": "{n_heterogeneous} PROVINSI verdicts whose OPDs differ (Breslow–Day p < 0.05): the pooled "
+                      "en": "{n_heterogeneous} province-level verdicts whose OPDs differ (Breslow–Day p < 0.05): the pooled "
                             "estimate hides OPDs that differ; read their OPD rows."},
     "lr": {"id": "{n_lr} temuan memakai uji rasio kemungkinan karena kelompok atau pembandingnya tanpa promosi sama sekali "
                  "(rasio odds 0 atau tak hingga).",
@@ -1032,6 +1082,7 @@ TERMS: dict[str, dict[str, str]] = {
     "golongan_ordinal": {"id": "golongan", "en": "grade (golongan)"},
     "masa_kerja": {"id": "masa kerja (tahun)", "en": "years of service"},
     "pendidikan_s1": {"id": "pendidikan S1 atau lebih", "en": "bachelor's degree or higher"},
+    "Intercept": {"id": "konstanta", "en": "intercept"},
     "level_awal": {"id": "jenjang awal", "en": "starting level"},
     "memenuhi_syarat": {"id": "memenuhi semua syarat", "en": "meets every requirement"},
     "jenis_kelamin": {"id": "jenis kelamin", "en": "sex"},
@@ -1065,6 +1116,20 @@ def term_label(term: str, lang: str = "id", reference: str | None = None) -> str
     if term in TERMS:
         return t("terms." + term, lang)
     return term.replace("_", " ")
+
+
+def attribute_label(attribute: str, lang: str = "id") -> str:
+    """A protected attribute as readers name it (`jenis_kelamin` → Jenis kelamin; unknown: spaces, capitalized)."""
+    key = f"attr_{attribute}"
+    out = t(key, lang)
+    return str(attribute).replace("_", " ").capitalize() if out == key else out
+
+
+def group_label(attribute: str, group: object, lang: str = "id") -> str:
+    """A group of an attribute as readers name it (`P` → Perempuan; an unknown group as it is)."""
+    key = f"grp_{attribute}_{group}"
+    out = t(key, lang)
+    return str(group) if out == key else out
 
 
 # --------------------------------------------------------------------------- figures (merit_lib.report.figures, page_figures)
@@ -1152,6 +1217,7 @@ SITE: dict[str, dict[str, str]] = {
     "n_promosi": {"id": "promosi dalam periode", "en": "promotions in the period"},
     "flags": {"id": "temuan disparitas", "en": "disparity verdicts"},
     "opd": {"id": "OPD", "en": "OPD"},
+    "code": {"id": "Kode", "en": "Code"},
     "index_col": {"id": "Indeks", "en": "Index"},
     "category": {"id": "Kategori", "en": "Category"},
     "ci": {"id": "Rentang 95%", "en": "95% range"},
@@ -1256,9 +1322,7 @@ EXTERNAL: dict[str, dict[str, str]] = {
 #: a cell fills them; a notebook shows it with `views.markdown_html(text.t("nb.…", lang))` (or IPython's Markdown)
 NOTEBOOKS: dict[str, dict[str, str]] = {
     "audit_intro": {
-        "id": """# Audit Keadilan Promosi ASN
-
-Laporan ini menjawab pertanyaan seorang auditor (Inspektorat, reviewer KASN/BKN): **pada kompetensi dan kinerja
+        "id": """Laporan ini menjawab pertanyaan seorang auditor (Inspektorat, reviewer KASN/BKN): **pada kompetensi dan kinerja
 yang sama, dan di OPD yang sama, apakah suatu kelompok — perempuan atau laki-laki, kelompok usia, atau atribut lain yang
 dilindungi — dipromosikan lebih jarang (atau lebih sering) daripada pembandingnya? Dan bila ada kesenjangan mentah, apa
 yang menjelaskannya?** Pertanyaan itu diajukan untuk provinsi secara keseluruhan dan untuk setiap perangkat daerah (OPD).
@@ -1266,9 +1330,7 @@ yang menjelaskannya?** Pertanyaan itu diajukan untuk provinsi secara keseluruhan
 Semua angka dan setiap putusan dihitung oleh paket analisis merit; laporan ini hanya menampilkannya. Tabel keputusan
 yang memberi putusan ada di bagian 1. Parameter, versi paket dan sidik jari data ada di bagian terakhir sehingga setiap
 angka dapat ditelusuri kembali ke data dan kodenya.""",
-        "en": """# Fairness Audit of ASN Promotions
-
-This report answers an auditor's question (Inspectorate, KASN/BKN reviewers): **at equal competency and performance,
+        "en": """This report answers an auditor's question (Inspectorate, KASN/BKN reviewers): **at equal competency and performance,
 and within the same OPD, is a group — women or men, an age group, or another protected attribute — promoted less often
 (or more often) than its reference group? And where there is a raw gap, what explains it?** The question is asked for
 the province as a whole and for every regional agency (OPD).
@@ -1286,7 +1348,7 @@ last section, so that every number can be traced back to its data and its code."
 2. **Tiga perbandingan berdampingan.** Untuk setiap kelompok dan pembandingnya:
    - **mentah**, pada semua pegawai yang dapat dipromosikan: tingkat promosi (IK 95% Wilson), **rasio dampak** (aturan
      empat-perlima: di bawah 0,8 atau di atas 1,25 berarti secara praktis), rasio odds, dan **uji eksak Fisher**;
-   - **di dalam OPD** (hanya baris PROVINSI): rasio odds **Mantel–Haenszel** yang membandingkan kelompok di dalam setiap
+   - **di dalam OPD** (hanya baris provinsi): rasio odds **Mantel–Haenszel** yang membandingkan kelompok di dalam setiap
      OPD, dan uji **Breslow–Day** apakah OPD-OPD itu seragam. Bila kesenjangan mentah berbalik arah di dalam OPD, itu
      **paradoks Simpson** dan ringkasan menyebutnya;
    - **setelah disesuaikan dengan merit**, pada pegawai yang mempunyai nilai merit: regresi logistik di dalam OPD pada
@@ -1315,7 +1377,7 @@ Setiap temuan mendapat putusan dari baris pertama tabel keputusan berikut yang t
 2. **Three comparisons side by side.** For every group and its reference group:
    - **raw**, over everyone who could be promoted: the promotion rate (95% Wilson CI), the **impact ratio** (the
      four-fifths rule: below 0.8 or above 1.25 is a practical difference), the odds ratio, and **Fisher's exact test**;
-   - **within OPDs** (PROVINSI rows only): the **Mantel–Haenszel** odds ratio, which compares the groups inside every
+   - **within OPDs** (province rows only): the **Mantel–Haenszel** odds ratio, which compares the groups inside every
      OPD, and the **Breslow–Day** test of whether the OPDs agree. When the raw gap turns round within OPDs, that is
      **Simpson's paradox**, and the summary names it;
    - **adjusted for merit**, over those with merit scores: a logistic regression within OPDs at equal competency,
@@ -1354,11 +1416,11 @@ Promotion rates and ratios are shown with their 95% CI in brackets."""},
     "audit_province": {
         "id": """### Tingkat provinsi: mentah, di dalam OPD, setelah disesuaikan dengan merit
 
-Setiap baris PROVINSI menampilkan ketiga perbandingan berdampingan: rasio dampak mentah, rasio odds di dalam OPD
+Setiap baris provinsi menampilkan ketiga perbandingan berdampingan: rasio dampak mentah, rasio odds di dalam OPD
 (Mantel–Haenszel) dan rasio odds setelah disesuaikan dengan merit, lalu putusan, arah dan penjelasnya.""",
         "en": """### The province: raw, within OPDs, adjusted for merit
 
-Every PROVINSI row shows the three comparisons side by side: the raw impact ratio, the odds ratio within OPDs
+Every province row shows the three comparisons side by side: the raw impact ratio, the odds ratio within OPDs
 (Mantel–Haenszel) and the odds ratio adjusted for merit, then the verdict, its direction and its explanation."""},
     "audit_opds": {
         "id": """### Semua OPD yang dapat diuji
@@ -2033,6 +2095,22 @@ PAGES: dict[str, dict[str, str]] = {
     "attr_pendidikan": {"id": "Pendidikan", "en": "Education"},
     "grp_jenis_kelamin_P": {"id": "Perempuan", "en": "Women"},
     "grp_jenis_kelamin_L": {"id": "Laki-laki", "en": "Men"},
+    "grp_kelompok_usia_< 30": {"id": "di bawah 30 tahun", "en": "under 30"},
+    "grp_kelompok_usia_30–39": {"id": "30–39 tahun", "en": "30–39 years"},
+    "grp_kelompok_usia_40–49": {"id": "40–49 tahun", "en": "40–49 years"},
+    "grp_kelompok_usia_≥ 50": {"id": "50 tahun ke atas", "en": "50 and over"},
+    "scope_province": {"id": "Provinsi", "en": "Province"},
+    # ---- audit page: what the audit covered, in one paragraph (the raw summary sits in the technical appendix)
+    "audit_overview": {"id": "Audit {period}: {n_at_risk} pegawai dapat dipromosikan, {n_promoted} di antaranya "
+                              "dipromosikan. {n_audited} pegawai diaudit; {n_model} di antaranya mempunyai nilai merit "
+                              "lengkap dan masuk perbandingan yang disesuaikan dengan merit. Atribut yang diaudit (dengan "
+                              "kelompok pembandingnya): {attributes}. Lingkup: provinsi dan {n_scopes} OPD, {n_tests} uji.",
+                       "en": "Audit of {period}: {n_at_risk} persons could be promoted, {n_promoted} of them were "
+                             "promoted. {n_audited} persons were audited; {n_model} of them have complete merit scores and "
+                             "are in the merit-adjusted comparison. Attributes audited (with their reference group): "
+                             "{attributes}. Scopes: the province and {n_scopes} OPDs, {n_tests} tests."},
+    "audit_overview_attr": {"id": "{attribute} (pembanding: {reference})", "en": "{attribute} (reference: {reference})"},
+    "app_summary": {"id": "Ringkasan teknis audit", "en": "Technical summary of the audit"},
     # ---- province page
     "prov_headline": {"id": "<strong>{n_pegawai} pegawai di {n_opd} OPD; {n_promosi} promosi pada {period}.</strong> "
                              "OPD menurut kategori: {categories}. Temuan disparitas: {flags}.",
@@ -2145,11 +2223,11 @@ APPOINTMENTS: dict[str, dict[str, str]] = {
                             "personal data and other outputs must not be written there — choose another place"},
     "rot_none": {"id": "Tidak ada rotasi atau mutasi ke jabatan struktural di OPD ini pada periode ini.",
                  "en": "No rotation or mutation into a structural post in this OPD in this period."},
-    "rot_text": {"id": "{n} rotasi/mutasi ke jabatan struktural ({m} mutasi antar-OPD); memenuhi syarat jabatan: {share}. "
+    "rot_text": {"id": "Rotasi/mutasi ke jabatan struktural: {n} ({m} mutasi antar-OPD); memenuhi syarat jabatan: {share}. "
                        "JPT Pratama dipindah < 2 tahun (perlu alasan): {pa}; JPT Pratama > 5 tahun di satu jabatan: {lima}.",
-                 "en": "{n} rotations/mutations into structural posts ({m} between OPDs); meeting the post's requirements: "
-                       "{share}. JPT Pratama moved within 2 years (needs grounds): {pa}; JPT Pratama over 5 years in one "
-                       "post: {lima}."},
+                 "en": "Rotations/mutations into structural posts: {n} ({m} between OPDs); meeting the post's "
+                       "requirements: {share}. JPT Pratama moved within 2 years (needs grounds): {pa}; JPT Pratama over "
+                       "5 years in one post: {lima}."},
     "pel_head": {"id": "Pelantikan {date}: {n} pengangkatan ({kinds}).", "en": "Pelantikan of {date}: {n} appointments ({kinds})."},
     "pel_written": {"id": "Ringkasan agregat ditulis ke", "en": "Aggregate summary written to"},
     "pel_internal": {"id": "Bentuk internal per pengangkatan (RAHASIA, hanya BKD/Baperjakat)",
@@ -2178,6 +2256,7 @@ SECTIONS: dict[str, dict] = {
     "basis": BASIS_LABELS, "caveats": AUDIT_CAVEATS, "model": MODEL_MESSAGES, "model_words": MODEL_WORDS,
     "methods": MODEL_METHODS, "terms": TERMS, "fig": FIGURES, "site": SITE, "ledger": LEDGER, "categories": CATEGORIES,
     "external": EXTERNAL, "privacy": PRIVACY, "nb": NOTEBOOKS, "sources": CHECK_SOURCES, "appt": APPOINTMENTS,
+    "flag_reasons": FLAG_REASONS, "aor_methods": AOR_METHODS, "ledger_kinds": LEDGER_KINDS,
 }
 
 

@@ -25,12 +25,16 @@ def t(key: str, lang: str = "id") -> str:
     return text.t("fig." + key, lang)
 
 
-def plain_log_axis(ax: plt.Axes, lang: str = "id", axis: str = "x") -> None:
-    """A log axis labelled with plain numbers in the language's format (0,1 · 0,5 · 1 · 2 · 10), not 10⁻¹."""
+LOG_TICKS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100)
+
+
+def plain_log_axis(ax: plt.Axes, lang: str = "id", axis: str = "x", candidates: tuple[float, ...] = LOG_TICKS) -> None:
+    """A log axis labelled with plain numbers in the language's format (0,1 · 0,5 · 1 · 2 · 10), not 10⁻¹; the ticks
+    are those of `candidates` within the axis' limits."""
     from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
     lo, hi = (ax.get_xlim() if axis == "x" else ax.get_ylim())
-    ticks = [v for v in (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100) if lo <= v <= hi] or [1]
+    ticks = [v for v in candidates if lo <= v <= hi] or [1]
     target = ax.xaxis if axis == "x" else ax.yaxis
     target.set_major_locator(FixedLocator(ticks))
     target.set_major_formatter(FuncFormatter(lambda v, _pos: L.number(v, lang, max(0, -int(np.floor(np.log10(v))))
@@ -117,6 +121,7 @@ def forest_plot(findings: pd.DataFrame, attribute: str, lang: str = "id", clip: 
     Rows whose odds ratio is hidden (privacy.publish: a cell of 1–4 persons, or its complement), untested rows and
     odds ratios of 0 or ∞ are left out, and the note says how many; an attribute without findings (one group only)
     gives `empty_figure`."""
+    from merit_lib.analysis.fairness.result import scope_name
     from merit_lib.domain.text import flag_label, term_label
     from merit_lib.report import privacy
 
@@ -132,9 +137,19 @@ def forest_plot(findings: pd.DataFrame, attribute: str, lang: str = "id", clip: 
     shown = d[~small & (d["flag"] != codes.INSUFFICIENT) & np.isfinite(aor["aor_ci_low"])
               & np.isfinite(aor["aor_ci_high"]) & (aor["adjusted_odds_ratio"] > 0)]
     n_rows = max(1, shown.groupby("group").size().max() if len(shown) else 1)
-    fig, axes = plt.subplots(1, len(groups), figsize=(4.2 * len(groups) + 1.5, 0.26 * n_rows + 2.2), squeeze=False,
-                             sharex=True)
+    untested = d[~small & (d["flag"] == codes.INSUFFICIENT)]
+    infinite = d[(d["flag"] != codes.INSUFFICIENT) & ~d.index.isin(shown.index) & ~small]
     lo, hi = clip
+    note = t("left_out", lang).format(small=L.number(int(small.sum()), lang), untested=L.number(len(untested), lang),
+                                      infinite=L.number(len(infinite), lang), lo=L.number(lo, lang, 2),
+                                      hi=L.number(hi, lang))
+    # the height in inches: title and panel titles on top; rows; then tick labels, the shared x label, the legend in
+    # two rows and the note at the bottom, each in a band of its own so nothing overprints
+    width = 4.4 * len(groups) + 2.6
+    note = textwrap.fill(note, int(width * 14))
+    note_in, legend_in, xlabel_in, top_in = 0.16 * (note.count("\n") + 1) + 0.08, 0.42, 0.24, 0.3
+    height = top_in + 0.27 * n_rows + 1.2 + note_in + legend_in + xlabel_in   # 1.2: panel titles and tick labels
+    fig, axes = plt.subplots(1, len(groups), figsize=(width, height), squeeze=False, sharex=True)
     for ax, g in zip(axes[0], groups):
         s = shown[shown["group"] == g]
         s = pd.concat([s[s["scope"] == codes.PROVINCE], s[s["scope"] != codes.PROVINCE].sort_values("adjusted_odds_ratio")])
@@ -150,23 +165,33 @@ def forest_plot(findings: pd.DataFrame, attribute: str, lang: str = "id", clip: 
         ax.axvline(1, color="black", lw=0.8)
         ax.set_xscale("log")
         ax.set_xlim(lo * 0.9, hi * 1.1)
-        plain_log_axis(ax, lang)
-        ax.set_yticks(list(y), list(s["scope"]))
+        plain_log_axis(ax, lang, candidates=(0.1, 0.5, 1, 2, 10))
+        labels = s["scope_label"] if "scope_label" in s else pd.Series(pd.NA, index=s.index)
+        ax.set_yticks(list(y), [_short(scope_name(c, n, lang)) for c, n in zip(s["scope"], labels)])
         ref = d.loc[d["group"] == g, "reference_group"].iloc[0]
         ax.set_title(textwrap.fill(t("forest", lang).format(group=g, reference=ref), 40), fontsize=10)
-        ax.set_xlabel(t("aor", lang))
     handles = [plt.Line2D([], [], marker=FLAG_MARKERS[f], ls="", color=c, label=flag_label(f, lang))
                for f, c in FLAG_COLORS.items() if f != codes.INSUFFICIENT]
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.07), ncol=4, frameon=False, fontsize=8)
-    untested = d[~small & (d["flag"] == codes.INSUFFICIENT)]
-    infinite = d[(d["flag"] != codes.INSUFFICIENT) & ~d.index.isin(shown.index) & ~small]
-    note = t("left_out", lang).format(small=L.number(int(small.sum()), lang), untested=L.number(len(untested), lang),
-                                      infinite=L.number(len(infinite), lang), lo=L.number(lo, lang, 2),
-                                      hi=L.number(hi, lang))
-    fig.suptitle(title, x=0.02, ha="left")
-    fig.text(0.01, 0.005, textwrap.fill(note, int(fig.get_figwidth() * 15)), fontsize=8, ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.14, 1, 0.95))
+    fig.suptitle(title, x=0.02, y=1 - 0.05 / height, ha="left", va="top").set_in_layout(False)   # in its own band
+    fig.text(0.01, 0.05 / height, note, fontsize=8, ha="left", va="bottom")
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, (0.05 + note_in) / height), ncol=2,
+               frameon=False, fontsize=8)
+    fig.supxlabel(t("aor", lang), y=(0.05 + note_in + legend_in) / height, va="bottom", fontsize=9).set_in_layout(False)
+    fig.tight_layout(rect=(0, (0.05 + note_in + legend_in + xlabel_in) / height, 1, 1 - top_in / height))
     return fig
+
+
+def _short(name: str, limit: int = 28) -> str:
+    """A long name cut to `limit` characters with an ellipsis (a figure's row label)."""
+    return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
+
+
+def _scope_title(findings: pd.DataFrame, scope: str, lang: str) -> str:
+    """The scope of a figure in words: "Provinsi"/"Province", or the OPD's name (from the findings' scope_label)."""
+    from merit_lib.analysis.fairness.result import scope_name
+
+    labels = findings.loc[findings["scope"] == scope, "scope_label"] if "scope_label" in findings else pd.Series([])
+    return scope_name(scope, labels.dropna().iloc[0] if labels.notna().any() else None, lang)
 
 
 def rates_plot(findings: pd.DataFrame, scope: str = codes.PROVINCE, lang: str = "id",
@@ -182,7 +207,7 @@ def rates_plot(findings: pd.DataFrame, scope: str = codes.PROVINCE, lang: str = 
     d = d[d["scope"] == scope]
     attributes = [a for a in (attributes or dict.fromkeys(d["attribute"])) if (d["attribute"] == a).any()]
     if not attributes:
-        return empty_figure(lang, t("rates_title", lang).format(scope=scope))
+        return empty_figure(lang, t("rates_title", lang).format(scope=_scope_title(findings, scope, lang)))
     setup()
     panels = [_group_rates(d[d["attribute"] == a], lang) for a in attributes]
     fig, axes = plt.subplots(len(panels), 1, figsize=(7.5, sum(0.45 * len(p) + 0.9 for p in panels) + 0.8), squeeze=False,
@@ -206,7 +231,7 @@ def rates_plot(findings: pd.DataFrame, scope: str = codes.PROVINCE, lang: str = 
     axes[-1, 0].xaxis.set_major_formatter(_percent_formatter(lang))
     axes[-1, 0].set_xlabel(t("rate", lang))
     fig.legend(loc="lower center", ncol=2, frameon=False, fontsize=8)
-    fig.suptitle(t("rates_title", lang).format(scope=scope), x=0.02, ha="left")
+    fig.suptitle(t("rates_title", lang).format(scope=_scope_title(d, scope, lang)), x=0.02, ha="left")
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     return fig
 

@@ -46,6 +46,16 @@ def _short(name: str, width: int = 34) -> str:
     return name if len(name) <= width else name[: width - 1].rstrip() + "…"
 
 
+def _wrapped(name: str, width: int = 38, lines: int = 2) -> str:
+    """A long OPD name on up to `lines` lines of about `width` characters (shortened only beyond that)."""
+    if len(name) <= width:
+        return name
+    parts = textwrap.wrap(name, max(12, min(width, (len(name) + lines - 1) // lines + 6)))
+    if len(parts) > lines:
+        parts = parts[: lines - 1] + [_short(" ".join(parts[lines - 1:]), width)]
+    return "\n".join(parts)
+
+
 def ranking_plot(comp: pd.DataFrame, highlight: str | None = None, lang: str = "id") -> plt.Figure:
     """Every judged OPD's index with its 95% range, best on top, by name; the axis zoomed to the data with the category
     bands shaded and named; `highlight` marks one OPD (no OPD with an index: a note)."""
@@ -55,17 +65,19 @@ def ranking_plot(comp: pd.DataFrame, highlight: str | None = None, lang: str = "
     d = comp[comp["index"].notna()].sort_values("index").reset_index(drop=True)
     lo = max(0.0, float(np.floor(d["index_ci_low"].min() / 5) * 5) - 5)
     hi = min(100.0, float(np.ceil(d["index_ci_high"].max() / 5) * 5) + 5)
-    fig, ax = plt.subplots(figsize=(8.5, max(3.0, 0.26 * len(d) + 1.2)))
+    names = [_wrapped(str(n)) for n in d["opd_nama"]]
+    row = 0.36 if any("\n" in n for n in names) else 0.26
+    fig, ax = plt.subplots(figsize=(9, max(3.0, row * len(d) + 1.2)))
     _bands(ax, lo, hi, lang)
     colors = np.where(d["opd_kode"] == highlight, "#d1495b", "#1f4e79")
     ax.hlines(d.index, d["index_ci_low"], d["index_ci_high"], color=colors, alpha=0.6, lw=2)
     ax.scatter(d["index"], d.index, color=colors, zorder=3, s=22)
-    ax.set_yticks(d.index, [_short(str(n)) for n in d["opd_nama"]], fontsize=7.5)
+    ax.set_yticks(d.index, names, fontsize=7.5, linespacing=1.0)
     ax.set_xlim(lo, hi)
     ax.set_ylim(-0.7, len(d) - 0.3)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(_t("index", lang))
-    fig.tight_layout()
+    fig.tight_layout(pad=1.5)
     return fig
 
 
@@ -95,7 +107,7 @@ def box_grid_plot(grid: pd.DataFrame, lang: str = "id") -> plt.Figure:
     from merit_lib.domain.rules import NINE_BOX
 
     if grid.empty:
-        return empty_figure(lang, None, "no_data")
+        return empty_figure(lang, _t("nine_box_title", lang), "no_data")
     setup()
     grid = grid.reindex(index=[2, 1, 0], columns=[0, 1, 2], fill_value=0).astype(float)
     hide = privacy.mask_grid(grid)
@@ -104,7 +116,8 @@ def box_grid_plot(grid: pd.DataFrame, lang: str = "id") -> plt.Figure:
         value = privacy.SHOWN if hide.loc[kin, pot] else number(int(grid.loc[kin, pot]), lang)
         labels.loc[kin, pot] = f"{_t('box', lang)} {box}\n{value}"
     shown = grid.where(~hide, 0).fillna(0)
-    fig, ax = plt.subplots(figsize=(5.2, 4.2))
+    fig, ax = plt.subplots(figsize=(5.2, 4.5))
+    ax.set_title(textwrap.fill(_t("nine_box_title", lang), 60), fontsize=10)
     sns.heatmap(shown, annot=labels.to_numpy(), fmt="", cmap="crest", cbar=False, ax=ax, linewidths=1, linecolor="white")
     ax.set_xticklabels(_levels(("rendah", "menengah", "tinggi"), lang))
     ax.set_yticklabels(_levels(("perf_above", "perf_meets", "perf_below"), lang), rotation=0)
@@ -167,14 +180,15 @@ def model_plot(coef: pd.DataFrame, model: str = "logit", lang: str = "id") -> pl
     ends = ends[np.isfinite(ends) & (ends > 0)]
     lo, hi = float(ends.min()) / 1.3, float(ends.max()) * 1.3
     ax.set_xlim(lo, hi)
-    ticks = [t for t in (0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20) if lo <= t <= hi]
+    ticks = [t for t in (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200) if lo <= t <= hi]
     ax.set_xticks(ticks, [number(t, lang, 2 if t < 0.1 else 1 if t < 1 else 0) for t in ticks])
     ax.minorticks_off()
     levels = set(c["term"].str.extract(r"\[T\.(.+)\]")[0].dropna())
     reference = next((lv for lv in ("Administrator", "Pengawas", "Pelaksana", "Fungsional") if lv not in levels), None)
     ax.set_yticks(y, [term_label(t, lang, reference) for t in c["term"]])
     ax.set_xlabel(text.t("fig_or_axis", lang))
-    ax.set_title(text.t("fig_model_title", lang), fontsize=10, loc="left")
+    # the title spans the figure (not the axes, which the term names push right), wrapped to its width
+    fig.suptitle(textwrap.fill(text.t("fig_model_title", lang), 85), x=0.01, ha="left", fontsize=10)
     if (~has).any():
         fig.text(0.01, 0.01, text.t("fig_no_ci", lang), fontsize=8)
     fig.tight_layout(rect=(0, 0.04 if (~has).any() else 0, 1, 1))

@@ -162,8 +162,8 @@ def promotion_summary(tables: Tables, scope: str) -> pd.DataFrame:
     return privacy.display(p, "promotions")[["level_awal", "jenis_jabatan_akhir", "kesiapan", "n"]].reset_index(drop=True)
 
 
-def _pct(x: float) -> str:
-    return "–" if pd.isna(x) else f"{x:.0%}"
+def _pct(x: float, lang: str = "id") -> str:
+    return "–" if pd.isna(x) else language.percent(x, lang, 0)
 
 
 def province_indicators(comp: pd.DataFrame) -> pd.Series:
@@ -180,75 +180,6 @@ def province_indicators(comp: pd.DataFrame) -> pd.Series:
 def _hidden_row(row: pd.Series) -> pd.Series:
     """Which numbers of one published compliance row are hidden."""
     return privacy.hidden(row.to_frame().T, "compliance").iloc[0]
-
-
-def indicator_table(row: pd.Series, province: pd.Series, indicators: list[str], lang: str = "id") -> pd.DataFrame:
-    """The OPD's indicators next to the province's, with the OPD's 95% CI; hidden shares read "< 5"."""
-    hid = _hidden_row(row)
-    rows = []
-    for c in indicators:
-        hide = bool(hid.get(c, False))
-        ci = f"{_pct(row[c + '_ci_low'])}–{_pct(row[c + '_ci_high'])}" if pd.notna(row.get(c + "_ci_low")) else "–"
-        rows.append({"indikator" if lang == "id" else "indicator": column(c, lang),
-                     "OPD": privacy.SHOWN if hide else _pct(row[c]), "CI 95%": privacy.SHOWN if hide else ci,
-                     "provinsi" if lang == "id" else "province": _pct(province[c])})
-    return pd.DataFrame(rows)
-
-
-def promotion_text(row: pd.Series, lang: str = "id") -> str:
-    """Plain-language summary of the OPD's promotions and bypasses (hidden figures are not told)."""
-    n = int(row["n_promosi"])
-    if n == 0:
-        return "Tidak ada promosi dalam periode ini." if lang == "id" else "No promotions in this period."
-    hid = _hidden_row(row)
-    bypassed = privacy.SHOWN if hid.get("n_bypassed", False) else f"{int(row['n_bypassed'])}"
-    if hid.get("share_promosi_talent_pool", False) or hid.get("share_promosi_eligible", False):
-        return (f'{n} promosi. Rinciannya menurut talent pool dan syarat disembunyikan ("{privacy.SHOWN}") agar orang '
-                f"yang dipromosikan tidak dapat dikenali; calon yang memenuhi syarat dan lebih siap yang terlewati: "
-                f"{bypassed}." if lang == "id" else
-                f'{n} promotions. Their breakdown by talent pool and requirements is hidden ("{privacy.SHOWN}") so that '
-                f"the persons promoted cannot be recognised; eligible, more ready candidates passed over: {bypassed}.")
-    if lang == "en":
-        return (f"{n} promotions: {_pct(row['share_promosi_talent_pool'])} from the talent pool, "
-                f"{_pct(row['share_promosi_eligible'])} meeting every requirement; {bypassed} eligible, "
-                f"more ready candidates were passed over.")
-    return (f"{n} promosi: {_pct(row['share_promosi_talent_pool'])} dari talent pool, {_pct(row['share_promosi_eligible'])} "
-            f"memenuhi semua syarat; {bypassed} calon yang memenuhi syarat dan lebih siap terlewati.")
-
-
-def _with_ci(mid: object, low: object, high: object, fmt: str) -> str:
-    """`41.0% (24.0%–71.0%)`; empty when not computed."""
-    if pd.isna(mid):
-        return ""
-    parts = ["∞" if np.isinf(v) else fmt.format(v) for v in (mid, low, high) if not pd.isna(v)]
-    return parts[0] if len(parts) < 3 else f"{parts[0]} ({parts[1]}–{parts[2]})"
-
-
-def findings_view(findings: pd.DataFrame, scope: str, lang: str = "id") -> pd.DataFrame:
-    """The fairness findings of one scope for a page: rates with CIs, ratios, every hidden number "< 5"."""
-    f = privacy.publish("findings", findings)
-    f = f[f["scope"] == scope].reset_index(drop=True)
-    hid = privacy.hidden(f, "findings")
-
-    def col(name: str, fmt: str = "{:.0f}", ci: tuple[str, str] | None = None) -> list[str]:
-        if name not in f:
-            return [""] * len(f)
-        lo, hi = ci if ci and ci[0] in f and ci[1] in f else (None, None)
-        return [privacy.SHOWN if hid.at[i, name] else
-                _with_ci(f.at[i, name], f.at[i, lo] if lo else None, f.at[i, hi] if hi else None, fmt) for i in f.index]
-
-    out = pd.DataFrame({
-        "scope": f["scope"], "attribute": f["attribute"], "group": f["group"], "reference_group": f["reference_group"],
-        "n_group": col("n_group"), "n_reference": col("n_reference"), "promoted_group": col("promoted_group"),
-        "rate_group": col("rate_group", "{:.1%}", ("rate_group_ci_low", "rate_group_ci_high")),
-        "rate_reference": col("rate_reference", "{:.1%}", ("rate_reference_ci_low", "rate_reference_ci_high")),
-        "impact_ratio": col("impact_ratio", "{:.2f}", ("impact_ratio_ci_low", "impact_ratio_ci_high")),
-        "shortfall": col("shortfall", "{:+.1f}"), "p_adjusted": col("p_adjusted", "{:.3g}"),
-        "adjusted_odds_ratio": col("adjusted_odds_ratio", "{:.2f}", ("aor_ci_low", "aor_ci_high")),
-        "aor_p_adjusted": col("aor_p_adjusted", "{:.3g}"), "eo_rate_group": col("eo_rate_group", "{:.1%}"),
-        "flag": [text.flag_label(v, lang) for v in f["flag"]],
-    })
-    return out.rename(columns={c: text.label(c, lang) for c in out.columns})
 
 
 def quality_text(row: pd.Series, tables: Tables, lang: str = "id") -> str:
@@ -293,11 +224,11 @@ def compliance_view(comp: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     hid = privacy.hidden(pub, "compliance")
     v = pub[cols].astype(object)
     for c in ("coverage_profiling", "share_promosi_talent_pool", "share_promosi_eligible"):
-        v[c] = pub[c].map(_pct)
+        v[c] = pub[c].map(lambda x: _pct(x, lang))
     for c in ("n_pegawai", "n_promosi", "n_bypassed", "fairness_flags"):
-        v[c] = pub[c].map(lambda x: "–" if pd.isna(x) else f"{int(x)}")
-    v["index"] = pub["index"].map(lambda x: f"{x:.0f}") + " (" + pub["index_ci_low"].map(lambda x: f"{x:.0f}") + "–" \
-        + pub["index_ci_high"].map(lambda x: f"{x:.0f}") + ")"
+        v[c] = pub[c].map(lambda x: "–" if pd.isna(x) else language.number(x, lang))
+    whole = lambda x: "–" if pd.isna(x) else language.number(x, lang)  # noqa: E731
+    v["index"] = pub["index"].map(whole) + " (" + pub["index_ci_low"].map(whole) + "–" + pub["index_ci_high"].map(whole) + ")"
     v = v.drop(columns=["index_ci_low", "index_ci_high"])
     for c in v.columns:
         if c in hid:
@@ -309,8 +240,8 @@ def model_view(coef: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """Odds ratios of every model, rounded, intercept left out."""
     v = coef[~coef["term"].str.contains("Intercept", case=False, na=False)].copy()
     for c in ("odds_ratio", "ci_low", "ci_high", "auc"):
-        v[c] = v[c].map(lambda x: "–" if pd.isna(x) else f"{x:.2f}")
-    v["p_value"] = v["p_value"].map(lambda x: "–" if pd.isna(x) else ("< 0.001" if x < 0.001 else f"{x:.3f}"))
+        v[c] = v[c].map(lambda x: "–" if pd.isna(x) else language.number(x, lang, 2))
+    v["p_value"] = v["p_value"].map(lambda x: "–" if pd.isna(x) else language.p_value(x, lang))
     return v.reset_index(drop=True)
 
 
@@ -349,16 +280,12 @@ def html_table(table: pd.DataFrame, caption: str | None = None, wide: bool = Fal
 
 def attribute_label(attribute: str, lang: str = "id") -> str:
     """A protected attribute as readers name it (`jenis_kelamin` → Jenis kelamin)."""
-    key = f"attr_{attribute}"
-    out = text.t(key, lang)
-    return attribute.replace("_", " ").capitalize() if out == key else out
+    return text.attribute_label(attribute, lang)
 
 
 def group_label(attribute: str, group: object, lang: str = "id") -> str:
     """A group of an attribute as readers name it (`P` → Perempuan)."""
-    key = f"grp_{attribute}_{group}"
-    out = text.t(key, lang)
-    return str(group) if out == key else out
+    return text.group_label(attribute, group, lang)
 
 
 def _share_text(k: object, n: object, lang: str) -> str:

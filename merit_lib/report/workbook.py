@@ -4,9 +4,10 @@ A first sheet "Keterangan" ("About") says what every sheet holds and what every 
 `domain.text.COLUMN_HELP`); then one sheet per table of DESIGN §5, named like its CSV, with the same columns in the
 same order under readable headers. Each sheet has a bold, frozen, wrapped header with an autofilter, column widths
 from the content, and number formats by kind of column: % for shares and rates (stored as fractions, so they sum and
-sort), thousands for counts, 2 decimals for ratios, 3 for p values, dates as dates. Numbers stay numbers: a number
-the disclosure door hid is an empty cell and the reason column says why. Every cell leaves through `data.sink`
-(text cells neutralised against formulas).
+sort), thousands for counts, 2 decimals for ratios (scientific below 0.01), 3 for p values, dates as dates. Numbers
+stay numbers: a number the disclosure door hid, or one no finite value bounds, is an empty cell and the reason column
+says why. Code columns (verdicts, directions, attributes, model terms, …) read as words of the catalogue; the CSVs keep
+the codes. Every cell leaves through `data.sink` (text cells neutralised against formulas).
 """
 
 from __future__ import annotations
@@ -16,17 +17,23 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from merit_lib.data.sink import safe_name, write_excel
-from merit_lib.domain.language import language
+from merit_lib.domain import text
+from merit_lib.domain.language import language, number
 from merit_lib.domain.text import COLUMN_HELP, COLUMNS, SHEET_HELP, column
 from merit_lib.report import privacy
 
 #: number formats by kind of column (Excel shows the thousands and decimal marks of the reader's own locale)
 FORMATS: dict[str, str] = {"percent": "0.0%", "count": "#,##0", "decimal1": "#,##0.0", "ratio": "0.00", "p": "0.000"}
+#: a ratio or p value too small (or a ratio too large) for its fixed format shows in scientific notation, not as 0.00
+SCIENTIFIC: dict[str, tuple[float, float, str]] = {"ratio": (0.01, 1e5, "0.00E+00"), "p": (0.001, math.inf, "0.0E+00")}
+#: a number beyond every finite value where a sheet has no reason column to say so: the largest Excel number, shown ∞
+_HUGE, _HUGE_FORMAT = 9.99e307, '[>=9.99E+307]"∞";[<=-9.99E+307]"−∞";General'
 DATE_FORMATS: dict[str, str] = {"id": "dd/mm/yyyy", "en": "d mmm yyyy"}
 #: columns kept in view while scrolling right (after the header row), per sheet
 KEY_COLUMNS: dict[str, int] = {"compliance": 2, "findings": 3, "model_coefficients": 2}
@@ -74,9 +81,38 @@ def explanation(table: str, name: str, lang: str = "id") -> str:
 
 
 def readable(table: pd.DataFrame, name: str, lang: str = "id") -> pd.DataFrame:
-    """The published table (privacy.publish: hidden numbers empty, numeric columns numeric), dates as dates, readable
-    headers (a header two columns would share gets its CSV name added)."""
-    t = _dated(privacy.publish(name, table))
+    """The published table (privacy.publish: hidden numbers empty, numeric columns numeric), dates as dates, codes as
+    words, readable headers (a header two columns would share gets its CSV name added)."""
+    return _headed(in_words(_dated(privacy.publish(name, table)), name, lang), name, lang)
+
+
+def in_words(table: pd.DataFrame, name: str, lang: str = "id") -> pd.DataFrame:
+    """A published table as its sheet shows it: code columns in the catalogue's words (`no disparity` → "tidak ada
+    disparitas", `jenis_kelamin` → "jenis kelamin"), and a number no finite value bounds (`inf`) an empty cell whose
+    reason column says «tidak terbatas» (where the table has one)."""
+    lang = language(lang)
+    out = table.copy()
+    for c in out.columns:
+        word = _WORDS.get(f"{name}.{c}") or _WORDS.get(str(c))
+        if word is not None and not pd.api.types.is_numeric_dtype(out[c]):
+            out[c] = out[c].astype(object).map(lambda v, w=word: w(str(v), lang) if isinstance(v, str) and v else v)
+    if privacy.REASON not in out.columns or pd.api.types.is_bool_dtype(out[privacy.REASON]):
+        return out
+    reasons = [[] if pd.isna(r) or r == "" else [str(r)] for r in out[privacy.REASON]]
+    for c in out.columns:
+        if pd.api.types.is_numeric_dtype(out[c]) and not pd.api.types.is_bool_dtype(out[c]):
+            values = pd.to_numeric(out[c], errors="coerce").astype(float)
+            endless = np.isinf(values.to_numpy())
+            if endless.any():
+                for i in np.flatnonzero(endless):
+                    reasons[i].append(f"{header(name, str(c), lang)}: {text.UNBOUNDED[lang]}")
+                out[c] = values.where(~endless)
+    out[privacy.REASON] = pd.Series(["; ".join(r) if r else None for r in reasons], index=out.index, dtype=object)
+    return out
+
+
+def _headed(t: pd.DataFrame, name: str, lang: str) -> pd.DataFrame:
+    """The table under its readable headers."""
     heads = [header(name, c, lang) for c in t.columns]
     heads = [f"{h} ({c})" if heads.count(h) > 1 else h for h, c in zip(heads, t.columns)]
     return t.set_axis(heads, axis=1)
@@ -99,7 +135,8 @@ def write_sheets(tables: Mapping[str, pd.DataFrame], target: Path | str, lang: s
     lang = language(lang)
     tables = {name: _dated(privacy.publish(name, t)) for name, t in tables.items()}
     front = about(tables, lang)
-    sheets = {SHEET_HELP["_sheet"][lang]: front, **{name: readable(t, name, lang) for name, t in tables.items()}}
+    sheets = {SHEET_HELP["_sheet"][lang]: front,
+              **{name: _headed(in_words(t, name, lang), name, lang) for name, t in tables.items()}}
     kinds = {safe_name(n)[:31]: [column_kind(c, t[c]) for c in t.columns] for n, t in tables.items()}
     keys = {safe_name(n)[:31]: KEY_COLUMNS.get(n, 0) for n in tables}
 
@@ -134,8 +171,12 @@ def _dated(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cells(table: pd.DataFrame) -> pd.DataFrame:
-    """Missing values as empty cells (None), numbers left as numbers."""
-    return table.astype(object).where(table.notna(), None)
+    """Missing values as empty cells (None), numbers left as numbers (±∞ where no reason column took it: ±_HUGE)."""
+    out = table.astype(object).where(table.notna(), None)
+    for c in out.columns:
+        if pd.api.types.is_float_dtype(table[c]) and np.isinf(table[c].to_numpy()).any():
+            out[c] = [math.copysign(_HUGE, v) if isinstance(v, float) and math.isinf(v) else v for v in out[c]]
+    return out
 
 
 def _format_header(ws: object, widths: list[float]) -> None:
@@ -172,9 +213,15 @@ def _format_table(ws: object, table: pd.DataFrame, kinds: list[str], keys: int, 
     for i, (name, kind) in enumerate(zip(table.columns, kinds), start=1):
         fmt = DATE_FORMATS[lang] if kind == "date" else FORMATS.get(kind)
         shown = 0
+        low, high, sci = SCIENTIFIC.get(kind, (0.0, math.inf, ""))
         for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):  # type: ignore[attr-defined]
             if fmt and cell.value is not None:
                 cell.number_format = fmt
+                if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                    if abs(cell.value) >= _HUGE:
+                        cell.number_format = _HUGE_FORMAT
+                    elif sci and (0 < abs(cell.value) < low or abs(cell.value) >= high):
+                        cell.number_format = sci
             shown = max(shown, _shown_width(cell.value, kind))
         head = len(str(name))
         widths.append(min(_MAX_WIDTH, max(_MIN_WIDTH, shown + 2, min(head, 22) + 2)))
@@ -197,3 +244,41 @@ def _format_about(ws: object, table: pd.DataFrame) -> None:
         ws.row_dimensions[row[0].row].height = 15 * max(1, math.ceil(len(text) / (_HELP_WIDTH - 5)))  # type: ignore
     ws.freeze_panes = "A2"  # type: ignore[attr-defined]
     ws.auto_filter.ref = f"A1:D{len(table) + 1}"  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- codes in words
+
+
+def _controls_left_out(value: str, lang: str) -> str:
+    """`masa_kerja (mechanical); golongan_ordinal (|r| = 0.82)` → "masa kerja (tahun) (turunan langsung); …"."""
+    parts = []
+    for part in value.split("; "):
+        m = re.fullmatch(r"(.+?) \((.*)\)", part)
+        if not m:
+            parts.append(text.term_label(part, lang))
+            continue
+        why = m.group(2)
+        r = re.fullmatch(r"\|r\| = ([0-9.]+)", why)
+        why = text.label("mechanical", lang) if why == "mechanical" else (
+            f"|r| = {number(float(r.group(1)), lang, 2)}" if r else why)
+        parts.append(f"{text.term_label(m.group(1), lang)} ({why})")
+    return "; ".join(parts)
+
+
+def _from(table: Mapping[str, Mapping[str, str]]) -> object:
+    """A code → words lookup in one catalogue table (an unknown code as it is)."""
+    return lambda code, lang: table.get(code, {}).get(lang, code)
+
+
+#: code columns of the published tables (`<table>.<column>` first) and how each code reads
+_WORDS: dict[str, object] = {
+    "flag": text.flag_label, "direction": _from(text.DIRECTION_LABELS), "explained_by": _from(text.EXPLAINED_BY_LABELS),
+    "verdict_basis": _from(text.BASIS_LABELS), "attribute": text.term_label, "flag_reason": text.flag_reason_label,
+    "aor_method": _from(text.AOR_METHODS), "controls_left_out": _controls_left_out, "category": text.category,
+    "komponen_tidak_dinilai": lambda v, lang: ", ".join(text.component_label(k, lang) for k in v.split(", ")),
+    "komponen_nilai_provinsi": lambda v, lang: ", ".join(text.component_label(k, lang) for k in v.split(", ")),
+    "model_coefficients.model": text.term_label, "model_coefficients.term": text.term_label,
+    "model_coefficients.method": lambda v, lang: text.t(f"methods.{v}", lang, scope="OPD") if v in text.MODEL_METHODS
+    else v,
+    "promotions_ledger.jenis": _from(text.LEDGER_KINDS), "promotions_ledger.alasan": _from(text.LEDGER),
+}

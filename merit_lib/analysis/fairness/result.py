@@ -77,6 +77,20 @@ class AuditResult:
                 keep &= f[col].isin(list(wanted)).to_numpy()
         return display_table(f[keep], lang)
 
+    def overview(self, lang: str = "id") -> str:
+        """What the audit covered, in one plain paragraph for the top of a page: period, persons at risk, promoted,
+        audited and in the model, the attributes with their reference groups, scopes and tests (no machine names)."""
+        m, c = self.meta, self.meta.get("counts", {})
+        attributes = ", ".join(
+            text.t("audit_overview_attr", lang, attribute=text.attribute_label(a, lang),
+                   reference=text.group_label(a, r, lang) if r else "–")
+            for a, r in self.params["references"].items()) or "–"
+        period = L.period_label(m["period"], lang) if m.get("period") else "–"
+        return text.t("audit_overview", lang, period=period, n_at_risk=_n(c.get("n_at_risk"), lang),
+                      n_promoted=_n(c.get("n_promoted"), lang), n_audited=_n(c.get("n_audited", c.get("n_at_risk")), lang),
+                      n_model=_n(c.get("n_model"), lang), attributes=attributes, n_scopes=_n(c.get("n_scopes"), lang),
+                      n_tests=_n(c.get("n_tests"), lang))
+
     def summary(self, lang: str = "id", top: int = 10) -> str:
         """A plain-text summary: data, parameters, verdict counts and the findings that need reading, raw, within OPD
         and merit-adjusted side by side."""
@@ -159,8 +173,9 @@ def _describe(r: pd.Series, lang: str) -> str:
     tail = [f"{_t('direction', lang)}: {direction}"] if direction else []
     if pd.notna(r["explained_by"]):
         tail.append(f"{_t('explained_by', lang)}: {EXPLAINED_BY_LABELS[r['explained_by']][lang]}")
-    if pd.notna(r["explained_share"]):
-        tail.append(f"{_t('explained_share', lang)} {L.percent(r['explained_share'], lang, 0)}")
+    share = explained_share_text(r["explained_share"], r["flag"], lang)
+    if share != "–":
+        tail.append(f"{_t('explained_share', lang)} {share}")
     if r["simpson"]:
         tail.append(_t("simpson", lang))
     if pd.notna(r["bd_p_value"]) and r["bd_p_value"] < 0.05:
@@ -192,8 +207,12 @@ def display_table(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     def words(values: pd.Series, labels: dict[str, dict[str, str]]) -> list[str]:
         return [labels.get(str(v), {}).get(lang, "") if pd.notna(v) else "" for v in values]
 
+    labels = f["scope_label"] if "scope_label" in f else pd.Series(pd.NA, index=f.index)
     out = pd.DataFrame({
-        "scope": f["scope"], "attribute": f["attribute"], "group": f["group"], "reference_group": f["reference_group"],
+        "scope": [scope_name(s, n, lang) for s, n in zip(f["scope"], labels)],
+        "attribute": [text.attribute_label(a, lang) for a in f["attribute"]],
+        "group": [text.group_label(a, g, lang) for a, g in zip(f["attribute"], f["group"])],
+        "reference_group": [text.group_label(a, g, lang) for a, g in zip(f["attribute"], f["reference_group"])],
         "n_group": _counts(f["n_group"], lang).where(f["n_group"] >= MIN_CELL, hidden),
         "n_reference": _counts(f["n_reference"], lang).where(f["n_reference"] >= MIN_CELL, hidden),
         "n_model_group": _counts(f["n_model_group"], lang).where(f["n_model_group"] >= MIN_CELL, hidden)
@@ -212,13 +231,29 @@ def display_table(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
         "flag": [flag_label(v, lang) for v in f["flag"]],
         "direction": words(f["direction"], DIRECTION_LABELS),
         "explained_by": words(f["explained_by"], EXPLAINED_BY_LABELS),
-        "explained_share": num(f["explained_share"], _pct(0)),
+        "explained_share": pd.Series([hidden if sm else explained_share_text(v, flag, lang) for v, flag, sm
+                                      in zip(f["explained_share"], f["flag"], small)], index=f.index, dtype=object),
         "basis": words(f["verdict_basis"], BASIS_LABELS),
     })
     return out.rename(columns={c: _t(c, lang) for c in out.columns}).reset_index(drop=True)
 
 
 Fmt = Callable[[float, str], str]
+
+
+def scope_name(scope: object, label: object = None, lang: str = "id") -> str:
+    """A scope as readers name it: the province in words ("Provinsi"), an OPD by its name (its code when unnamed)."""
+    if str(scope) == PROVINCE:
+        return text.t("scope_province", lang)
+    return str(label) if label is not None and not pd.isna(label) and str(label).strip() else str(scope)
+
+
+def explained_share_text(share: object, flag: object, lang: str = "id") -> str:
+    """The share of a gap the adjustment explained, only where that means something: an explained gap whose share is
+    positive (`61 %`; beyond all of it `> 100 %`); "–" for every other finding and for a share of 0 or below."""
+    if str(flag) != EXPLAINED or share is None or pd.isna(share) or float(share) <= 0:  # type: ignore[arg-type]
+        return "–"
+    return ("> " + L.percent(1.0, lang, 0)) if float(share) > 1 else L.percent(float(share), lang, 0)  # type: ignore[arg-type]
 
 
 def _dec(decimals: int) -> Fmt:
@@ -269,13 +304,14 @@ def audit_caveats(counts: dict[str, Any], lang: str = "id") -> list[str]:
         out.append(t["no_merit_declared"])
     out += _model_caveats(c, t, lang)
     for a, found in (c.get("proxies") or {}).items():
-        out.append(t["proxy"].format(attribute=a, controls=", ".join(f"{k} ({_proxy_reason(v, lang)})"
-                                                                       for k, v in found.items())))
+        out.append(t["proxy"].format(attribute=text.attribute_label(a, lang), controls=", ".join(
+            f"{text.term_label(k, lang)} ({_proxy_reason(v, lang)})" for k, v in found.items())))
     for a, values in (c.get("not_compared") or {}).items():
-        out.append(t["not_compared"].format(attribute=a, values=", ".join(values) or "-"))
+        out.append(t["not_compared"].format(attribute=text.attribute_label(a, lang),
+                                            values=", ".join(text.group_label(a, v, lang) for v in values) or "-"))
     for a, n in (c.get("missing_attribute") or {}).items():
         if n:
-            out.append(t["missing_attribute"].format(n=L.number(n, lang), attribute=a))
+            out.append(t["missing_attribute"].format(n=L.number(n, lang), attribute=text.attribute_label(a, lang).lower()))
     if c.get("n_missing_scope"):
         out.append(t["missing_scope"].format(n=L.number(c["n_missing_scope"], lang)))
     if c.get("n_scopes_no_promotion") and c.get("n_promoted"):   # with no promotion at all, said once above
@@ -311,11 +347,11 @@ def _model_caveats(c: dict[str, Any], t: dict[str, str], lang: str = "id") -> li
         return L.percent(n / max(c.get('n_at_risk') or 0, 1), lang, 1)
 
     limit = L.percent(c.get('max_missing_control', MAX_MISSING_CONTROL), lang, 0)
-    out = [t["control_dropped"].format(control=k, pct=L.percent(v, lang, 0), limit=limit)
+    out = [t["control_dropped"].format(control=text.term_label(k, lang), pct=L.percent(v, lang, 0), limit=limit)
            for k, v in (c.get("controls_dropped") or {}).items()]
     if c.get("n_no_merit"):
         out.append(t["no_merit"].format(**_counted(c, lang), pct=share(c["n_no_merit"])))
     if c.get("n_missing_control"):
-        controls = ", ".join(c.get("missing_control") or {}) or "-"
+        controls = ", ".join(text.term_label(k, lang) for k in c.get("missing_control") or {}) or "-"
         out.append(t["missing_control"].format(**_counted(c, lang), pct=share(c["n_missing_control"]), controls=controls))
     return out
