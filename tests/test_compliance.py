@@ -186,3 +186,34 @@ def test_merit_ignoring_opd_promotes_least_from_the_talent_pool(planted):
     pooled = others["n_promosi_talent_pool"].sum() / others["n_promosi"].sum()
     assert pooled > 0.6                                      # merit-following OPDs promote mostly from the pool
     assert shown.loc[opd, "share_promosi_talent_pool_ci_high"] < pooled
+
+
+def test_bypassed_by_level_counts_by_hand():
+    """Issue 14, item 1: per OPD and target level, promotions, those passing over a more ready eligible candidate, and
+    the candidates so passed over; the levels add up to compliance.csv's OPD counts and the OPDs to PROVINSI."""
+    from merit_lib.analysis.summaries import bypassed_by_level
+
+    rows = ([("A", "Pelaksana", T.READY_DEV, True, True)] * 2            # 2 less ready Pelaksana promoted …
+            + [("A", "Pelaksana", T.READY_NOW, True, False)] * 3        # … over 3 ready-now eligible ones
+            + [("A", "Fungsional", T.READY_DEV, True, False)]           # same rank as those promoted: not passed over
+            + [("A", "Pengawas", T.READY_NOW, True, True)]              # to Administrator, nobody readier
+            + [("A", "Pengawas", T.READY_DEV, True, False)] * 2         # less ready: not passed over
+            + [("B", "Administrator", T.NOT_READY, False, True)]        # to JPT Pratama over 1 ready-now eligible
+            + [("B", "Administrator", T.READY_NOW, True, False)]
+            + [("B", "Administrator", T.READY_DEV, False, False)])      # not eligible: never a candidate
+    f = pd.DataFrame(rows, columns=["opd_kode", "level_awal", "kesiapan", "memenuhi_syarat", "dipromosikan"])
+    f = f.assign(berisiko=True, opd_nama=f["opd_kode"], diprofil=True, skp_level_1=1.0, skp_level_2=1.0,
+                 talent_pool=False)
+    t = bypassed_by_level(f).set_index(["scope", "level_tujuan"])
+    cols = ["n_promosi", "n_promosi_melangkahi", "n_bypassed"]
+    assert t.loc[("A", "Pengawas"), cols].tolist() == [2, 2, 3]
+    assert t.loc[("A", "Administrator"), cols].tolist() == [1, 0, 0]
+    assert t.loc[("A", "JPT Pratama"), cols].tolist() == [0, 0, 0]
+    assert t.loc[("B", "JPT Pratama"), cols].tolist() == [1, 1, 1]
+    assert t.loc[("B", "Pengawas"), cols].tolist() == [0, 0, 0]
+    assert t.loc[("PROVINSI", "Pengawas"), cols].tolist() == [2, 2, 3]
+    assert t.loc[("PROVINSI", "JPT Pratama"), cols].tolist() == [1, 1, 1]
+    assert len(t) == 3 * 3                                                # every scope has a row per level
+    c = compliance(f, n_boot=200).set_index("opd_kode")
+    per_opd = t.drop(index="PROVINSI", level="scope").groupby(level="scope")[cols].sum()
+    assert (per_opd == c.loc[per_opd.index, cols]).all().all()

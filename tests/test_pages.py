@@ -345,3 +345,33 @@ def test_explained_share_is_shown_only_for_an_explained_gap_that_explains(report
         assert F.PROVINCE not in scopes and not scopes & set(f["scope"].dropna())   # names, not codes
         assert not set(shown[text.label("attribute", lang)]) & {"jenis_kelamin", "kelompok_usia"}
     assert text.t("scope_province", "id") == "Provinsi" and text.t("scope_province", "en") == "Province"
+
+
+def test_opd_page_shows_candidates_passed_over_by_level(report):
+    """Issue 14, item 1: the passed-over section has a small table by target level (readable headers, hidden cells as
+    "< 5"), the same as the published tables/bypassed_by_level.csv gives; an OPD without promotions has none."""
+    from merit_lib.report import views
+
+    out, codes = report
+    tables = views.load_tables(out / "tables")
+    assert privacy.is_published(pd.read_csv(out / "tables" / f"{privacy.BY_LEVEL}.csv"))
+    heads = [text.t(k, "id") for k in ("bypass_level", "bypass_level_promos", "bypass_level_passing",
+                                       "bypass_level_passed", "bypass_level_province")]
+    shown = 0
+    for code in codes:
+        page = (out / "opd" / f"{code}.html").read_text(encoding="utf-8")
+        start = page.index(f"<h2>{text.t('opd_passed_over', 'id')}</h2>")
+        section = unescape(page[start: page.index("<h2>", start + 5)])
+        levels = views.bypassed_by_level(tables, code, "id")
+        if tables.opd(code)["n_promosi"] == 0 or tables.opd(code)["n_kandidat"] == 0:
+            assert levels.empty and heads[2] not in section
+            continue
+        shown += 1
+        assert list(levels.columns) == heads and all(h in section for h in heads)
+        assert set(levels[heads[0]]) <= {"Pengawas", "Administrator", "JPT Pratama", text.t("bypass_level_unknown")}
+        for _, row in levels.iterrows():                      # each row, cell by cell, in order, in the page
+            at = section.index(f"<td>{row[heads[0]]}</td>")
+            for v in row[heads[1:]]:
+                at = section.index(f"<td>{v}</td>", at + 1)
+        assert not [v for v in levels[heads[1:4]].to_numpy().ravel() if v in {"1", "2", "3", "4"}]
+    assert shown >= 1

@@ -672,6 +672,17 @@ def test_scan_tables_give_no_small_cell_back(period, name):
     assert not _attack_table(name, pub, truth[name])
 
 
+def test_scan_the_level_table_gives_no_small_cell_back(period):
+    """tables/bypassed_by_level.csv of the rendered small-OPD report, attacked with every sum it shares with the
+    published compliance.csv (levels = OPD, OPDs = province, promotions − passing over, candidates − passed over)."""
+    out, _, truth = period
+    read = {"dtype": {"scope": str, "opd_kode": str}}
+    pub = pd.read_csv(out / "tables" / "bypassed_by_level.csv", **read)
+    comp_pub = pd.read_csv(out / "tables" / "compliance.csv", **read)
+    assert P.is_published(pub) and len(pub) > 0
+    assert not attack_by_level(pub, truth["bypassed_by_level"], comp_pub, truth["compliance"])
+
+
 @pytest.mark.parametrize("name", ["findings", "compliance"])
 def test_scan_workbook_gives_no_small_cell_back(period, name):
     from merit_lib.domain.text import column
@@ -726,3 +737,121 @@ def test_scan_manifest_and_meta_hold_no_person(period):
     out, _, _ = period
     manifest = json.loads((out / "manifest.json").read_text())
     assert "nip" not in json.dumps(manifest).lower().replace("nip_", "")
+
+
+# --------------------------------------------------------------------------- candidates passed over, by target level
+
+BY_LEVEL_COLS = ("n_promosi", "n_promosi_melangkahi", "n_bypassed")
+
+
+def by_level_tables(rng: np.random.Generator, n_opd: int = 8) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A random bypassed_by_level table (OPDs × 3 levels, with PROVINSI rows) and the compliance rows it sums to."""
+    rows = []
+    for o in range(n_opd):
+        for level in ("Pengawas", "Administrator", "JPT Pratama"):
+            p = int(rng.choice([0, 0, 1, 2, 3, 5, 8, 14]))
+            m = int(rng.integers(0, p + 1))
+            rows.append((f"O{o}", level, p, m, int(m and rng.integers(m, 3 * m + 1))))
+    t = pd.DataFrame(rows, columns=["scope", "level_tujuan", *BY_LEVEL_COLS])
+    prov = t.groupby("level_tujuan", sort=False)[list(BY_LEVEL_COLS)].sum().reset_index().assign(scope=P.PROVINCE)
+    t = pd.concat([prov, t], ignore_index=True)
+    comp = t[t["scope"] != P.PROVINCE].groupby("scope")[list(BY_LEVEL_COLS)].sum().rename_axis("opd_kode").reset_index()
+    comp["n_kandidat"] = comp["n_bypassed"] + rng.choice([0, 1, 2, 6, 10], len(comp))
+    return t, comp
+
+
+def attack_by_level(pub: pd.DataFrame, truth: pd.DataFrame, comp_pub: pd.DataFrame, comp: pd.DataFrame) -> list[str]:
+    """Every count of 1–4 of the level table, or of compliance.csv's OPD counts it sums to, that linear programming
+    pins from every known sum: each OPD's levels = its compliance count (shown, or unknown where hidden), the OPDs =
+    the PROVINSI row, the province's total (levels, and OPDs), promotions − passing over = the rest (a cell), and
+    compliance's candidates − passed over = not passed over (a cell)."""
+    values, true, eqs = {}, {}, []
+    key = lambda r: (r["scope"], r["level_tujuan"])                                            # noqa: E731
+    for df, store in ((pub, values), (truth, true)):
+        for _, r in df.iterrows():
+            for c in BY_LEVEL_COLS:
+                store[(c, *key(r))] = float(pd.to_numeric(pd.Series([r[c]])).iloc[0])
+            store[("rest", *key(r))] = store[("n_promosi", *key(r))] - store[("n_promosi_melangkahi", *key(r))]
+    cp, ct = comp_pub.set_index("opd_kode"), comp.set_index("opd_kode")
+    for o in ct.index:
+        for c in (*BY_LEVEL_COLS, "n_kandidat"):
+            values[("opd", c, o)] = float(cp.at[o, c]) if pd.notna(cp.at[o, c]) else np.nan
+            true[("opd", c, o)] = float(ct.at[o, c])
+        values[("opd", "rest", o)] = values[("opd", "n_promosi", o)] - values[("opd", "n_promosi_melangkahi", o)]
+        values[("opd", "kt", o)] = values[("opd", "n_kandidat", o)] - values[("opd", "n_bypassed", o)]
+        true[("opd", "rest", o)] = ct.at[o, "n_promosi"] - ct.at[o, "n_promosi_melangkahi"]
+        true[("opd", "kt", o)] = ct.at[o, "n_kandidat"] - ct.at[o, "n_bypassed"]
+        eqs.append(([("opd", "n_promosi", o)], [("opd", "n_promosi_melangkahi", o), ("opd", "rest", o)], 0.0))
+        eqs.append(([("opd", "n_kandidat", o)], [("opd", "n_bypassed", o), ("opd", "kt", o)], 0.0))
+    levels = sorted({k[2] for k in true if k[0] == "n_promosi"})
+    opds = list(ct.index)
+    for c in BY_LEVEL_COLS:
+        for o in opds:
+            eqs.append(([(c, o, lv) for lv in levels], [("opd", c, o)], 0.0))
+        for lv in levels:
+            eqs.append(([(c, o, lv) for o in opds], [(c, P.PROVINCE, lv)], 0.0))
+        eqs.append(([(c, P.PROVINCE, lv) for lv in levels], [], sum(true[("opd", c, o)] for o in opds)))
+        eqs.append(([("opd", c, o) for o in opds], [], sum(true[("opd", c, o)] for o in opds)))
+    for o in [*opds, P.PROVINCE]:
+        for lv in levels:
+            eqs.append(([("n_promosi", o, lv)], [("n_promosi_melangkahi", o, lv), ("rest", o, lv)], 0.0))
+    public = {("opd", "n_promosi", o) for o in opds}                   # promotions per OPD: public (pelantikan)
+    leaks = [f"{k} = {v:g} shown" for k, v in values.items() if small(v) and k not in public]
+    for k in values:                                   # a shown count's twin (one event told twice) is shown too
+        if k[0] in ("n_promosi_melangkahi", "n_bypassed") and pd.isna(values[k]):
+            twin = ("n_bypassed" if k[0] == "n_promosi_melangkahi" else "n_promosi_melangkahi", *k[1:])
+            if pd.notna(values[twin]) and values[twin] == 0:
+                leaks.append(f"{k} hidden, its twin shown as 0")
+    return leaks + lp_attack(values, true, eqs)
+
+
+def test_level_rows_do_not_give_back_what_compliance_hides():
+    """BAPENDA-like: all of an OPD's promotions passing someone over are at one level (5 of 5, 7 passed over), and
+    compliance.csv hides the OPD's count (its candidates not passed over are 2): the level row is hidden too, and so is
+    another OPD's, so that the PROVINSI row gives neither back; the rest is shown."""
+    t = pd.DataFrame([("A", "Pengawas", 5, 5, 7), ("A", "Administrator", 0, 0, 0), ("B", "Pengawas", 10, 5, 9),
+                      ("B", "Administrator", 6, 0, 0), ("C", "Pengawas", 12, 7, 8), ("C", "Administrator", 7, 0, 0)],
+                     columns=["scope", "level_tujuan", *BY_LEVEL_COLS])
+    prov = t.groupby("level_tujuan", sort=False)[list(BY_LEVEL_COLS)].sum().reset_index().assign(scope=P.PROVINCE)
+    t = pd.concat([prov, t], ignore_index=True)
+    comp = pd.DataFrame({"opd_kode": list("ABC"), "n_promosi": [5, 16, 19], "n_promosi_melangkahi": [5, 5, 7],
+                         "n_kandidat": [9, 30, 20], "n_bypassed": [7, 9, 8]})
+    comp_pub = P.publish("compliance", comp)
+    assert comp_pub.set_index("opd_kode")["n_bypassed"].isna().tolist() == [True, False, True]   # A primary, C complement
+    pub = P.publish(P.BY_LEVEL, t, {"compliance": comp_pub})
+    cell = pub.set_index(["scope", "level_tujuan"])
+    assert cell.loc[("A", "Pengawas"), "n_promosi"] == 5                  # promotions per OPD are public, 5 is no cell
+    assert cell.loc[("A", "Pengawas"), ["n_promosi_melangkahi", "n_bypassed"]].isna().all()
+    assert "terlewati: komplementer" in cell.loc[("A", "Pengawas"), P.REASON]
+    assert cell.loc[("C", "Pengawas"), ["n_promosi_melangkahi", "n_bypassed"]].isna().all()
+    assert cell.loc[("B", "Pengawas"), ["n_promosi", "n_promosi_melangkahi", "n_bypassed"]].tolist() == [10, 5, 9]
+    assert cell.loc[(P.PROVINCE, "Pengawas"), ["n_promosi_melangkahi", "n_bypassed"]].tolist() == [17, 24]
+    assert P.display(pub, P.BY_LEVEL).set_index(["scope", "level_tujuan"]).loc[("A", "Pengawas"), "n_bypassed"] == P.SHOWN
+    assert not attack_by_level(pub, t, comp_pub, comp)
+    # the door without compliance.csv takes every OPD total as hidden: never less hidden
+    alone = P.publish(P.BY_LEVEL, t)
+    assert (P.hidden(alone, P.BY_LEVEL) >= P.hidden(pub, P.BY_LEVEL)).all().all()
+    assert P.publish(P.BY_LEVEL, pub, {"compliance": comp_pub}).equals(pub)          # idempotent
+    with pytest.raises(ValueError, match="BY_LEVEL_COLUMNS"):
+        P.publish(P.BY_LEVEL, t.assign(nama="x"))
+
+
+def test_a_naive_level_table_is_caught_by_the_attacker():
+    t = pd.DataFrame([("A", "Pengawas", 5, 5, 7), ("A", "Administrator", 0, 0, 0), ("B", "Pengawas", 9, 6, 9),
+                      ("B", "Administrator", 6, 5, 5)], columns=["scope", "level_tujuan", *BY_LEVEL_COLS])
+    prov = t.groupby("level_tujuan", sort=False)[list(BY_LEVEL_COLS)].sum().reset_index().assign(scope=P.PROVINCE)
+    t = pd.concat([prov, t], ignore_index=True)
+    comp = pd.DataFrame({"opd_kode": list("AB"), "n_promosi": [5, 15], "n_promosi_melangkahi": [5, 11],
+                         "n_kandidat": [9, 30], "n_bypassed": [7, 14]})
+    comp_pub = P.publish("compliance", comp)
+    assert attack_by_level(t, t, comp_pub, comp)          # shown as is, the levels give A's 2 not passed over back
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_attacker_gets_nothing_back_from_random_level_tables(seed):
+    t, comp = by_level_tables(np.random.default_rng(seed))
+    comp_pub = P.publish("compliance", comp)
+    pub = P.publish(P.BY_LEVEL, t, {"compliance": comp_pub})
+    assert not attack_by_level(pub, t, comp_pub, comp)
+    shown = pub[list(BY_LEVEL_COLS)].astype("Float64")
+    assert shown.notna().to_numpy().sum() > 0 and P.REASON in pub

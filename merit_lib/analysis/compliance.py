@@ -153,15 +153,30 @@ def bypasses(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
     return out
 
 
-def _candidates(frame: pd.DataFrame, scope: str) -> pd.DataFrame:
-    """Per scope: eligible, not promoted candidates in contests (scope, target level) with a promotion (`n_kandidat`),
-    and those of them passed over by at least one promotion of a less ready person (`n_bypassed`)."""
+def contests(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
+    """Per scope and target level (index `scope`, `level`; NA = no higher level or unknown): promotions
+    (`n_promosi`), of them those passing over a more ready eligible candidate (`n_promosi_melangkahi`), eligible, not
+    promoted candidates in contests with a promotion (`n_kandidat`), and those of them passed over by at least one
+    promotion of a less ready person (`n_bypassed`). Summed over levels: the OPD's counts in compliance.csv."""
     d = _contest(frame, scope)
     lowest = d[d["promoted"]].groupby(["scope", "level"])["rank"].min()
     bar = pd.Series(lowest.reindex(pd.MultiIndex.from_frame(d[["scope", "level"]])).to_numpy(), index=d.index)
     contested = d["candidate"] & bar.notna()
-    return pd.DataFrame({"n_kandidat": contested.groupby(d["scope"]).sum(),
-                         "n_bypassed": (contested & (d["rank"] > bar)).groupby(d["scope"]).sum()})
+    byp = bypasses(frame, scope)
+    keys = [d["scope"], d["level"]]
+    out = pd.DataFrame({"n_promosi": d["promoted"].groupby(keys, dropna=False).sum(),
+                        "n_kandidat": contested.groupby(keys, dropna=False).sum(),
+                        "n_bypassed": (contested & (d["rank"] > bar)).groupby(keys, dropna=False).sum()})
+    passing = (byp["n_lebih_siap"] > 0).groupby([byp["scope"], byp["level"]], dropna=False).sum()
+    out.insert(1, "n_promosi_melangkahi", passing.reindex(out.index).fillna(0))
+    out.index.names = ["scope", "level"]
+    return out.astype(int)
+
+
+def _candidates(frame: pd.DataFrame, scope: str) -> pd.DataFrame:
+    """Per scope: eligible, not promoted candidates in contests (scope, target level) with a promotion (`n_kandidat`),
+    those of them passed over (`n_bypassed`), and promotions passing someone over (`n_promosi_melangkahi`)."""
+    return contests(frame, scope).groupby(level="scope").sum()[["n_kandidat", "n_bypassed", "n_promosi_melangkahi"]]
 
 
 def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope: str = "opd_kode",
@@ -176,9 +191,8 @@ def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope:
     out["n_promosi"] = gp.size().reindex(out.index).fillna(0).astype(int)
     out["n_promosi_talent_pool"] = gp["talent_pool"].sum().reindex(out.index).fillna(0).astype(int)
     out["n_promosi_eligible"] = gp["memenuhi_syarat"].sum().reindex(out.index).fillna(0).astype(int)
-    byp = bypasses(frame, scope)
-    out["n_promosi_melangkahi"] = (byp["n_lebih_siap"] > 0).groupby(byp["scope"]).sum().reindex(out.index).fillna(0).astype(int)
     cand = _candidates(frame, scope).reindex(out.index).fillna(0).astype(int)
+    out["n_promosi_melangkahi"] = cand["n_promosi_melangkahi"]
     out["n_bypassed"], out["n_kandidat"] = cand["n_bypassed"], cand["n_kandidat"]
     out["n_kandidat_tidak_terlewati"] = out["n_kandidat"] - out["n_bypassed"]
     out["share_bypassed"] = out["n_bypassed"] / out["n_kandidat"].where(out["n_kandidat"] > 0)

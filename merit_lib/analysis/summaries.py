@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from merit_lib.analysis.compliance import contests
 from merit_lib.analysis.features import counted_promotions
 from merit_lib.domain import rules as R
 
 PROVINCE = "PROVINSI"
+#: the target levels of a promotion, in the order a page lists them (Pelaksana and Fungsional aim at Pengawas)
+TARGET_LEVELS = ("Pengawas", "Administrator", "JPT Pratama")
+BY_LEVEL_COUNTS = ("n_promosi", "n_promosi_melangkahi", "n_bypassed")
 
 
 def _counts(frame: pd.DataFrame, by: list[str], scope: str) -> pd.DataFrame:
@@ -49,7 +53,25 @@ def check_counts(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
     return _counts(long, ["syarat", "status"], scope)
 
 
+def bypassed_by_level(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
+    """Per scope (each OPD, and PROVINSI first) and target level of the promotion (`level_tujuan`): promotions, those
+    passing over a more ready eligible candidate, and the candidates so passed over (analysis.compliance.contests);
+    every scope has a row for each level of TARGET_LEVELS (a level none aims at: NA, only when someone is in it)."""
+    c = contests(frame, scope)[list(BY_LEVEL_COUNTS)].reset_index().rename(columns={"level": "level_tujuan"})
+    other = [lv for lv in pd.unique(c["level_tujuan"]) if lv not in TARGET_LEVELS]
+    levels = pd.Series([*TARGET_LEVELS, *other], dtype="string")
+    scopes = pd.Series(sorted(pd.unique(frame[scope].dropna().astype(str))), dtype="string")
+    full = pd.DataFrame({"scope": scopes}).merge(pd.DataFrame({"level_tujuan": levels}), how="cross")
+    c = c.astype({"scope": "string", "level_tujuan": "string"})
+    per = full.merge(c, on=["scope", "level_tujuan"], how="left").fillna({k: 0 for k in BY_LEVEL_COUNTS})
+    prov = per.groupby("level_tujuan", dropna=False, sort=False)[list(BY_LEVEL_COUNTS)].sum().reset_index()
+    prov.insert(0, "scope", PROVINCE)
+    out = pd.concat([prov, per], ignore_index=True).astype({k: "int64" for k in BY_LEVEL_COUNTS})
+    return out.astype({"scope": "string", "level_tujuan": "string"})
+
+
 def all_tables(frame: pd.DataFrame, scope: str = "opd_kode") -> dict[str, pd.DataFrame]:
     """Every aggregate table by file stem."""
     return {"talent_box": talent_box(frame, scope), "readiness": readiness_counts(frame, scope),
-            "promotions": promotions(frame, scope), "checks": check_counts(frame, scope)}
+            "promotions": promotions(frame, scope), "checks": check_counts(frame, scope),
+            "bypassed_by_level": bypassed_by_level(frame, scope)}

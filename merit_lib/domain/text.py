@@ -580,6 +580,10 @@ for _key, _name in _INDEX_COMPONENTS.items():
 
 #: what each sheet of ringkasan.xlsx holds (its "Keterangan" sheet), and that sheet's own words
 SHEET_HELP: dict[str, dict[str, str]] = {
+    "bypassed_by_level": {"id": "Calon yang terlewati menurut jenjang tujuan: satu baris per lingkup (provinsi atau OPD) dan "
+                                "jenjang; promosi, promosi yang melangkahi calon yang lebih siap, dan jumlah calon itu.",
+                          "en": "Candidates passed over by target level: one row per scope (province or OPD) and level; "
+                                "promotions, promotions that passed over a readier candidate, and how many such candidates."},
     "compliance": {"id": "Satu baris per OPD: cakupan data, promosi dan apakah mengikuti merit, calon yang terlewati, "
                          "temuan keadilan, indeks kepatuhan meritokrasi 0–100 dan kategorinya.",
                    "en": "One row per OPD: data coverage, promotions and whether they followed merit, candidates passed "
@@ -2061,6 +2065,15 @@ PAGES: dict[str, dict[str, str]] = {
                       "en": "Passed over by a less ready person's promotion"},
     "bypass_not": {"id": "Tidak dilangkahi", "en": "Not passed over"},
     "bypass_promos": {"id": "Promosi yang melangkahi calon lebih siap", "en": "Promotions passing over a readier candidate"},
+    "bypass_level_lead": {"id": "Menurut jenjang tujuan promosi (Pelaksana dan Fungsional sama-sama menuju Pengawas):",
+                          "en": "By the target level of the promotion (Pelaksana and Fungsional both aim at Pengawas):"},
+    "bypass_level": {"id": "Jenjang tujuan", "en": "Target level"},
+    "bypass_level_promos": {"id": "Promosi", "en": "Promotions"},
+    "bypass_level_passing": {"id": "Promosi yang melangkahi calon lebih siap",
+                             "en": "Promotions passing over a readier candidate"},
+    "bypass_level_passed": {"id": "Calon lebih siap yang terlewati", "en": "Readier candidates passed over"},
+    "bypass_level_province": {"id": "Terlewati di provinsi", "en": "Passed over in the province"},
+    "bypass_level_unknown": {"id": "Jenjang tidak diketahui", "en": "Level unknown"},
     "fair_lead": {"id": "Apakah peluang promosi berbeda menurut atribut pribadi di OPD ini, pada merit yang sama. "
                          "Disparitas adalah petunjuk untuk menelaah berkas, bukan bukti diskriminasi.",
                   "en": "Whether the chance of promotion differs by a personal attribute in this OPD, at equal merit. A "
@@ -2290,3 +2303,31 @@ def catalogue() -> dict[str, dict[str, str]]:
     for name in ("PAGES", "COLUMN_HELP", "SHEET_HELP"):
         out.update({f"{name.lower()}.{k}": v for k, v in globals().get(name, {}).items()})
     return out
+
+
+# bypassed_by_level.csv (issue 14, item 1): headers and help for its columns, where they mean something per level
+COLUMNS.update({
+    "level_tujuan": {"id": "Jenjang tujuan", "en": "Target level"},
+    "bypassed_by_level.n_promosi": {"id": "Promosi ke jenjang ini", "en": "Promotions to this level"},
+    "bypassed_by_level.n_promosi_melangkahi": {"id": "Promosi yang melangkahi calon lebih siap",
+                                               "en": "Promotions passing over a readier candidate"},
+    "bypassed_by_level.n_bypassed": {"id": "Calon lebih siap yang terlewati", "en": "Readier candidates passed over"},
+})
+COLUMN_HELP.update({
+    "level_tujuan": {"id": "Jenjang yang dituju promosi: Pengawas (dari Pelaksana atau Fungsional), Administrator, JPT "
+                           "Pratama.",
+                     "en": "The level a promotion aims at: Pengawas (from Pelaksana or Fungsional), Administrator, JPT "
+                           "Pratama."},
+    "bypassed_by_level.n_promosi": {"id": "Promosi periode ini yang dihitung, ke jenjang tujuan ini; jumlah semua jenjang "
+                                          "= jumlah promosi OPD di lembar compliance.",
+                                    "en": "Promotions of the period counted, to this target level; summed over the "
+                                          "levels, the OPD's promotions in the compliance sheet."},
+    "bypassed_by_level.n_promosi_melangkahi": {
+        "id": "Promosi ke jenjang ini yang melewati sedikitnya satu calon memenuhi syarat yang lebih siap di OPD yang sama.",
+        "en": "Promotions to this level that passed over at least one more ready eligible candidate of the same OPD."},
+    "bypassed_by_level.n_bypassed": {
+        "id": "Calon yang memenuhi syarat untuk jenjang ini, tidak dipromosikan, dan lebih siap daripada seseorang yang "
+              "dipromosikan ke jenjang ini di OPD yang sama. Kosong bila kurang dari 5 orang atau pelengkapnya.",
+        "en": "Eligible candidates for this level, not promoted, and more ready than someone promoted to it in the same "
+              "OPD. Empty under 5 persons or as their complement."},
+})

@@ -40,7 +40,7 @@ from merit_lib.report.output import PeriodFolder
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"   # package data (the repository links notebooks/ here)
 PACKAGES = ("merit_lib", "pandas", "numpy", "statsmodels", "pandera", "seaborn", "matplotlib", "papermill",
             "nbconvert", "nbclient", "fairlearn", "scipy", "openpyxl")
-TABLES = ("compliance", "findings", "model_coefficients", "validation", "promotions_ledger")
+TABLES = ("compliance", "findings", "bypassed_by_level", "model_coefficients", "validation", "promotions_ledger")
 INTERNAL_VALIDATION = "validasi.csv"   # the row-level listing, in the steward's folder only
 INTERNAL_SIASN = "siasn"                # a SIASN input converted: tables, mapping report, ledger (steward's folder)
 SIASN_MAPPING = "siasn_mapping"         # its published counts, tables/siasn_mapping.csv (a SIASN run only)
@@ -148,8 +148,10 @@ def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "
               "model_coefficients": models.coefficients, "compliance": comp, **summaries.all_tables(frame)}
     # every published table passes the disclosure door (DESIGN §6); to_dir writes audit_meta.json and the full
     # findings, which the published findings then replace
+    published: dict[str, pd.DataFrame] = {}      # bypassed_by_level hides what the published compliance.csv hides
     for name, table in tables.items():
-        write_csv(privacy.publish(name, table), inside(tables_dir, f"{safe_name(name)}.csv"))
+        published[name] = privacy.publish(name, table, published)
+        write_csv(published[name], inside(tables_dir, f"{safe_name(name)}.csv"))
     result.to_dir(tables_dir)
     write_csv(privacy.publish("findings", result.findings), inside(tables_dir, "findings.csv"))
     meta = {"period": check_period(period), "fingerprint": extract.fingerprint(), "lang": lang,

@@ -14,7 +14,7 @@ what leaves the house, `display` what a page shows, `mask_grid` what a figure hi
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -184,12 +184,27 @@ for _s in COMPLIANCE:
                                     + (f"or when the rest of {_s.total} is 1–4; complemented across OPDs" if _s.total
                                        else "no published total"))
     COMPLIANCE_COLUMNS.update({c: f"derived from the cell '{_s.label}': hidden with it" for c in _s.derived})
+#: bypassed_by_level.csv (analysis.summaries.bypassed_by_level): per scope and target level, promotions, those
+#: passing over a more ready eligible candidate, and the candidates so passed over. Each count is a cell (the level
+#: of a promotion crossed with how it went); summed over levels it is the OPD's count in compliance.csv, which the
+#: door takes as known where compliance.csv shows it and as hidden where it hides it (so the level rows give that
+#: count back neither way); summed over OPDs it is the PROVINSI row. As in compliance.csv, a promotion passing someone
+#: over and those passed over are one event told twice (hidden together), and the promotions not passing anyone
+#: over (n_promosi − n_promosi_melangkahi) are a cell too.
+BY_LEVEL = "bypassed_by_level"
+BY_LEVEL_KEYS = ("scope", "level_tujuan")
+BY_LEVEL_COUNTS: dict[str, str] = {"n_promosi": "promosi", "n_promosi_melangkahi": "melangkahi", "n_bypassed": "terlewati"}
+BY_LEVEL_COLUMNS: dict[str, str] = {
+    "scope": "key: PROVINSI or the OPD's code", "level_tujuan": "key: the target level of the promotion",
+    **{c: f"cell ({label}): persons of an OPD by target level; hidden at 1–4, complemented within the OPD (whose total "
+          f"compliance.csv publishes or hides) and across OPDs (the PROVINSI row)" for c, label in BY_LEVEL_COUNTS.items()},
+    REASON: "the door's own reasons"}
 PASS_THROUGH = ("promotions_ledger", "model_coefficients", "validation")
 #: siasn_mapping.csv (a run read from SIASN): only these columns leave the house; the mapping report's unmapped raw
 #: values and notes (which can hold names) and the row ledger stay in `<out>.internal/siasn/`
 SIASN_MAPPING = ("kind", "source", "item", "label", "target", "status", "rows", "mapped", "unmapped", "conflicts",
                  "winner")
-TABLES: tuple[str, ...] = ("findings", "compliance", *GRIDS, *PASS_THROUGH, "siasn_mapping")
+TABLES: tuple[str, ...] = ("findings", "compliance", *GRIDS, BY_LEVEL, *PASS_THROUGH, "siasn_mapping")
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -316,8 +331,10 @@ def mask_grid(grid: pd.DataFrame, zeros: bool = False) -> pd.DataFrame:
 # --------------------------------------------------------------------------- the tables
 
 
-def publish(name: str, table: pd.DataFrame) -> pd.DataFrame:
-    """The table as it may leave the house: the policy of `name` (one of TABLES) applied; idempotent."""
+def publish(name: str, table: pd.DataFrame, published: Mapping[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """The table as it may leave the house: the policy of `name` (one of TABLES) applied; idempotent. `published`: the
+    tables of the period already published (BY_LEVEL reads compliance.csv's, to hide what that one hides; without it,
+    every OPD total it could hide is taken as hidden)."""
     if name not in TABLES:
         raise ValueError(f"tabel '{name}' tidak punya aturan pengungkapan di merit_lib.report.privacy (ada: "
                          f"{', '.join(TABLES)})")
@@ -333,6 +350,9 @@ def publish(name: str, table: pd.DataFrame) -> pd.DataFrame:
         return _grid(table, GRIDS[name])
     if name == "findings":
         return _findings(table)
+    if name == BY_LEVEL:
+        comp = (published or {}).get("compliance")
+        return _by_level(table, None if comp is None else publish("compliance", comp))
     return _compliance(table)
 
 
@@ -465,6 +485,73 @@ def _compliance(table: pd.DataFrame) -> pd.DataFrame:
     return _reorder(out)
 
 
+def _by_level(table: pd.DataFrame, comp: pd.DataFrame | None) -> pd.DataFrame:
+    """Protect the level rows (BY_LEVEL): each count a grid of scope × level whose OPD rows sum to compliance.csv's
+    count (known where `comp` shows it, a hidden unit where it hides it or without `comp`; promotions per OPD are
+    public) and whose OPD cells sum to the PROVINSI row; `melangkahi` and `terlewati` hidden together, `melangkahi`
+    also where its promotions are hidden or the promotions not passing anyone over are 1–4; until nothing changes."""
+    undeclared = [c for c in table.columns if c not in BY_LEVEL_COLUMNS]
+    if undeclared:
+        raise ValueError(f"kolom {BY_LEVEL} tanpa aturan pengungkapan (undeclared columns): "
+                         f"{', '.join(map(str, undeclared))}; nyatakan di merit_lib.report.privacy.BY_LEVEL_COLUMNS")
+    t = table.reset_index(drop=True).drop(columns=[REASON], errors="ignore")
+    full = pd.DataFrame({"scope": pd.unique(t["scope"])}).merge(t[["level_tujuan"]].drop_duplicates(), how="cross")
+    t = full.merge(t, on=list(BY_LEVEL_KEYS), how="left")     # a cell nobody is in: 0 (a row never says someone is)
+    counts = [c for c in BY_LEVEL_COUNTS if c in t]
+    n = {c: np.nan_to_num(_num(t[c])) for c in counts}
+    for c in counts:
+        t[c] = pd.Series(n[c], index=t.index).astype("Int64")
+    prov = (t["scope"] == PROVINCE).to_numpy()
+    scopes, levels = _groups(t, ["scope"]), _groups(t, ["level_tujuan"])
+    shown_total = {c: _opd_totals_shown(t, comp, c) for c in counts}
+    preset = {c: np.zeros(len(t), bool) for c in counts}
+    rest_small = too_small(n["n_promosi"] - n["n_promosi_melangkahi"]) if {"n_promosi", "n_promosi_melangkahi"} <= \
+        set(counts) else np.zeros(len(t), bool)
+    while True:
+        why = {}
+        for c in counts:
+            units, unknown, lines = list(n[c]), list(preset[c]), []
+            for rows in scopes:
+                if prov[rows[0]] or shown_total[c][rows[0]]:
+                    lines.append(_Line(rows))                   # the OPD's (or province's) total is known
+                else:                                           # hidden in compliance.csv: a unit of its own
+                    units.append(n[c][rows].sum())
+                    unknown.append(True)
+                    lines.append(_Line(rows, len(units) - 1))
+            for rows in levels:
+                total = rows[prov[rows]]
+                lines.append(_Line(rows[~prov[rows]], int(total[0]) if len(total) == 1 else None))
+            why[c] = _protect(np.asarray(units, float), None, np.zeros(len(units)), lines,
+                              unknown=np.asarray(unknown, bool), unknown_why=COMPLEMENT)[: len(t)]
+        new = {c: v.copy() for c, v in preset.items()}
+        if "n_promosi_melangkahi" in why and "n_bypassed" in why:
+            told_twice = (why["n_promosi_melangkahi"] != "") | (why["n_bypassed"] != "")
+            new["n_promosi_melangkahi"] |= told_twice
+            new["n_bypassed"] |= told_twice
+        if "n_promosi_melangkahi" in why:
+            new["n_promosi_melangkahi"] |= rest_small | (why.get("n_promosi", np.full(len(t), "")) != "")
+        if all((new[c] == preset[c]).all() for c in counts):
+            break
+        preset = new
+    if "n_promosi_melangkahi" in why:
+        why["n_promosi_melangkahi"][rest_small] = PRIMARY
+    out = t.copy()
+    for c in counts:
+        _blank(out, c, why[c] != "")
+    out[REASON] = _reasons([[f"{BY_LEVEL_COUNTS[c]}: {why[c][i]}" for c in counts if why[c][i]] for i in range(len(t))])
+    return out
+
+
+def _opd_totals_shown(t: pd.DataFrame, comp: pd.DataFrame | None, col: str) -> np.ndarray:
+    """Per row of a BY_LEVEL table: whether compliance.csv shows its OPD's `col` (promotions always: public)."""
+    if col in PUBLIC_COUNTS["compliance"]:
+        return np.ones(len(t), bool)
+    if comp is None or col not in comp:
+        return np.zeros(len(t), bool)
+    shown = comp.assign(_k=comp["opd_kode"].astype(str)).set_index("_k")[col].notna()
+    return t["scope"].astype(str).map(shown).fillna(False).to_numpy(bool)
+
+
 def _share_primary(t: pd.DataFrame, s: Share) -> np.ndarray:
     """Primary suppression of one share: its count, or the rest of its total, is 1–4; already empty → EMPTY."""
     k = _num(t[s.count])
@@ -540,6 +627,8 @@ def hidden(table: pd.DataFrame, name: str) -> pd.DataFrame:
         cols = {GRIDS[name].count: np.array([bool(p) for p in parts], bool)}
     elif name == "findings":
         cols = _findings_mask(table, labels)
+    elif name == BY_LEVEL:
+        cols = {c: labels[label] for c, label in BY_LEVEL_COUNTS.items()}
     elif name == "compliance":
         cols = {}
         for s in COMPLIANCE:
@@ -559,6 +648,8 @@ def hidden(table: pd.DataFrame, name: str) -> pd.DataFrame:
 def _labels(name: str) -> list[str]:
     if name == "findings":
         return [c.label for f in FINDINGS for c in (f.group, f.reference)]
+    if name == BY_LEVEL:
+        return list(BY_LEVEL_COUNTS.values())
     return [s.label for s in COMPLIANCE] + [INDEX_LABEL] if name == "compliance" else []
 
 

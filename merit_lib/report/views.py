@@ -12,7 +12,7 @@ import json
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +40,8 @@ class Tables:
     checks: pd.DataFrame
     ledger: pd.DataFrame
     meta: dict
+    #: candidates passed over per OPD and target level (empty for a period folder written before it was published)
+    bypassed_by_level: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def opd(self, code: str) -> pd.Series:
         """The compliance row of one OPD; a clear error if the OPD is not in this period's data."""
@@ -66,7 +68,9 @@ def _read(tables_dir: str, content: str) -> Tables:
         meta["audit"] = json.loads(audit_meta.read_text(encoding="utf-8"))
     names = ("compliance", "findings", "model_coefficients", "validation", "talent_box", "readiness", "promotions",
              "checks", "promotions_ledger")
-    return Tables(*(privacy.publish(n, read(d / f"{n}.csv")) for n in names), meta)
+    by_level = d / f"{privacy.BY_LEVEL}.csv"
+    levels = privacy.publish(privacy.BY_LEVEL, read(by_level)) if by_level.exists() else pd.DataFrame()
+    return Tables(*(privacy.publish(n, read(d / f"{n}.csv")) for n in names), meta, levels)
 
 
 def _digest(parts: list[bytes]) -> str:
@@ -371,10 +375,39 @@ def passed_over_section(tables: Tables, code: str, lang: str = "id") -> str:
              "–" if comp["n_promosi_melangkahi"].isna().any() else f"{prov('n_promosi_melangkahi')} / {prov('n_promosi')}")]
     table = pd.DataFrame(rows, columns=[text.t("merit_head", lang), text.t("opd_col", lang), text.t("province_col", lang)])
     out = [f"<p>{html.escape(text.t('bypass_lead', lang))}</p>", html_table(table)]
+    levels = bypassed_by_level(tables, code, lang)
+    if len(levels):
+        out += [f"<p>{html.escape(text.t('bypass_level_lead', lang))}</p>", html_table(levels)]
     ready = readiness_by_post(tables, code, lang)
     if len(ready):
         out.append(html_table(ready))
     return "\n".join(out)
+
+
+def bypassed_by_level(tables: Tables, scope: str, lang: str = "id") -> pd.DataFrame:
+    """Candidates passed over in one scope by target level of the promotion: promotions, those passing over a readier
+    candidate, the candidates so passed over, and the province's; "< 5" where hidden. Levels nobody was promoted to
+    (nothing hidden) are left out; empty when the table is missing or the scope has none."""
+    t = tables.bypassed_by_level
+    if t.empty or "scope" not in t:
+        return pd.DataFrame()
+    shown = privacy.display(t, privacy.BY_LEVEL)
+    own = shown[shown["scope"].astype(str) == str(scope)]
+    prov = shown[shown["scope"] == privacy.PROVINCE].set_index("level_tujuan")["n_bypassed"]
+    cols = ["n_promosi", "n_promosi_melangkahi", "n_bypassed"]
+
+    def cell(v: object) -> str:
+        return privacy.SHOWN if v == privacy.SHOWN else "–" if pd.isna(v) else language.number(v, lang)
+
+    rows = []
+    for _, r in own.iterrows():
+        if all(r[c] != privacy.SHOWN and not pd.isna(r[c]) and float(r[c]) == 0 for c in cols):
+            continue
+        level = text.t("bypass_level_unknown", lang) if pd.isna(r["level_tujuan"]) else str(r["level_tujuan"])
+        rows.append([level, *(cell(r[c]) for c in cols), cell(prov.get(r["level_tujuan"], np.nan))])
+    heads = [text.t(k, lang) for k in ("bypass_level", "bypass_level_promos", "bypass_level_passing",
+                                       "bypass_level_passed", "bypass_level_province")]
+    return pd.DataFrame(rows, columns=heads)
 
 
 def readiness_by_post(tables: Tables, scope: str, lang: str = "id") -> pd.DataFrame:
