@@ -3,7 +3,7 @@
 docs/opd_report.png (an OPD page on a 1280 px desktop, top of the page), docs/audit_page.png (the fairness audit,
 1280 px) and docs/index_phone.png (the index on a 390 px phone, whole page). Needs Chromium from the OS
 (`apt-get install -y chromium`) and Playwright for Python (a dev dependency); nothing is downloaded.
-Usage: python docs/screenshots.py [--out docs] [--n 400]
+Usage: python docs/screenshots.py [--out docs] [--n 3236]
 """
 
 from __future__ import annotations
@@ -32,11 +32,24 @@ def render(work: Path, n: int) -> Path:
     return out
 
 
+def judged_page(report: Path) -> Path:
+    """The page of the rendered OPD with the most promotions (a page with a verdict, not "tidak dapat dinilai")."""
+    import pandas as pd
+
+    from merit_lib.report.output import page_names
+
+    comp = pd.read_csv(report / "tables" / "compliance.csv", dtype={"opd_kode": str})
+    rendered = {p.stem for p in (report / "opd").glob("*.html")}
+    stems = page_names(comp["opd_kode"].tolist())
+    comp = comp[comp["opd_kode"].map(stems).isin(rendered)].sort_values("n_promosi", ascending=False)
+    return report / "opd" / f"{stems[comp['opd_kode'].iloc[0]]}.html"
+
+
 def shoot(report: Path, docs: Path, browser: str) -> list[Path]:
     """The three screenshots, written into `docs`."""
     from playwright.sync_api import sync_playwright
 
-    opd_page = sorted((report / "opd").glob("*.html"))[0]
+    opd_page = judged_page(report)
     # (page, png, width, which <h2> of the page the shot starts at — 0: the top; None: the whole page)
     shots = [(opd_page, docs / "opd_report.png", 1280, 0),
              (report / "audit_keadilan.html", docs / "audit_page.png", 1280, 2),     # the findings
@@ -61,7 +74,7 @@ def shoot(report: Path, docs: Path, browser: str) -> list[Path]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DOCS)
-    ap.add_argument("--n", type=int, default=400)
+    ap.add_argument("--n", type=int, default=3236, help="persons in the synthetic extract (Banten size: most OPDs are judged)")
     args = ap.parse_args()
     browser = find_browser()
     if browser is None:

@@ -21,8 +21,8 @@ import pytest
 from merit_lib.cli import main
 from merit_lib.data.sink import inside, safe_name
 from merit_lib.domain.errors import OutputError
-from merit_lib.report.output import MARKER, PeriodFolder
-from merit_lib.report.pipeline import page_names, run_report
+from merit_lib.report.output import MARKER, PeriodFolder, page_names
+from merit_lib.report.pipeline import run_report
 from merit_lib.synth import synthesize
 
 PERIOD = "2026Q1"

@@ -27,7 +27,7 @@ import threading
 import uuid
 from pathlib import Path
 
-from merit_lib.data.sink import write_json
+from merit_lib.data.sink import safe_name, write_json
 from merit_lib.domain.errors import OutputError, output_error
 
 MARKER = {"generator": "merit_lib"}
@@ -328,3 +328,16 @@ class PeriodFolder:
                 self.warnings.append(f"{old}: folder lama disimpan (berisi berkas asing) — old folder kept: it holds foreign files")
         return None
 
+
+def page_names(codes: list[str]) -> dict[str, str]:
+    """OPD code → a file-name stem made safe (`safe_name`) and unique among the codes."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for code in codes:
+        stem = base = safe_name(code)
+        i = 2
+        while stem.lower() in taken:
+            stem, i = f"{base}-{i}", i + 1
+        taken.add(stem.lower())
+        names[code] = stem
+    return names

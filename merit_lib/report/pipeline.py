@@ -35,7 +35,7 @@ from merit_lib.domain.errors import ParameterError, output_error
 from merit_lib.domain.period import Period
 from merit_lib.domain.roles import ASN, Roles
 from merit_lib.report.kernels import JobResult, KernelPool, first_line
-from merit_lib.report.output import PeriodFolder
+from merit_lib.report.output import PeriodFolder, page_names
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"   # package data (the repository links notebooks/ here)
 PACKAGES = ("merit_lib", "pandas", "numpy", "statsmodels", "pandera", "seaborn", "matplotlib", "papermill",
@@ -102,20 +102,6 @@ def validation_counts(issues: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame({"table": pd.Series(dtype=object), "rule": pd.Series(dtype=object), "n": pd.Series(dtype=int)})
     return (issues.groupby(["table", "rule"])["row"].nunique().rename("n").reset_index()
             .sort_values(["table", "n", "rule"], ascending=[True, False, True], kind="stable").reset_index(drop=True))
-
-
-def page_names(codes: list[str]) -> dict[str, str]:
-    """OPD code → a file-name stem made safe (`safe_name`) and unique among the codes."""
-    names: dict[str, str] = {}
-    taken: set[str] = set()
-    for code in codes:
-        stem = base = safe_name(code)
-        i = 2
-        while stem.lower() in taken:
-            stem, i = f"{base}-{i}", i + 1
-        taken.add(stem.lower())
-        names[code] = stem
-    return names
 
 
 # --------------------------------------------------------------------------- compute once

@@ -541,7 +541,7 @@ def ranking_links(comp: pd.DataFrame, period: str, lang: str = "id", pages: dict
 def page_links(codes: list[str] | None, comp: pd.DataFrame, prefix: str = "opd/") -> dict[str, str]:
     """OPD code → the relative link of its page (the same safe, unique file names as the pipeline gives them); only the
     OPDs that have a page (`codes`; None = every OPD of the period)."""
-    from merit_lib.report.pipeline import page_names
+    from merit_lib.report.output import page_names
 
     all_codes = list(dict.fromkeys(comp["opd_kode"].astype(str)))
     chosen = [c for c in (codes if codes is not None else all_codes) if c in set(all_codes)]
