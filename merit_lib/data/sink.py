@@ -101,6 +101,12 @@ def write_json(data: Any, path: Path | str) -> Path:
     return write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str), path)
 
 
+def write_produced(path: Path | str, produce: Any) -> Path:
+    """A file another program makes (`produce(tmp_path)` writes it, e.g. a PDF printed by Chromium), through the same
+    door: atomic, and a full disk or a read-only folder reported as an OutputError."""
+    return _door(Path(path), produce)
+
+
 def write_excel(sheets: Mapping[str, pd.DataFrame], path: Path | str, style: Any = None) -> Path:
     """An .xlsx workbook, one sheet per table (text cells neutralised); `style(worksheet, table)` formats each sheet."""
     def write(p: Path) -> None:

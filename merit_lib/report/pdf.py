@@ -65,7 +65,7 @@ def print_pdf(page: Path, target: Path, browser: str, timeout: float = TIMEOUT) 
             last = [line for line in (done.stderr or "").splitlines() if line.strip()][-1:] or ["(no message)"]
             raise PdfError(f"chromium exit {done.returncode}: {last[0][:200]}")
 
-    return sink._door(Path(target), write)
+    return sink.write_produced(target, write)
 
 
 def print_pages(pages: dict[str, Path], browser: str, workers: int = 1) -> dict[str, str | None]:
