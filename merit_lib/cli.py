@@ -19,6 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from merit_lib.domain.errors import InputError, MeritError, ParameterError, is_output_oserror, output_error
+from merit_lib.domain.period import DEFAULT_WINDOW
+
+#: the longest evidence window `--window` takes (the trend shows up to 8 quarters, each on its own window)
+MAX_WINDOW = 12
 
 if TYPE_CHECKING:
     from merit_lib.data.siasn import SiasnResult
@@ -100,20 +104,31 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_synth(args: argparse.Namespace) -> int:
     """Generate the synthetic Banten extract into a folder (the contract's tables, or as SIASN delivers it)."""
     from merit_lib.synth import Disparity, MeritGap, synthesize, to_siasn
+    from merit_lib.synth.generator import DEMO_DISPARITIES, DEMO_IGNORE_MERIT
 
     with parameter_check("--disparity/--merit-gap"):
         disparities = [Disparity.parse(d) for d in args.disparity or []]
         gaps = [MeritGap.parse(g) for g in args.merit_gap or []]
     if args.n < 50:
         raise UserError("--n harus paling sedikit 50", en="--n must be at least 50 (ASN)")
+    if not 1 <= args.quarters <= 40:
+        raise ParameterError("--quarters: 1 sampai 40 triwulan", en="--quarters: 1 to 40 quarters")
     period = str(_period(args.period))
     # the generator's ValueErrors are its checks of the planted effects (an attribute it does not make)
     with parameter_check("--disparity/--merit-gap") if disparities or gaps else contextlib.nullcontext():
-        s = synthesize(n=args.n, seed=args.seed, period=period, disparities=disparities, merit_gaps=gaps,
-                       ignore_merit=args.ignore_merit or [], bad_rows=args.bad_rows)
+        demo = args.planted == "demo"
+        s = synthesize(n=args.n, seed=args.seed, period=period,
+                       disparities=[*(DEMO_DISPARITIES if demo else ()), *disparities], merit_gaps=gaps,
+                       ignore_merit=[*(DEMO_IGNORE_MERIT if demo else ()), *(args.ignore_merit or [])],
+                       bad_rows=args.bad_rows, quarters=args.quarters)
     out = to_siasn(s.tables, args.out, seed=args.seed) if args.format == "siasn" else s.write(args.out, args.format)
     counts = ", ".join(f"{k} {len(v)}" for k, v in s.tables.items())
-    print(f"Ekstrak sintetis ditulis ke {out} ({counts}); promosi {s.truth.period}: {s.truth.n_promoted}")
+    per_quarter = ", ".join(f"{q} {n}" for q, n in s.truth.promoted_by_quarter.items())
+    print(f"Ekstrak sintetis ditulis ke {out} ({counts}); promosi per triwulan: {per_quarter}")
+    planted = [f"{d.opd}:{d.attribute}:{d.group}:{d.odds_ratio:g}" for d in s.truth.disparities]
+    planted += [f"{o} (abaikan merit)" for o in s.truth.ignore_merit]
+    if planted:
+        print("Efek yang ditanam (lihat data/README.md): " + "; ".join(planted))
     if args.bad_rows:
         from merit_lib.data.sink import write_csv
 
@@ -134,6 +149,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     en = args.lang == "en"
     _period(args.period)
+    _window(args.window)
     check_workers(args.workers)
     _data_folder(args.data)
     if args.pdf:                                   # before the long run: no browser, one line with the install step
@@ -151,7 +167,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         if unknown:
             raise ParameterError(f"--opd: OPD tidak dikenal: {', '.join(unknown)}", en=f"--opd: unknown OPD codes: {', '.join(unknown)}")
     result = run_report(args.data, args.period, args.out, opds=args.opd, workers=args.workers, lang=args.lang,
-                        internal=args.internal, siasn=siasn, pdf=args.pdf)
+                        internal=args.internal, siasn=siasn, pdf=args.pdf, window=_window(args.window))
     print(("Reports written to" if en else "Laporan ditulis ke") + f": {result.out} ({len(result.jobs)} notebook)")
     if result.internal is not None:
         print(("Row-level validation listing (data steward only, not for publication)" if en else
@@ -214,7 +230,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         extract = load_extract(data, lang=args.lang)
     # the audit's ValueErrors about columns and reference groups are its checks of --attributes/--reference
     with parameter_check("--attributes/--reference") if extra or reference else contextlib.nullcontext():
-        result = audit_extract(extract, str(period), attributes=extra, reference=reference)
+        result = audit_extract(extract, str(period), attributes=extra, reference=reference, window=_window(args.window))
     out = result.to_dir(args.out)
     print(result.summary(args.lang))
     print(f"\n{'Findings written to' if args.lang == 'en' else 'Temuan ditulis ke'}: {out / 'findings.csv'}")
@@ -242,7 +258,7 @@ def cmd_model(args: argparse.Namespace) -> int:
     controls = [c.strip() for c in args.controls.split(",") if c.strip()] if args.controls is not None else None
     with contract_data(args.data, args.lang) as (data, _siasn):
         extract = load_extract(data, lang=args.lang)
-    frame = analysis_frame(extract, period)
+    frame = analysis_frame(extract, period, window=_window(args.window))
     absent = [c for c in controls or [] if c not in frame.columns]
     if absent:
         raise ParameterError(f"--controls: kolom tidak ada di data: {', '.join(absent)}",
@@ -303,7 +319,7 @@ def cmd_kandidat(args: argparse.Namespace) -> int:
     period = _period(args.period) if args.period else _period(f"{dt.date.today().year}Q{(dt.date.today().month - 1) // 3 + 1}")
     _data_folder(args.data)
     refuse_period_folder(args.out, "--out")
-    frame = analysis_frame(load_extract(args.data, lang=args.lang), period)
+    frame = analysis_frame(load_extract(args.data, lang=args.lang), period, window=1)   # as at the quarter's start
     s = shortlist(frame, level, opd=args.opd, jabatan=args.jabatan, n=args.n, lang=args.lang)
     path = write_shortlist(s, args.out, args.lang)
     where = f" {args.jabatan}" if args.jabatan else ""
@@ -314,10 +330,25 @@ def cmd_kandidat(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _window(n: int) -> int:
+    """`--window`: whole quarters, 1 … MAX_WINDOW (the evidence window, DESIGN §8)."""
+    if not 1 <= n <= MAX_WINDOW:
+        raise ParameterError(f"--window {n}: tulis jumlah triwulan, 1 sampai {MAX_WINDOW}",
+                             en=f"--window {n}: a number of quarters, 1 to {MAX_WINDOW}")
+    return n
+
+
+def _window_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--window", type=int, default=DEFAULT_WINDOW, metavar="N",
+                   help=f"evidence window in quarters, ending with --period (default {DEFAULT_WINDOW}: twelve months; "
+                        "1 = the quarter alone; shorter where the history is)")
+
+
 def _input_arguments(p: argparse.ArgumentParser) -> None:
     """The input of `model` and `audit`: an extract and a period, or a flat table and its roles file."""
     p.add_argument("--data", help="the extract folder (or XLSX workbook)")
     p.add_argument("--period", help="quarter, e.g. 2026Q1")
+    _window_argument(p)
     p.add_argument("--flat", metavar="FILE", help="instead of --data/--period: a flat table (CSV/XLSX/Parquet) …")
     p.add_argument("--roles", metavar="ROLES.yaml", help="… and the roles file that maps its columns")
 
@@ -392,6 +423,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="planted lower merit for a group (no penalty at equal merit)")
     s.add_argument("--ignore-merit", action="append", metavar="OPD", help="an OPD whose promotions ignore merit")
     s.add_argument("--bad-rows", type=int, default=0, help="insert K bad rows (truth in _bad_rows_truth.csv)")
+    s.add_argument("--planted", choices=("demo", "none"), default="demo",
+                   help="demo (default): the documented planted effects of data/README.md; none: a world without them")
+    s.add_argument("--quarters", type=int, default=8, help="quarters of promotion history, ending with --period (default 8)")
     s.set_defaults(func=cmd_synth)
 
     r = sub.add_parser("report", help="render every report of a period (province, audit, one per OPD)")
@@ -403,6 +437,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--internal", metavar="DIR",
                    help="folder for the data steward's row-level validation listing (default: <out>.internal)")
     r.add_argument("--lang", choices=("id", "en"), default="id")
+    _window_argument(r)
     r.add_argument("--pdf", action="store_true",
                    help="also an A4 PDF beside each OPD page, printed by headless Chromium (apt-get install -y chromium)")
     r.set_defaults(func=cmd_report)

@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from merit_lib.analysis import talent as T
-from merit_lib.analysis.features import counted_promotions
+from merit_lib.analysis.features import counted_promotions, current
 from merit_lib.analysis.stats import MIN_CELL, wilson
 from merit_lib.domain import codes, text
 from merit_lib.domain import rules as R
@@ -131,21 +131,28 @@ def target_level(frame: pd.DataFrame) -> pd.Series:
 
 
 def _contest(frame: pd.DataFrame, scope: str) -> pd.DataFrame:
-    """Those who could be promoted: scope, target level, readiness rank, promoted, and eligible-but-not-promoted."""
+    """Those who could be promoted, one row per person-quarter at risk: scope, target level, quarter, person, readiness
+    rank, promoted, and eligible-but-not-promoted. A contest is one (scope, target level, quarter)."""
     at_risk = frame[frame["berisiko"].fillna(False).astype(bool)]
     promoted = at_risk["dipromosikan"].astype(bool)
-    return pd.DataFrame({"scope": at_risk[scope], "level": target_level(at_risk).astype("string"),
-                         "rank": at_risk["kesiapan"].map(READINESS_RANK).fillna(-1), "promoted": promoted,
+    quarter = at_risk["triwulan"].astype("string") if "triwulan" in at_risk else pd.Series("", index=at_risk.index)
+    person = at_risk["nip"].astype("string") if "nip" in at_risk else pd.Series(at_risk.index.astype(str), index=at_risk.index)
+    return pd.DataFrame({"scope": at_risk[scope], "level": target_level(at_risk).astype("string"), "quarter": quarter,
+                         "person": person, "rank": at_risk["kesiapan"].map(READINESS_RANK).fillna(-1),
+                         "promoted": promoted,
                          "candidate": at_risk["memenuhi_syarat"].fillna(False).astype(bool) & ~promoted})
 
 
+_CONTEST = ["scope", "level", "quarter"]
+
+
 def bypasses(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
-    """Per promoted person: how many eligible, not promoted candidates of the same scope and target level were more
-    ready (`level` is the target level)."""
+    """Per promotion: how many eligible, not promoted candidates of the same contest (scope, target level, quarter) were
+    more ready (`level` is the target level)."""
     d = _contest(frame, scope)
-    cand = d[d["candidate"]].groupby(["scope", "level", "rank"]).size().rename("n").reset_index()
+    cand = d[d["candidate"]].groupby([*_CONTEST, "rank"], dropna=False).size().rename("n").reset_index()
     promo = d[d["promoted"]].reset_index()
-    merged = promo.merge(cand, on=["scope", "level"], how="left", suffixes=("", "_cand"))
+    merged = promo.merge(cand, on=_CONTEST, how="left", suffixes=("", "_cand"))
     merged = merged[merged["rank_cand"] > merged["rank"]]
     passed = merged.groupby("index")["n"].sum()
     out = promo.set_index("index")[["scope", "level", "rank"]]
@@ -154,19 +161,21 @@ def bypasses(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
 
 
 def contests(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
-    """Per scope and target level (index `scope`, `level`; NA = no higher level or unknown): promotions
-    (`n_promosi`), of them those passing over a more ready eligible candidate (`n_promosi_melangkahi`), eligible, not
-    promoted candidates in contests with a promotion (`n_kandidat`), and those of them passed over by at least one
-    promotion of a less ready person (`n_bypassed`). Summed over levels: the OPD's counts in compliance.csv."""
+    """Per scope and target level (index `scope`, `level`; NA = no higher level or unknown), over the quarters of the
+    evidence window: promotions (`n_promosi`), of them those passing over a more ready eligible candidate of their
+    contest (`n_promosi_melangkahi`), eligible, not promoted candidates in a contest with a promotion (`n_kandidat`,
+    persons), and those of them passed over by at least one promotion of a less ready person (`n_bypassed`, persons).
+    Summed over levels: the OPD's counts in compliance.csv."""
     d = _contest(frame, scope)
-    lowest = d[d["promoted"]].groupby(["scope", "level"])["rank"].min()
-    bar = pd.Series(lowest.reindex(pd.MultiIndex.from_frame(d[["scope", "level"]])).to_numpy(), index=d.index)
+    lowest = d[d["promoted"]].groupby(_CONTEST, dropna=False)["rank"].min()
+    bar = pd.Series(lowest.reindex(pd.MultiIndex.from_frame(d[_CONTEST])).to_numpy(), index=d.index)
     contested = d["candidate"] & bar.notna()
+    passed = contested & (d["rank"] > bar)
     byp = bypasses(frame, scope)
     keys = [d["scope"], d["level"]]
     out = pd.DataFrame({"n_promosi": d["promoted"].groupby(keys, dropna=False).sum(),
-                        "n_kandidat": contested.groupby(keys, dropna=False).sum(),
-                        "n_bypassed": (contested & (d["rank"] > bar)).groupby(keys, dropna=False).sum()})
+                        "n_kandidat": d["person"].where(contested).groupby(keys, dropna=False).nunique(),
+                        "n_bypassed": d["person"].where(passed).groupby(keys, dropna=False).nunique()})
     passing = (byp["n_lebih_siap"] > 0).groupby([byp["scope"], byp["level"]], dropna=False).sum()
     out.insert(1, "n_promosi_melangkahi", passing.reindex(out.index).fillna(0))
     out.index.names = ["scope", "level"]
@@ -183,12 +192,20 @@ def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope:
                label: str = "opd_nama", n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
     """The compliance table of DESIGN §6, one row per OPD, with Wilson CIs of the shares and a 95 % range of the index
     (`n_boot` draws of the components' Beta distributions)."""
-    g = frame.groupby(scope, sort=True)
+    now = current(frame)      # staff and coverage: as at the period's start
+    g = now.groupby(scope, sort=True)
     out = pd.DataFrame({"opd_nama": g[label].first(), "n_pegawai": g.size(), "n_profiling": g["diprofil"].sum(),
-                        "n_kinerja": (frame["skp_level_1"].notna() & frame["skp_level_2"].notna()).groupby(frame[scope]).sum()})
-    promo = frame[counted_promotions(frame)]
+                        "n_kinerja": (now["skp_level_1"].notna() & now["skp_level_2"].notna()).groupby(now[scope]).sum()})
+    earlier = frame.loc[~frame[scope].isin(out.index) & frame[scope].notna()]   # an OPD gone by the period's start
+    if len(earlier):
+        gone = earlier.groupby(scope)[label].first()
+        out = pd.concat([out, pd.DataFrame({"opd_nama": gone, "n_pegawai": 0, "n_profiling": 0, "n_kinerja": 0})])
+        out = out.sort_index()
+    promo = frame[counted_promotions(frame)]   # promotions: every quarter of the evidence window
     gp = promo.groupby(scope)
     out["n_promosi"] = gp.size().reindex(out.index).fillna(0).astype(int)
+    last = promo[promo["triwulan"] == now["triwulan"].iloc[0]] if "triwulan" in promo and len(now) else promo
+    out["n_promosi_triwulan"] = last.groupby(scope).size().reindex(out.index).fillna(0).astype(int)
     out["n_promosi_talent_pool"] = gp["talent_pool"].sum().reindex(out.index).fillna(0).astype(int)
     out["n_promosi_eligible"] = gp["memenuhi_syarat"].sum().reindex(out.index).fillna(0).astype(int)
     cand = _candidates(frame, scope).reindex(out.index).fillna(0).astype(int)

@@ -1,8 +1,10 @@
-"""One analysis row per ASN as at the start of a period: predictors dated before it, and the outcome in it.
+"""The analysis rows of an evidence window: one row per ASN at the start of each quarter of the window (person-quarters),
+predictors dated before that quarter's start, and the outcome in that quarter (DESIGN §8).
 
-No look-ahead: every predictor is taken from data dated before `period.start` (assessments, SKP years,
-position history); only the outcome `dipromosikan` and the end-of-period columns (`*_akhir`) look
-inside the period.
+No look-ahead: every predictor of a quarter's row is taken from data dated before the quarter's start (assessments, SKP
+years, position history); only the outcome `dipromosikan` and the end-of-period columns (`*_akhir`) look inside it. A
+person promoted in one quarter starts the next at the new level, so they leave the risk set of the old level. With a
+window of one quarter the frame is one row per ASN at the period's start.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import pandas as pd
 from merit_lib.analysis import talent as T
 from merit_lib.domain import contract as C
 from merit_lib.domain import rules as R
-from merit_lib.domain.period import Period
+from merit_lib.domain.period import DEFAULT_WINDOW, Period, Window
 from merit_lib.domain.rules import AGE_BANDS, AGE_LABELS
 
 LEVEL_OF_ESELON = {"II": "JPT Pratama", "III": "Administrator", "IV": "Pengawas"}
@@ -126,6 +128,10 @@ def position_at_start(pegawai: pd.DataFrame, riwayat: pd.DataFrame, period: Peri
     out.loc[out["tmt_jabatan_awal"] >= start, "tmt_jabatan_awal"] = pd.NaT
     if (out["level_awal"] == R.NONSTRUCTURAL).any():
         out.loc[out["level_awal"].isin(["Pelaksana", "Fungsional"]).fillna(False), "level_awal"] = R.NONSTRUCTURAL
+    # promoted into the level less than MIN_YEARS_IN_LEVEL before the start: not at risk in this quarter
+    earlier = ev[(ev["tanggal"] < start) & promotion_mask(ev)].groupby("nip")["tanggal"].max()
+    since = pd.Series(pd.to_datetime(earlier.reindex(out["nip"]).to_numpy()), index=out.index)
+    out["baru_dipromosikan"] = ((start - since).dt.days < 365.25 * R.MIN_YEARS_IN_LEVEL).to_numpy(bool)
     # the outcome: a promotion in the period (DESIGN §3)
     in_period = ev[(ev["tanggal"] >= start) & (ev["tanggal"] <= end)]
     promo = in_period[promotion_mask(in_period)]
@@ -178,11 +184,53 @@ def kinerja_history(kinerja: pd.DataFrame, start: pd.Timestamp) -> pd.DataFrame:
     return out
 
 
-def analysis_frame(extract: object, period: Period | str, age_bands: tuple[float, ...] = AGE_BANDS,
-                   age_labels: tuple[str, ...] = AGE_LABELS,
+def evidence_window(extract: object, period: Period | str, window: int | Window = DEFAULT_WINDOW) -> Window:
+    """The quarters of the evidence window ending with `period`: `window` of them, fewer where the extract's history
+    (its first dated `riwayat_jabatan` event) does not reach back that far."""
+    if isinstance(window, Window):
+        return window
+    riwayat = _tables(extract)["riwayat_jabatan"]
+    first = pd.to_datetime(riwayat["tanggal"]).min() if len(riwayat) else pd.NaT
+    return Window.ending(period, window, first)
+
+
+def window_of(frame: pd.DataFrame) -> Window:
+    """The evidence window a frame was built on (its quarters, and how many were asked for)."""
+    if "window" in frame.attrs:
+        return Window.from_dict(frame.attrs["window"])
+    quarters = sorted(pd.unique(frame["triwulan"].dropna()), key=str) if "triwulan" in frame else []
+    return Window(tuple(Period.parse(q) for q in quarters), max(len(quarters), 1))
+
+
+def current(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the window's last quarter: one per ASN at the period's start (the state a talent map shows)."""
+    if "triwulan" not in frame or frame["triwulan"].nunique() <= 1:
+        return frame
+    return frame[frame["triwulan"] == str(window_of(frame).period)]
+
+
+def analysis_frame(extract: object, period: Period | str, window: int | Window = DEFAULT_WINDOW,
+                   age_bands: tuple[float, ...] = AGE_BANDS, age_labels: tuple[str, ...] = AGE_LABELS,
                    required_competency: dict[str, float] | None = None,
                    thresholds: T.Thresholds = T.DEFAULT, competency_rule: str = "each") -> pd.DataFrame:
-    """One row per ASN at the start of `period`: predictors, every eligibility check, and the outcome.
+    """The person-quarters of the evidence window ending with `period`: for each quarter (`triwulan`), one row per ASN at
+    its start with predictors, every eligibility check and the outcome in that quarter (`quarter_frame`).
+
+    `window`: quarters (default 4, the twelve months ending with the period; 1 = the period alone), fewer where the
+    history is shorter (`evidence_window`); the frame's `attrs["window"]` records it (`window_of`)."""
+    win = evidence_window(extract, period, window)
+    frames = [quarter_frame(extract, q, age_bands, age_labels, required_competency, thresholds, competency_rule)
+              for q in win.quarters]
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    frame.attrs["window"] = win.as_dict()
+    return frame
+
+
+def quarter_frame(extract: object, period: Period | str, age_bands: tuple[float, ...] = AGE_BANDS,
+                  age_labels: tuple[str, ...] = AGE_LABELS,
+                  required_competency: dict[str, float] | None = None,
+                  thresholds: T.Thresholds = T.DEFAULT, competency_rule: str = "each") -> pd.DataFrame:
+    """One row per ASN at the start of one quarter: predictors, every eligibility check, and the outcome.
 
     `competency_rule`: how the competency requirement reads the assessment (rules.COMPETENCY_RULES; default `each`
     competency at least the target level)."""
@@ -192,7 +240,8 @@ def analysis_frame(extract: object, period: Period | str, age_bands: tuple[float
     peg = t["pegawai"].reset_index(drop=True)
     pos = position_at_start(peg, t["riwayat_jabatan"], per)
 
-    frame = pd.DataFrame({"nip": peg["nip"].astype("string"), "nama": peg["nama"].astype("string")})
+    frame = pd.DataFrame({"nip": peg["nip"].astype("string"), "nama": peg["nama"].astype("string"),
+                          "triwulan": pd.Series(str(per), index=peg.index, dtype="string")})
     for col in ("jenis_kelamin", "status_kepegawaian", "golongan", "pendidikan", "agama"):
         if col in peg:
             frame[col] = peg[col].astype("string")
@@ -200,7 +249,7 @@ def analysis_frame(extract: object, period: Period | str, age_bands: tuple[float
         if col not in frame and col not in {c.name for c in C.PEGAWAI.columns} and col != "_row":
             frame[col] = peg[col]
     for col in ("opd_kode", "level_awal", "level_awal_sumber", "eselon_awal", "tmt_jabatan_awal", "dipromosikan", "tanggal_promosi",
-                "jenis_jabatan_akhir", "opd_kode_akhir"):
+                "jenis_jabatan_akhir", "opd_kode_akhir", "baru_dipromosikan"):
         frame[col] = pos[col].to_numpy()
     names = peg.drop_duplicates("opd_kode").set_index("opd_kode")["opd_nama"]
     frame["opd_nama"] = frame["opd_kode"].map(names).astype("string")
@@ -224,7 +273,7 @@ def analysis_frame(extract: object, period: Period | str, age_bands: tuple[float
     frame["jenjang_jf"] = pd.Series(R.jf_jenjang(titles).where(still_jf.to_numpy(), pd.NA).to_numpy(), index=frame.index,
                                     dtype="string")
     frame["level_tujuan"] = R.target_level(frame)
-    frame["berisiko"] = frame["level_tujuan"].notna() & frame["opd_kode"].notna()
+    frame["berisiko"] = frame["level_tujuan"].notna() & frame["opd_kode"].notna() & ~frame["baru_dipromosikan"]
     checks = R.promotion_checks(frame, required_competency, competency_rule)
     frame = pd.concat([frame, checks], axis=1)
     return pd.concat([frame, T.readiness(frame, thresholds)], axis=1)

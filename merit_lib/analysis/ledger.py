@@ -1,9 +1,10 @@
 """Where every promotion and every person went: counted in the analysis, or left out with a named reason.
 
-`promotion_ledger` gives one row per promotion event of the period with its `alasan` (reason); `person_ledger`
-one row per pegawai row read (accepted into the frame, or rejected at validation). `ledger_table` aggregates
-both, with every rotation and mutation event of the period (`analysis.rotations`: counted, or left out with a
-named reason), into `tables/promotions_ledger.csv` (counts per kind, OPD and reason; no person-level detail).
+`promotion_ledger` gives one row per promotion event of every quarter of the evidence window with its quarter
+(`triwulan`) and `alasan` (reason); `person_ledger` one row per pegawai row read (accepted into the frame at the period's
+start, or rejected at validation). `ledger_table` aggregates both, with every rotation and mutation event of the period
+(`analysis.rotations`: counted, or left out with a named reason), into `tables/promotions_ledger.csv` (counts per kind,
+quarter, OPD and reason; no person-level detail).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from merit_lib.analysis import rotations
-from merit_lib.analysis.features import SOURCE_APPOINTED, promotion_mask
+from merit_lib.analysis.features import SOURCE_APPOINTED, current, promotion_mask, window_of
 from merit_lib.domain import rules as R
 from merit_lib.domain import text
 from merit_lib.domain.codes import (  # the codes live in domain.codes
@@ -24,6 +25,7 @@ from merit_lib.domain.codes import (  # the codes live in domain.codes
     NOT_COVERED,
     NOT_IN_FRAME,
     OPD_UNKNOWN,
+    RECENTLY_PROMOTED,
     REJECTED,
     SECOND,
 )
@@ -34,26 +36,35 @@ from merit_lib.domain.period import Period
 PROMOTION_REASONS = (COUNTED, DUPLICATE, SECOND, NOT_IN_FRAME, APPOINTED, LEVEL_UNKNOWN, NOT_COVERED, OPD_UNKNOWN)
 
 #: person reasons
-PERSON_REASONS = (AT_RISK, NO_HIGHER, APPOINTED, LEVEL_UNKNOWN, OPD_UNKNOWN, REJECTED)
+PERSON_REASONS = (AT_RISK, NO_HIGHER, APPOINTED, LEVEL_UNKNOWN, OPD_UNKNOWN, RECENTLY_PROMOTED, REJECTED)
 
 KEYS = ["nip", "tanggal", "jenis_jabatan_baru", "eselon_baru", "opd_kode_baru"]
 
 
-def promotion_ledger(frame: pd.DataFrame, riwayat: pd.DataFrame, period: Period | str) -> pd.DataFrame:
-    """One row per promotion event dated in `period`: nip, tanggal, opd_kode and the reason it is counted or not."""
-    per = Period.parse(period)
-    ev = riwayat[(riwayat["tanggal"] >= per.start) & (riwayat["tanggal"] <= per.end)]
+def promotion_ledger(frame: pd.DataFrame, riwayat: pd.DataFrame, period: Period | str | None = None) -> pd.DataFrame:
+    """One row per promotion event dated in a quarter of the frame's evidence window: nip, tanggal, triwulan, opd_kode
+    and the reason it is counted or not (each event is judged on its own quarter's row of the person). `period`, when
+    given, must be the window's last quarter."""
+    win = window_of(frame)
+    if period is not None and Period.parse(period) != win.period:
+        raise ValueError(f"periode {period} bukan triwulan terakhir jendela frame ({win.period})")
+    ev = riwayat[(riwayat["tanggal"] >= win.start) & (riwayat["tanggal"] <= win.end)]
     ev = ev[promotion_mask(ev)].sort_values(["nip", "tanggal"], kind="stable")
-    person = frame.set_index("nip")
-    out = pd.DataFrame({"nip": ev["nip"].astype("string").to_numpy(), "tanggal": ev["tanggal"].to_numpy()})
-    in_frame = out["nip"].isin(person.index)
-    opd_frame = person["opd_kode"].reindex(out["nip"]).astype("string").to_numpy()
+    quarter = win.quarter_of(ev["tanggal"]).to_numpy()
+    rows = frame.assign(_q=frame["triwulan"].astype("string") if "triwulan" in frame else str(win.period))
+    person = rows.set_index(["nip", "_q"])
+    person = person[~person.index.duplicated()]
+    out = pd.DataFrame({"nip": ev["nip"].astype("string").to_numpy(), "tanggal": ev["tanggal"].to_numpy(),
+                        "triwulan": pd.array(quarter, dtype="string")})
+    key = pd.MultiIndex.from_arrays([out["nip"], out["triwulan"]])
+    in_frame = pd.Series(key.isin(person.index))
+    opd_frame = person["opd_kode"].reindex(key).astype("string").to_numpy()
     out["opd_kode"] = pd.Series(opd_frame, dtype="string").fillna(ev["opd_kode_baru"].astype("string").reset_index(drop=True))
-    at_risk = person["berisiko"].reindex(out["nip"]).fillna(False).astype(bool).to_numpy()
-    level = person["level_awal"].reindex(out["nip"]).astype("string").to_numpy()
-    source = person["level_awal_sumber"].reindex(out["nip"]).astype("string").to_numpy()
+    at_risk = person["berisiko"].reindex(key).fillna(False).astype(bool).to_numpy()
+    level = person["level_awal"].reindex(key).astype("string").to_numpy()
+    source = person["level_awal_sumber"].reindex(key).astype("string").to_numpy()
     dup = ev[KEYS].reset_index(drop=True).duplicated()
-    second = out["nip"].duplicated() & ~dup
+    second = out[["nip", "triwulan"]].duplicated() & ~dup
     conditions = [dup, second, ~in_frame, pd.Series(source == SOURCE_APPOINTED), pd.Series(level).isna(),
                   ~pd.Series(level).isin(list(R.TARGET)), pd.Series(opd_frame).isna(), pd.Series(at_risk)]
     reasons = [DUPLICATE, SECOND, NOT_IN_FRAME, APPOINTED, LEVEL_UNKNOWN, NOT_COVERED, OPD_UNKNOWN, COUNTED]
@@ -62,12 +73,16 @@ def promotion_ledger(frame: pd.DataFrame, riwayat: pd.DataFrame, period: Period 
 
 
 def person_ledger(frame: pd.DataFrame, rejected_rows: int) -> pd.DataFrame:
-    """Per OPD and reason: how many accepted pegawai rows are at risk or why not; plus the rejected rows (OPD unknown)."""
+    """Per OPD and reason: how many accepted pegawai rows are at risk at the period's start or why not; plus the rejected
+    rows (OPD unknown)."""
+    frame = current(frame)
     level = frame["level_awal"].astype("string")
+    recent = frame["baru_dipromosikan"] if "baru_dipromosikan" in frame else pd.Series(False, index=frame.index)
     conditions = [frame["berisiko"].fillna(False).astype(bool),
                   (frame["level_awal_sumber"] == SOURCE_APPOINTED).fillna(False), level.isna(),
-                  ~level.isin(list(R.TARGET)).fillna(False), frame["opd_kode"].isna()]
-    reasons = _first_reason(conditions, [AT_RISK, APPOINTED, LEVEL_UNKNOWN, NO_HIGHER, OPD_UNKNOWN], len(frame))
+                  ~level.isin(list(R.TARGET)).fillna(False), frame["opd_kode"].isna(), recent.fillna(False)]
+    reasons = _first_reason(conditions, [AT_RISK, APPOINTED, LEVEL_UNKNOWN, NO_HIGHER, OPD_UNKNOWN, RECENTLY_PROMOTED],
+                            len(frame))
     table = pd.DataFrame({"opd_kode": frame["opd_kode"].astype("string").to_numpy(), "alasan": reasons.to_numpy()})
     counts = table.groupby(["opd_kode", "alasan"], dropna=False).size().rename("n_orang").reset_index()
     if rejected_rows:
@@ -85,17 +100,23 @@ def _first_reason(conditions: list, reasons: list[str], n: int) -> pd.Series:
     return out.fillna(LEVEL_UNKNOWN)
 
 
-def ledger_table(promotions: pd.DataFrame, persons: pd.DataFrame, moves: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The published ledger: counts per kind (`promosi` events and persons, `pegawai`; `rotasi` and `mutasi` events from
-    `moves`, rotations.move_ledger), OPD and reason."""
-    p = promotions.groupby(["opd_kode", "alasan"], dropna=False).agg(n_peristiwa=("nip", "size"), n_orang=("nip", "nunique"))
+def ledger_table(promotions: pd.DataFrame, persons: pd.DataFrame, moves: pd.DataFrame | None = None,
+                 period: Period | str | None = None) -> pd.DataFrame:
+    """The published ledger: counts per kind (`promosi` events and persons, per quarter of the window; `pegawai` at the
+    period's start; `rotasi` and `mutasi` events of the period from `moves`, rotations.move_ledger), OPD and reason.
+    `period`: the quarter the pegawai and move rows belong to (default: the promotions' latest)."""
+    p = promotions.groupby(["triwulan", "opd_kode", "alasan"], dropna=False).agg(n_peristiwa=("nip", "size"),
+                                                                                 n_orang=("nip", "nunique"))
     p = p.reset_index().assign(jenis="promosi")
-    q = persons.assign(jenis="pegawai", n_peristiwa=pd.NA)
-    parts = [p, q] + ([moves] if moves is not None and not moves.empty else [])
-    out = pd.concat(parts, ignore_index=True)[["jenis", "opd_kode", "alasan", "n_peristiwa", "n_orang"]]
+    quarter = str(period) if period is not None else (promotions["triwulan"].max() if len(promotions) else pd.NA)
+    q = persons.assign(jenis="pegawai", n_peristiwa=pd.NA, triwulan=quarter)
+    parts = [p, q] + ([moves.assign(triwulan=quarter)] if moves is not None and not moves.empty else [])
+    out = pd.concat(parts, ignore_index=True)[["jenis", "triwulan", "opd_kode", "alasan", "n_peristiwa", "n_orang"]]
     order = {r: i for i, r in enumerate(dict.fromkeys(PROMOTION_REASONS + PERSON_REASONS + rotations.MOVE_REASONS))}
-    out = out.assign(_o=out["alasan"].map(order)).sort_values(["jenis", "_o", "opd_kode"], kind="stable", na_position="last")
-    return out.drop(columns="_o").astype({"n_peristiwa": "Int64", "n_orang": "int64"}).reset_index(drop=True)
+    out = out.assign(_o=out["alasan"].map(order)).sort_values(["jenis", "triwulan", "_o", "opd_kode"], kind="stable",
+                                                             na_position="last")
+    return out.drop(columns="_o").astype({"triwulan": "string", "n_peristiwa": "Int64", "n_orang": "int64"}
+                                         ).reset_index(drop=True)
 
 
 #: reason → words (in the catalogue, `text.LEDGER`)
@@ -124,6 +145,6 @@ def for_extract(extract: object, frame: pd.DataFrame, period: Period | str,
     """The ledger table of an extract (`Extract` with its validation report) and its analysis frame."""
     promotions = promotion_ledger(frame, extract.tables["riwayat_jabatan"], period)
     if moves is None:
-        moves = rotations.review_moves(frame, extract.tables["riwayat_jabatan"], extract.tables["pegawai"], period)
+        moves = rotations.review_moves(current(frame), extract.tables["riwayat_jabatan"], extract.tables["pegawai"], period)
     return ledger_table(promotions, person_ledger(frame, len(extract.report.rejected_rows("pegawai"))),
-                        rotations.move_ledger(moves))
+                        rotations.move_ledger(moves), period)

@@ -162,7 +162,7 @@ def review_extract(extract: object, date: pd.Timestamp | str) -> Pelantikan:
     """`review` of an extract: the analysis frame of the date's quarter, then the date's appointments."""
     date = parse_date(date)
     tables = extract.tables if hasattr(extract, "tables") else extract
-    frame = analysis_frame(extract, period_of(date))
+    frame = analysis_frame(extract, period_of(date), window=1)   # the appointees as at the quarter's start
     return review(frame, tables["riwayat_jabatan"], date)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from merit_lib.analysis.compliance import contests
-from merit_lib.analysis.features import counted_promotions
+from merit_lib.analysis.features import counted_promotions, current
 from merit_lib.domain import rules as R
 
 PROVINCE = "PROVINSI"
@@ -28,17 +28,19 @@ def _counts(frame: pd.DataFrame, by: list[str], scope: str) -> pd.DataFrame:
 
 
 def talent_box(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
-    """Persons per 9-box cell (kotak 1–9; NA = no box) per OPD and for the province."""
-    return _counts(frame.assign(kotak=frame["kotak"].astype("Int64")), ["kotak"], scope)
+    """Persons per 9-box cell (kotak 1–9; NA = no box) per OPD and for the province, at the period's start."""
+    now = current(frame)
+    return _counts(now.assign(kotak=now["kotak"].astype("Int64")), ["kotak"], scope)
 
 
 def readiness_counts(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
-    """Persons per readiness category among those who could be promoted."""
-    return _counts(frame[frame["berisiko"]], ["kesiapan"], scope)
+    """Persons per readiness category among those who could be promoted at the period's start."""
+    now = current(frame)
+    return _counts(now[now["berisiko"]], ["kesiapan"], scope)
 
 
 def promotions(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
-    """Promotions in the period by move (level before → after) and readiness.
+    """Promotions of the evidence window by move (level before → after) and readiness at the start of their quarter.
 
     Talent pool and eligibility of the promoted are in compliance.csv (as counts per OPD), not crossed here:
     a five-way breakdown of a handful of promotions would single each person out."""
@@ -47,8 +49,10 @@ def promotions(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
 
 
 def check_counts(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFrame:
-    """Per named requirement: persons passing, failing, or without data to tell (among those who could be promoted)."""
-    d = frame[frame["berisiko"]]
+    """Per named requirement: persons passing, failing, or without data to tell (among those who could be promoted at
+    the period's start)."""
+    now = current(frame)
+    d = now[now["berisiko"]]
     long = d.melt(id_vars=[scope], value_vars=list(R.CHECKS), var_name="syarat", value_name="status")
     return _counts(long, ["syarat", "status"], scope)
 
@@ -60,7 +64,7 @@ def bypassed_by_level(frame: pd.DataFrame, scope: str = "opd_kode") -> pd.DataFr
     c = contests(frame, scope)[list(BY_LEVEL_COUNTS)].reset_index().rename(columns={"level": "level_tujuan"})
     other = [lv for lv in pd.unique(c["level_tujuan"]) if lv not in TARGET_LEVELS]
     levels = pd.Series([*TARGET_LEVELS, *other], dtype="string")
-    scopes = pd.Series(sorted(pd.unique(frame[scope].dropna().astype(str))), dtype="string")
+    scopes = pd.Series(sorted(pd.unique(current(frame)[scope].dropna().astype(str))), dtype="string")
     full = pd.DataFrame({"scope": scopes}).merge(pd.DataFrame({"level_tujuan": levels}), how="cross")
     c = c.astype({"scope": "string", "level_tujuan": "string"})
     per = full.merge(c, on=["scope", "level_tujuan"], how="left").fillna({k: 0 for k in BY_LEVEL_COUNTS})

@@ -49,6 +49,7 @@ NOT_STRUCTURAL = "bukan_jabatan_struktural"      # a move into a Pelaksana or Fu
 TARGET_UNKNOWN = "jabatan_tujuan_tidak_diketahui"  # a move whose target post's level is unknown
 AT_RISK = "dapat_dipromosikan"                  # in the frame and in the at-risk population
 NO_HIGHER = "tidak_ada_jenjang_berikut"         # at a level with no higher one covered (JPT Pratama)
+RECENTLY_PROMOTED = "baru_dipromosikan"          # promoted into the level less than a year before the quarter
 REJECTED = "ditolak_validasi"                   # rejected at validation
 LEDGER_REASONS: tuple[str, ...] = (COUNTED, DUPLICATE, SECOND, NOT_IN_FRAME, APPOINTED, LEVEL_UNKNOWN, NOT_COVERED,
-                                   OPD_UNKNOWN, AT_RISK, NO_HIGHER, REJECTED)
+                                   OPD_UNKNOWN, AT_RISK, NO_HIGHER, RECENTLY_PROMOTED, REJECTED)

@@ -25,7 +25,8 @@ class Roles:
     qualified: str | None = "talent_pool"        # the merit-qualified (equal opportunity)
     eligible: str | None = "memenuhi_syarat"     # every requirement met (an audit control)
     at_risk: str | None = "berisiko"             # who could be promoted in the period
-    id: str | None = "nip"
+    id: str | None = "nip"                       # the person (a person-quarter frame repeats it)
+    period: str | None = "triwulan"              # the quarter of a person-quarter row (its baseline hazard)
 
     @property
     def merit(self) -> tuple[str, ...]:

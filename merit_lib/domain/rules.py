@@ -28,7 +28,13 @@ SOURCES = {
                       "Pelaksana = JF Ahli Pertama/keterampilan)",
     "status": "UU 5/2014 Pasal 94 jo. PP 49/2018 Pasal 4–5 (PPPK mengisi JF dan JPT tertentu, bukan jabatan "
               "administrasi); UU 20/2023 belum mengubahnya dalam peraturan pelaksana",
+    "risk_set": "PP 11/2017 jo. PP 17/2020 (setiap promosi mensyaratkan paling singkat 2 tahun di jabatan di bawahnya): "
+                "yang naik jenjang kurang dari setahun sebelum triwulan dimulai tidak dapat dipromosikan lagi di triwulan itu",
 }
+
+#: a person promoted into their level less than this many years before a quarter starts is not at risk in it (the
+#: shortest time in the lower level any promotion requires is 2 years, SOURCES["risk_set"])
+MIN_YEARS_IN_LEVEL = 1.0
 
 #: eselon → (lowest, highest) golongan (PP 100/2000 jo. PP 13/2002)
 ESELON_GOLONGAN: dict[str, tuple[str, str]] = {
@@ -211,7 +217,8 @@ def target_level(frame: pd.DataFrame) -> pd.Series:
 
 def status_check(status: pd.Series, target: pd.Series) -> pd.Series:
     """`cek_status`: whether the employment status can hold the target post (STATUS_EXCLUDED: PPPK no structural post)."""
-    excluded = pd.Series([t in STATUS_EXCLUDED.get(str(s), ()) for s, t in zip(status, target)], index=status.index)
+    excluded = pd.Series([not pd.isna(t) and t in STATUS_EXCLUDED.get(str(s), ()) for s, t in zip(status, target)],
+                         index=status.index, dtype=bool)
     return _status(~excluded, status.notna() & target.notna())
 
 

@@ -1252,6 +1252,8 @@ LEDGER: dict[str, dict[str, str]] = {
     codes.TARGET_UNKNOWN: {"id": "jabatan tujuan tidak diketahui", "en": "post moved into unknown"},
     codes.AT_RISK: {"id": "dapat dipromosikan", "en": "could be promoted"},
     codes.NO_HIGHER: {"id": "tidak ada jenjang berikutnya", "en": "no higher level covered"},
+    codes.RECENTLY_PROMOTED: {"id": "baru dipromosikan (kurang dari setahun di jenjang ini)",
+                              "en": "recently promoted (less than a year at this level)"},
     codes.REJECTED: {"id": "ditolak saat validasi", "en": "rejected by validation"},
     "none": {"id": "Tidak ada peristiwa promosi pada periode ini.", "en": "No promotion event in this period."},
     "head": {"id": "Peristiwa promosi dalam data: {total}; dihitung dalam analisis: {counted}",

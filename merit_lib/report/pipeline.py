@@ -25,14 +25,14 @@ import pandas as pd
 
 from merit_lib.analysis import summaries
 from merit_lib.analysis.compliance import compliance
-from merit_lib.analysis.features import analysis_frame, counted_promotions
+from merit_lib.analysis.features import analysis_frame, counted_promotions, current, window_of
 from merit_lib.analysis.ledger import for_extract as ledger_for_extract
 from merit_lib.data.extract import load_extract
 from merit_lib.data.provenance import git_commit, package_versions
 from merit_lib.data.siasn import SiasnResult, convert, is_siasn_folder
 from merit_lib.data.sink import inside, safe_name, write_csv, write_json
 from merit_lib.domain.errors import ParameterError, output_error
-from merit_lib.domain.period import Period
+from merit_lib.domain.period import DEFAULT_WINDOW, Period
 from merit_lib.domain.roles import ASN, Roles
 from merit_lib.report.kernels import JobResult, KernelPool, first_line
 from merit_lib.report.output import PeriodFolder, page_names
@@ -107,10 +107,12 @@ def validation_counts(issues: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- compute once
 
 def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "id", roles: Roles = ASN,
-            internal_dir: Path | str | None = None, siasn: SiasnResult | None = None) -> dict:
-    """Validate, build the frame, fit models, audit, compliance; write every table to `tables_dir` (and the row-level
-    validation listing to `internal_dir`, when given). Returns facts for the manifest. With `siasn` (the conversion
-    `data` was written from), also its published counts and its facts in the meta."""
+            internal_dir: Path | str | None = None, siasn: SiasnResult | None = None,
+            window: int = DEFAULT_WINDOW) -> dict:
+    """Validate, build the person-quarters of the evidence window (`window` quarters ending with `period`), fit models,
+    audit, compliance; write every table to `tables_dir` (and the row-level validation listing to `internal_dir`, when
+    given). Returns facts for the manifest. With `siasn` (the conversion `data` was written from), also its published
+    counts and its facts in the meta."""
     from merit_lib.analysis.fairness import audit
     from merit_lib.analysis.model import fit_readiness
     from merit_lib.report import privacy
@@ -118,14 +120,15 @@ def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "
     tables_dir = Path(tables_dir)
     tables_dir.mkdir(parents=True, exist_ok=True)
     extract = load_extract(data, lang=lang)
-    frame = analysis_frame(extract, period)
+    frame = analysis_frame(extract, period, window=window)
+    now = current(frame)
     models = fit_readiness(frame, roles)
     result = audit(frame, roles)
     comp = compliance(frame, result.findings)
     # rotations and mutations of the period (DESIGN §4): their columns join compliance.csv, their events the ledger
     from merit_lib.analysis import rotations
 
-    moves = rotations.review_moves(frame, extract.tables["riwayat_jabatan"], extract.pegawai, period)
+    moves = rotations.review_moves(now, extract.tables["riwayat_jabatan"], extract.pegawai, period)
     comp = rotations.merge_into_compliance(comp, rotations.rotation_table(moves, comp["opd_kode"]))
     ledger = ledger_for_extract(extract, frame, period, moves)
     if internal_dir is not None:
@@ -143,7 +146,9 @@ def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "
     meta = {"period": check_period(period), "fingerprint": extract.fingerprint(), "lang": lang,
             "rows_read": {k: int(v) for k, v in extract.report.rows_read.items()},
             "rows_rejected": {t: len(extract.report.rejected_rows(t)) for t in extract.report.rows_read},
-            "n_pegawai": int(len(frame)), "n_promosi": int(counted_promotions(frame).sum()),
+            "window": window_of(frame).as_dict(),
+            "n_pegawai": int(len(now)), "n_promosi": int(counted_promotions(frame).sum()),
+            "n_promosi_triwulan": int(counted_promotions(now).sum()),
             "promotion_events": {str(k): int(v) for k, v in
                                  ledger[ledger["jenis"] == "promosi"].groupby("alasan")["n_peristiwa"].sum().items()},
             "model_notes": list(getattr(models, "notes", [])),
@@ -187,7 +192,7 @@ def plan(tables_dir: Path, period: str, lang: str, opds: list[str] | None) -> li
 
 def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] | None = None, workers: int | None = None,
                lang: str = "id", progress: bool = True, internal: Path | str | None = None,
-               siasn: SiasnResult | None = None, pdf: bool = False) -> RunResult:
+               siasn: SiasnResult | None = None, pdf: bool = False, window: int = DEFAULT_WINDOW) -> RunResult:
     """Render every report of a period into `out` under the `--out` policy of DESIGN §5 (see `report.output`).
     With `pdf`, also an A4 PDF beside each OPD page (`report.pdf`; Chromium is required up front).
 
@@ -214,7 +219,8 @@ def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] |
         write_assets(stage)                          # the one stylesheet every page links
         with _Workers(workers, stage) as work:      # kernels warm up while we compute
             source = data if siasn is None else siasn.write(inside(folder.internal, INTERNAL_SIASN))
-            meta = compute(source, period, stage / "tables", lang, internal_dir=folder.internal, siasn=siasn)
+            meta = compute(source, period, stage / "tables", lang, internal_dir=folder.internal, siasn=siasn,
+                           window=window)
             jobs = plan(stage / "tables", period, lang, opds)
             results = work.run(jobs, lambda job: _run_and_render(work.pool, job, stage, meta, render_notebook, lang),
                                "laporan" if lang == "id" else "reports", progress)
@@ -299,7 +305,9 @@ def _run_and_render(pool: KernelPool | None, job: Job, stage: Path, meta: dict, 
 
 def _manifest(data: Path | str, period: str, opds: list[str] | None, workers: int, lang: str, meta: dict,
               results: list[JobResult], started: dt.datetime) -> dict:
-    return {"period": period, "parameters": {"data": str(data), "opd": opds, "workers": workers, "lang": lang},
+    return {"period": period, "window": meta["window"],
+            "parameters": {"data": str(data), "opd": opds, "workers": workers, "lang": lang,
+                           "window": meta["window"]["requested"]},
             "data_fingerprint": meta["fingerprint"], "inputs": meta["inputs"], "rows_read": meta["rows_read"],
             "rows_rejected": meta["rows_rejected"], "packages": package_versions(PACKAGES), "git_commit": git_commit(),
             "started": started.isoformat(timespec="seconds"),

@@ -84,9 +84,11 @@ class Share:
 #: findings.csv: everyone at risk, and the talent pool only (equal opportunity)
 FINDINGS: tuple[Family, ...] = (
     Family(Cell("kelompok", "n_group", "promoted_group",
-                ("rate_group", "rate_group_ci_low", "rate_group_ci_high", "n_model_group"), exists=True),
+                ("rate_group", "rate_group_ci_low", "rate_group_ci_high", "n_model_group", "pq_group", "rate_pq_group"),
+                exists=True),
            Cell("pembanding", "n_reference", "promoted_reference",
-                ("rate_reference", "rate_reference_ci_low", "rate_reference_ci_high", "n_model_reference")),
+                ("rate_reference", "rate_reference_ci_low", "rate_reference_ci_high", "n_model_reference",
+                 "pq_reference", "rate_pq_reference")),
            ("impact_ratio", "impact_ratio_ci_low", "impact_ratio_ci_high", "shortfall", "p_value", "p_adjusted",
             "adjusted_odds_ratio", "aor_ci_low", "aor_ci_high", "aor_p_value", "aor_p_adjusted", "mh_odds_ratio",
             "mh_ci_low", "mh_ci_high", "mh_p_value", "mh_p_adjusted", "bd_p_value", "raw_odds_ratio", "raw_or_ci_low",
@@ -139,7 +141,8 @@ COMPLIANCE: tuple[Share, ...] = (
 PUBLIC_COUNTS: dict[str, dict[str, str]] = {
     "compliance": {
         "n_pegawai": "staff per OPD: the OPD is where a person works, not a personal attribute",
-        "n_promosi": "promotions per OPD: appointments are announced at the pelantikan",
+        "n_promosi": "promotions per OPD in the evidence window: appointments are announced at the pelantikan",
+        "n_promosi_triwulan": "promotions per OPD in the period's own quarter: announced at the pelantikan",
         "n_profiling": "data coverage: whether the BKD has assessed someone is a fact about the records",
         "n_kinerja": "data coverage: whether the SKP of both years is on file",
         "fairness_flags": "findings, not persons",

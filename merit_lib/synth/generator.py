@@ -30,21 +30,25 @@ import numpy as np
 import pandas as pd
 
 from merit_lib.domain import contract as C
-from merit_lib.domain.period import Period
+from merit_lib.domain.period import Period, Window
 from merit_lib.domain.rules import golongan_rank
+from merit_lib.synth import history as H
+from merit_lib.synth.history import TITLES
 from merit_lib.synth.opd import opd_table
 
 LEVELS = ("Fungsional", "Pelaksana", "Pengawas", "Administrator", "JPT Pratama")
-NEXT_LEVEL = {"Pelaksana": "Pengawas", "Fungsional": "Pengawas", "Pengawas": "Administrator",
-              "Administrator": "JPT Pratama"}
 EDU_RANK = {e: i for i, e in enumerate(C.PENDIDIKAN)}
 PNS_ENTRY_GOL = {"SMA": "II/a", "D1": "II/a", "D2": "II/b", "D3": "II/c", "D4": "III/a", "S1": "III/a",
                  "S2": "III/b", "S3": "III/c", "SD": "I/a", "SMP": "I/c"}
 PPPK_GOL = {"SMA": "V", "D1": "V", "D2": "VI", "D3": "VII", "D4": "IX", "S1": "IX", "S2": "X", "S3": "XI",
             "SD": "I", "SMP": "IV"}
-TITLES = {"JPT Pratama": "Kepala", "Administrator": "Kepala Bidang", "Pengawas": "Kepala Seksi",
-          "Pelaksana": "Pengadministrasi Umum", "Fungsional": "Ahli Pertama"}
 INSTALLATION_DAY = pd.Timestamp(2026, 1, 26)
+#: the first of the ten profiling waves of the seed (17–21 November 2025)
+WAVE_DAY = pd.Timestamp(2025, 11, 17)
+#: quarters of promotion history the extract holds by default (the period last), and their quarterly promotion rate
+#: among those who can rise (ASSUMPTIONS: see `history` and data/README.md)
+HISTORY_QUARTERS = 8
+QUARTERLY_RATE = 0.08
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,13 @@ class Disparity:
         if len(parts) != 4:
             raise ValueError(f"'{text}': tulis OPD:atribut:kelompok:odds_ratio, mis. DINKES:jenis_kelamin:P:0.3")
         return cls(parts[0], parts[1], parts[2], float(parts[3]))
+
+
+#: the documented planted effects of the demo extract (`merit synth` unless `--planted none`; data/README.md): an OPD
+#: whose promotions (and rotations, `appointments.ROTATION_IGNORE_MERIT`) ignore merit, and a penalty for women at
+#: equal merit in one OPD
+DEMO_IGNORE_MERIT: tuple[str, ...] = ("BAPENDA",)
+DEMO_DISPARITIES: tuple[Disparity, ...] = (Disparity("DINDIKBUD", "jenis_kelamin", "P", 0.25),)
 
 
 @dataclass(frozen=True)
@@ -94,7 +105,9 @@ class Truth:
     merit_gaps: list[MeritGap]
     ignore_merit: list[str]
     bad_rows: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["table", "row", "rule"]))
-    n_promoted: int = 0
+    n_promoted: int = 0                       # promotions in the period (its last quarter)
+    promoted_by_quarter: dict[str, int] = field(default_factory=dict)
+    base_rate: float = 0.0
     appointments: object = None   # merit_lib.synth.appointments.AppointmentTruth (rotations, pelantikan, shortlist)
 
     @property
@@ -165,10 +178,13 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
                beta_kompetensi: float = math.log(10.0), beta_kinerja: float = math.log(10.0),
                disparities: list[Disparity] | None = None, merit_gaps: list[MeritGap] | None = None,
                ignore_merit: list[str] | None = None, bad_rows: int = 0,
-               unprofiled: float = 0.08, base_rate: float = 0.09, no_promotion: tuple[str, ...] = ()) -> SynthExtract:
-    """Generate `n` profiled ASN (plus `unprofiled` share without assessment) and their tables.
+               unprofiled: float = 0.08, base_rate: float = QUARTERLY_RATE, no_promotion: tuple[str, ...] = (),
+               quarters: int = HISTORY_QUARTERS) -> SynthExtract:
+    """Generate `n` profiled ASN (plus `unprofiled` share without assessment) and their tables, with `quarters` quarters
+    of promotion history ending with `period` (`history.simulate`; `base_rate` is the quarterly promotion rate of those
+    who can rise).
 
-    `no_promotion` lists OPD codes or starting levels in which nobody is promoted (`"*"`: a period with no promotion).
+    `no_promotion` lists OPD codes or starting levels in which nobody is promoted (`"*"`: no promotion at all).
     """
     rng = np.random.default_rng(seed)
     per = Period.parse(period)
@@ -177,9 +193,10 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
     ignore_merit = list(ignore_merit or [])
     opds = opd_table()
     n_total = int(round(n / (1 - unprofiled)))
-    start = per.start
+    window = Window.ending(per, quarters).quarters
+    start = window[0].start          # the state below is drawn at the history's start
 
-    # --- who works where, in which position (state at the START of the period)
+    # --- who works where, in which position (state at the START of the history)
     opd_idx = rng.choice(len(opds), size=n_total, p=opds["weight"].to_numpy())
     df = pd.DataFrame({"opd_kode": opds["opd_kode"].to_numpy()[opd_idx], "opd_nama": opds["opd_nama"].to_numpy()[opd_idx]})
     f_share = opds["fungsional"].to_numpy()[opd_idx]
@@ -214,11 +231,11 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
     entry_age = np.minimum(entry_age, age - 1)
     pppk = df["status_kepegawaian"] == "PPPK"
     tmt = df["tanggal_lahir"] + pd.to_timedelta(entry_age * 365.25, unit="D")
-    pppk_year = rng.integers(2021, 2025, n_total)
+    pppk_year = rng.integers(start.year - 3, start.year + 1, n_total)
     tmt = tmt.where(~pppk, pd.to_datetime(pd.Series(pppk_year).astype(str) + "-03-01"))
     tmt = tmt.where(tmt < start - pd.Timedelta(days=200), start - pd.Timedelta(days=400))
     df["tmt_cpns"] = tmt.dt.to_period("M").dt.to_timestamp()
-    df["golongan"] = _golongan(df, start)
+    df["golongan"] = _golongan(df, per.start)
     df["nip"] = _unique_nips(df, rng)
     df["nama"] = _names(rng, df["jenis_kelamin"].to_numpy())
     opd_head = opds.set_index("opd_kode")["eselon_kepala"]
@@ -245,70 +262,51 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
     comps = np.clip(np.rint(comp_mean[:, None] + rng.normal(0, 0.55, (n_total, 9))), 1, 5)
     kompetensi = comps.mean(axis=1)
     perf = 0.4 * ability + math.sqrt(1 - 0.16) * rng.normal(0, 1, n_total)
-    years = [start.year - 2, start.year - 1]
-    kin_levels = []
-    for _ in years:
+    years = list(range(start.year - 2, per.end.year))
+    skp = {}
+    for year in years:
         y = perf + rng.normal(0, 0.6, n_total)
-        kin_levels.append(np.where(y > 1.0, 2, np.where(y > -1.6, 1, 0)))
-    kinerja = np.mean(kin_levels, axis=0)
+        skp[year] = np.where(y > 1.0, 2, np.where(y > -1.6, 1, 0))
 
-    # --- the outcome: promotion in the period
-    gol_rank = golongan_rank(df["golongan"]).to_numpy()
-    service = ((start - df["tmt_cpns"]).dt.days / 365.25).to_numpy()
-    controls = {"golongan": 0.05, "s1_plus": 0.25, "masa_kerja_10th": -0.1}
-    alpha = pd.Series(level).map({"Pelaksana": 0.0, "Fungsional": -1.3, "Pengawas": 0.3,
-                                  "Administrator": 0.0, "JPT Pratama": -np.inf}).to_numpy()
-    merit_on = ~np.isin(df["opd_kode"], ignore_merit)
-    eta = (alpha + merit_on * (beta_kompetensi * (kompetensi - 3) + beta_kinerja * (kinerja - 1))
-           + controls["golongan"] * (gol_rank - 8) + controls["s1_plus"] * df["pendidikan"].isin(["D4", "S1", "S2", "S3"]).to_numpy()
-           + controls["masa_kerja_10th"] * (service - 15) / 10)
-    for d in disparities:
-        eta = eta + math.log(d.odds_ratio) * _members(df, d.opd, d.attribute, d.group)
-    # merit-following OPDs promote only assessed staff; OPDs that ignore merit promote anyone at the same rate;
-    # PPPK are never promoted into a structural post (rules.cek_status: the law reserves those posts for PNS)
+    # --- assessments (dated through the history) and the promotions of every quarter
     profiled = rng.random(n_total) >= unprofiled
-    pns = (df["status_kepegawaian"] == "PNS").to_numpy()
-    can_rise = np.isfinite(eta) & (level != "Administrator") & (profiled | ~merit_on) & pns
-    intercept = np.zeros(n_total)
-    for group in (merit_on, ~merit_on):
-        if (can_rise & group).any():
-            intercept[group] = _calibrate(eta[can_rise & group], base_rate)
-    prob = np.where(can_rise, 1 / (1 + np.exp(-(eta + intercept))), 0.0)
-    promoted = rng.random(n_total) < prob
-    admins = np.flatnonzero((level == "Administrator") & (profiled | ~merit_on))
-    n_jpt_promo = min(6, len(admins))
-    if n_jpt_promo:
-        w = np.exp(eta[admins] - eta[admins].max())
-        chosen = rng.choice(admins, size=n_jpt_promo, replace=False, p=w / w.sum())
-        promoted[chosen] = True
+    prof = _profiling(df[profiled], comps[profiled], ability[profiled], kompetensi[profiled], rng, start, per)
+    assessed_on = prof.groupby("nip")["tanggal_asesmen"].min().reindex(df["nip"]).to_numpy()
+    shift = np.zeros(n_total)
+    for d in disparities:
+        shift = shift + math.log(d.odds_ratio) * _members(df, d.opd, d.attribute, d.group)
     blocked = np.isin(df["opd_kode"], list(no_promotion)) | np.isin(level, list(no_promotion)) | ("*" in no_promotion)
-    promoted &= ~blocked
+    merit_on = ~np.isin(df["opd_kode"], ignore_merit)
+    hazard = H.Hazard(beta_kompetensi, beta_kinerja, merit_on, shift, base_rate, blocked)
+    merit = H.Merit(kompetensi, pd.Series(assessed_on), skp)
+    state = df.copy()
+    past = H.simulate(state, window, hazard, merit, golongan_rank(df["golongan"]).to_numpy(),
+                      df.loc[df["jenis_jabatan"] == "JPT Pratama"].set_index("opd_kode")["eselon"], INSTALLATION_DAY, rng)
+    promoted = past.promoted[str(per)]
 
-    # --- profiling (assessments before the period)
-    prof = _profiling(df[profiled], comps[profiled], ability[profiled], kompetensi[profiled], rng, n)
-
-    # --- kinerja (SKP) for the two years before the period
+    # --- kinerja (SKP) of every year the history's quarters look back on
     kin_rows = []
     pred_of = {2: "Sangat Baik", 1: "Baik"}
-    for year, lv in zip(years, kin_levels):
+    for year in years:
         low = _pick(rng, ["Butuh Perbaikan", "Kurang", "Sangat Kurang"], [0.75, 0.2, 0.05], n_total)
-        pred = np.where(lv == 0, low, pd.Series(lv).map(pred_of).to_numpy())
+        pred = np.where(skp[year] == 0, low, pd.Series(skp[year]).map(pred_of).to_numpy())
         has = (rng.random(n_total) > 0.02) & (df["tmt_cpns"].dt.year.to_numpy() <= year)
         kin_rows.append(pd.DataFrame({"nip": df["nip"][has], "tahun": year, "predikat": pred[has]}))
     kinerja_tbl = pd.concat(kin_rows, ignore_index=True)
 
-    # --- events in the period, and the end-of-period state
-    pegawai, riwayat = _events(df, promoted, per, rng)
+    # --- every event of the history, and the end-of-period state
+    pegawai, riwayat = _events(df, past, per, rng)
     pegawai["agama"] = df["agama"]
     extract = {"pegawai": pegawai, "profiling": prof, "kinerja": kinerja_tbl, "riwayat_jabatan": riwayat}
-    truth = Truth(str(per), beta_kompetensi, beta_kinerja, controls, disparities, merit_gaps, ignore_merit,
-                  n_promoted=int(promoted.sum()))
+    truth = Truth(str(per), beta_kompetensi, beta_kinerja, dict(H.CONTROLS), disparities, merit_gaps, ignore_merit,
+                  n_promoted=int(promoted.sum()), promoted_by_quarter=past.counts(), base_rate=base_rate)
     if bad_rows:
         extract, truth.bad_rows = _inject_bad_rows(extract, bad_rows, rng)
     # rotations, mutations, JPT tenure and shortlist persons: a separate random stream, appended after everything else
     from merit_lib.synth.appointments import plant
 
-    extract, truth.appointments = plant(extract, df, promoted, str(per), seed, ignore_merit, INSTALLATION_DAY)
+    assert past.last_start is not None
+    extract, truth.appointments = plant(extract, past.last_start, promoted, str(per), seed, ignore_merit, INSTALLATION_DAY)
     return SynthExtract(extract, truth)
 
 
@@ -317,18 +315,6 @@ def _members(df: pd.DataFrame, opd: str, attribute: str, group: str) -> np.ndarr
         raise ValueError(f"atribut '{attribute}' tidak ada di data sintetis (ada: jenis_kelamin, status_kepegawaian, agama, pendidikan)")
     in_opd = np.ones(len(df), bool) if opd in ("*", "PROVINSI") else (df["opd_kode"] == opd).to_numpy()
     return (in_opd & (df[attribute].astype(str) == group).to_numpy()).astype(float)
-
-
-def _calibrate(eta: np.ndarray, rate: float) -> float:
-    """The intercept that makes the mean promotion probability equal `rate` (bisection)."""
-    lo, hi = -20.0, 20.0
-    for _ in range(60):
-        mid = (lo + hi) / 2
-        if np.mean(1 / (1 + np.exp(-(eta + mid)))) < rate:
-            lo = mid
-        else:
-            hi = mid
-    return (lo + hi) / 2
 
 
 _MALE = ["Ahmad", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Iwan", "Joko", "Rudi", "Agus", "Asep", "Ujang", "Yusuf", "Rizki", "Dadang"]
@@ -344,15 +330,21 @@ def _names(rng: np.random.Generator, gender: np.ndarray) -> np.ndarray:
 
 
 def _profiling(df: pd.DataFrame, comps: np.ndarray, ability: np.ndarray, kompetensi: np.ndarray,
-               rng: np.random.Generator, n: int) -> pd.DataFrame:
+               rng: np.random.Generator, history_start: pd.Timestamp, per: Period) -> pd.DataFrame:
+    """One assessment per profiled person: 936 in 3,236 in the waves of `WAVE_DAY` (17–21 November 2025, or 40 days
+    before the period when that is later than its end), the others spread from two years before the history's start to a
+    month before the waves."""
     m = len(df)
     n_recent = min(m, int(round(m * 936 / 3236)))
     order = rng.permutation(m)
     recent = np.zeros(m, bool)
     recent[order[:n_recent]] = True
     wave = np.where(recent, rng.integers(1, 11, m), 0)
-    wave_day = pd.Timestamp(2025, 11, 17) + pd.to_timedelta((wave - 1) // 2, unit="D")
-    earlier = pd.Timestamp(2024, 2, 1) + pd.to_timedelta(rng.integers(0, 600, m), unit="D")
+    first_wave = WAVE_DAY if WAVE_DAY <= per.end else per.start - pd.Timedelta(days=40)
+    wave_day = first_wave + pd.to_timedelta((wave - 1) // 2, unit="D")
+    earliest = history_start - pd.Timedelta(days=730)
+    span = max((first_wave - pd.Timedelta(days=30) - earliest).days, 1)
+    earlier = earliest + pd.to_timedelta(rng.integers(0, span, m), unit="D")
     out = pd.DataFrame({"nip": df["nip"].to_numpy(),
                         "tanggal_asesmen": np.where(recent, wave_day, earlier),
                         "gelombang": pd.array(np.where(recent, wave, 0), dtype="Int64")})
@@ -367,11 +359,11 @@ def _profiling(df: pd.DataFrame, comps: np.ndarray, ability: np.ndarray, kompete
     return out.sort_values("tanggal_asesmen", kind="stable").reset_index(drop=True)
 
 
-def _events(df: pd.DataFrame, promoted: np.ndarray, per: Period, rng: np.random.Generator
+def _events(df: pd.DataFrame, past: H.History, per: Period, rng: np.random.Generator
             ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """History events (pengangkatan, earlier promotions, the period's promotions and rotations) and end state."""
+    """Every history event (pengangkatan and moves before the history, its promotions quarter by quarter, the eselon II
+    rotations of the installation day, same-level rotations in the period) and the end-of-period state."""
     start, end = per.start, per.end
-    install = INSTALLATION_DAY if start <= INSTALLATION_DAY <= end else start + pd.Timedelta(days=25)
     ev = []
     ev.append(pd.DataFrame({"nip": df["nip"], "tanggal": df["tmt_cpns"], "jenis_mutasi": "pengangkatan",
                             "jabatan_baru": np.where(df["jenis_jabatan"] == "Fungsional", TITLES["Fungsional"], TITLES["Pelaksana"]),
@@ -389,28 +381,12 @@ def _events(df: pd.DataFrame, promoted: np.ndarray, per: Period, rng: np.random.
                             "jabatan_baru": s["jenis_jabatan"].map(TITLES) + " " + s["opd_kode"],
                             "jenis_jabatan_baru": s["jenis_jabatan"], "eselon_baru": s["eselon"],
                             "opd_kode_baru": s["opd_kode"], "eselon_lama": None, "opd_kode_lama": s["opd_kode"]}))
-    end_state = df.copy()
-    p = df[promoted]
-    new_level = p["jenis_jabatan"].map(NEXT_LEVEL)
-    heads = df.loc[df["jenis_jabatan"] == "JPT Pratama"].set_index("opd_kode")["eselon"]
-    new_eselon = np.select([new_level == "JPT Pratama", new_level == "Administrator", new_level == "Pengawas"],
-                           [p["opd_kode"].map(heads).fillna("II.b").to_numpy(),
-                            np.where(rng.random(len(p)) < 0.6, "III.b", "III.a"),
-                            np.where(rng.random(len(p)) < 0.8, "IV.a", "IV.b")], default=None)
-    days = (end - install).days
-    date = np.where(new_level == "JPT Pratama", install,
-                    install + pd.to_timedelta(rng.integers(1, max(days, 2), len(p)), unit="D"))
-    date = pd.to_datetime(date)
-    ev.append(pd.DataFrame({"nip": p["nip"], "tanggal": date, "jenis_mutasi": "promosi",
-                            "jabatan_baru": new_level.map(TITLES) + " " + p["opd_kode"],
-                            "jenis_jabatan_baru": new_level, "eselon_baru": new_eselon, "opd_kode_baru": p["opd_kode"],
-                            "eselon_lama": p["eselon"], "opd_kode_lama": p["opd_kode"]}))
-    end_state.loc[p.index, "jenis_jabatan"] = new_level
-    end_state.loc[p.index, "eselon"] = new_eselon
-    end_state.loc[p.index, "jabatan"] = (new_level.map(TITLES) + " " + p["opd_kode"]).to_numpy()
-    end_state.loc[p.index, "tmt_jabatan"] = date.to_numpy()
+    ev.append(past.events)
+    end_state = past.end.copy()
+    jpt_day = past.events.loc[past.events["jenis_jabatan_baru"] == "JPT Pratama", "tanggal"]
+    install = jpt_day.iloc[0] if len(jpt_day) else start + pd.Timedelta(days=25)
     # four heads rotate between OPDs on the installation day (10 eselon II installed in all)
-    jpt = df.index[(df["jenis_jabatan"] == "JPT Pratama").to_numpy()]
+    jpt = end_state.index[((df["jenis_jabatan"] == "JPT Pratama") & (end_state["jenis_jabatan"] == "JPT Pratama")).to_numpy()]
     rot = rng.choice(jpt, size=min(4, len(jpt)), replace=False) if len(jpt) >= 2 else []
     if len(rot) >= 2:
         new_opd = np.roll(df.loc[rot, "opd_kode"].to_numpy(), 1)
@@ -424,23 +400,26 @@ def _events(df: pd.DataFrame, promoted: np.ndarray, per: Period, rng: np.random.
         end_state.loc[rot, "opd_nama"] = new_nama
         end_state.loc[rot, "eselon"] = new_esl
         end_state.loc[rot, "tmt_jabatan"] = install
-    # a few same-level rotations inside the OPD
-    others = df.index[(~promoted) & df["jenis_jabatan"].isin(["Pengawas", "Administrator"]).to_numpy()]
+    # a few same-level rotations inside the OPD, in the period
+    promoted = past.promoted[str(per)]
+    days = (end - start).days
+    others = end_state.index[(~promoted) & end_state["jenis_jabatan"].isin(["Pengawas", "Administrator"]).to_numpy()
+                             & (end_state["tmt_jabatan"] < start).to_numpy()]
     r2 = rng.choice(others, size=int(len(others) * 0.05), replace=False) if len(others) else []
     if len(r2):
-        rdate = install + pd.to_timedelta(rng.integers(1, max(days, 2), len(r2)), unit="D")
-        ev.append(pd.DataFrame({"nip": df.loc[r2, "nip"], "tanggal": rdate, "jenis_mutasi": "rotasi",
-                                "jabatan_baru": df.loc[r2, "jenis_jabatan"].map(TITLES) + " (rotasi)",
-                                "jenis_jabatan_baru": df.loc[r2, "jenis_jabatan"], "eselon_baru": df.loc[r2, "eselon"],
-                                "opd_kode_baru": df.loc[r2, "opd_kode"], "eselon_lama": df.loc[r2, "eselon"],
-                                "opd_kode_lama": df.loc[r2, "opd_kode"]}))
+        rdate = start + pd.to_timedelta(rng.integers(26, max(days, 27), len(r2)), unit="D")
+        ev.append(pd.DataFrame({"nip": end_state.loc[r2, "nip"], "tanggal": rdate, "jenis_mutasi": "rotasi",
+                                "jabatan_baru": end_state.loc[r2, "jenis_jabatan"].map(TITLES) + " (rotasi)",
+                                "jenis_jabatan_baru": end_state.loc[r2, "jenis_jabatan"],
+                                "eselon_baru": end_state.loc[r2, "eselon"], "opd_kode_baru": end_state.loc[r2, "opd_kode"],
+                                "eselon_lama": end_state.loc[r2, "eselon"], "opd_kode_lama": end_state.loc[r2, "opd_kode"]}))
         end_state.loc[r2, "tmt_jabatan"] = rdate.to_numpy()
-    end_state["jabatan"] = end_state.get("jabatan")
     titles = end_state["jenis_jabatan"].map(TITLES) + np.where(end_state["eselon"].notna(), " " + end_state["opd_kode"], "")
-    end_state["jabatan"] = end_state["jabatan"].where(end_state["jabatan"].notna(), titles)
+    end_state["jabatan"] = end_state["jabatan"].where(end_state["jabatan"].notna(), titles) if "jabatan" in end_state \
+        else titles
     cols = [c.name for c in C.PEGAWAI.columns]
-    riwayat = pd.concat(ev, ignore_index=True).sort_values(["tanggal", "nip"], kind="stable").reset_index(drop=True)
-    return end_state[cols].reset_index(drop=True), riwayat
+    riwayat = pd.concat([e for e in ev if len(e)], ignore_index=True).sort_values(["tanggal", "nip"], kind="stable")
+    return end_state[cols].reset_index(drop=True), riwayat.reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- bad rows

@@ -1,7 +1,8 @@
 """Merit-adjusted odds ratios ("equal merit, unequal outcome"), the steps between raw and adjusted on the same persons,
 and the share of the raw gap the covariates explain (Fairlie 2005, pooled coefficients).
 
-One logit per attribute:
+One logit per attribute, on the person-quarter rows of the evidence window (a discrete-time hazard model: the quarter
+is a covariate, and the covariance is cluster-robust by person where a person has several rows):
 - OPD rows: an intercept per (scope, group) cell plus the covariates, slopes shared by every scope; the group's log odds
   ratio is a contrast of its cell's intercept with the reference cell's;
 - PROVINSI rows: scope fixed effects plus one term per group plus the covariates (within-OPD comparison), and the same
@@ -45,17 +46,22 @@ class Fit:
     llf: float
 
 
-def logit(y: pd.Series, x: pd.DataFrame) -> Fit | None:
+def logit(y: pd.Series, x: pd.DataFrame, persons: pd.Series | None = None) -> Fit | None:
     """Maximum-likelihood logit (statsmodels, Newton); the design always spans a constant (its cell or scope dummies).
+    With `persons` (the person of each row, where some person has several rows: person-quarters), the covariance is
+    cluster-robust by person.
 
     None when it cannot be estimated: no rows, a singular design (e.g. a covariate constant within the rows of a
     small extract) or an estimate that is not finite."""
     if len(y) == 0 or x.shape[1] == 0:
         return None
+    cluster = persons is not None and not persons.loc[y.index].is_unique
+    fit_kw = {"cov_type": "cluster", "cov_kwds": {"groups": pd.factorize(persons.loc[y.index])[0]}} if cluster else {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            res = Logit(y.to_numpy(float), x.to_numpy(float), hasconst=True).fit(method="newton", disp=0, maxiter=100)
+            res = Logit(y.to_numpy(float), x.to_numpy(float), hasconst=True).fit(method="newton", disp=0, maxiter=100,
+                                                                                **fit_kw)
             cov = np.asarray(res.cov_params(), float)
         except (np.linalg.LinAlgError, PerfectSeparationError, ValueError):
             return None
@@ -100,11 +106,11 @@ def _fairlie(y: pd.Series, p: pd.Series, is_group: pd.Series, is_ref: pd.Series)
 
 
 def scope_effects(y: pd.Series, x: pd.DataFrame, scope: pd.Series, group: pd.Series, wanted: pd.DataFrame,
-                  reference: str) -> pd.DataFrame:
+                  reference: str, persons: pd.Series | None = None) -> pd.DataFrame:
     """Each wanted scope's group against the same scope's reference: a contrast of cell intercepts (shared slopes)."""
     cell = scope + _SEP + group
     keep, closed = open_rows(y, cell)
-    fit = logit(y[keep], pd.concat([dummies(cell[keep]), x[keep]], axis=1))
+    fit = logit(y[keep], pd.concat([dummies(cell[keep]), x[keep]], axis=1), persons)
     sizes, events = cell.value_counts(), y.groupby(cell).sum()
     records = []
     for s, g in zip(wanted["scope"], wanted["group"]):
@@ -126,7 +132,7 @@ def scope_effects(y: pd.Series, x: pd.DataFrame, scope: pd.Series, group: pd.Ser
             if lim_g != lim_r:
                 merged = cell.where(cell != cg, cr)
                 k2, _ = open_rows(y, merged)
-                null = logit(y[k2], pd.concat([dummies(merged[k2]), x[k2]], axis=1))
+                null = logit(y[k2], pd.concat([dummies(merged[k2]), x[k2]], axis=1), persons)
                 rec.update(log_or=np.sign(lim_g - lim_r) * np.inf, aor_p_value=lr_p(fit, null), aor_method="lr")
         if cr not in closed:   # predictions with the reference cell's intercept for both cells (Fairlie)
             rows = (cell == cg) | (cell == cr)
@@ -137,7 +143,7 @@ def scope_effects(y: pd.Series, x: pd.DataFrame, scope: pd.Series, group: pd.Ser
 
 
 def province_effects(y: pd.Series, x: pd.DataFrame, scope: pd.Series, group: pd.Series, reference: str,
-                     wanted: pd.DataFrame, merit: bool = True) -> pd.DataFrame:
+                     wanted: pd.DataFrame, merit: bool = True, persons: pd.Series | None = None) -> pd.DataFrame:
     """Each group against the reference over the province, within scopes: with the covariates `x` (merit-adjusted; not
     without `merit`) and without them (OPD composition alone), and the raw odds ratio on the same persons.
 
@@ -162,7 +168,7 @@ def province_effects(y: pd.Series, x: pd.DataFrame, scope: pd.Series, group: pd.
         """The model without the closed groups' rows, or with `merged` put back into the reference."""
         rows = ~gk.isin([g for g in closed if g != merged])
         terms = dummies(gk[rows], "g").reindex(columns=[f"g{_SEP}{g}" for g in open_groups], fill_value=0.0)
-        return logit(yk[rows], pd.concat([dummies(sk[rows], "s"), terms, covariates[rows]], axis=1))
+        return logit(yk[rows], pd.concat([dummies(sk[rows], "s"), terms, covariates[rows]], axis=1), persons)
 
     opd_only = fit(xk.iloc[:, :0])
     full = fit(xk) if merit else None
@@ -207,13 +213,14 @@ def adjusted(pop: pd.DataFrame, x: pd.DataFrame, attribute: str, reference: str,
     if wanted.empty or rows.empty:
         return _stack([], ADJUSTED_DTYPES)
     y, group, scope = rows["_y"], rows[attribute].astype(str), rows["_scope"].astype(str)
+    persons = rows["_id"] if "_id" in rows else None
     xs = x.loc[rows.index] if merit else pd.DataFrame(index=rows.index)
     out = []
     opd = wanted[wanted["scope"] != PROVINCE]
     if len(opd) and merit:
-        out.append(scope_effects(y, xs, scope, group, opd, reference))
+        out.append(scope_effects(y, xs, scope, group, opd, reference, persons))
     if (wanted["scope"] == PROVINCE).any():
-        out.append(province_effects(y, xs, scope, group, reference, wanted[wanted["scope"] == PROVINCE], merit))
+        out.append(province_effects(y, xs, scope, group, reference, wanted[wanted["scope"] == PROVINCE], merit, persons))
     if not out:
         return _stack([], ADJUSTED_DTYPES)
     res = pd.concat(out, ignore_index=True)

@@ -20,6 +20,7 @@ from merit_lib.analysis.fairness.population import (
     check_columns,
     check_scopes,
     eligibility_rules,
+    persons,
     population,
     reference_group,
     scope_labels,
@@ -40,6 +41,7 @@ from merit_lib.analysis.fairness.stratified import mantel_haenszel
 from merit_lib.analysis.fairness.verdicts import decide
 from merit_lib.analysis.stats import MIN_CELL
 from merit_lib.data.provenance import package_versions
+from merit_lib.domain.period import DEFAULT_WINDOW
 from merit_lib.domain.roles import ASN, Roles
 
 #: the thresholds of docs/verdicts.md
@@ -94,7 +96,7 @@ def audit(frame: pd.DataFrame, roles: Roles = ASN, attributes: Sequence[str] | N
 
 def _single_scope(pop: pd.DataFrame, attribute: str) -> bool:
     """Whether one scope holds every person with a value of the attribute (its rows are the PROVINSI rows again)."""
-    d = pop.loc[pop[attribute].notna(), "_scope"]
+    d = pop.loc[pop[attribute].notna(), "_scope"]   # (a person who moved between scopes has rows in both)
     return bool(d.notna().all() and d.nunique() == 1)
 
 
@@ -104,7 +106,8 @@ def _statistics(pop: pd.DataFrame, designs: dict[str, Design], attrs: list[str],
 
     `attrs` are the attributes with at least two groups; every intermediate table keeps fixed dtypes, so that an
     attribute, scope or period with nothing to test gives rows (or no rows) of the same columns, never object ones."""
-    cells = _stack([raw.cells(pop, a, str(refs[a])) for a in attrs], raw.CELL_DTYPES)
+    scoped, whole = persons(pop, by_scope=True), persons(pop, by_scope=False)
+    cells = _stack([raw.cells(scoped, whole, a, str(refs[a])) for a in attrs], raw.CELL_DTYPES)
     if scopes is not None:
         cells = cells[cells["scope"].isin(list(scopes))].reset_index(drop=True)
     cells = raw.raw_statistics(cells, params)
@@ -121,7 +124,7 @@ def _statistics(pop: pd.DataFrame, designs: dict[str, Design], attrs: list[str],
     with threadpool_limits(1):   # BLAS threads only add overhead to models of this size
         adj = _stack([adjusted(pop, designs[a].x, a, str(refs[a]), cells[testable & (cells["attribute"] == a)],
                                params.alpha, merit) for a in attrs], ADJUSTED_DTYPES)
-    cells = cells.merge(adj, on=_KEYS, how="left").merge(mantel_haenszel(pop, attrs, refs, params.alpha), on=_KEYS,
+    cells = cells.merge(adj, on=_KEYS, how="left").merge(mantel_haenszel(scoped, attrs, refs, params.alpha), on=_KEYS,
                                                          how="left")
     untested = (cells["flag_reason"] != "").to_numpy()
     cells.loc[untested, ["p_value", "aor_p_value", "adjusted_odds_ratio", "aor_ci_low", "aor_ci_high",
@@ -185,6 +188,7 @@ def _counts(frame: pd.DataFrame, people: Population, base: Design, designs: dict
     return {
         "n_rows": int(len(frame)), "n_at_risk": people.n_at_risk, "n_promoted": people.n_promoted,
         "n_audited": int(len(pop)), "n_promoted_audited": int(pop["_y"].sum()), "outside_rules": people.outside,
+        "n_persons_audited": int(pop["_id"].nunique()), "n_quarters": int(max(pop["_t"].nunique(), 1)),
         "merit": bool(base.has_merit), "n_model": int(len(base.x)), "n_no_merit": base.n_no_merit,
         "n_model_by_attribute": {a: int(len(d.x)) for a, d in designs.items()},
         "n_missing_control": base.n_missing_control, "missing_control": base.missing_control,
@@ -205,16 +209,18 @@ def _counts(frame: pd.DataFrame, people: Population, base: Design, designs: dict
 
 def audit_extract(extract: object, period: str, roles: Roles = ASN, attributes: Sequence[str] | None = None,
                   age_bands: Sequence[float] | None = None, age_labels: Sequence[str] | None = None,
-                  **kwargs: Any) -> AuditResult:
-    """Audit a loaded ASN extract for a period: analysis frame, audit, provenance (fingerprint, rejected rows).
+                  window: int = DEFAULT_WINDOW, **kwargs: Any) -> AuditResult:
+    """Audit a loaded ASN extract for a period on its evidence window (`window` quarters ending with it): analysis
+    frame, audit, provenance (fingerprint, rejected rows, the window).
 
     `age_bands`/`age_labels` cut the age groups (default features.AGE_BANDS: < 30, 30–39, 40–49, ≥ 50)."""
-    from merit_lib.analysis.features import AGE_BANDS, AGE_LABELS, analysis_frame
+    from merit_lib.analysis.features import AGE_BANDS, AGE_LABELS, analysis_frame, window_of
 
     bands = tuple(age_bands) if age_bands is not None else AGE_BANDS
     labels = tuple(age_labels) if age_labels is not None else AGE_LABELS
-    frame = analysis_frame(extract, period, age_bands=bands, age_labels=labels)
-    context: dict[str, Any] = {"period": str(period), "age_bands": list(bands), "age_labels": list(labels)}
+    frame = analysis_frame(extract, period, window=window, age_bands=bands, age_labels=labels)
+    context: dict[str, Any] = {"period": str(period), "age_bands": list(bands), "age_labels": list(labels),
+                               "window": window_of(frame).as_dict()}
     if hasattr(extract, "fingerprint"):
         context["data_fingerprint"] = extract.fingerprint()
     report = getattr(extract, "report", None)

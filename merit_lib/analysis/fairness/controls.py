@@ -21,6 +21,9 @@ from merit_lib.analysis.fairness.schema import MAX_MISSING_CONTROL
 from merit_lib.domain import rules as R
 from merit_lib.domain.roles import Roles
 
+#: covariates the audit adds itself (eligibility, the quarter of a person-quarter row), never declared controls
+_OWN = ("_eligible", "_quarter")
+
 
 @dataclass
 class Design:
@@ -89,10 +92,13 @@ def proxies(frame: pd.DataFrame, rows: pd.Index, attribute: str, roles: Roles, m
 
 
 def _controls(rows: pd.DataFrame, roles: Roles, leave_out: set[str]) -> pd.DataFrame:
-    """The model's controls of the persons at risk, eligibility included as 0/1 `_eligible` (merit measures apart)."""
+    """The model's controls of the persons at risk, eligibility included as 0/1 `_eligible` (merit measures apart), and
+    the quarter `_quarter` of person-quarter rows of several quarters (the discrete-time model's baseline hazard)."""
     data = rows[[c for c in dict.fromkeys(roles.controls) if c not in roles.merit and c not in leave_out]].copy()
     if roles.eligible:
         data["_eligible"] = flag_series(rows[roles.eligible]).astype(float)
+    if roles.period and roles.period in rows and rows[roles.period].nunique() > 1:
+        data["_quarter"] = rows[roles.period].astype("string").astype(object)
     return data
 
 
@@ -112,10 +118,11 @@ def covariates(rows: pd.DataFrame, roles: Roles, leave_out: dict[str, str] | Non
     kept = controls.drop(columns=dropped.index)
     has_merit = merit.notna().all(axis=1)
     has_controls = kept.notna().all(axis=1)
-    terms = roles.terms(tuple(merit.columns) + tuple(c for c in kept.columns if c != "_eligible"))
+    terms = roles.terms(tuple(merit.columns) + tuple(c for c in kept.columns if c not in _OWN))
     terms += ["_eligible"] if "_eligible" in kept else []
+    terms += ["C(_quarter)"] if "_quarter" in kept else []
     x = design_matrix(pd.concat([merit, kept], axis=1)[has_merit & has_controls], terms)
-    name = {"_eligible": roles.eligible}
+    name = {"_eligible": roles.eligible, "_quarter": roles.period}
     return Design(x=x, terms=terms, dropped={name.get(c, c): float(v) for c, v in dropped.items()}, proxies=leave_out,
                   n_no_merit=int((~has_merit).sum()),
                   missing_control={name.get(c, c): int(n) for c, n in kept[has_merit].isna().sum().items() if n},

@@ -1,4 +1,8 @@
-"""Who the audit compares: the persons at risk, those a named eligibility rule puts outside, and the reference groups."""
+"""Who the audit compares: the persons at risk, those a named eligibility rule puts outside, and the reference groups.
+
+The audited rows are person-quarters (an evidence window of several quarters repeats a person once per quarter at
+risk): the merit-adjusted models read them as they are (a discrete-time hazard), the raw comparisons read one row per
+person (`persons`: promoted in any quarter of the window)."""
 
 from __future__ import annotations
 
@@ -28,11 +32,12 @@ def flag_series(s: pd.Series) -> pd.Series:
 
 @dataclass
 class Population:
-    """The audited persons (`pop`: outcome `_y`, scope `_scope`, qualified `_q`, the attributes) and who was left out."""
+    """The audited rows (`pop`: outcome `_y`, scope `_scope`, qualified `_q`, person `_id`, quarter `_t`, the attributes)
+    and who was left out."""
 
     pop: pd.DataFrame
-    n_at_risk: int                  # at risk by `roles.at_risk` with a known outcome (before the eligibility rules)
-    n_promoted: int                 # … of whom promoted
+    n_at_risk: int                  # rows at risk by `roles.at_risk` with a known outcome (before the eligibility rules)
+    n_promoted: int                 # … of which promoted
     outside: dict[str, dict[str, int]] = field(default_factory=dict)   # rule → {"n": …, "n_promoted": …}
 
 
@@ -64,9 +69,32 @@ def population(frame: pd.DataFrame, roles: Roles, attrs: list[str], rules: Seque
     pop["_y"] = y[keep]
     pop["_scope"] = audited[roles.scope].astype("string")
     pop["_q"] = flag_series(audited[roles.qualified]).fillna(False).astype(float) if roles.qualified else np.nan
+    pop["_id"] = audited[roles.id].astype("string") if roles.id and roles.id in audited else \
+        pd.Series(audited.index.astype(str), index=audited.index, dtype="string")
+    pop["_t"] = audited[roles.period].astype("string") if roles.period and roles.period in audited else \
+        pd.Series(pd.NA, index=audited.index, dtype="string")
     for a in attrs:
         pop[a] = audited[a].astype("string")
     return Population(pop, n_at_risk=int(len(rows)), n_promoted=int(y.sum()), outside=outside)
+
+
+def repeated(pop: pd.DataFrame) -> bool:
+    """Whether some person has more than one row (a window of several quarters)."""
+    return "_id" in pop and not pop["_id"].is_unique
+
+
+def persons(pop: pd.DataFrame, by_scope: bool) -> pd.DataFrame:
+    """One row per person (per person and scope with `by_scope`) of the person-quarter rows: promoted (`_y`) or
+    qualified (`_q`) in any of their quarters, attributes as in their latest quarter, and `_pq` their person-quarters.
+    A window of one quarter is returned as it is (`_pq` = 1)."""
+    if not repeated(pop):
+        return pop.assign(_pq=1.0)
+    keys = ["_id", "_scope"] if by_scope else ["_id"]
+    d = pop.sort_values("_t", kind="stable", na_position="first")
+    g = d.groupby(keys, sort=False, dropna=False)
+    out = g.last()
+    out["_y"], out["_q"], out["_pq"] = g["_y"].max(), g["_q"].max(), g.size().astype(float)
+    return out.reset_index()
 
 
 def check_scopes(pop: pd.DataFrame, scopes: Sequence[str] | None, province: str) -> None:

@@ -1,5 +1,9 @@
-"""Raw comparisons on everyone at risk: counts per (scope, group), rates, impact ratio, odds ratio, Fisher's exact test,
-what the test could detect at its n, and Benjamini–Hochberg."""
+"""Raw comparisons on everyone at risk: counts of persons per (scope, group), rates, impact ratio, odds ratio, Fisher's
+exact test, what the test could detect at its n, and Benjamini–Hochberg.
+
+The counts are persons (one row per person of `population.persons`: promoted in any quarter of the evidence window),
+so that a test never counts a person twice; each cell also carries its person-quarters (`pq_*`), the exposure the
+quarterly rate (`rate_pq_*`, promoted persons per person-quarter) is stated on."""
 
 from __future__ import annotations
 
@@ -16,24 +20,31 @@ from merit_lib.analysis.stats import wilson
 CELL_DTYPES: dict[str, str] = {
     "scope": "string", "attribute": "string", "group": "string", "reference_group": "string",
     **{c: "float64" for c in ("n_group", "promoted_group", "n_qualified_group", "promoted_qualified_group", "n_scope",
-                              "n_reference", "promoted_reference", "n_qualified_reference", "promoted_qualified_reference")}}
+                              "n_reference", "promoted_reference", "n_qualified_reference", "promoted_qualified_reference",
+                              "pq_group", "pq_reference")}}
+_COUNTED = ("n", "promoted", "n_qualified", "promoted_qualified", "pq")
 
 
-def cells(pop: pd.DataFrame, attribute: str, reference: str) -> pd.DataFrame:
-    """Counts per (scope, group), province included, each non-reference group joined with its reference's counts."""
-    d = pop[pop[attribute].notna()]
-    d = pd.DataFrame({"scope": d["_scope"], "group": d[attribute], "n": 1.0, "promoted": d["_y"],
-                      "n_qualified": d["_q"], "promoted_qualified": d["_q"] * d["_y"]})
+def _person_counts(people: pd.DataFrame, attribute: str) -> pd.DataFrame:
+    d = people[people[attribute].notna()]
+    return pd.DataFrame({"scope": d["_scope"], "group": d[attribute], "n": 1.0, "promoted": d["_y"],
+                         "n_qualified": d["_q"], "promoted_qualified": d["_q"] * d["_y"], "pq": d["_pq"]})
+
+
+def cells(scoped: pd.DataFrame, whole: pd.DataFrame, attribute: str, reference: str) -> pd.DataFrame:
+    """Counts of persons per (scope, group), province included, each non-reference group joined with its reference's.
+
+    `scoped`: one row per person and scope, `whole`: one row per person (`population.persons`)."""
+    d = _person_counts(scoped, attribute)
     by_scope = d[d["scope"].notna()].groupby(["scope", "group"], observed=True).sum().reset_index()
-    province = d.drop(columns="scope").groupby("group", observed=True).sum().reset_index().assign(scope=PROVINCE)
-    counts = pd.concat([province, by_scope], ignore_index=True)
+    province = _person_counts(whole, attribute).drop(columns="scope").groupby("group", observed=True).sum().reset_index()
+    counts = pd.concat([province.assign(scope=PROVINCE), by_scope], ignore_index=True)
     counts["n_scope"] = counts.groupby("scope")["n"].transform("sum")
-    ref = counts[counts["group"] == reference].set_index("scope")[["n", "promoted", "n_qualified", "promoted_qualified"]]
+    ref = counts[counts["group"] == reference].set_index("scope")[list(_COUNTED)]
     out = counts[counts["group"] != reference].join(ref, on="scope", suffixes=("", "_reference"))
-    out = out.rename(columns={"n": "n_group", "promoted": "promoted_group", "n_qualified": "n_qualified_group",
-                              "promoted_qualified": "promoted_qualified_group"})
-    for c in ("n_reference", "promoted_reference", "n_qualified_reference", "promoted_qualified_reference"):
-        out[c] = out[c].fillna(0)
+    out = out.rename(columns={f"{c}": f"{c}_group" for c in _COUNTED if c != "n"} | {"n": "n_group"})
+    for c in _COUNTED:
+        out[f"{c}_reference"] = out[f"{c}_reference"].fillna(0)
     out = out.assign(attribute=attribute, reference_group=reference)
     return _stack([out], CELL_DTYPES)
 
@@ -68,12 +79,13 @@ def detectable_odds_ratio(k1: np.ndarray, n1: np.ndarray, k2: np.ndarray, n2: np
 
 
 def raw_statistics(c: pd.DataFrame, params: AuditParams) -> pd.DataFrame:
-    """Rates with Wilson CIs, impact ratio with its CI, odds ratio with its CI, shortfall in persons, equal-opportunity
-    rates, and the odds ratio the test could detect (vectorized)."""
+    """Rates (per person, and per person-quarter) with Wilson CIs, impact ratio with its CI, odds ratio with its CI,
+    shortfall in persons, equal-opportunity rates, and the odds ratio the test could detect (vectorized)."""
     c = c.copy()
     alpha = params.alpha
     for who in ("group", "reference"):
         c[f"rate_{who}"] = _ratio(c[f"promoted_{who}"], c[f"n_{who}"])
+        c[f"rate_pq_{who}"] = _ratio(c[f"promoted_{who}"], c[f"pq_{who}"])
         c[f"rate_{who}_ci_low"], c[f"rate_{who}_ci_high"] = wilson(c[f"promoted_{who}"], c[f"n_{who}"], alpha)
         c[f"eo_rate_{who}"] = _ratio(c[f"promoted_qualified_{who}"], c[f"n_qualified_{who}"])
     c["impact_ratio"] = _ratio(c["rate_group"], c["rate_reference"])

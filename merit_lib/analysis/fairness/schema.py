@@ -41,12 +41,13 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "rate_reference_ci_low", "rate_reference_ci_high", "impact_ratio_ci_low", "impact_ratio_ci_high", "aor_p_value",
     "aor_method", "n_model_group", "n_model_reference", "controls_left_out", "n_qualified_group",
     "promoted_qualified_group", "eo_rate_group", "n_qualified_reference", "promoted_qualified_reference",
-    "eo_rate_reference", "eo_ratio", "flag_reason", "decision_row", "suppressed")
+    "eo_rate_reference", "eo_ratio", "pq_group", "pq_reference", "rate_pq_group", "rate_pq_reference", "flag_reason",
+    "decision_row", "suppressed")
 _TEXT_COLUMNS = ("scope", "attribute", "group", "reference_group", "flag", "direction", "explained_by", "verdict_basis",
                  "scope_label", "aor_method", "controls_left_out", "flag_reason")
 _INT_COLUMNS = ("n_group", "n_reference", "promoted_group", "promoted_reference", "n_scope", "n_qualified_group",
                 "promoted_qualified_group", "n_qualified_reference", "promoted_qualified_reference", "n_model_group",
-                "n_model_reference", "decision_row")
+                "n_model_reference", "decision_row", "pq_group", "pq_reference")
 _BOOL_COLUMNS = ("simpson", "suppressed")
 #: every other column of the findings is a float (NaN where not computed), never object
 _FLOAT_COLUMNS = tuple(c for c in FINDINGS_COLUMNS + EXTRA_COLUMNS if c not in _TEXT_COLUMNS + _INT_COLUMNS + _BOOL_COLUMNS)

@@ -22,9 +22,20 @@ from merit_lib.domain import text
 from merit_lib.domain.roles import ASN, Roles
 
 
+def with_quarter(frame: pd.DataFrame, roles: Roles) -> Roles:
+    """The roles with the quarter as a categorical control where the frame holds person-quarters of several quarters:
+    the discrete-time event-history logit's baseline hazard (DESIGN §8)."""
+    q = roles.period
+    if not q or q not in frame or frame[q].nunique() < 2 or q in roles.controls:
+        return roles
+    return roles.with_(controls=(*roles.controls, q), categorical=(*roles.categorical, q))
+
+
 def fit_readiness(frame: pd.DataFrame, roles: Roles = ASN, controls: list[str] | tuple[str, ...] | str | None = None,
                   lang: str = "id") -> ReadinessModels:
-    """Fit `logit`, `logit_interaksi` and `gee` on the at-risk rows with complete data.
+    """Fit `logit`, `logit_interaksi` and `gee` on the at-risk rows with complete data (person-quarters of the evidence
+    window: the quarter enters as a control, `with_quarter`; standard errors are clustered by OPD, which holds each
+    person's repeated rows).
 
     Controls empty for most at-risk rows and control levels whose outcome is perfectly predicted are left out first
     (see the module docstring); `out.roles` holds the controls actually used. `controls` (a list, or a comma-separated
@@ -35,6 +46,7 @@ def fit_readiness(frame: pd.DataFrame, roles: Roles = ASN, controls: list[str] |
         controls = [c.strip() for c in controls.split(",") if c.strip()]
     if controls is not None:
         roles = roles.with_(controls=tuple(controls))
+    roles = with_quarter(frame, roles)
     _check_columns(frame, roles)
     at_risk = _at_risk(frame, roles)
     missing = missing_by_role(frame, roles, at_risk)
@@ -75,11 +87,15 @@ def fit_readiness(frame: pd.DataFrame, roles: Roles = ASN, controls: list[str] |
 
 
 def readiness_list(frame: pd.DataFrame, models: ReadinessModels, model: str = "logit") -> pd.DataFrame:
-    """PERSON-LEVEL: each at-risk person's id, name, scope, box, readiness, failed checks and predicted probability.
+    """PERSON-LEVEL: each at-risk person's id, name, scope, box, readiness, failed checks and predicted probability, as at
+    the period's start (the window's last quarter).
 
     Personal data: for BKD's talent-pool work only, never for an aggregate report."""
+    from merit_lib.analysis.features import current
+
     roles = models.roles
     cols = [c for c in (roles.id, PERSON_COLUMNS[0], roles.scope, *PERSON_COLUMNS[1:]) if c and c in frame.columns]
+    frame = current(frame)
     rows = _at_risk(frame, roles)
     out = frame.loc[rows, cols].copy()
     preds = models.predictions
