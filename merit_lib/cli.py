@@ -21,6 +21,10 @@ from typing import TYPE_CHECKING
 from merit_lib.domain.errors import InputError, MeritError, ParameterError, is_output_oserror, output_error
 from merit_lib.domain.period import DEFAULT_WINDOW
 
+#: the synthetic extract's default history, quarters (merit_lib.synth.generator.HISTORY_QUARTERS; not imported here, so
+#: that `merit --help` stays quick)
+HISTORY_QUARTERS = 11
+
 #: the longest evidence window `--window` takes (the trend shows up to 8 quarters, each on its own window)
 MAX_WINDOW = 12
 
@@ -425,7 +429,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--bad-rows", type=int, default=0, help="insert K bad rows (truth in _bad_rows_truth.csv)")
     s.add_argument("--planted", choices=("demo", "none"), default="demo",
                    help="demo (default): the documented planted effects of data/README.md; none: a world without them")
-    s.add_argument("--quarters", type=int, default=8, help="quarters of promotion history, ending with --period (default 8)")
+    s.add_argument("--quarters", type=int, default=HISTORY_QUARTERS,
+                   help=f"quarters of promotion history, ending with --period (default {HISTORY_QUARTERS}: eight trend points on "
+                        "full windows of four)")
     s.set_defaults(func=cmd_synth)
 
     r = sub.add_parser("report", help="render every report of a period (province, audit, one per OPD)")

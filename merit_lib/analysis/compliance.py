@@ -40,10 +40,12 @@ import zlib
 
 import numpy as np
 import pandas as pd
+from scipy import stats as sps
 
 from merit_lib.analysis import talent as T
 from merit_lib.analysis.features import counted_promotions, current
 from merit_lib.analysis.stats import MIN_CELL, wilson
+from merit_lib.analysis.tiers import MIN_PROMOTIONS, TIERS, eb_prior, province_average, tier
 from merit_lib.domain import codes, text
 from merit_lib.domain import rules as R
 
@@ -67,9 +69,12 @@ PRIOR_PROMOTIONS = 5.0
 #: per component, the value (0–1) that entered the index and the points it adds (their sum is the index)
 VALUE_COLUMNS: dict[str, str] = {c: f"nilai_{c}" for c in WEIGHTS}
 POINT_COLUMNS: dict[str, str] = {c: f"poin_{c}" for c in WEIGHTS}
+#: the partially pooled estimate of each promotion component: its 95 % interval (the estimate is `nilai_*`)
+ESTIMATE_CI: dict[str, tuple[str, str]] = {c: (f"nilai_{c}_ci_low", f"nilai_{c}_ci_high") for c in SHRUNK}
 #: what `index_columns` computes (the door recomputes these from published numbers)
-INDEX_COLUMNS = ("index", "index_ci_low", "index_ci_high", "category", "komponen_tidak_dinilai", "komponen_nilai_provinsi",
-                 *VALUE_COLUMNS.values(), *POINT_COLUMNS.values())
+INDEX_COLUMNS = ("index", "index_ci_low", "index_ci_high", "category", "tier", "index_provinsi", "komponen_tidak_dinilai",
+                 "komponen_nilai_provinsi", *VALUE_COLUMNS.values(), *POINT_COLUMNS.values(),
+                 *(c for pair in ESTIMATE_CI.values() for c in pair))
 #: the columns `index_columns` reads
 INDEX_INPUTS = ("n_pegawai", "n_promosi", "fairness_flags", "fairness_tested",
                 *dict.fromkeys(c for pair in COMPONENT_COUNTS.values() for c in pair))
@@ -234,10 +239,13 @@ def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope:
 
 
 def ranked(table: pd.DataFrame) -> pd.DataFrame:
-    """Rows by index, highest first; OPDs `tidak dapat dinilai` after every judged one (index, then none, last)."""
-    order = pd.DataFrame({"nj": (table["category"] == NOT_JUDGED).to_numpy(), "ix": -table["index"].to_numpy(float)})
-    pos = order.sort_values(["nj", "ix"], kind="stable", na_position="last").index
-    return table.iloc[pos]
+    """Rows by tier (above, as expected, below the province, then those not rated), by name within a tier: OPDs whose
+    ranges overlap are never put in an order of their index (analysis.tiers). A table without tiers: by OPD code."""
+    key = table["tier"].map({t: i for i, t in enumerate(TIERS)}).fillna(len(TIERS)) if "tier" in table else \
+        pd.Series(0, index=table.index)
+    name = table["opd_nama"] if "opd_nama" in table else table.get("opd_kode", pd.Series("", index=table.index))
+    order = pd.DataFrame({"t": key.to_numpy(), "n": name.astype(str).to_numpy()})
+    return table.iloc[order.sort_values(["t", "n"], kind="stable").index]
 
 
 def thin_promotions(out: pd.DataFrame) -> pd.DataFrame:
@@ -278,13 +286,14 @@ def index_columns(out: pd.DataFrame, replaced: pd.DataFrame | None = None, n_dra
     rep_frame = pd.DataFrame(rep, index=out.index, columns=list(PROMOTION_COMPONENTS))
     prov = province_values(out, rep_frame)
     skor = fairness_score(out)
-    beta = _beta(out, prov)
+    beta = _beta(out, _priors(out, rep_frame, prov))
     for j, c in enumerate(PROMOTION_COMPONENTS):   # a replaced component's own counts are never read
         beta[c] = (np.where(rep[:, j], np.nan, beta[c][0]), np.where(rep[:, j], np.nan, beta[c][1]))
     components = _components(beta, skor)
     for j, c in enumerate(PROMOTION_COMPONENTS):
         components[:, list(WEIGHTS).index(c)] = np.where(rep[:, j], prov[c], components[:, list(WEIGHTS).index(c)])
-    judged = out["n_promosi"].to_numpy(float) > 0
+    judged = out["n_promosi"].to_numpy(float) > 0     # an index: something to judge the promotions on
+    rated = out["n_promosi"].to_numpy(float) >= MIN_PROMOTIONS
     if keys is None:
         keys = out["opd_kode"] if "opd_kode" in out else pd.Series(out.index, index=out.index)
     lo, hi = _index_ci(beta, skor, rep, n_draws, [_row_seed(seed, k) for k in keys])
@@ -292,7 +301,17 @@ def index_columns(out: pd.DataFrame, replaced: pd.DataFrame | None = None, n_dra
     res = pd.DataFrame(index=out.index)
     res["index"] = np.where(judged, 100 * _index(components), np.nan)
     res["index_ci_low"], res["index_ci_high"] = np.where(judged, 100 * lo, np.nan), np.where(judged, 100 * hi, np.nan)
-    res["category"] = category(res["index"]).where(judged & own.any(axis=1), NOT_JUDGED)
+    res["category"] = category(res["index"]).where(rated & own.any(axis=1), NOT_JUDGED)
+    average = province_average(res["index"], out["n_pegawai"], rated)
+    res["tier"] = pd.Series(tier(res["index_ci_low"], res["index_ci_high"], rated, average), index=out.index,
+                            dtype="string")
+    res["index_provinsi"] = average
+    for j, c in enumerate(PROMOTION_COMPONENTS):
+        a, b = beta[c]
+        with np.errstate(invalid="ignore"):
+            low, high = sps.beta.ppf(0.025, a, b), sps.beta.ppf(0.975, a, b)
+        res[ESTIMATE_CI[c][0]] = np.where(judged & ~rep[:, j], low, np.nan)
+        res[ESTIMATE_CI[c][1]] = np.where(judged & ~rep[:, j], high, np.nan)
     missing = [[c for c, v in zip(WEIGHTS, row) if np.isnan(v)] for row in components]
     stand_in = [[c for c, r in zip(PROMOTION_COMPONENTS, row) if r] for row in rep]
     res["komponen_tidak_dinilai"] = pd.Series([", ".join(c for c in WEIGHTS if c in m or c in s)
@@ -350,20 +369,27 @@ def _index(components: np.ndarray) -> np.ndarray:
         return num / np.where(avail, w, 0).sum(axis=-1)
 
 
-def _beta(out: pd.DataFrame, province: dict[str, float]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Each measured component's Beta(a, b): Jeffreys' ½ + ½ for coverage; for the promotion components a prior worth
-    PRIOR_PROMOTIONS promotions at the province's share (`province_values`) on top of Jeffreys' (its mean is the share
-    shrunk toward the province, and a province share of 0 or 1 still leaves mass on both sides). NaN where there is
-    nothing to measure."""
+def _priors(out: pd.DataFrame, replaced: pd.DataFrame, province: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """Each promotion component's empirical-Bayes Beta prior (analysis.tiers.eb_prior), fitted to the OPDs whose own
+    counts are used (never to a replaced, possibly hidden, count); PRIOR_PROMOTIONS at the province's share where too
+    few OPDs have one."""
+    priors = {}
+    for c in SHRUNK:
+        num, den = COMPONENT_COUNTS[c]
+        use = ~replaced[c].to_numpy(bool) if c in replaced else np.ones(len(out), bool)
+        priors[c] = eb_prior(out[num].to_numpy(float)[use], out[den].to_numpy(float)[use], province[c], PRIOR_PROMOTIONS)
+    return priors
+
+
+def _beta(out: pd.DataFrame, priors: dict[str, tuple[float, float]]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Each measured component's Beta(a, b): Jeffreys' ½ + ½ for coverage; for the promotion components the posterior
+    of their empirical-Bayes prior (`_priors`: partial pooling toward the province; the prior keeps mass on both sides,
+    so a share of 0 or 1 of a few promotions is pulled in). NaN where there is nothing to measure."""
     params = {}
     for col, (num, den) in COMPONENT_COUNTS.items():
         k, n = out[num].to_numpy(float), out[den].to_numpy(float)
-        if col in SHRUNK:
-            prov = province[col] if np.isfinite(province[col]) else 0.5   # 0.5: no OPD's own value is used anyway
-            a, b = k + PRIOR_PROMOTIONS * prov + 0.5, n - k + PRIOR_PROMOTIONS * (1 - prov) + 0.5
-        else:
-            a, b = k + 0.5, n - k + 0.5
-        params[col] = (np.where(n > 0, a, np.nan), np.where(n > 0, b, np.nan))
+        a0, b0 = priors[col] if col in SHRUNK else (0.5, 0.5)
+        params[col] = (np.where(n > 0, k + a0, np.nan), np.where(n > 0, n - k + b0, np.nan))
     return params
 
 

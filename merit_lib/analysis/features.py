@@ -212,16 +212,23 @@ def current(frame: pd.DataFrame) -> pd.DataFrame:
 def analysis_frame(extract: object, period: Period | str, window: int | Window = DEFAULT_WINDOW,
                    age_bands: tuple[float, ...] = AGE_BANDS, age_labels: tuple[str, ...] = AGE_LABELS,
                    required_competency: dict[str, float] | None = None,
-                   thresholds: T.Thresholds = T.DEFAULT, competency_rule: str = "each") -> pd.DataFrame:
+                   thresholds: T.Thresholds = T.DEFAULT, competency_rule: str = "each",
+                   cache: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
     """The person-quarters of the evidence window ending with `period`: for each quarter (`triwulan`), one row per ASN at
     its start with predictors, every eligibility check and the outcome in that quarter (`quarter_frame`).
 
     `window`: quarters (default 4, the twelve months ending with the period; 1 = the period alone), fewer where the
-    history is shorter (`evidence_window`); the frame's `attrs["window"]` records it (`window_of`)."""
+    history is shorter (`evidence_window`); the frame's `attrs["window"]` records it (`window_of`). `cache`: quarter →
+    its rows, shared by calls on the same extract and settings (overlapping windows build each quarter once)."""
     win = evidence_window(extract, period, window)
-    frames = [quarter_frame(extract, q, age_bands, age_labels, required_competency, thresholds, competency_rule)
-              for q in win.quarters]
-    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    cache = {} if cache is None else cache
+    frames = []
+    for q in win.quarters:
+        if str(q) not in cache:
+            cache[str(q)] = quarter_frame(extract, q, age_bands, age_labels, required_competency, thresholds,
+                                          competency_rule)
+        frames.append(cache[str(q)])
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].copy()
     frame.attrs["window"] = win.as_dict()
     return frame
 

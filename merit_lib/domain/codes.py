@@ -34,6 +34,8 @@ VERY_GOOD, GOOD, POOR, BAD = "Sangat Baik", "Baik", "Kurang", "Buruk"
 NOT_JUDGED = "tidak dapat dinilai"
 #: the categories of the compliance index (codes are the Indonesian names the tables have always carried)
 CATEGORIES: tuple[str, ...] = (VERY_GOOD, GOOD, POOR, BAD, NOT_JUDGED)
+#: tiers: where an OPD's index range lies against the province average (analysis.tiers); no ranks
+TIER_ABOVE, TIER_EXPECTED, TIER_BELOW, TIER_NOT_RATED = "di_atas", "sesuai", "di_bawah", "tidak_dinilai"
 
 # --------------------------------------------------------------------------- the outcome ledger (analysis.ledger)
 

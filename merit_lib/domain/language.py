@@ -116,3 +116,15 @@ def general(x: float | None, lang: str = "id") -> str:
     if "e" in shown:
         return number(x, lang, 6).rstrip("0").rstrip(",.")
     return number(x, lang, len(shown.split(".")[1]) if "." in shown else 0)
+
+
+def window_label(window: object, lang: str = "id") -> str:
+    """An evidence window for a reader: `berdasarkan 4 triwulan: Triwulan II 2025 – Triwulan I 2026` (a `Window` or the
+    dict a run meta records)."""
+    from merit_lib.domain import text
+    from merit_lib.domain.period import Window
+
+    w = window if isinstance(window, Window) else Window.from_dict(window)  # type: ignore[arg-type]
+    if w.n == 1:
+        return text.t("window.based_on_one", lang, last=period_label(w.period, lang))
+    return text.t("window.based_on", lang, n=w.n, first=period_label(w.first, lang), last=period_label(w.period, lang))

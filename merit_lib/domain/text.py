@@ -1195,7 +1195,17 @@ FIGURES: dict[str, dict[str, str]] = {
     "perfect": {"id": "kalibrasi sempurna", "en": "perfect calibration"},
     "index": {"id": "Indeks kepatuhan meritokrasi (0–100, rentang 95%)",
               "en": "Meritocracy compliance index (0–100, 95% range)"},
-    "trend": {"id": "Indeks provinsi per periode", "en": "Province index by period"},
+    "trend": {"id": "Indeks per triwulan, masing-masing pada jendelanya sendiri",
+              "en": "Index per quarter, each on its own window"},
+    "average": {"id": "rata-rata provinsi", "en": "province average"},
+    "funnel_n_staff": {"id": "jumlah pegawai (skala log)", "en": "staff (log scale)"},
+    "funnel_n_promotions": {"id": "jumlah promosi dalam jendela (skala log)", "en": "promotions in the window (log scale)"},
+    "funnel_n_candidates": {"id": "jumlah calon yang memenuhi syarat (skala log)",
+                            "en": "eligible candidates (log scale)"},
+    "funnel_note": {"id": "Garis tengah = provinsi; putus-putus = batas 95%; titik-titik = batas 99,8%; belah ketupat merah "
+                          "= OPD di luar batas 99,8%.",
+                    "en": "Middle line = the province; dashed = 95% limits; dotted = 99.8% limits; red diamonds = OPDs "
+                          "beyond the 99.8% limits."},
 }
 
 
@@ -1898,6 +1908,124 @@ was made.
 
 # --------------------------------------------------------------------------- report pages (OPD, province, audit)
 
+# --------------------------------------------------------------------------- the evidence window and tiers (DESIGN §8)
+
+WINDOW: dict[str, dict[str, str]] = {
+    "based_on": {"id": "berdasarkan {n} triwulan: {first} – {last}", "en": "based on {n} quarters: {first} – {last}"},
+    "based_on_one": {"id": "berdasarkan 1 triwulan: {last}", "en": "based on 1 quarter: {last}"},
+    "shrunk": {"id": "Riwayat data hanya mencakup {n} dari {requested} triwulan jendela yang diminta; semua penilaian "
+                     "di halaman ini berdasarkan {n} triwulan itu.",
+               "en": "The data's history covers only {n} of the {requested} quarters of the window asked for; every "
+                     "verdict on this page rests on those {n} quarters."},
+    "lead": {"id": "Penilaian, indeks dan posisi di halaman ini {window}. Triwulan adalah jadwal terbit laporan, bukan "
+                   "jendela bukti: satu triwulan saja memuat terlalu sedikit promosi untuk dinilai.",
+             "en": "Verdicts, indices and tiers on this page are {window}. A quarter is when the report is published, "
+                   "not the window of evidence: one quarter alone holds too few promotions to judge."},
+    "activity": {"id": "Kegiatan {period}: {promotions} promosi, {moves} rotasi/mutasi ke jabatan struktural.",
+                 "en": "Activity in {period}: {promotions} promotions, {moves} rotations/mutations into structural posts."},
+    # tiers (analysis.tiers): where an OPD's index range lies against the province average
+    codes.TIER_ABOVE: {"id": "di atas rata-rata provinsi", "en": "above the province"},
+    codes.TIER_EXPECTED: {"id": "sesuai rata-rata provinsi", "en": "as expected (within the province's range)"},
+    codes.TIER_BELOW: {"id": "di bawah rata-rata provinsi", "en": "below the province"},
+    codes.TIER_NOT_RATED: {"id": "belum dapat dinilai", "en": "not rated yet"},
+    "tier_line": {"id": "Posisi terhadap provinsi: {tier}. Indeks {index} (rentang 95%: {low}–{high}), rata-rata "
+                        "provinsi {average}.",
+                  "en": "Against the province: {tier}. Index {index} (95% range: {low}–{high}), province average "
+                        "{average}."},
+    "tier_expected_note": {"id": "\"Sesuai\" berarti rentang indeks OPD ini mencakup rata-rata provinsi: datanya tidak "
+                                 "menunjukkan perbedaan nyata. Rentang lebar berarti buktinya tipis, bukan bahwa OPD ini "
+                                 "setara dengan provinsi.",
+                           "en": "\"As expected\" means this OPD's index range holds the province average: its data show "
+                                 "no real difference. A wide range means thin evidence, not that the OPD equals the "
+                                 "province."},
+    "tier_borrowed": {"id": "Semua komponen promosi OPD ini memakai nilai provinsi (angkanya disembunyikan atau terlalu "
+                            "sedikit), jadi indeksnya hampir seluruhnya angka provinsi dan rentangnya lebar.",
+                      "en": "Every promotion component of this OPD carries the province's value (its own figures are "
+                            "hidden or too few), so its index is mostly the province's and its range is wide."},
+    "not_rated": {"id": "Belum dapat dinilai: jendela bukti ({window}) memuat {n} promosi di OPD ini; penilaian perlu "
+                        "paling sedikit {min}.",
+                  "en": "Not rated yet: the evidence window ({window}) holds {n} promotions in this OPD; a rating needs "
+                        "at least {min}."},
+    "no_staff": {"id": "Belum dapat dinilai: OPD ini tidak memiliki pegawai pada awal {period}.",
+                 "en": "Not rated: this OPD had no staff at the start of {period}."},
+    "next_title": {"id": "Langkah berikutnya", "en": "Next steps"},
+    "next_rate": {"id": "Pada laju sekarang ({rate} promosi per triwulan), jendela {window_n} triwulan akan memuat {min} "
+                        "promosi dalam {k} triwulan lagi; sampai saat itu OPD ini belum dapat dinilai.",
+                  "en": "At the present rate ({rate} promotions a quarter), a window of {window_n} quarters will hold "
+                        "{min} promotions in {k} more quarters; until then this OPD cannot be rated."},
+    "next_rate_never": {"id": "Pada laju sekarang ({n} promosi dalam {q} triwulan), jendela {window_n} triwulan tidak akan "
+                              "memuat {min} promosi: OPD ini hanya dapat dinilai bila promosi lebih sering, atau dengan "
+                              "jendela yang lebih panjang (`--window`).",
+                        "en": "At the present rate ({n} promotions in {q} quarters), a window of {window_n} quarters will "
+                              "not hold {min} promotions: this OPD can be rated only if it promotes more often, or with a "
+                              "longer window (`--window`)."},
+    "next_no_rate": {"id": "Tidak ada promosi dalam {q} triwulan terakhir, jadi belum ada laju untuk memperkirakan kapan "
+                           "OPD ini dapat dinilai.",
+                     "en": "No promotion in the last {q} quarters, so there is no rate yet to tell when this OPD can be "
+                           "rated."},
+    "next_assess": {"id": "{n} pegawai belum diasesmen: jadwalkan asesmen kompetensi bersama BKD/BPSDM agar setiap promosi "
+                          "dapat dinilai terhadap talent pool.",
+                    "en": "{n} staff have not been assessed: schedule competency assessments with BKD/BPSDM so that every "
+                          "promotion can be judged against the talent pool."},
+    "next_skp": {"id": "{n} pegawai belum memiliki SKP dua tahun terakhir: lengkapi di SIASN/e-Kinerja.",
+                 "en": "{n} staff lack SKP for the last two years: complete them in SIASN/e-Kinerja."},
+    "next_fairness": {"id": "OPD ini terlalu kecil untuk menguji keadilan promosi sendiri; uji provinsi yang mencakupnya ada "
+                            "di halaman audit keadilan (baris PROVINSI, dibandingkan di dalam setiap OPD).",
+                      "en": "This OPD is too small to test the fairness of its promotions on its own; the province test "
+                            "that covers it is on the fairness audit page (the PROVINSI rows, compared within each OPD)."},
+    "next_keep": {"id": "Pertahankan: tidak ada komponen yang lemah. Periksa kembali pada triwulan berikutnya.",
+                  "en": "Keep it up: no component is weak. Check again next quarter."},
+    # province page
+    "tiers_title": {"id": "1. Posisi OPD terhadap rata-rata provinsi", "en": "1. Where each OPD stands against the province"},
+    "tiers_lead": {"id": "Setiap OPD dibandingkan dengan rata-rata provinsi ({average}) melalui rentang 95% indeksnya, "
+                         "{window}. OPD yang rentangnya mencakup rata-rata tidak berbeda nyata dari provinsi. Tidak ada "
+                         "peringkat: rentang OPD saling tumpang tindih, jadi urutan angka indeksnya sebagian besar "
+                         "kebetulan.",
+                   "en": "Each OPD is compared with the province average ({average}) through the 95% range of its index, "
+                         "{window}. An OPD whose range holds the average does not differ from the province. There is no "
+                         "ranking: the OPDs' ranges overlap, so the order of their indices is mostly chance."},
+    "tier_group": {"id": "{tier} ({n} OPD)", "en": "{tier} ({n} OPDs)"},
+    "not_rated_list": {"id": "Belum dapat dinilai (kurang dari {min} promosi dalam jendela): {names}.",
+                       "en": "Not rated yet (fewer than {min} promotions in the window): {names}."},
+    "funnel_title": {"id": "Corong perbandingan per komponen", "en": "Funnel plots per component"},
+    "funnel_lead": {"id": "Setiap titik adalah satu OPD: nilainya terhadap jumlah orang (atau promosi) yang mendasarinya. "
+                          "Garis tengah = provinsi; garis putus-putus = batas 95% dan 99,8%, yang hanya dilampaui oleh "
+                          "OPD yang sebenarnya serupa provinsi karena kebetulan (1 dari 20 dan 1 dari 500). Titik di luar "
+                          "batas 99,8% patut ditelaah; OPD kecil wajar jauh dari garis tengah. OPD yang angkanya "
+                          "disembunyikan tidak digambar.",
+                    "en": "Each dot is one OPD: its value against the number of persons (or promotions) it rests on. "
+                          "Middle line = the province; dashed lines = the 95% and 99.8% limits, which an OPD really like "
+                          "the province crosses only by chance (1 in 20 and 1 in 500). A dot beyond the 99.8% limit "
+                          "deserves a look; small OPDs are naturally far from the middle. OPDs whose figures are hidden "
+                          "are not drawn."},
+    "funnel_outside": {"id": "Di luar batas 99,8%: {items}.", "en": "Beyond the 99.8% limits: {items}."},
+    "funnel_none": {"id": "Tidak ada OPD di luar batas 99,8% pada komponen mana pun.",
+                    "en": "No OPD lies beyond the 99.8% limits on any component."},
+    "funnel_item": {"id": "{opd} ({component}, {side})", "en": "{opd} ({component}, {side})"},
+    "side_above": {"id": "di atas", "en": "above"}, "side_below": {"id": "di bawah", "en": "below"},
+    "trend_title": {"id": "Tren: indeks dan posisi tiap triwulan, masing-masing berdasarkan jendelanya sendiri",
+                    "en": "Trend: index and tier each quarter, each on its own window"},
+    "trend_lead": {"id": "Setiap titik adalah indeks satu triwulan yang dihitung pada jendela {window_n} triwulan yang "
+                         "berakhir pada triwulan itu (dibaca dari laporan triwulan itu bila ada, atau dihitung dari riwayat "
+                         "data). Jendela yang berurutan berbagi triwulan, jadi perubahan dari satu titik ke titik "
+                         "berikutnya bergerak perlahan.",
+                   "en": "Each point is one quarter's index, computed on the window of {window_n} quarters ending with "
+                         "it (read from that quarter's report where there is one, else computed from the data's "
+                         "history). Consecutive windows share quarters, so the line moves slowly."},
+    "trend_empty": {"id": "Riwayat data belum memuat triwulan sebelumnya: tren akan tampil setelah triwulan berikutnya.",
+                    "en": "The data's history holds no earlier quarter yet: the trend appears from the next quarter."},
+    "trend_change": {"id": "{arrow} {delta} poin dibanding {period} ({previous}; {tier})",
+                     "en": "{arrow} {delta} points against {period} ({previous}; {tier})"},
+    "trend_no_change": {"id": "belum ada triwulan sebelumnya yang dinilai", "en": "no earlier quarter was rated"},
+    "quarter_col": {"id": "Triwulan", "en": "Quarter"}, "window_col": {"id": "Jendela", "en": "Window"},
+    "tier_col": {"id": "Posisi", "en": "Tier"}, "index_col": {"id": "Indeks (rentang 95%)", "en": "Index (95% range)"},
+    "average_col": {"id": "Rata-rata provinsi", "en": "Province average"},
+    "source_col": {"id": "Sumber", "en": "Source"},
+    "laporan": {"id": "laporan triwulan itu", "en": "that quarter's report"},
+    "riwayat": {"id": "dihitung dari riwayat data", "en": "computed from the data's history"},
+}
+
+
 #: texts of the report pages; `{field}` placeholders are filled by `t`
 PAGES: dict[str, dict[str, str]] = {
     # ---- OPD page: the verdict box (merit_lib.report.opd_summary)
@@ -2127,10 +2255,12 @@ PAGES: dict[str, dict[str, str]] = {
     "audit_overview_attr": {"id": "{attribute} (pembanding: {reference})", "en": "{attribute} (reference: {reference})"},
     "app_summary": {"id": "Ringkasan teknis audit", "en": "Technical summary of the audit"},
     # ---- province page
-    "prov_headline": {"id": "<strong>{n_pegawai} pegawai di {n_opd} OPD; {n_promosi} promosi pada {period}.</strong> "
-                             "OPD menurut kategori: {categories}. Temuan disparitas: {flags}.",
-                      "en": "<strong>{n_pegawai} staff in {n_opd} OPDs; {n_promosi} promotions in {period}.</strong> "
-                            "OPDs by category: {categories}. Disparity findings: {flags}."},
+    "prov_headline": {"id": "<strong>{n_pegawai} pegawai di {n_opd} OPD; {n_promosi} promosi dalam jendela bukti "
+                             "({window}), {n_quarter} di antaranya pada {period}.</strong> OPD menurut posisi terhadap "
+                             "rata-rata provinsi ({average}): {tiers}. Temuan disparitas: {flags}.",
+                      "en": "<strong>{n_pegawai} staff in {n_opd} OPDs; {n_promosi} promotions in the evidence window "
+                            "({window}), {n_quarter} of them in {period}.</strong> OPDs by tier against the province "
+                            "average ({average}): {tiers}. Disparity findings: {flags}."},
     "prov_ranking": {"id": "1. Peringkat OPD menurut indeks kepatuhan meritokrasi",
                      "en": "1. OPDs ranked by the meritocracy compliance index"},
     "prov_grid": {"id": "2. Keadilan: putusan per OPD dan atribut", "en": "2. Fairness: verdicts per OPD and attribute"},
@@ -2271,7 +2401,7 @@ SECTIONS: dict[str, dict] = {
     "basis": BASIS_LABELS, "caveats": AUDIT_CAVEATS, "model": MODEL_MESSAGES, "model_words": MODEL_WORDS,
     "methods": MODEL_METHODS, "terms": TERMS, "fig": FIGURES, "site": SITE, "ledger": LEDGER, "categories": CATEGORIES,
     "external": EXTERNAL, "privacy": PRIVACY, "nb": NOTEBOOKS, "sources": CHECK_SOURCES, "appt": APPOINTMENTS,
-    "flag_reasons": FLAG_REASONS, "aor_methods": AOR_METHODS, "ledger_kinds": LEDGER_KINDS,
+    "flag_reasons": FLAG_REASONS, "aor_methods": AOR_METHODS, "ledger_kinds": LEDGER_KINDS, "window": WINDOW,
 }
 
 

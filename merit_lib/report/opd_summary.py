@@ -1,11 +1,14 @@
-"""The verdict box at the top of an OPD page: category, index and range, change since last quarter, province average,
-each of the six index components with the points it adds, the two weakest in plain words, and what to do next.
+"""The verdict box at the top of an OPD page: the tier (where the OPD's index range lies against the province average),
+index and range, the evidence window it rests on, change since the last quarter, each of the six index components with
+the points it adds, the two weakest in plain words, and — for every OPD, rated or not — the next steps.
 
 Everything is read from the published compliance table (`privacy.publish`), points included: the index computation
 (`analysis.compliance.index_columns`) publishes each component's value (`nilai_*`) and points (`poin_*`), recomputed by
 the door with the index, so they add up to it and never rest on a hidden count. A component whose own share is hidden
 shows "< 5"; if the province's value stood in for it (`komponen_nilai_provinsi`), its points are shown and labelled so.
-An OPD is judged when its category is not `tidak dapat dinilai` and it has an index; only judged OPDs are ranked.
+An OPD is rated when its evidence window holds at least `tiers.MIN_PROMOTIONS` promotions (its tier is then above,
+as expected or below the province); no OPD is ranked. The previous quarter comes from the trend table (report.trend):
+that quarter's index on its own window.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from merit_lib.analysis import compliance as cm
+from merit_lib.analysis import tiers as TR
+from merit_lib.domain import codes, text
 from merit_lib.domain import language as L
-from merit_lib.domain import text
 from merit_lib.domain.period import Period
 from merit_lib.report import privacy
 
@@ -56,49 +60,68 @@ class OpdSummary:
     opd_kode: str
     opd_nama: str
     period: str
-    judged: bool
+    judged: bool                    # an index exists (the window holds a promotion)
     category: str
     index: float | None
     index_low: float | None
     index_high: float | None
-    rank: int | None
-    n_ranked: int
+    tier: str
     province_index: float | None
-    n_promosi: int
+    n_promosi: int                  # promotions in the evidence window
+    window: dict = field(default_factory=dict)     # the window (period.Window.as_dict) the verdict rests on
+    n_promosi_triwulan: int = 0     # the quarter's own promotions (activity)
+    n_moves: int = 0                # the quarter's rotations and mutations into structural posts (activity)
+    n_pegawai: int = 0
+    n_unassessed: int | None = None
+    n_no_skp: int | None = None
+    fairness_tested: int = 0
     components: list[Component] = field(default_factory=list)
     weakest: list[str] = field(default_factory=list)
     previous_period: str | None = None
     previous_index: float | None = None
-    previous_judged: bool = False
+    previous_tier: str | None = None
     fairness_flags: int = 0
 
     @property
+    def rated(self) -> bool:
+        return self.tier != codes.TIER_NOT_RATED
+
+    @property
     def change(self) -> float | None:
-        """Index points since the previous quarter (None when either is missing)."""
+        """Index points since the previous quarter's own window (None when either is missing)."""
         if self.index is None or self.previous_index is None:
             return None
         return self.index - self.previous_index
 
     @property
     def few_promotions(self) -> bool:
-        """1–4 promotions: the promotion components are not the OPD's own."""
+        """1–4 promotions in the window: the promotion components are not the OPD's own."""
         return 1 <= self.n_promosi < privacy.MIN_CELL
 
     @property
     def province_valued(self) -> bool:
         return any(c.province for c in self.components)
 
+    @property
+    def borrowed(self) -> bool:
+        """Every promotion component carries the province's value."""
+        promo = [c for c in self.components if c.key in cm.PROMOTION_COMPONENTS and c.measured]
+        return bool(promo) and all(c.province for c in promo)
+
     def component(self, key: str) -> Component:
         return next(c for c in self.components if c.key == key)
 
     # ------------------------------------------------------------------ words
+
+    def window_text(self, lang: str = "id") -> str:
+        return L.window_label(self.window, lang) if self.window else L.period_label(self.period, lang)
 
     def change_text(self, lang: str = "id") -> str:
         """`naik 3 poin sejak Triwulan IV 2025 (66)`, or why there is no change to tell."""
         if self.previous_period is None:
             return text.t("box_no_history", lang)
         prev = L.period_label(self.previous_period, lang)
-        if not self.previous_judged or self.previous_index is None:
+        if self.previous_index is None or self.previous_tier in (None, codes.TIER_NOT_RATED):
             return text.t("box_prev_not_judged", lang, period=prev)
         if self.change is None:
             return text.t("box_no_history", lang)
@@ -136,29 +159,62 @@ class OpdSummary:
             return text.t("weak_" + key, lang, n=self.fairness_flags)
         return text.t("weak_" + key, lang, pct=L.percent(c.share, lang))
 
+    def next_steps(self, lang: str = "id") -> list[str]:
+        """What to do next, for every OPD: for a rated one, the follow-up of its weakest components (or to keep it up);
+        for one not rated, when its window will hold enough promotions at the present rate; and, for either, the
+        unassessed staff, the missing SKP and, where the OPD is too small to test fairness, the province test."""
+        steps = []
+        w = self.window or {}
+        n_q, size = int(w.get("n", 1) or 1), int(w.get("requested", 1) or 1)
+        if self.rated:
+            steps += [text.t("todo_" + k, lang) for k in self.weakest] or [text.t("window.next_keep", lang)]
+        elif self.n_pegawai:
+            wait = TR.quarters_to_rated(self.n_promosi, n_q, max(size, n_q))
+            if self.n_promosi == 0:
+                steps.append(text.t("window.next_no_rate", lang, q=n_q))
+            elif wait is None:
+                steps.append(text.t("window.next_rate_never", lang, n=self.n_promosi, q=n_q, window_n=max(size, n_q),
+                                    min=TR.MIN_PROMOTIONS))
+            else:
+                steps.append(text.t("window.next_rate", lang, rate=L.number(self.n_promosi / n_q, lang, 1),
+                                    window_n=max(size, n_q), min=TR.MIN_PROMOTIONS, k=wait))
+        if self.n_unassessed:
+            steps.append(text.t("window.next_assess", lang, n=L.number(self.n_unassessed, lang)))
+        if self.n_no_skp:
+            steps.append(text.t("window.next_skp", lang, n=L.number(self.n_no_skp, lang)))
+        if self.n_pegawai and not self.fairness_tested:
+            steps.append(text.t("window.next_fairness", lang))
+        return list(dict.fromkeys(steps))
+
     def to_html(self, lang: str = "id") -> str:
         """The verdict box as an HTML fragment (every value escaped)."""
         e = html.escape
-        cat = text.category(self.category, lang)
-        css = {"Sangat Baik": "#1b7837", "Baik": "#5aae61", "Kurang": "#e08214", "Buruk": "#b2182b"}
+        colours = {codes.TIER_ABOVE: "#1b7837", codes.TIER_EXPECTED: "#4d7ea8", codes.TIER_BELOW: "#b2182b"}
+        word = text.t(f"window.{self.tier}", lang)
         badge = (f'<span class="merit-badge" style="display:inline-block;padding:.2em .7em;border-radius:1em;'
-                 f'color:#fff;font-weight:bold;background:{css.get(self.category, "#666")}">{e(cat)}</span>')
+                 f'color:#fff;font-weight:bold;background:{colours.get(self.tier, "#666")}">{e(word)}</span>')
         period = L.period_label(self.period, lang)
         out = ['<section class="merit-verdict" style="border:2px solid #444;border-radius:6px;padding:1em 1.2em;'
                'margin:1em 0;max-width:62em">',
-               f'<h2 style="margin-top:0">{e(text.t("box_title", lang, period=period))} {badge}</h2>']
-        if not self.judged and self.index is not None:
-            out.append("<p><strong>" + e(text.t(
-                "box_not_judged_few" if self.few_promotions else "box_not_judged_hidden", lang, period=period, n=self.n_promosi, index=L.number(self.index, lang),
-                low=L.number(self.index_low, lang), high=L.number(self.index_high, lang))) + "</strong></p>")
-        elif not self.judged:
-            out.append(f"<p><strong>{e(text.t('box_not_judged', lang, period=period))}</strong></p>")
+               f'<h2 style="margin-top:0">{e(text.t("box_title", lang, period=period))} {badge}</h2>',
+               f"<p><em>{e(text.t('window.lead', lang, window=self.window_text(lang)))}</em></p>"]
+        if self.window.get("shrunk"):
+            out.append(f"<p>{e(text.t('window.shrunk', lang, n=self.window['n'], requested=self.window['requested']))}</p>")
+        if self.rated:
+            out.append('<p style="font-size:1.15em">' + e(text.t(
+                "window.tier_line", lang, tier=word, index=L.number(self.index, lang), low=L.number(self.index_low, lang),
+                high=L.number(self.index_high, lang), average=L.number(self.province_index, lang))) + "</p>")
+            if self.tier == codes.TIER_EXPECTED:
+                out.append(f"<p>{e(text.t('window.tier_expected_note', lang))}</p>")
+            if self.borrowed:
+                out.append(f"<p>{e(text.t('window.tier_borrowed', lang))}</p>")
+        elif not self.n_pegawai:
+            out.append(f"<p><strong>{e(text.t('window.no_staff', lang, period=period))}</strong></p>")
         else:
-            line = text.t("box_index", lang, index=e(L.number(self.index, lang)),
-                          low=e(L.number(self.index_low, lang)), high=e(L.number(self.index_high, lang)))
-            rank = text.t("box_rank", lang, rank=self.rank, n=self.n_ranked) if self.rank else ""
-            out.append(f"<p style=\"font-size:1.15em\">{line}{'; ' + e(rank) if rank else ''}.</p>")
-        out.append("<ul>")
+            out.append("<p><strong>" + e(text.t("window.not_rated", lang, window=self.window_text(lang),
+                                                   n=self.n_promosi, min=TR.MIN_PROMOTIONS)) + "</strong></p>")
+        activity = text.t("window.activity", lang, period=period, promotions=self.n_promosi_triwulan, moves=self.n_moves)
+        out.append(f"<ul><li>{e(activity)}</li>")
         out.append(f"<li>{e(text.t('box_change', lang))}: <strong>{e(self.arrow())}</strong> "
                    f"{e(self.change_text(lang))}</li>")
         if self.province_index is not None:
@@ -168,9 +224,12 @@ class OpdSummary:
             out.append(f"<p>{e(text.t('box_few_promotions', lang, n=self.n_promosi))}</p>")
         elif self.province_valued:
             out.append(f"<p>{e(text.t('box_hidden_province', lang))}</p>")
-        out.append(self._components_html(lang))
-        if self.judged:
+        if self.index is not None:
+            out.append(self._components_html(lang))
+        if self.rated:
             out.append(self._weakest_html(lang))
+        steps = "".join(f"<li>{e(s)}</li>" for s in self.next_steps(lang))
+        out.append(f"<h3>{e(text.t('window.next_title', lang))}</h3><ol>{steps}</ol>")
         out.append("</section>")
         return "\n".join(out)
 
@@ -210,9 +269,7 @@ class OpdSummary:
             return f"<p>{e(text.t('box_no_weak', lang))}</p>"
         weak = "".join(f"<li><strong>{e(text.t('comp_' + k, lang))}</strong>: {e(self.weakness(k, lang))}.</li>"
                        for k in self.weakest)
-        todo = "".join(f"<li>{e(text.t('todo_' + k, lang))}</li>" for k in self.weakest)
-        return (f"<h3>{e(text.t('box_weakest', lang))}</h3><ul>{weak}</ul>"
-                f"<h3>{e(text.t('box_todo', lang))}</h3><ol>{todo}</ol>")
+        return f"<h3>{e(text.t('box_weakest', lang))}</h3><ul>{weak}</ul>"
 
 
 # --------------------------------------------------------------------------- reading the published table
@@ -223,17 +280,21 @@ def _f(x: object) -> float | None:
     return None if pd.isna(v) else float(v)
 
 
-def judged(comp: pd.DataFrame) -> pd.Series:
-    """Which OPDs of a published compliance table are judged: an index, and a category other than `tidak dapat
-    dinilai` (an OPD none of whose promotion components is its own keeps an index but is not judged)."""
-    return pd.to_numeric(comp["index"], errors="coerce").notna() & (comp["category"].astype("string") != cm.NOT_JUDGED)
+def rated(comp: pd.DataFrame) -> pd.Series:
+    """Which OPDs of a published compliance table are rated (a tier other than `tidak_dinilai`)."""
+    if "tier" not in comp:
+        return pd.Series(False, index=comp.index)
+    return comp["tier"].astype("string").fillna(codes.TIER_NOT_RATED) != codes.TIER_NOT_RATED
 
 
 def province_index(comp: pd.DataFrame) -> float | None:
-    """The province's index: the judged OPDs' indices weighted by staff (None when no OPD is judged)."""
-    ok = judged(comp)
-    w = comp.loc[ok, "n_pegawai"].astype(float)
-    return float((comp.loc[ok, "index"].astype(float) * w).sum() / w.sum()) if ok.any() and w.sum() > 0 else None
+    """The province average of a published compliance table (`index_provinsi`, analysis.tiers.province_average: the
+    rated OPDs' indices weighted by staff), the one every page quotes; None when no OPD is rated."""
+    if "index_provinsi" in comp:
+        v = pd.to_numeric(comp["index_provinsi"], errors="coerce").dropna()
+        return float(v.iloc[0]) if len(v) else None
+    value = TR.province_average(comp["index"], comp["n_pegawai"], rated(comp))
+    return None if pd.isna(value) else value
 
 
 def _listed(value: object) -> set[str]:
@@ -280,28 +341,18 @@ def _weakest(comps: list[Component], n: int = 2) -> list[str]:
     return [c.key for c in sorted(own, key=lambda c: c.value)[:n]]
 
 
-def opd_history(history_dir: object, period: str, opd: str, n: int = 4) -> pd.DataFrame:
-    """This OPD's index and category in up to `n` earlier periods whose report folders sit beside this one (newest
-    first; empty when none)."""
-    from pathlib import Path
-
-    rows = []
-    if history_dir:
-        p = Period.parse(period)
-        for _ in range(n):
-            p = p.previous()
-            f = Path(str(history_dir)) / str(p) / "tables" / "compliance.csv"
-            if f.exists():
-                c = pd.read_csv(f, dtype={"opd_kode": str})
-                r = c[c["opd_kode"] == opd]
-                if len(r):
-                    rows.append({"periode": str(p), "index": _f(r.iloc[0]["index"]),
-                                 "category": str(r.iloc[0]["category"])})
-    return pd.DataFrame(rows, columns=["periode", "index", "category"])
+def previous_point(trend: pd.DataFrame | None, period: str, opd: str) -> pd.Series | None:
+    """This OPD's trend point of the quarter before `period` (report.trend: its index on its own window), or None."""
+    if trend is None or trend.empty:
+        return None
+    prev = str(Period.parse(period).previous())
+    row = trend[(trend["periode"].astype(str) == prev) & (trend["opd_kode"].astype(str) == opd)]
+    return row.iloc[0] if len(row) else None
 
 
-def opd_summary(tables: object, opd: str, history: pd.DataFrame | None = None) -> OpdSummary:
-    """The verdict box of one OPD from the published tables (`views.Tables`) and its earlier quarters (`opd_history`)."""
+def opd_summary(tables: object, opd: str, trend: pd.DataFrame | None = None) -> OpdSummary:
+    """The verdict box of one OPD from the published tables (`views.Tables`) and the trend table (`tables.trend`
+    unless given)."""
     comp = privacy.publish("compliance", tables.compliance).reset_index(drop=True)  # type: ignore[attr-defined]
     pos = comp.index[comp["opd_kode"] == opd]
     if not len(pos):
@@ -310,19 +361,24 @@ def opd_summary(tables: object, opd: str, history: pd.DataFrame | None = None) -
     hidden = privacy.hidden(comp, "compliance").loc[pos[0]]
     comps = components(row, hidden)
     index = _f(row["index"])
-    is_judged = judged(comp)
-    ranked = comp[is_judged].assign(_ix=lambda d: d["index"].astype(float)).sort_values(
-        "_ix", ascending=False, kind="stable").reset_index(drop=True)
-    ok = bool(is_judged.loc[pos[0]])
-    rank = int(ranked.index[ranked["opd_kode"] == opd][0]) + 1 if ok else None
-    prev = history.iloc[0] if history is not None and len(history) else None
-    period = str(tables.meta.get("period", ""))  # type: ignore[attr-defined]
+    is_rated = bool(rated(comp).loc[pos[0]])
+    meta = getattr(tables, "meta", {}) or {}
+    period = str(meta.get("period", ""))
+    trend = trend if trend is not None else getattr(tables, "trend", None)
+    prev = previous_point(trend, period, opd) if period else None
+    n_peg = int(_f(row.get("n_pegawai")) or 0)
+    n_prof, n_kin = _f(row.get("n_profiling")), _f(row.get("n_kinerja"))
     return OpdSummary(
-        opd_kode=opd, opd_nama=str(row["opd_nama"]), period=period, judged=ok,
-        category=str(row["category"]) if ok else cm.NOT_JUDGED, index=index, index_low=_f(row.get("index_ci_low")),
-        index_high=_f(row.get("index_ci_high")), rank=rank, n_ranked=len(ranked), province_index=province_index(comp),
-        n_promosi=int(_f(row["n_promosi"]) or 0), components=comps, weakest=_weakest(comps) if ok else [],
+        opd_kode=opd, opd_nama=str(row["opd_nama"]), period=period, judged=index is not None,
+        category=str(row["category"]), index=index, index_low=_f(row.get("index_ci_low")),
+        index_high=_f(row.get("index_ci_high")),
+        tier=str(row["tier"]) if "tier" in row and pd.notna(row["tier"]) else codes.TIER_NOT_RATED,
+        province_index=province_index(comp), n_promosi=int(_f(row["n_promosi"]) or 0), window=meta.get("window") or {},
+        n_promosi_triwulan=int(_f(row.get("n_promosi_triwulan")) or 0), n_moves=int(_f(row.get("n_rotasi")) or 0),
+        n_pegawai=n_peg, n_unassessed=None if n_prof is None else int(n_peg - n_prof),
+        n_no_skp=None if n_kin is None else int(n_peg - n_kin), fairness_tested=int(_f(row.get("fairness_tested")) or 0),
+        components=comps, weakest=_weakest(comps) if is_rated else [],
         previous_period=None if prev is None else str(prev["periode"]),
         previous_index=None if prev is None else _f(prev["index"]),
-        previous_judged=prev is not None and _f(prev["index"]) is not None and str(prev["category"]) != cm.NOT_JUDGED,
+        previous_tier=None if prev is None or pd.isna(prev["tier"]) else str(prev["tier"]),
         fairness_flags=int(_f(row.get("fairness_flags")) or 0))

@@ -1,4 +1,5 @@
-"""Figures of the quarterly report pages: OPD ranking by the compliance index, the 9-box grid, the trend."""
+"""Figures of the quarterly report pages: funnel plots per index component, an OPD's standing against the province
+average, the 9-box grid, and the trend of each quarter's index on its own window. No figure ranks OPDs."""
 
 from __future__ import annotations
 
@@ -56,48 +57,73 @@ def _wrapped(name: str, width: int = 38, lines: int = 2) -> str:
     return "\n".join(parts)
 
 
-def ranking_plot(comp: pd.DataFrame, highlight: str | None = None, lang: str = "id") -> plt.Figure:
-    """Every judged OPD's index with its 95% range, best on top, by name; the axis zoomed to the data with the category
-    bands shaded and named; `highlight` marks one OPD (no OPD with an index: a note)."""
-    if comp["index"].notna().sum() == 0:
-        return empty_figure(lang, _t("index", lang), "no_data")
-    setup()
-    d = comp[comp["index"].notna()].sort_values("index").reset_index(drop=True)
-    lo = max(0.0, float(np.floor(d["index_ci_low"].min() / 5) * 5) - 5)
-    hi = min(100.0, float(np.ceil(d["index_ci_high"].max() / 5) * 5) + 5)
-    names = [_wrapped(str(n)) for n in d["opd_nama"]]
-    row = 0.36 if any("\n" in n for n in names) else 0.26
-    fig, ax = plt.subplots(figsize=(9, max(3.0, row * len(d) + 1.2)))
-    _bands(ax, lo, hi, lang)
-    colors = np.where(d["opd_kode"] == highlight, "#d1495b", "#1f4e79")
-    ax.hlines(d.index, d["index_ci_low"], d["index_ci_high"], color=colors, alpha=0.6, lw=2)
-    ax.scatter(d["index"], d.index, color=colors, zorder=3, s=22)
-    ax.set_yticks(d.index, names, fontsize=7.5, linespacing=1.0)
-    ax.set_xlim(lo, hi)
-    ax.set_ylim(-0.7, len(d) - 0.3)
-    ax.grid(axis="y", visible=False)
-    ax.set_xlabel(_t("index", lang))
-    fig.tight_layout(pad=1.5)
-    return fig
-
-
 def standing_plot(comp: pd.DataFrame, highlight: str, lang: str = "id") -> plt.Figure:
-    """One line: every OPD's index as a grey dot, this OPD in red with its 95% range (light to draw)."""
+    """One line: every rated OPD's index as a grey dot, the province average as a dashed line, this OPD in red with
+    its 95% range (its tier is where the range lies against the line; no rank)."""
+    from merit_lib.report.opd_summary import province_index, rated
+
     if comp["index"].notna().sum() == 0:
         return empty_figure(lang, _t("index", lang), "no_data")
     setup()
-    fig, ax = plt.subplots(figsize=(7.5, 1.5))
-    others = comp[comp["opd_kode"] != highlight]
+    fig, ax = plt.subplots(figsize=(7.5, 1.6))
+    ok = rated(comp)
+    others = comp[(comp["opd_kode"] != highlight) & ok]
     me = comp[comp["opd_kode"] == highlight]
     ax.scatter(others["index"], np.zeros(len(others)), color="#8aa5b0", s=18, alpha=0.8)
+    average = province_index(comp)
+    if average is not None:
+        ax.axvline(average, color="#333333", ls="--", lw=1)
+        ax.text(average, 0.55, f"{_t('average', lang)} {number(average, lang)}", ha="center", fontsize=8)
     if len(me):
         ax.hlines(0, me["index_ci_low"], me["index_ci_high"], color="#d1495b", lw=3, alpha=0.6)
         ax.scatter(me["index"], [0], color="#d1495b", s=60, zorder=3)
     _bands(ax, 0, 100, lang)
     ax.set_xlim(0, 100)
+    ax.set_ylim(-0.6, 0.9)
     ax.set_yticks([])
     ax.set_xlabel(_t("index", lang))
-    fig.subplots_adjust(left=0.03, right=0.97, top=0.82, bottom=0.36)
+    fig.subplots_adjust(left=0.03, right=0.97, top=0.82, bottom=0.32)
+    return fig
+
+
+def funnel_plot(points: pd.DataFrame, lang: str = "id") -> plt.Figure:
+    """A funnel plot per index component (Spiegelhalter 2005): each OPD's share against its denominator, the province's
+    share and the 95% and 99.8% control limits (analysis.tiers.funnel_limits); OPDs beyond the 99.8% limits labelled."""
+    from merit_lib.analysis.tiers import FUNNEL_LEVELS, funnel_limits
+
+    comps = list(dict.fromkeys(points["component"])) if len(points) else []
+    if not comps:
+        return empty_figure(lang, text.t("window.funnel_title", lang), "no_data")
+    setup()
+    cols = 2 if len(comps) > 1 else 1
+    rows = int(np.ceil(len(comps) / cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(9, 3.3 * rows), squeeze=False)
+    for ax, key in zip(axes.ravel(), comps):
+        d = points[points["component"] == key]
+        p0 = float(d["p0"].iloc[0])
+        grid = np.unique(np.concatenate([np.linspace(1, max(d["n"].max() * 1.1, 10), 200), d["n"].to_numpy()]))
+        lim = funnel_limits(p0, grid)
+        ax.axhline(p0, color="#333333", lw=1)
+        for level, style in zip(FUNNEL_LEVELS, ("--", ":")):
+            name = f"{100 * level:g}"
+            ax.plot(grid, lim[f"low_{name}"], style, color="#777777", lw=1)
+            ax.plot(grid, lim[f"high_{name}"], style, color="#777777", lw=1)
+        out = d["position"].isin(["above", "below"]).to_numpy()
+        ax.scatter(d["n"][~out], d["share"][~out], s=16, color="#1f4e79", alpha=0.8)
+        ax.scatter(d["n"][out], d["share"][out], s=30, color="#d1495b", marker="D", zorder=3)
+        for r in d[out].itertuples():
+            ax.annotate(_short(str(r.opd_nama), 22), (r.n, r.share), fontsize=7, xytext=(3, 3), textcoords="offset points")
+        ax.set_xscale("log")
+        ax.set_ylim(-0.03, 1.03)
+        ax.set_title(textwrap.fill(text.t("comp_" + key, lang), 45), fontsize=9)
+        ax.set_xlabel(_t("funnel_n_promotions" if key in ("share_promosi_talent_pool", "share_promosi_eligible")
+                         else "funnel_n_candidates" if key == "share_tanpa_bypass" else "funnel_n_staff", lang), fontsize=8)
+        ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: number(100 * v, lang) + "%"))
+    for ax in axes.ravel()[len(comps):]:
+        ax.set_visible(False)
+    fig.suptitle(text.t("window.funnel_title", lang), x=0.01, ha="left", fontsize=10)
+    fig.text(0.01, 0.005, _t("funnel_note", lang), fontsize=7.5)
+    fig.tight_layout(rect=(0, 0.03, 1, 0.97))
     return fig
 
 
@@ -135,23 +161,32 @@ def box_grid_plot(grid: pd.DataFrame, lang: str = "id") -> plt.Figure:
     return fig
 
 
-def trend_plot(hist: pd.DataFrame, lang: str = "id") -> plt.Figure:
-    """Province index over the periods whose reports exist (a line, quarters named for readers)."""
+def trend_plot(points: pd.DataFrame, lang: str = "id", average: pd.DataFrame | None = None) -> plt.Figure:
+    """Index per quarter, each on its own window (report.trend): the line of `points` (one OPD, or the province), its
+    95% range shaded where it has one, and the province average dashed beside an OPD; quarters named for readers."""
     from merit_lib.domain.language import period_label
 
-    if hist["index"].notna().sum() == 0:
+    d = points[pd.to_numeric(points["index"], errors="coerce").notna()] if len(points) else points
+    if not len(d):
         return empty_figure(lang, _t("trend", lang), "no_data")
     setup()
-    d = hist[hist["index"].notna()]
-    fig, ax = plt.subplots(figsize=(7, 3))
-    lo = max(0.0, float(np.floor(d["index"].min() / 10) * 10) - 10)
-    hi = min(100.0, float(np.ceil(d["index"].max() / 10) * 10) + 10)
+    fig, ax = plt.subplots(figsize=(7.5, 3))
+    labels = list(d["periode"].astype(str))
     x = np.arange(len(d))
-    ax.plot(x, d["index"], marker="o", color="#1f4e79")
-    for xi, v in zip(x, d["index"]):
+    y = d["index"].astype(float).to_numpy()
+    if "index_ci_low" in d and d["index_ci_low"].notna().any():
+        ax.fill_between(x, d["index_ci_low"].astype(float), d["index_ci_high"].astype(float), color="#1f4e79", alpha=0.12,
+                        lw=0)
+    ax.plot(x, y, marker="o", color="#1f4e79")
+    for xi, v in zip(x, y):
         ax.annotate(number(v, lang), (xi, v), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
-    ax.set_xticks(x, [period_label(p, lang) for p in d["periode"]])
-    ax.set_ylim(lo, hi)
+    if average is not None and len(average):
+        a = average.set_index(average["periode"].astype(str))["index"].reindex(labels).astype(float)
+        ax.plot(x, a.to_numpy(), ls="--", color="#777777", label=_t("average", lang))
+        ax.legend(fontsize=8, loc="lower right")
+    ax.set_xticks(x, [period_label(p, lang).replace(" ", "\n", 1) for p in labels], fontsize=8)
+    ax.set_ylim(0, 100)
+    ax.set_ylabel(_t("index", lang))
     ax.set_title(_t("trend", lang), fontsize=10)
     fig.tight_layout()
     return fig

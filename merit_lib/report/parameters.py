@@ -30,7 +30,7 @@ LISTS = ("attributes", "controls")
 #: input paths: parameter → (a folder is expected, a file it must hold)
 INPUTS: dict[str, tuple[bool | None, str | None]] = {
     "data_path": (None, None), "roles_path": (False, None), "tables_dir": (True, "compliance.csv"),
-    "results_dir": (True, "findings.csv"), "history_dir": (True, None)}
+    "results_dir": (True, "findings.csv")}
 #: output folders, created when missing
 OUTPUTS = ("out_dir",)
 #: parameters that name an OPD by its code

@@ -40,7 +40,7 @@ from merit_lib.report.output import PeriodFolder, page_names
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"   # package data (the repository links notebooks/ here)
 PACKAGES = ("merit_lib", "pandas", "numpy", "statsmodels", "pandera", "seaborn", "matplotlib", "papermill",
             "nbconvert", "nbclient", "fairlearn", "scipy", "openpyxl")
-TABLES = ("compliance", "findings", "bypassed_by_level", "model_coefficients", "validation", "promotions_ledger")
+TABLES = ("compliance", "findings", "bypassed_by_level", "model_coefficients", "validation", "promotions_ledger", "trend")
 INTERNAL_VALIDATION = "validasi.csv"   # the row-level listing, in the steward's folder only
 INTERNAL_SIASN = "siasn"                # a SIASN input converted: tables, mapping report, ledger (steward's folder)
 SIASN_MAPPING = "siasn_mapping"         # its published counts, tables/siasn_mapping.csv (a SIASN run only)
@@ -108,11 +108,12 @@ def validation_counts(issues: pd.DataFrame) -> pd.DataFrame:
 
 def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "id", roles: Roles = ASN,
             internal_dir: Path | str | None = None, siasn: SiasnResult | None = None,
-            window: int = DEFAULT_WINDOW) -> dict:
+            window: int = DEFAULT_WINDOW, history_dir: Path | str | None = None) -> dict:
     """Validate, build the person-quarters of the evidence window (`window` quarters ending with `period`), fit models,
     audit, compliance; write every table to `tables_dir` (and the row-level validation listing to `internal_dir`, when
     given). Returns facts for the manifest. With `siasn` (the conversion `data` was written from), also its published
-    counts and its facts in the meta."""
+    counts and its facts in the meta. The trend (`tables/trend.csv`) reads earlier report folders in `history_dir`
+    where they exist (report.trend)."""
     from merit_lib.analysis.fairness import audit
     from merit_lib.analysis.model import fit_readiness
     from merit_lib.report import privacy
@@ -143,6 +144,9 @@ def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "
         write_csv(published[name], inside(tables_dir, f"{safe_name(name)}.csv"))
     result.to_dir(tables_dir)
     write_csv(privacy.publish("findings", result.findings), inside(tables_dir, "findings.csv"))
+    from merit_lib.report.trend import trend_table
+
+    write_csv(trend_table(extract, period, window, published["compliance"], history_dir), inside(tables_dir, "trend.csv"))
     meta = {"period": check_period(period), "fingerprint": extract.fingerprint(), "lang": lang,
             "rows_read": {k: int(v) for k, v in extract.report.rows_read.items()},
             "rows_rejected": {t: len(extract.report.rejected_rows(t)) for t in extract.report.rows_read},
@@ -179,7 +183,7 @@ def plan(tables_dir: Path, period: str, lang: str, opds: list[str] | None) -> li
     stems = page_names(codes)
     base = {"tables_dir": "tables", "period": period, "lang": lang}
     en = lang == "en"
-    jobs = [Job("provinsi", NOTEBOOKS / "11_province.ipynb", {**base, "history_dir": "..", "opd_pages": codes},
+    jobs = [Job("provinsi", NOTEBOOKS / "11_province.ipynb", {**base, "opd_pages": codes},
                 "Province summary" if en else "Ringkasan Provinsi"),
             Job("audit_keadilan", NOTEBOOKS / "03_fairness_audit.ipynb",
                 {"results_dir": "tables", "period": period, "lang": lang},
@@ -220,7 +224,7 @@ def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] |
         with _Workers(workers, stage) as work:      # kernels warm up while we compute
             source = data if siasn is None else siasn.write(inside(folder.internal, INTERNAL_SIASN))
             meta = compute(source, period, stage / "tables", lang, internal_dir=folder.internal, siasn=siasn,
-                           window=window)
+                           window=window, history_dir=folder.out.parent)
             jobs = plan(stage / "tables", period, lang, opds)
             results = work.run(jobs, lambda job: _run_and_render(work.pool, job, stage, meta, render_notebook, lang),
                                "laporan" if lang == "id" else "reports", progress)

@@ -180,6 +180,11 @@ COMPLIANCE_COLUMNS: dict[str, str] = {
           "counts, or the fairness score): recomputed by `publish` with the index" for c in cm.VALUE_COLUMNS.values()},
     **{c: "index component's points (100 × rescaled weight × its value; they sum to the index): recomputed by "
           "`publish` with the index, from shown numbers only" for c in cm.POINT_COLUMNS.values()},
+    **{c: "partially pooled estimate's 95% interval (posterior of the empirical-Bayes prior fitted to shown counts): "
+          "recomputed by `publish` with the index, empty where the OPD's count is hidden"
+       for pair in cm.ESTIMATE_CI.values() for c in pair},
+    "tier": "the index's 95% range against the province average (analysis.tiers): recomputed by `publish` with the index",
+    "index_provinsi": "the province average of the rated OPDs' published indices: recomputed by `publish` with the index",
     REASON: "the door's own reasons",
 }
 for _s in COMPLIANCE:
@@ -202,7 +207,9 @@ BY_LEVEL_COLUMNS: dict[str, str] = {
     **{c: f"cell ({label}): persons of an OPD by target level; hidden at 1–4, complemented within the OPD (whose total "
           f"compliance.csv publishes or hides) and across OPDs (the PROVINSI row)" for c, label in BY_LEVEL_COUNTS.items()},
     REASON: "the door's own reasons"}
-PASS_THROUGH = ("promotions_ledger", "model_coefficients", "validation")
+#: trend.csv (report.trend): each quarter's index, range, tier and category as its own compliance table published them
+#: (recomputed by this door from that window's shown numbers), and the province average
+PASS_THROUGH = ("promotions_ledger", "model_coefficients", "validation", "trend")
 #: siasn_mapping.csv (a run read from SIASN): only these columns leave the house; the mapping report's unmapped raw
 #: values and notes (which can hold names) and the row ledger stay in `<out>.internal/siasn/`
 SIASN_MAPPING = ("kind", "source", "item", "label", "target", "status", "rows", "mapped", "unmapped", "conflicts",
@@ -637,8 +644,7 @@ def hidden(table: pd.DataFrame, name: str) -> pd.DataFrame:
         for s in COMPLIANCE:
             for col in (s.count, *s.derived):
                 cols[col] = labels[s.label]
-        for col in ("index", "index_ci_low", "index_ci_high", "category", *cm.VALUE_COLUMNS.values(),
-                    *cm.POINT_COLUMNS.values()):
+        for col in cm.INDEX_COLUMNS:
             cols[col] = labels[INDEX_LABEL]
     else:
         cols = {}

@@ -21,7 +21,6 @@ import pandas as pd
 from merit_lib.analysis.compliance import SHARE_COUNTS
 from merit_lib.analysis.ledger import ledger_text
 from merit_lib.domain import language, text
-from merit_lib.domain.period import Period
 from merit_lib.domain.text import COLUMNS, column
 from merit_lib.report import privacy
 
@@ -42,6 +41,8 @@ class Tables:
     meta: dict
     #: candidates passed over per OPD and target level (empty for a period folder written before it was published)
     bypassed_by_level: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: each OPD's index and tier in the last quarters, each on its own window (report.trend; empty when absent)
+    trend: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def opd(self, code: str) -> pd.Series:
         """The compliance row of one OPD; a clear error if the OPD is not in this period's data."""
@@ -51,10 +52,6 @@ class Tables:
                              f"(ada: {', '.join(sorted(self.compliance['opd_kode'])[:8])} …)")
         return row.iloc[0]
 
-    def rank(self, code: str) -> tuple[int, int]:
-        """(rank by index, number of OPDs ranked)."""
-        ranked = self.compliance.sort_values("index", ascending=False).reset_index(drop=True)
-        return int(ranked.index[ranked["opd_kode"] == code][0]) + 1, len(ranked)
 
 
 @functools.lru_cache(maxsize=8)
@@ -70,7 +67,8 @@ def _read(tables_dir: str, content: str) -> Tables:
              "checks", "promotions_ledger")
     by_level = d / f"{privacy.BY_LEVEL}.csv"
     levels = privacy.publish(privacy.BY_LEVEL, read(by_level)) if by_level.exists() else pd.DataFrame()
-    return Tables(*(privacy.publish(n, read(d / f"{n}.csv")) for n in names), meta, levels)
+    trend = read(d / "trend.csv") if (d / "trend.csv").exists() else pd.DataFrame()
+    return Tables(*(privacy.publish(n, read(d / f"{n}.csv")) for n in names), meta, levels, trend)
 
 
 def _digest(parts: list[bytes]) -> str:
@@ -119,27 +117,6 @@ def tables_for(tables_dir: Path | str | None, data_path: Path | str | None, peri
         except OSError:           # another kernel finished the same tables first: theirs are identical
             shutil.rmtree(stage, ignore_errors=True)
     return load_tables(target)
-
-
-def history(history_dir: Path | str | None, period: str, current: pd.DataFrame, n: int = 4) -> pd.DataFrame:
-    """Province-wide compliance of up to `n` earlier periods whose report folders exist next to this one, plus this one."""
-    per = Period.parse(period)
-    rows = [{"periode": str(per), "index": _weighted(current), "n_opd": len(current)}]
-    if history_dir:
-        p = per
-        for _ in range(n):
-            p = p.previous()
-            f = Path(history_dir) / str(p) / "tables" / "compliance.csv"
-            if f.exists():
-                c = pd.read_csv(f)
-                rows.append({"periode": str(p), "index": _weighted(c), "n_opd": len(c)})
-    return pd.DataFrame(rows).sort_values("periode").reset_index(drop=True)
-
-
-def _weighted(comp: pd.DataFrame) -> float:
-    """Province index: OPD indices weighted by staff."""
-    ok = comp["index"].notna()
-    return float((comp.loc[ok, "index"] * comp.loc[ok, "n_pegawai"]).sum() / comp.loc[ok, "n_pegawai"].sum())
 
 
 def box_grid(talent_box: pd.DataFrame, scope: str) -> pd.DataFrame:
@@ -203,20 +180,25 @@ def quality_text(row: pd.Series, tables: Tables, lang: str = "id") -> str:
 
 
 def province_text(tables: Tables, lang: str = "id") -> str:
-    """Headline figures of the province (HTML): staff, OPDs, promotions, OPDs per category, disparity findings."""
-    from merit_lib.analysis.compliance import CATEGORIES, NOT_JUDGED
+    """Headline figures of the province (HTML): staff, OPDs, promotions in the window and in the quarter, OPDs per tier,
+    the province average, disparity findings, and the window the verdicts rest on."""
+    from merit_lib.analysis.tiers import TIERS
+    from merit_lib.report.opd_summary import province_index
 
-    c = tables.compliance
-    cats = c["category"].value_counts()
-    order = [name for _, name in CATEGORIES] + [NOT_JUDGED]
-    cat_txt = ", ".join(f"{text.category(name, lang)} {language.number(cats[name], lang)}"
-                        for name in order if name in cats)
+    c = privacy.publish("compliance", tables.compliance)
+    tiers = c["tier"].value_counts() if "tier" in c else pd.Series(dtype=int)
+    tier_txt = ", ".join(f"{text.t('window.' + t, lang)} {language.number(tiers[t], lang)}" for t in TIERS if t in tiers)
     flags = int((tables.findings["flag"] == "disparity").sum())
     n_peg = tables.meta.get("n_pegawai", int(c["n_pegawai"].sum()))
     n_pro = tables.meta.get("n_promosi", int(c["n_promosi"].sum()))
+    window = tables.meta.get("window")
     return text.t("prov_headline", lang, n_pegawai=language.number(n_peg, lang), n_opd=language.number(len(c), lang),
-                  n_promosi=language.number(n_pro, lang), period=language.period_label(tables.meta.get("period"), lang),
-                  categories=html.escape(cat_txt), flags=language.number(flags, lang))
+                  n_promosi=language.number(n_pro, lang),
+                  n_quarter=language.number(tables.meta.get("n_promosi_triwulan", 0), lang),
+                  period=language.period_label(tables.meta.get("period"), lang),
+                  window=html.escape(language.window_label(window, lang) if window else ""),
+                  tiers=html.escape(tier_txt), average=language.number(province_index(c), lang),
+                  flags=language.number(flags, lang))
 
 
 def compliance_view(comp: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
@@ -509,33 +491,109 @@ def verdict_grid(findings: pd.DataFrame, comp: pd.DataFrame, lang: str = "id", p
             f"<thead><tr><th>{e(text.t('grid_scope', lang))}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
-def ranking_links(comp: pd.DataFrame, period: str, lang: str = "id", pages: dict[str, str] | None = None) -> str:
-    """The OPDs by index (HTML): rank, name linking to its page, index with its range, category, staff, promotions;
-    those that cannot be judged in one sentence."""
+#: the funnel plot's components: index component → (its count, its denominator) in compliance.csv
+FUNNEL: dict[str, tuple[str, str]] = {**SHARE_COUNTS, "share_tanpa_bypass": ("n_kandidat_tidak_terlewati", "n_kandidat")}
+
+
+def funnel_points(comp: pd.DataFrame) -> pd.DataFrame:
+    """One row per OPD and funnel component whose count is published: its share, denominator, the province's share
+    (pooled over the published counts) and where it lies against the 99.8% limits (`above`, `below`, `inside`)."""
+    from merit_lib.analysis.tiers import FUNNEL_LEVELS, outside
+
+    pub = privacy.publish("compliance", comp).reset_index(drop=True)
+    rows = []
+    for key, (num, den) in FUNNEL.items():
+        if num not in pub or den not in pub:
+            continue
+        ok = pub[num].notna() & pub[den].notna() & (pd.to_numeric(pub[den], errors="coerce") > 0)
+        k, n = pd.to_numeric(pub.loc[ok, num]).astype(float), pd.to_numeric(pub.loc[ok, den]).astype(float)
+        if n.sum() <= 0:
+            continue
+        p0 = float(k.sum() / n.sum())
+        for i in k.index:
+            share = k[i] / n[i]
+            rows.append({"component": key, "opd_kode": pub.at[i, "opd_kode"], "opd_nama": pub.at[i, "opd_nama"],
+                         "k": k[i], "n": n[i], "share": share, "p0": p0,
+                         "position": outside(share, n[i], p0, FUNNEL_LEVELS[-1])})
+    return pd.DataFrame(rows, columns=["component", "opd_kode", "opd_nama", "k", "n", "share", "p0", "position"])
+
+
+def funnel_text(points: pd.DataFrame, lang: str = "id") -> str:
+    """The OPDs beyond the 99.8% limits of a funnel, in one sentence (HTML, escaped)."""
+    out = points[points["position"].isin(["above", "below"])]
+    if out.empty:
+        return f"<p>{html.escape(text.t('window.funnel_none', lang))}</p>"
+    items = "; ".join(text.t("window.funnel_item", lang, opd=r.opd_nama, component=text.t("comp_" + r.component, lang),
+                             side=text.t("window.side_" + r.position, lang)) for r in out.itertuples())
+    return f"<p>{html.escape(text.t('window.funnel_outside', lang, items=items))}</p>"
+
+
+def tier_list(comp: pd.DataFrame, lang: str = "id", pages: dict[str, str] | None = None) -> str:
+    """The OPDs grouped by tier (HTML): above, as expected, below the province — each a table of name (linked to its
+    page), index with its 95% range, staff and promotions in the window, by name, never numbered — then those not rated
+    in one sentence."""
+    from merit_lib.analysis.tiers import MIN_PROMOTIONS, TIERS
+    from merit_lib.domain import codes
 
     e = html.escape
-    judged = comp[comp["index"].notna()].sort_values("index", ascending=False, kind="stable")
-    rows = []
-    for i, (_, r) in enumerate(judged.iterrows(), 1):
-        code, name = str(r["opd_kode"]), str(r["opd_nama"])
-        link = f'<a href="{e(pages[code])}">{e(name)}</a>' if pages and code in pages else e(name)
-        cat = text.category(str(r["category"]), lang)
-        rng = f"{language.number(r['index'], lang)} ({language.number(r['index_ci_low'], lang)}–" \
-              f"{language.number(r['index_ci_high'], lang)})"
-        rows.append(f"<tr><td>{i}</td><td>{link}</td><td>{e(rng)}</td><td>{e(cat)}</td>"
-                    f"<td style=\"text-align:right\">{e(language.number(r['n_pegawai'], lang))}</td>"
-                    f"<td style=\"text-align:right\">{e(language.number(r['n_promosi'], lang))}</td></tr>")
-    head = "".join(f"<th>{e(text.t(k, lang))}</th>" for k in ("rank", "opd", "col_index", "col_category", "staff",
-                                                               "promotions"))
-    out = (f'<table class="merit-table" style="border-collapse:collapse;font-size:.9em"><thead><tr>{head}</tr></thead>'
-           f"<tbody>{''.join(rows)}</tbody></table>")
-    rest = comp[comp["index"].isna()].sort_values("opd_nama")
+    pub = privacy.publish("compliance", comp)
+    tiers = pub["tier"].astype("string").fillna(codes.TIER_NOT_RATED) if "tier" in pub else \
+        pd.Series(codes.TIER_NOT_RATED, index=pub.index, dtype="string")
+
+    def name(code: object, label: object) -> str:
+        return f'<a href="{e(pages[str(code)])}">{e(str(label))}</a>' if pages and str(code) in pages else e(str(label))
+
+    out = []
+    head = "".join(f"<th>{e(text.t(k, lang))}</th>" for k in ("opd", "col_index", "staff", "promotions"))
+    for tier in TIERS[:-1]:
+        part = pub[tiers == tier].sort_values("opd_nama", kind="stable")
+        out.append(f"<h4>{e(text.t('window.tier_group', lang, tier=text.t('window.' + tier, lang), n=len(part)))}</h4>")
+        if part.empty:
+            continue
+        rows = "".join(
+            f"<tr><td>{name(r['opd_kode'], r['opd_nama'])}</td><td>{e(language.number(r['index'], lang))} "
+            f"({e(language.number(r['index_ci_low'], lang))}–{e(language.number(r['index_ci_high'], lang))})</td>"
+            f"<td style=\"text-align:right\">{e(language.number(r['n_pegawai'], lang))}</td>"
+            f"<td style=\"text-align:right\">{e(language.number(r['n_promosi'], lang))}</td></tr>"
+            for _, r in part.iterrows())
+        out.append(f'<table class="merit-table" style="border-collapse:collapse;font-size:.9em"><thead><tr>{head}</tr>'
+                   f"</thead><tbody>{rows}</tbody></table>")
+    rest = pub[tiers == codes.TIER_NOT_RATED].sort_values("opd_nama", kind="stable")
     if len(rest):
-        links = ", ".join(f'<a href="{e(pages[str(c)])}">{e(str(n))}</a>' if pages and str(c) in pages else e(str(n))
-                          for c, n in zip(rest["opd_kode"], rest["opd_nama"]))
-        sentence = e(text.t("not_judged_list", lang, period=language.period_label(period, lang), names="\x00"))
-        out += f"<p>{sentence.replace(chr(0), links)}</p>"
-    return out
+        links = ", ".join(name(c, n) for c, n in zip(rest["opd_kode"], rest["opd_nama"]))
+        sentence = e(text.t("window.not_rated_list", lang, min=MIN_PROMOTIONS, names="\x00"))
+        out.append(f"<p>{sentence.replace(chr(0), links)}</p>")
+    return "\n".join(out)
+
+
+def trend_points(trend: pd.DataFrame, scope: str) -> pd.DataFrame:
+    """The trend rows of one OPD (or `PROVINSI`), oldest first (empty when there is no trend table)."""
+    if trend is None or trend.empty:
+        return pd.DataFrame(columns=["periode", "index", "index_ci_low", "index_ci_high", "tier"])
+    t = trend[trend["opd_kode"].astype(str) == scope].copy()
+    return t.sort_values("periode", kind="stable").reset_index(drop=True)
+
+
+def trend_table(trend: pd.DataFrame, scope: str, lang: str = "id") -> pd.DataFrame:
+    """One OPD's trend for reading: quarter, window, index with its range, tier, province average, source."""
+    from merit_lib.domain import codes
+
+    t = trend_points(trend, scope)
+    prov = trend_points(trend, codes.PROVINCE).set_index("periode")["index"] if len(trend) else pd.Series(dtype=float)
+
+    def rng(r: pd.Series) -> str:
+        if pd.isna(r["index"]):
+            return "–"
+        return (f"{language.number(r['index'], lang)} ({language.number(r['index_ci_low'], lang)}–"
+                f"{language.number(r['index_ci_high'], lang)})")
+
+    return pd.DataFrame({
+        text.t("window.quarter_col", lang): [language.period_label(p, lang) for p in t["periode"]],
+        text.t("window.window_col", lang): [language.number(w, lang) for w in t["jendela"]],
+        text.t("window.index_col", lang): [rng(r) for _, r in t.iterrows()],
+        text.t("window.tier_col", lang): [text.t("window." + str(x), lang) if pd.notna(x) else "–" for x in t["tier"]],
+        text.t("window.average_col", lang): [language.number(prov.get(p), lang) for p in t["periode"]],
+        text.t("window.source_col", lang): [text.t("window." + str(x), lang) for x in t["sumber"]]})
 
 
 def page_links(codes: list[str] | None, comp: pd.DataFrame, prefix: str = "opd/") -> dict[str, str]:
@@ -627,3 +685,24 @@ def readable_findings(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     f["reference_group"] = [group_label(a, g, lang) for a, g in zip(f["attribute"], f["reference_group"])]
     f["attribute"] = [attribute_label(a, lang) for a in f["attribute"]]
     return f
+
+
+def tier_counts(trend: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The province's trend for reading: per quarter, its window, the province average and how many OPDs sat in each
+    tier (report.trend)."""
+    from merit_lib.analysis.tiers import TIERS
+    from merit_lib.domain import codes
+
+    if trend is None or trend.empty:
+        return pd.DataFrame()
+    opds = trend[trend["opd_kode"].astype(str) != codes.PROVINCE]
+    counts = opds.groupby(["periode", "tier"]).size().unstack(fill_value=0).reindex(columns=list(TIERS), fill_value=0)
+    prov = trend_points(trend, codes.PROVINCE).set_index("periode")
+    out = pd.DataFrame({text.t("window.quarter_col", lang): [language.period_label(p, lang) for p in counts.index],
+                        text.t("window.window_col", lang): [language.number(prov["jendela"].get(p), lang)
+                                                            for p in counts.index],
+                        text.t("window.average_col", lang): [language.number(prov["index"].get(p), lang)
+                                                             for p in counts.index]})
+    for tier in TIERS:
+        out[text.t("window." + tier, lang)] = [language.number(v, lang) for v in counts[tier]]
+    return out

@@ -212,9 +212,17 @@ def adjusted(pop: pd.DataFrame, x: pd.DataFrame, attribute: str, reference: str,
     rows = rows[rows[attribute].notna() & rows["_scope"].notna()]
     if wanted.empty or rows.empty:
         return _stack([], ADJUSTED_DTYPES)
+    if merit and "_t" in rows and rows["_t"].nunique() > 1:
+        # a quarter in which nobody (or everybody) was promoted tells nothing about the contrast once its own term is
+        # in the model, and would make that term infinite: its rows sit out, like a scope that promoted nobody
+        open_quarter, _ = open_rows(rows["_y"], rows["_t"].fillna(""))
+        rows = rows[open_quarter.to_numpy()]
+        if rows.empty:
+            return _stack([], ADJUSTED_DTYPES)
     y, group, scope = rows["_y"], rows[attribute].astype(str), rows["_scope"].astype(str)
     persons = rows["_id"] if "_id" in rows else None
     xs = x.loc[rows.index] if merit else pd.DataFrame(index=rows.index)
+    xs = xs.loc[:, (xs.nunique() > 1).to_numpy()]     # a covariate constant on these rows (a quarter left out) goes too
     out = []
     opd = wanted[wanted["scope"] != PROVINCE]
     if len(opd) and merit:

@@ -192,6 +192,7 @@ def _counts(frame: pd.DataFrame, people: Population, base: Design, designs: dict
         "merit": bool(base.has_merit), "n_model": int(len(base.x)), "n_no_merit": base.n_no_merit,
         "n_model_by_attribute": {a: int(len(d.x)) for a, d in designs.items()},
         "n_missing_control": base.n_missing_control, "missing_control": base.missing_control,
+        "n_settled": base.n_settled,
         "controls_dropped": base.dropped, "max_missing_control": MAX_MISSING_CONTROL,
         "proxies": {a: d.proxies for a, d in designs.items() if d.proxies},
         "n_missing_scope": int(pop["_scope"].isna().sum()),

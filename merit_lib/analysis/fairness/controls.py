@@ -36,6 +36,7 @@ class Design:
     n_no_merit: int                 # persons at risk without complete merit scores: not in the model
     missing_control: dict[str, int]  # kept control → persons with merit scores but without it: not in the model
     n_missing_control: int          # persons with merit scores left out for a missing control (each counted once)
+    n_settled: int = 0              # rows of a control level whose outcome is all 0 or all 1 (`pure_levels`)
 
     @property
     def has_merit(self) -> bool:
@@ -121,18 +122,41 @@ def covariates(rows: pd.DataFrame, roles: Roles, leave_out: dict[str, str] | Non
     terms = roles.terms(tuple(merit.columns) + tuple(c for c in kept.columns if c not in _OWN))
     terms += ["_eligible"] if "_eligible" in kept else []
     terms += ["C(_quarter)"] if "_quarter" in kept else []
-    x = design_matrix(pd.concat([merit, kept], axis=1)[has_merit & has_controls], terms)
+    complete = has_merit & has_controls
+    categorical = [c for c in kept.columns if c in roles.categorical or c == "_quarter"]
+    settled = pure_levels(kept[complete], flag_series(rows.loc[complete, roles.outcome]).astype(float), categorical)
+    x = design_matrix(pd.concat([merit, kept], axis=1)[complete][settled], terms)
     name = {"_eligible": roles.eligible, "_quarter": roles.period}
     return Design(x=x, terms=terms, dropped={name.get(c, c): float(v) for c, v in dropped.items()}, proxies=leave_out,
                   n_no_merit=int((~has_merit).sum()),
                   missing_control={name.get(c, c): int(n) for c, n in kept[has_merit].isna().sum().items() if n},
-                  n_missing_control=int((has_merit & ~has_controls).sum()))
+                  n_missing_control=int((has_merit & ~has_controls).sum()), n_settled=int((~settled).sum()))
+
+
+def pure_levels(data: pd.DataFrame, y: pd.Series, columns: list[str]) -> pd.Series:
+    """Which rows stay in the model once the levels of a categorical control whose outcome is all 0 or all 1 are taken
+    out, repeated until nothing changes (as Stata's logit does): such a level (a quarter nobody was promoted in, a level
+    nobody rose from in the window) has an infinite term and tells nothing about the groups' contrast."""
+    keep = pd.Series(True, index=data.index)
+    changed = True
+    while changed and keep.any():
+        changed = False
+        for c in columns:
+            rows = keep.to_numpy()
+            events = y[rows].groupby(data.loc[rows, c].astype(str).to_numpy()).agg(["sum", "size"])
+            pure = events.index[(events["sum"] == 0) | (events["sum"] == events["size"])]
+            if len(pure) and len(pure) < len(events):
+                keep &= ~data[c].astype(str).isin(pure)
+                changed = True
+    return keep
 
 
 def design_matrix(data: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
     """The terms' columns (patsy, categorical terms as dummies, no intercept), constant columns left out."""
     if data.empty or not terms:
         return pd.DataFrame(index=data.index)
+    text = [c for c in data.columns if not _is_numeric(data[c])]
+    data = data.astype({c: "category" for c in text})   # patsy reads categories far faster than strings
     x = dmatrix(" + ".join(terms), data, NA_action="raise", return_type="dataframe")
     x = x.drop(columns="Intercept")
     return x.loc[:, x.std() > 0]   # a constant column would only make the model singular
