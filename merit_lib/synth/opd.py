@@ -3,7 +3,7 @@
 Names are as commonly written; codes are our own stable short codes. `weight` is the generator's
 assumed share of profiled ASN (not a fact about Banten): the Dinas Pendidikan dan Kebudayaan, with
 the SMA/SMK/SKh teachers, is by far the largest, the hospitals next, the biro small. No OPD is below
-weight 0.9 (about 45 profiled ASN in a Banten-sized extract): profiling reached every OPD.
+weight 0.9 (about 40 ASN in a Banten-sized extract): profiling reached every OPD.
 `fungsional` is the assumed share of functional positions (teachers, doctors, nurses, auditors).
 """
 
