@@ -1,5 +1,6 @@
-"""The reader pages (issue 14): the OPD verdict box computed without a notebook, and a small rendered report whose OPD
-page opens with the box and whose province page keeps every machine term inside its technical appendix."""
+"""The reader pages (issues 14 and 20): the OPD verdict box computed without a notebook — tier against the province
+average, the window it rests on, the components and their points, next steps for every OPD — and a small rendered report
+whose OPD page opens with the box and whose province page keeps every machine term inside its technical appendix."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ import pandas as pd
 import pytest
 
 from merit_lib.analysis import compliance as cm
+from merit_lib.domain import codes, text
 from merit_lib.domain import language as L
-from merit_lib.domain import text
 from merit_lib.report import privacy
-from merit_lib.report.opd_summary import opd_history, opd_summary
+from merit_lib.report.opd_summary import opd_summary
 
 PERIOD = "2026Q1"
 W = cm.WEIGHTS
+WINDOW = {"quarters": ["2025Q2", "2025Q3", "2025Q4", "2026Q1"], "requested": 4, "n": 4, "shrunk": False}
 
 
 def _row(code, n_peg, n_prof, n_kin, n_pro, tp, el, melangkahi, n_kand, tidak, flags, tested):
@@ -30,11 +32,13 @@ def _row(code, n_peg, n_prof, n_kin, n_pro, tp, el, melangkahi, n_kand, tidak, f
 
 def _hand_index(t: pd.DataFrame) -> pd.DataFrame:
     """The index by hand (DESIGN §6 / analysis.compliance docstring): Jeffreys coverage, promotion shares pulled toward
-    the province by 5 promotions, fairness 1 / 0.5 / 0, unmeasured components left out with their weights."""
+    the province by a prior worth 5 promotions (the empirical-Bayes fallback: fewer than 5 OPDs have a count), fairness
+    1 / 0.5 / 0, unmeasured components left out with their weights."""
     t = t.copy()
     prov = {"tp": t["n_promosi_talent_pool"].sum() / t["n_promosi"].sum(),
             "el": t["n_promosi_eligible"].sum() / t["n_promosi"].sum(),
             "by": t["n_kandidat_tidak_terlewati"].sum() / t["n_kandidat"].sum()}
+    prov = {k: min(max(v, 0.01), 0.99) for k, v in prov.items()}
     t["coverage_profiling"] = t["n_profiling"] / t["n_pegawai"]
     t["coverage_kinerja"] = t["n_kinerja"] / t["n_pegawai"]
     t["share_promosi_talent_pool"] = t["n_promosi_talent_pool"] / t["n_promosi"].where(t["n_promosi"] > 0)
@@ -46,10 +50,10 @@ def _hand_index(t: pd.DataFrame) -> pd.DataFrame:
         c = {"coverage_profiling": (r["n_profiling"] + .5) / (r["n_pegawai"] + 1),
              "coverage_kinerja": (r["n_kinerja"] + .5) / (r["n_pegawai"] + 1)}
         if r["n_promosi"] > 0:
-            c["share_promosi_talent_pool"] = (r["n_promosi_talent_pool"] + 5 * prov["tp"] + .5) / (r["n_promosi"] + 6)
-            c["share_promosi_eligible"] = (r["n_promosi_eligible"] + 5 * prov["el"] + .5) / (r["n_promosi"] + 6)
+            c["share_promosi_talent_pool"] = (r["n_promosi_talent_pool"] + 5 * prov["tp"]) / (r["n_promosi"] + 5)
+            c["share_promosi_eligible"] = (r["n_promosi_eligible"] + 5 * prov["el"]) / (r["n_promosi"] + 5)
         if r["n_kandidat"] > 0:
-            c["share_tanpa_bypass"] = (r["n_kandidat_tidak_terlewati"] + 5 * prov["by"] + .5) / (r["n_kandidat"] + 6)
+            c["share_tanpa_bypass"] = (r["n_kandidat_tidak_terlewati"] + 5 * prov["by"]) / (r["n_kandidat"] + 5)
         if pd.notna(r["skor_keadilan"]):
             c["skor_keadilan"] = r["skor_keadilan"]
         w = sum(W[k] for k in c)
@@ -70,11 +74,11 @@ def _hand_index(t: pd.DataFrame) -> pd.DataFrame:
 @pytest.fixture
 def hand():
     comp = _hand_index(pd.DataFrame([
-        _row("A", 40, 30, 36, 10, 5, 10, 5, 20, 14, 1, 2),     # judged, every component measured and shown
-        _row("B", 25, 25, 20, 0, 0, 0, 0, 0, 0, 0, 0),          # no promotion: cannot be judged
+        _row("A", 40, 30, 36, 10, 5, 10, 5, 20, 14, 1, 2),     # rated, every component measured and shown
+        _row("B", 25, 25, 20, 0, 0, 0, 0, 0, 0, 0, 0),          # no promotion: not rated
         _row("C", 30, 10, 30, 5, 0, 5, 0, 0, 0, 0, 0),          # no candidate, nothing testable: 4 components
     ]))
-    return SimpleNamespace(compliance=comp, meta={"period": PERIOD})
+    return SimpleNamespace(compliance=comp, meta={"period": PERIOD, "window": WINDOW})
 
 
 def test_components_and_their_points_add_up_to_the_index(hand):
@@ -100,44 +104,63 @@ def test_components_and_their_points_add_up_to_the_index(hand):
     assert sum(k.max_points for k in c.components if k.measured) == pytest.approx(100)
 
 
-def test_the_two_weakest_are_the_two_lowest(hand):
+def test_tier_against_the_one_province_average_and_the_window_in_words(hand):
+    pub = privacy.publish("compliance", hand.compliance).set_index("opd_kode")
+    rated = pub.loc[["A", "C"]]
+    average = (rated["index"] * rated["n_pegawai"]).sum() / rated["n_pegawai"].sum()
+    assert pub["index_provinsi"].dropna().unique() == pytest.approx([average])
+    a = opd_summary(hand, "A")
+    assert a.rated and a.province_index == pytest.approx(average)
+    lo, hi = pub.at["A", "index_ci_low"], pub.at["A", "index_ci_high"]
+    want = codes.TIER_ABOVE if lo > average else codes.TIER_BELOW if hi < average else codes.TIER_EXPECTED
+    assert a.tier == want == pub.at["A", "tier"]
+    html = unescape(a.to_html("id"))
+    assert "berdasarkan 4 triwulan: Triwulan II 2025 – Triwulan I 2026" in html
+    assert text.t(f"window.{want}", "id") in html and L.number(average, "id") in html
+    assert not re.search(r"peringkat \d", html) and not re.search(r"rank \d", a.to_html("en"))
+    assert "based on 4 quarters: Q2 2025 – Q1 2026" in unescape(a.to_html("en"))
+
+
+def test_the_two_weakest_are_the_two_lowest_and_their_follow_up_is_the_next_step(hand):
     s = opd_summary(hand, "A")
     values = {c.key: c.value for c in s.components}
     # talent pool 5 of 10 and one disparity finding are the lowest; eligibility 10 of 10 is never weak
     assert s.weakest == sorted(values, key=values.get)[:2] == ["share_promosi_talent_pool", "skor_keadilan"]
     html = s.to_html("id")
-    assert text.t("todo_share_promosi_talent_pool", "id") in html and text.t("todo_skor_keadilan", "id") in html
+    steps = html[html.index(text.t("window.next_title", "id")):]
+    assert text.t("todo_share_promosi_talent_pool", "id") in steps and text.t("todo_skor_keadilan", "id") in steps
     assert text.t("todo_coverage_profiling", "id") not in html
-    assert "5 dari 10 (50,0\u00a0%)" in html and "Baik" in html
+    assert "10 pegawai belum diasesmen" in steps                 # 40 staff, 30 assessed
+    assert "5 dari 10 (50,0\u00a0%)" in html
     en = s.to_html("en")
-    assert "Promotions from the talent pool" in en and "Tidak" not in en and "Good" in en
+    assert "Promotions from the talent pool" in en and "Tidak" not in en and "10 staff have not been assessed" in en
 
 
-def test_no_promotion_is_one_sentence_not_an_empty_table(hand):
+def test_no_promotion_is_not_rated_and_says_what_would_make_it_ratable(hand):
     s = opd_summary(hand, "B")
-    assert not s.judged and s.category == cm.NOT_JUDGED and s.index is None and s.weakest == []
+    assert not s.judged and not s.rated and s.index is None and s.weakest == [] and s.category == cm.NOT_JUDGED
     html = unescape(s.to_html("id"))
-    assert "Tidak dapat dinilai: OPD ini tidak mempromosikan siapa pun pada Triwulan I 2026" in html
+    assert "Belum dapat dinilai: jendela bukti (berdasarkan 4 triwulan" in html and "memuat 0 promosi" in html
+    assert text.t("window.next_no_rate", "id", q=4) in html                     # no rate to tell when
+    assert "5 pegawai belum memiliki SKP" in html                               # 25 staff, 20 with SKP
     assert "< 5" not in html and "level_awal" not in html and "suppressed" not in html
-    assert "25 dari 25 (100,0\u00a0%)" in html        # coverage is still told
-    assert "Cannot be judged" in s.to_html("en")
+    assert "Not rated yet" in s.to_html("en")
 
 
-def test_change_since_last_quarter_from_an_earlier_folder(hand, tmp_path):
-    none = opd_summary(hand, "A", opd_history(tmp_path, PERIOD, "A"))
+def test_change_since_last_quarter_from_the_trend(hand):
+    none = opd_summary(hand, "A", pd.DataFrame())
     assert none.change is None and "belum ada triwulan sebelumnya" in none.to_html("id")
     assert "no earlier quarter yet" in none.to_html("en")
-    earlier = tmp_path / "2025Q4" / "tables"
-    earlier.mkdir(parents=True)
-    pd.DataFrame({"opd_kode": ["A", "C"], "index": [50.0, 90.0], "category": ["Baik", "Sangat Baik"]}).to_csv(
-        earlier / "compliance.csv", index=False)
-    hist = opd_history(tmp_path, PERIOD, "A")
-    s = opd_summary(hand, "A", hist)
+    trend = pd.DataFrame({"periode": ["2025Q4", "2025Q4", "2025Q3"], "opd_kode": ["A", "C", "A"],
+                          "index": [50.0, 90.0, 40.0], "tier": [codes.TIER_EXPECTED] * 3})
+    s = opd_summary(hand, "A", trend)
     assert s.previous_period == "2025Q4" and s.change == pytest.approx(s.index - 50.0)
     html = s.to_html("id")
     assert "▲" in html and "sejak Triwulan IV 2025 (50)" in html and "naik" in html
-    down = opd_summary(hand, "C", opd_history(tmp_path, PERIOD, "C"))
+    down = opd_summary(hand, "C", trend)
     assert down.change < 0 and "▼" in down.to_html("id") and "down" in down.to_html("en")
+    unrated = opd_summary(hand, "A", trend.assign(tier=codes.TIER_NOT_RATED))
+    assert unrated.change_text("id").startswith("Triwulan IV 2025 tidak dapat dinilai")
 
 
 def _with_few(hand):
@@ -146,10 +169,10 @@ def _with_few(hand):
     few = _hand_index(pd.DataFrame([_row("D", 12, 12, 12, 3, 1, 2, 0, 4, 4, 0, 0),
                                     _row("E", 20, 15, 18, 6, 3, 3, 3, 8, 4, 0, 1)]))
     comp = pd.concat([hand.compliance, few], ignore_index=True)
-    return SimpleNamespace(compliance=comp, meta={"period": PERIOD})
+    return SimpleNamespace(compliance=comp, meta={"period": PERIOD, "window": WINDOW})
 
 
-def test_few_promotions_take_the_province_value_labelled_so_and_are_not_ranked(hand):
+def test_few_promotions_take_the_province_value_are_not_rated_and_say_when_they_will_be(hand):
     tables = _with_few(hand)
     s = opd_summary(tables, "D")
     province = {c.key for c in s.components if c.province}
@@ -164,20 +187,19 @@ def test_few_promotions_take_the_province_value_labelled_so_and_are_not_ranked(h
     assert set(pub.index[~shown]) >= {"D", "E"}
     pooled = pub.loc[shown, "n_promosi_talent_pool"].sum() / pub.loc[shown, "n_promosi"].sum()
     assert s.component("share_promosi_talent_pool").value == pytest.approx(pooled)
-    # not judged: no rank, never counted among the ranked, never told as weak
-    assert not s.judged and s.rank is None and s.category == cm.NOT_JUDGED and s.weakest == []
-    assert not province & set(opd_summary(tables, "E").weakest)
-    a = opd_summary(tables, "A")
-    judged = pub[pub["category"] != cm.NOT_JUDGED]
-    assert a.n_ranked == len(judged) and "D" not in judged.index and a.rank == list(judged.index).index("A") + 1
+    # not rated (3 promotions in the window), never told as weak, and told when it will be
+    assert not s.rated and s.tier == codes.TIER_NOT_RATED and s.category == cm.NOT_JUDGED and s.weakest == []
+    assert pub.at["D", "tier"] == codes.TIER_NOT_RATED
     html = unescape(s.to_html("id"))
-    assert "< 5" in html and "kurang dari 5 (3)" in html
+    assert "< 5" in html and "kurang dari 5 (3)" in html and "memuat 3 promosi" in html
+    assert text.t("window.next_rate_never", "id", n=3, q=4, window_n=4, min=5) in html   # 0.75 a quarter: never 5 in 4
     assert html.count("nilai provinsi (promosi < 5)") == 3 and text.t("box_total", "id") in html
-    assert not re.search(r"peringkat \d", html) and "Tidak dapat dinilai" in html and "tidak diperingkat" in html
-    assert "tidak mempromosikan siapa pun" not in html                # it did promote: 3 persons
+    assert not re.search(r"peringkat \d", html)
     en = unescape(s.to_html("en"))
     assert en.count("province value (promotions < 5)") == 3 and not re.search(r"rank \d", en)
-    assert "rank 1 of 2 OPDs judged" in unescape(a.to_html("en"))
+    # E: rated (6 promotions) but both its promotion shares hidden: its index rests on the province's values for them
+    e = opd_summary(tables, "E")
+    assert e.rated and not province & set(e.weakest)
 
 
 def test_a_hidden_complement_takes_the_province_value_but_is_not_few_promotions(hand):
@@ -186,7 +208,7 @@ def test_a_hidden_complement_takes_the_province_value_but_is_not_few_promotions(
     assert {"share_promosi_talent_pool", "share_promosi_eligible"} <= province and not s.few_promotions
     html = unescape(s.to_html("id"))
     assert "nilai provinsi (angka OPD disembunyikan)" in html and "promosi < 5" not in html
-    assert "kurang dari 5" not in html and "disembunyikan agar sel kecil OPD lain" in html
+    assert "kurang dari 5" not in html and "agar sel kecil OPD lain tidak dapat dihitung kembali" in html
     assert sum(c.points for c in s.components if c.measured) == pytest.approx(s.index, abs=1e-9)
 
 
@@ -259,7 +281,10 @@ def test_opd_page_opens_with_the_verdict_box(report):
                                                        "opd_fairness", "opd_quality")]
         assert order == sorted(order)
         outside = " ".join(_parse(out / "opd" / f"{code}.html").outside)
-        assert MACHINE.findall(outside) == [] and "diasesmen" not in outside
+        assert MACHINE.findall(outside) == []
+        steps = section[section.index(text.t("window.next_title", "id")):]
+        assert steps.count("<li>") >= 1                               # every OPD page has a next step
+        assert not re.search(r"peringkat \d|rank \d", unescape(page))
 
 
 def test_province_page_grid_links_and_appendix(report):
@@ -364,7 +389,7 @@ def test_opd_page_shows_candidates_passed_over_by_level(report):
         section = unescape(page[start: page.index("<h2>", start + 5)])
         levels = views.bypassed_by_level(tables, code, "id")
         if tables.opd(code)["n_promosi"] == 0 or tables.opd(code)["n_kandidat"] == 0:
-            assert levels.empty and heads[2] not in section
+            assert heads[2] not in section
             continue
         shown += 1
         assert list(levels.columns) == heads and all(h in section for h in heads)

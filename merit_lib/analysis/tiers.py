@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 from scipy import optimize
 from scipy import stats as sps
-from scipy.special import betaln
+from scipy.special import betaln, digamma
+from threadpoolctl import threadpool_limits
 
 from merit_lib.domain import codes
 
@@ -85,15 +86,20 @@ def eb_prior(k: np.ndarray, n: np.ndarray, fallback_mean: float, fallback_streng
     k, n = k[use], n[use]
     lo, hi = np.log(PRIOR_STRENGTH)
 
-    def nll(theta: np.ndarray) -> float:   # the beta-binomial log-likelihood, without its constant log C(n, k)
+    def nll(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        """The beta-binomial negative log-likelihood (without its constant log C(n, k)) and its gradient."""
         m, s = 1 / (1 + np.exp(-theta[0])), np.exp(theta[1])
         a, b = m * s, (1 - m) * s
-        return -float((betaln(k + a, n - k + b) - betaln(a, b)).sum())
+        value = -float((betaln(k + a, n - k + b) - betaln(a, b)).sum())
+        da = (digamma(k + a) - digamma(n + s) - digamma(a) + digamma(s)).sum()
+        db = (digamma(n - k + b) - digamma(n + s) - digamma(b) + digamma(s)).sum()
+        grad = -np.array([(da - db) * s * m * (1 - m), (da * a + db * b)])
+        return value, grad
 
     start = np.array([np.log(mean / (1 - mean)), np.log(10.0)])
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), threadpool_limits(1):   # BLAS threads cost L-BFGS-B tenfold on 2 numbers
         warnings.simplefilter("ignore")
-        res = optimize.minimize(nll, start, method="L-BFGS-B", bounds=[(-7.0, 7.0), (lo, hi)])
+        res = optimize.minimize(nll, start, jac=True, method="L-BFGS-B", bounds=[(-7.0, 7.0), (lo, hi)])
     if not res.success or not np.all(np.isfinite(res.x)):
         return fallback
     m, s = 1 / (1 + np.exp(-res.x[0])), float(np.exp(res.x[1]))

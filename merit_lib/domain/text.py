@@ -2463,3 +2463,67 @@ COLUMN_HELP.update({
         "en": "Eligible candidates for this level, not promoted, and more ready than someone promoted to it in the same "
               "OPD. Empty under 5 persons or as their complement."},
 })
+
+
+# the evidence window (issue 20): headers and help of the columns it adds, and the trend sheet
+COLUMNS.update({
+    "n_promosi_triwulan": {"id": "Promosi triwulan ini", "en": "Promotions this quarter"},
+    "tier": {"id": "Posisi terhadap provinsi", "en": "Tier against the province"},
+    "index_provinsi": {"id": "Rata-rata provinsi", "en": "Province average"},
+    **{f"nilai_{c}_ci_{end}": {"id": f"{name['id']} (taksiran terkumpul), batas {side['id']} 95%",
+                               "en": f"{name['en']} (pooled estimate), 95% {side['en']} bound"}
+       for c, name in (("share_promosi_talent_pool", {"id": "Promosi dari talent pool", "en": "Promotions from the talent pool"}),
+                       ("share_promosi_eligible", {"id": "Promosi memenuhi syarat", "en": "Promotions meeting requirements"}),
+                       ("share_tanpa_bypass", {"id": "Calon tidak dilangkahi", "en": "Candidates not passed over"}))
+       for end, side in (("low", {"id": "bawah", "en": "lower"}), ("high", {"id": "atas", "en": "upper"}))},
+    "pq_group": {"id": "Orang-triwulan kelompok", "en": "Person-quarters, group"},
+    "pq_reference": {"id": "Orang-triwulan pembanding", "en": "Person-quarters, reference"},
+    "rate_pq_group": {"id": "Tingkat promosi per triwulan, kelompok", "en": "Promotion rate per quarter, group"},
+    "rate_pq_reference": {"id": "Tingkat promosi per triwulan, pembanding", "en": "Promotion rate per quarter, reference"},
+    "triwulan": {"id": "Triwulan", "en": "Quarter"},
+    "periode": {"id": "Triwulan", "en": "Quarter"},
+    "jendela": {"id": "Jendela (triwulan)", "en": "Window (quarters)"},
+    "sumber": {"id": "Sumber", "en": "Source"},
+    "trend.n_promosi": {"id": "Promosi dalam jendela", "en": "Promotions in the window"},
+})
+COLUMN_HELP.update({
+    "n_promosi_triwulan": {"id": "Promosi pada triwulan laporan ini saja (kegiatan triwulan); penilaian memakai promosi "
+                                 "seluruh jendela bukti (n_promosi).",
+                           "en": "Promotions in this report's quarter alone (the quarter's activity); verdicts use the "
+                                 "promotions of the whole evidence window (n_promosi)."},
+    "tier": {"id": "Di atas / sesuai / di bawah rata-rata provinsi menurut rentang 95% indeks; belum dapat dinilai bila "
+                   "jendela memuat kurang dari 5 promosi. Tidak ada peringkat.",
+             "en": "Above / as expected / below the province average by the index's 95% range; not rated when the window "
+                   "holds fewer than 5 promotions. There is no ranking."},
+    "index_provinsi": {"id": "Rata-rata indeks OPD yang dinilai, berbobot jumlah pegawai: satu angka yang sama di semua "
+                             "halaman dan lembar.",
+                       "en": "The rated OPDs' indices averaged with staff as weights: the one number every page and sheet "
+                             "quotes."},
+    **{f"nilai_{c}_ci_{end}": {"id": "Batas rentang 95% taksiran komponen yang ditarik ke provinsi (Bayes empiris); "
+                                     "kosong bila angka OPD disembunyikan.",
+                               "en": "Bound of the 95% range of the component's estimate pulled toward the province "
+                                     "(empirical Bayes); empty where the OPD's figure is hidden."}
+       for c in ("share_promosi_talent_pool", "share_promosi_eligible", "share_tanpa_bypass") for end in ("low", "high")},
+    "pq_group": {"id": "Orang-triwulan kelompok yang dapat dipromosikan dalam jendela (satu orang dihitung sekali per "
+                       "triwulan).",
+                 "en": "Person-quarters of the group at risk in the window (a person counted once per quarter)."},
+    "pq_reference": {"id": "Orang-triwulan kelompok pembanding dalam jendela.",
+                     "en": "Person-quarters of the reference group in the window."},
+    "rate_pq_group": {"id": "Orang yang dipromosikan per orang-triwulan: tingkat promosi per triwulan kelompok.",
+                      "en": "Persons promoted per person-quarter: the group's quarterly promotion rate."},
+    "rate_pq_reference": {"id": "Tingkat promosi per triwulan kelompok pembanding.",
+                          "en": "The reference group's quarterly promotion rate."},
+    "triwulan": {"id": "Triwulan peristiwa dalam jendela bukti.", "en": "Quarter of the event within the evidence window."},
+    "periode": {"id": "Triwulan titik tren; setiap titik dihitung pada jendelanya sendiri.",
+                "en": "Quarter of the trend point; each point is computed on its own window."},
+    "jendela": {"id": "Jumlah triwulan jendela bukti titik ini.", "en": "Quarters in this point's evidence window."},
+    "sumber": {"id": "laporan = dibaca dari laporan triwulan itu; riwayat = dihitung dari riwayat data.",
+               "en": "laporan = read from that quarter's report; riwayat = computed from the data's history."},
+    "trend.n_promosi": {"id": "Promosi dalam jendela titik ini.", "en": "Promotions in this point's window."},
+})
+SHEET_HELP.update({
+    "trend": {"id": "Tren: indeks, rentang, posisi dan kategori setiap OPD (dan rata-rata provinsi, baris PROVINSI) "
+                    "untuk setiap triwulan, masing-masing berdasarkan jendelanya sendiri.",
+              "en": "Trend: each OPD's index, range, tier and category (and the province average, row PROVINSI) for each "
+                    "quarter, each on its own window."},
+})

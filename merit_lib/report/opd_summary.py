@@ -166,8 +166,9 @@ class OpdSummary:
         steps = []
         w = self.window or {}
         n_q, size = int(w.get("n", 1) or 1), int(w.get("requested", 1) or 1)
-        if self.rated:
-            steps += [text.t("todo_" + k, lang) for k in self.weakest] or [text.t("window.next_keep", lang)]
+        if self.rated:   # a weak coverage is told below with its count
+            todo = [text.t("todo_" + k, lang) for k in self.weakest if not k.startswith("coverage_")]
+            steps += todo or ([] if self.weakest else [text.t("window.next_keep", lang)])
         elif self.n_pegawai:
             wait = TR.quarters_to_rated(self.n_promosi, n_q, max(size, n_q))
             if self.n_promosi == 0:

@@ -114,11 +114,18 @@ def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "
     given). Returns facts for the manifest. With `siasn` (the conversion `data` was written from), also its published
     counts and its facts in the meta. The trend (`tables/trend.csv`) reads earlier report folders in `history_dir`
     where they exist (report.trend)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):   # the tables are small: BLAS threads only add overhead (and the kernels use the cores)
+        return _compute(data, period, Path(tables_dir), lang, roles, internal_dir, siasn, window, history_dir)
+
+
+def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: Roles, internal_dir: Path | str | None,
+             siasn: SiasnResult | None, window: int, history_dir: Path | str | None) -> dict:
     from merit_lib.analysis.fairness import audit
     from merit_lib.analysis.model import fit_readiness
     from merit_lib.report import privacy
 
-    tables_dir = Path(tables_dir)
     tables_dir.mkdir(parents=True, exist_ok=True)
     extract = load_extract(data, lang=lang)
     frame = analysis_frame(extract, period, window=window)

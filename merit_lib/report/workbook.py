@@ -36,11 +36,11 @@ SCIENTIFIC: dict[str, tuple[float, float, str]] = {"ratio": (0.01, 1e5, "0.00E+0
 _HUGE, _HUGE_FORMAT = 9.99e307, '[>=9.99E+307]"∞";[<=-9.99E+307]"−∞";General'
 DATE_FORMATS: dict[str, str] = {"id": "dd/mm/yyyy", "en": "d mmm yyyy"}
 #: columns kept in view while scrolling right (after the header row), per sheet
-KEY_COLUMNS: dict[str, int] = {"compliance": 2, "findings": 3, "model_coefficients": 2}
+KEY_COLUMNS: dict[str, int] = {"compliance": 2, "findings": 3, "model_coefficients": 2, "trend": 3}
 _PERCENT = re.compile(r"^(share_|coverage_|rate_|eo_rate_|skor_|nilai_)|^(explained_share|moved_share)$")
 _P_VALUE = re.compile(r"(^|_)p_(value|adjusted)$")
-_COUNT = re.compile(r"^(n|n_.+|promoted_.+|fairness_flags|fairness_tested|decision_row)$")
-_DECIMAL1 = re.compile(r"^(index|shortfall)(_ci_(low|high))?$|^poin_")
+_COUNT = re.compile(r"^(n|n_.+|promoted_.+|pq_.+|fairness_flags|fairness_tested|decision_row|jendela)$")
+_DECIMAL1 = re.compile(r"^(index|shortfall)(_ci_(low|high))?$|^poin_|^index_provinsi$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 _MIN_WIDTH, _MAX_WIDTH, _HELP_WIDTH = 8, 48, 100
@@ -281,4 +281,5 @@ _WORDS: dict[str, object] = {
     "model_coefficients.method": lambda v, lang: text.t(f"methods.{v}", lang, scope="OPD") if v in text.MODEL_METHODS
     else v,
     "promotions_ledger.jenis": _from(text.LEDGER_KINDS), "promotions_ledger.alasan": _from(text.LEDGER),
+    "tier": lambda v, lang: text.t(f"window.{v}", lang), "sumber": lambda v, lang: text.t(f"window.{v}", lang),
 }
