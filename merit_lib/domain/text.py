@@ -862,11 +862,12 @@ AUDIT_CAVEATS: dict[str, dict[str, str]] = {
                      "en": "{n_insufficient} of {n_findings} verdicts could not be tested (insufficient data: at their "
                            "numbers of persons and promotions the test could not detect an odds ratio of "
                            "{max_detectable_or:g} with {power_pct}% power); {n_suppressed} concern groups under 5 persons."},
-    "bh": {"id": "Koreksi Benjamini–Hochberg dilakukan per atribut (uji Fisher, uji yang disesuaikan dengan merit dan "
-                 "Mantel–Haenszel masing-masing satu keluarga): menambah atribut lain tidak pernah mengubah temuan atribut "
-                 "ini.",
-           "en": "Benjamini–Hochberg is applied per attribute (Fisher, merit-adjusted and Mantel–Haenszel tests each a "
-                 "family of their own): auditing another attribute never changes this one's verdicts."},
+    "bh": {"id": "Koreksi Benjamini–Hochberg dilakukan per atribut, baris provinsi terpisah dari baris OPD (uji Fisher, "
+                 "uji yang disesuaikan dengan merit dan Mantel–Haenszel masing-masing satu keluarga): menambah atribut "
+                 "atau OPD lain tidak pernah melemahkan uji provinsi.",
+           "en": "Benjamini–Hochberg is applied per attribute, the province's rows apart from the OPDs' (Fisher, "
+                 "merit-adjusted and Mantel–Haenszel tests each a family of their own): auditing another attribute or "
+                 "more OPDs never weakens the province test."},
     "simpson": {"id": "{n_simpson} temuan tingkat provinsi menunjukkan paradoks Simpson: kesenjangan mentahnya berbalik arah di "
                       "dalam OPD.",
                 "en": "{n_simpson} province-level verdicts show Simpson's paradox: their raw gap reverses direction within "
@@ -1377,9 +1378,10 @@ last section, so that every number can be traced back to its data and its code."
 4. **Uji yang bermakna.** Temuan hanya diuji bila ujinya dapat menemukan sesuatu: bila, pada jumlah orang dan
    promosinya, rasio odds 4 (atau 1/4) pun tidak dapat ditemukan dengan kuasa 80%, putusannya *data tidak cukup*.
    Kelompok kecil tetap terlihat oleh uji eksak: 0 dari 70 promosi melawan 10% adalah temuan.
-5. **Banyak uji sekaligus.** Nilai p dikoreksi dengan metode **Benjamini–Hochberg** per atribut (satu keluarga untuk
-   uji Fisher, satu untuk uji setelah disesuaikan dengan merit, satu untuk Mantel–Haenszel): mengaudit atribut lain
-   tidak pernah mengubah putusan atribut ini.
+5. **Banyak uji sekaligus.** Nilai p dikoreksi dengan metode **Benjamini–Hochberg** per atribut, baris provinsi terpisah
+   dari baris OPD (satu keluarga untuk uji Fisher, satu untuk uji setelah disesuaikan dengan merit, satu untuk
+   Mantel–Haenszel): mengaudit atribut lain tidak pernah mengubah putusan atribut ini, dan menambah OPD tidak pernah
+   melemahkan uji provinsi.
 6. **Arah selalu disebut.** *Lebih rendah*: peluang kelompok lebih kecil daripada pembanding; *lebih tinggi*: lebih
    besar — disparitas *lebih tinggi* berarti pembandinglah yang tertinggal.
 
@@ -1406,9 +1408,10 @@ Setiap temuan mendapat putusan dari baris pertama tabel keputusan berikut yang t
 4. **Tests that can find something.** A finding is tested only when its test could find something: when, at its
    numbers of persons and promotions, even an odds ratio of 4 (or 1/4) could not be found with 80% power, the verdict
    is *insufficient data*. Small groups still show in the exact test: 0 of 70 promoted against 10% is a finding.
-5. **Many tests at once.** p-values are corrected by the **Benjamini–Hochberg** method per attribute (one family for
-   the Fisher tests, one for the merit-adjusted tests, one for Mantel–Haenszel): auditing another attribute never
-   changes this attribute's verdicts.
+5. **Many tests at once.** p-values are corrected by the **Benjamini–Hochberg** method per attribute, the province's
+   rows apart from the OPDs' rows (one family for the Fisher tests, one for the merit-adjusted tests, one for
+   Mantel–Haenszel): auditing another attribute never changes this attribute's verdicts, and more OPDs never weaken
+   the province's test.
 6. **The direction is always given.** *Lower*: the group's odds are smaller than the reference's; *higher*: larger —
    a *higher* disparity means the reference group is the one held back.
 

@@ -84,7 +84,9 @@ def trend_table(extract: object, period: str, window: int, current: pd.DataFrame
             parts.append(_points(earlier, str(q), earlier["_window"].iloc[0], FROM_REPORT))
             continue
         frame = analysis_frame(extract, q, window=window, cache=cache)
-        comp = compliance(frame, audit(frame).findings, n_boot=500)
+        opds = sorted(frame.loc[frame["berisiko"].fillna(False).astype(bool), "opd_kode"].dropna().unique())
+        findings = audit(frame, scopes=opds).findings     # the index reads the OPDs' rows only
+        comp = compliance(frame, findings, n_boot=500)
         parts.append(_points(privacy.publish("compliance", comp), str(q), frame["triwulan"].nunique(), FROM_HISTORY))
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=list(COLUMNS))
     return out.astype({"periode": "string", "opd_kode": "string", "tier": "string", "category": "string",

@@ -81,7 +81,8 @@ def audit(frame: pd.DataFrame, roles: Roles = ASN, attributes: Sequence[str] | N
     terms = " + ".join(base.terms) or "-"
     run_params = {"thresholds": asdict(params), "roles": asdict(roles), "attributes": attrs, "references": refs,
                   "scopes": list(scopes) if scopes is not None else "all", "eligibility_rules": rules,
-                  "bh_families": "per attribute: Fisher, merit-adjusted and Mantel–Haenszel p apart",
+                  "bh_families": "per attribute, the province rows and the OPD rows apart; Fisher, merit-adjusted and "
+                                 "Mantel–Haenszel p apart",
                   "model": {"scope": f"logit {roles.outcome} ~ intercept per ({roles.scope}, group) + {terms}",
                             PROVINCE: f"logit {roles.outcome} ~ {roles.scope} fixed effects + group + {terms}",
                             "merit": bool(roles.merit), "controls_dropped": sorted(base.dropped),
@@ -130,7 +131,9 @@ def _statistics(pop: pd.DataFrame, designs: dict[str, Design], attrs: list[str],
     cells.loc[untested, ["p_value", "aor_p_value", "adjusted_odds_ratio", "aor_ci_low", "aor_ci_high",
                          "explained_share", "mh_p_value"]] = np.nan
     tested = ~untested & ~duplicate.to_numpy()
-    family = cells["attribute"]
+    # the province's rows and the OPDs' rows are two families per attribute: adding OPDs never weakens the province test,
+    # and an OPD's verdict is the same whether or not the province rows are audited with it
+    family = cells["attribute"] + np.where(cells["scope"] == PROVINCE, "|province", "|opd")
     cells["p_adjusted"] = raw.bh_by(cells["p_value"].where(tested), family)
     cells["aor_p_adjusted"] = raw.bh_by(cells["aor_p_value"].where(tested), family)
     cells["mh_p_adjusted"] = raw.bh_by(cells["mh_p_value"].where(tested & (cells["scope"] == PROVINCE).to_numpy()), family)

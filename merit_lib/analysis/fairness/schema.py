@@ -63,7 +63,7 @@ MAX_MISSING_CONTROL = 0.5
 class AuditParams:
     """Thresholds of the decision table (docs/verdicts.md); every one is written to audit_meta.json and the rule texts."""
 
-    alpha: float = 0.05           # significance after Benjamini–Hochberg (one family per attribute); CIs are (1 − alpha)
+    alpha: float = 0.05           # significance after Benjamini–Hochberg (per attribute: province rows, OPD rows); CIs 1 − alpha
     impact_low: float = 0.8       # material: an impact ratio (raw, or adjusted at the reference's rate) below this …
     impact_high: float = 1.25     # … or above this one (the four-fifths rule, both ways)
     power: float = 0.8            # insufficient data: at this power and alpha …
