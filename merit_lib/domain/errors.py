@@ -41,6 +41,11 @@ class InputError(MeritError):
     """The input cannot be used: a missing, unreadable or wrong file or folder."""
 
 
+class LimitError(InputError):
+    """The input passes a limit set to keep a run bounded (a workbook's size, a header's width, a roles file's
+    anchors); the message names the limit."""
+
+
 class ParameterError(MeritError):
     """A command-line or function parameter that is not valid (a period, a worker count, an option)."""
 

@@ -2331,3 +2331,38 @@ COLUMN_HELP.update({
         "en": "Eligible candidates for this level, not promoted, and more ready than someone promoted to it in the same "
               "OPD. Empty under 5 persons or as their complement."},
 })
+
+
+# bounds on input (issue 25, item 4; merit_lib.data.limits): each message names its limit
+LIMITS: dict[str, dict[str, str]] = {
+    "workbook_size": {"id": "{file}: buku kerja ini berisi {size} MB setelah dibuka (batas {limit} MB); simpan tabel besar "
+                            "sebagai CSV atau pecah menjadi beberapa berkas",
+                      "en": "{file}: this workbook holds {size} MB once decompressed (limit {limit} MB); save large tables "
+                            "as CSV or split the workbook"},
+    "workbook_ratio": {"id": "{file}: bagiannya {part} terkompresi {ratio}:1 (batas {limit}:1), bukan buku kerja biasa (bom "
+                             "zip?); buka dan simpan ulang di Excel",
+                       "en": "{file}: its part {part} is compressed {ratio}:1 (limit {limit}:1), not an ordinary workbook (a "
+                             "zip bomb?); open it and save it again in Excel"},
+    "sheet_rows": {"id": "{file}: sheet memuat baris sesudah baris terakhir Excel (batas {limit} baris); buka dan simpan "
+                         "ulang di Excel",
+                   "en": "{file}: the sheet holds a row past Excel's last row (limit {limit} rows); open it and save it "
+                         "again in Excel"},
+    "sheet_cells": {"id": "{file}: lebih dari {limit} sel (baris × {width} kolom header; batas {limit} sel per sheet); pecah "
+                          "tabelnya atau simpan sebagai CSV",
+                    "en": "{file}: more than {limit} cells (rows × the header's {width} columns; limit {limit} cells a "
+                          "sheet); split the table or save it as CSV"},
+    "header_width": {"id": "{file}: header berisi {n} kolom (batas {limit} kolom); hapus kolom atau sel lepas di kanan tabel",
+                     "en": "{file}: the header has {n} columns (limit {limit} columns); delete the columns or stray cells "
+                           "right of the table"},
+    "header_line": {"id": "{file}: baris pertama tidak berakhir dalam {kb} KB: header terlalu lebar (batas {limit} kolom) "
+                          "atau berkas ini bukan tabel",
+                    "en": "{file}: the first line does not end within {kb} KB: the header is too wide (limit {limit} "
+                          "columns) or the file is no table"},
+    "yaml_alias": {"id": "{file}: baris {line}: anchor atau alias YAML (&nama, *nama) tidak diizinkan di berkas peran "
+                         "(batas: tanpa anchor dan alias); tulis setiap nilai apa adanya",
+                   "en": "{file}: line {line}: YAML anchors and aliases (&name, *name) are not allowed in a roles file "
+                         "(limit: none); write each value out"},
+    "roles_size": {"id": "{file}: berkas peran {kb} KB (batas {limit} KB)", "en": "{file}: the roles file has {kb} KB "
+                   "(limit {limit} KB)"},
+}
+SECTIONS["limits"] = LIMITS
