@@ -111,7 +111,7 @@ def test_a_read_only_file_system_simulated(data, tmp_path, capsys, monkeypatch):
 
 
 def test_a_full_disk(data, tmp_path, capsys, monkeypatch):
-    def full(path, write):
+    def full(path, write, *args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     monkeypatch.setattr(sink, "_atomic", full)

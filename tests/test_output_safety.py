@@ -74,7 +74,7 @@ def test_out_equal_to_the_data_folder_is_refused_and_the_data_intact(extract, ca
     root, data, _ = extract
     before = snapshot(root)
     err = refused(report_argv(data, data), capsys)
-    assert "bukan folder laporan merit" in err and str(data) in err
+    assert "akan menimpa masukan" in err and str(data) in err                 # the output policy (report.targets)
     assert snapshot(root) == before                      # byte-identical inputs, no lock or staging left
 
 

@@ -217,12 +217,12 @@ class SiasnResult:
 
     def write(self, out: Path | str) -> Path:
         """The four tables as `<table>.csv` (ISO dates), `siasn_mapping.csv` and `siasn_ledger.csv` (NIPs masked),
-        each through `merit_lib.data.sink.write_csv`."""
+        each through `merit_lib.data.sink.write_csv`, restricted (0600, new folders 0700: names and NIPs)."""
         out = Path(out)
         for name in C.TABLES:
-            write_csv(_iso_dates(self.tables[name]), out / f"{name}.csv")
-        write_csv(self.mapping, out / MAPPING_FILE)
-        write_csv(masked_ledger(self.ledger).drop(columns=["detail"]), out / LEDGER_FILE)
+            write_csv(_iso_dates(self.tables[name]), out / f"{name}.csv", private=True)
+        write_csv(self.mapping, out / MAPPING_FILE, private=True)
+        write_csv(masked_ledger(self.ledger).drop(columns=["detail"]), out / LEDGER_FILE, private=True)
         return out
 
     @property

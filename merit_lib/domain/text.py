@@ -2230,10 +2230,6 @@ PAGES: dict[str, dict[str, str]] = {
 APPOINTMENTS: dict[str, dict[str, str]] = {
     "restricted": {"id": "RAHASIA — DATA PRIBADI, TERBATAS untuk BKD dan Baperjakat; jangan diterbitkan atau dibagikan",
                    "en": "RESTRICTED — PERSONAL DATA, for the BKD and Baperjakat only; do not publish or share"},
-    "refuse_period": {"id": "{option} {path}: berada di dalam folder laporan periode {folder} (yang diterbitkan utuh); "
-                            "data pribadi dan keluaran lain tidak boleh ditulis di sana — pilih lokasi lain",
-                      "en": "{option} {path}: lies inside the period report folder {folder} (published as a whole); "
-                            "personal data and other outputs must not be written there — choose another place"},
     "rot_none": {"id": "Tidak ada rotasi atau mutasi ke jabatan struktural di OPD ini pada periode ini.",
                  "en": "No rotation or mutation into a structural post in this OPD in this period."},
     "rot_text": {"id": "Rotasi/mutasi ke jabatan struktural: {n} ({m} mutasi antar-OPD); memenuhi syarat jabatan: {share}. "
@@ -2366,3 +2362,24 @@ LIMITS: dict[str, dict[str, str]] = {
                    "(limit {limit} KB)"},
 }
 SECTIONS["limits"] = LIMITS
+
+
+# the output policy (issue 25, item 3; merit_lib.report.targets): where a command may write
+DOOR: dict[str, dict[str, str]] = {
+    "period": {"id": "{option} {path}: berada di dalam folder laporan periode {folder} (yang diterbitkan utuh); data pribadi "
+                     "dan keluaran lain tidak boleh ditulis di sana — pilih lokasi lain",
+               "en": "{option} {path}: lies inside the period report folder {folder} (published as a whole); personal "
+                     "data and other outputs must not be written there — choose another place"},
+    "into_input": {"id": "{option} {path}: berada di dalam masukan {input}; keluaran tidak pernah ditulis ke dalam "
+                         "masukannya — pilih lokasi lain",
+                   "en": "{option} {path}: lies inside the input {input}; an output is never written into its input — "
+                         "choose another place"},
+    "onto_input": {"id": "{option} {path}: akan menimpa masukan {input}; tidak ada yang diubah — pilih nama atau folder lain",
+                   "en": "{option} {path}: would write over the input {input}; nothing was changed — choose another name "
+                         "or folder"},
+    "other_extract": {"id": "{option} {path}: sudah berisi ekstrak lain ({found}); tidak ada yang diubah — pilih folder "
+                            "baru atau folder hasil konversi sebelumnya",
+                      "en": "{option} {path}: already holds another extract ({found}); nothing was changed — choose a new "
+                            "folder or an earlier conversion's"},
+}
+SECTIONS["door"] = DOOR
