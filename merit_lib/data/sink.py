@@ -2,7 +2,9 @@
 
 Every CSV, JSON, text and Excel file the workbook writes goes through `write_csv`, `write_json`, `write_text`
 or `write_excel`. A text cell that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`,
-a tab or a carriage return; OWASP's CSV-injection guidance) is prefixed with `'`. File names made from data
+a tab or a carriage return; OWASP's CSV-injection guidance) is prefixed with `'`, and so is each part of a cell
+after a `;`, tab or line break (a spreadsheet splitting on `;`, the Indonesian list separator, reads it as a cell).
+File names made from data
 (OPD codes) go through `safe_name`, and `inside` resolves a target and refuses one outside its root. Each file is
 written beside its target and renamed into place, so a reader never sees half a file; a full disk, a missing
 permission, a read-only folder or a path that cannot be made becomes an `OutputError` naming the file. A restricted
@@ -25,6 +27,8 @@ import pandas as pd
 from merit_lib.domain.errors import OutputError, is_write_oserror, output_error
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SPLIT = re.compile(r"[;\t\n\r]")                                   # where a spreadsheet may split a cell
+_SPLIT_FORMULA = re.compile(r"([;\t\n\r])(?=[ ]*[=+\-@\t\r])")      # … and what follows would be a formula
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -45,10 +49,14 @@ def inside(root: Path | str, *parts: str) -> Path:
 
 
 def neutralise(value: object) -> object:
-    """A text value a spreadsheet would evaluate as a formula, prefixed with `'`; anything else as it is."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    """A text value a spreadsheet would evaluate as a formula, prefixed with `'`, and so is each part of it that a
+    spreadsheet splitting on `;` (the Indonesian list separator), a tab or a line break would read as a cell of its
+    own (`a;=1` → `a;'=1`); anything else as it is."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_START):
+        value = "'" + value
+    return _SPLIT_FORMULA.sub(r"\1'", value) if _SPLIT.search(value) else value
 
 
 def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
