@@ -24,7 +24,7 @@ MAX_HEADER_BYTES = 1 << 16          # the top of a CSV file, where its header li
 MAX_WORKBOOK_BYTES = 256 << 20      # an XLSX workbook's parts, decompressed, together
 MAX_RATIO = 100                     # how far one part of a workbook may be compressed …
 RATIO_FROM = 1 << 20                # … once it holds more than this (small XML parts compress well)
-MAX_SHEET_ROWS = 1_048_576          # Excel's last row
+MAX_SHEET_ROWS = 1_048_576          # Excel's last row: a sheet is read no further
 MAX_CELLS = 10_000_000              # rows × header width of one sheet (a province's history is about 1 million)
 MAX_ROLES_BYTES = 64 << 10          # a roles file (the example is 4.5 KB)
 
@@ -66,11 +66,6 @@ def check_cells(rows: int, width: int, where: object) -> None:
     """A LimitError once a sheet's rows read × its header width pass `MAX_CELLS`."""
     if rows * width > MAX_CELLS:
         raise limit_error("sheet_cells", file=where, limit=MAX_CELLS, width=width)
-
-
-def sheet_rows_error(where: object) -> LimitError:
-    """The LimitError of a sheet with a row past Excel's last (`MAX_SHEET_ROWS`)."""
-    return limit_error("sheet_rows", file=where, limit=MAX_SHEET_ROWS)
 
 
 class _PlainLoader(yaml.SafeLoader):

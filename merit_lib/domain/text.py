@@ -2339,10 +2339,6 @@ LIMITS: dict[str, dict[str, str]] = {
                              "zip?); buka dan simpan ulang di Excel",
                        "en": "{file}: its part {part} is compressed {ratio}:1 (limit {limit}:1), not an ordinary workbook (a "
                              "zip bomb?); open it and save it again in Excel"},
-    "sheet_rows": {"id": "{file}: sheet memuat baris sesudah baris terakhir Excel (batas {limit} baris); buka dan simpan "
-                         "ulang di Excel",
-                   "en": "{file}: the sheet holds a row past Excel's last row (limit {limit} rows); open it and save it "
-                         "again in Excel"},
     "sheet_cells": {"id": "{file}: lebih dari {limit} sel (baris × {width} kolom header; batas {limit} sel per sheet); pecah "
                           "tabelnya atau simpan sebagai CSV",
                     "en": "{file}: more than {limit} cells (rows × the header's {width} columns; limit {limit} cells a "
