@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from merit_lib.data.siasn import SiasnResult
 
 EXIT_OK, EXIT_REJECTED, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 3
+#: what `audit` and `model` put into their --out (and `--flat` adds), for the output policy's checks (report.targets)
+AUDIT_FILES = ("findings.csv", "audit_meta.json")
+MODEL_FILES = ("model_coefficients.csv", "model_marginal_effects.csv", "model_calibration.csv", "model_missing.csv",
+               "model_summary.txt")
+PERSON_FILE, MISSING_FILE = "readiness.csv", "missing_report.csv"
 
 
 class UserError(ParameterError):
@@ -87,9 +92,13 @@ def contract_data(path: str | None, lang: str) -> Iterator[tuple[str | None, Sia
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Load and validate an extract; print a summary; write rejected rows as CSV."""
+    """Load and validate an extract; print a summary; write rejected rows as CSV (restricted: row-level)."""
     from merit_lib.data.extract import load_extract
 
+    if args.out:
+        from merit_lib.report.targets import Target, claim
+
+        claim([Target(args.out, file=True)], [args.path])
     with contract_data(args.path, args.lang) as (path, siasn):
         if siasn is not None:
             print("\n".join(siasn.summary(args.lang)) + "\n")
@@ -99,7 +108,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.out:
         from merit_lib.data.sink import write_csv
 
-        path = write_csv(report.issues, args.out)
+        path = write_csv(report.issues, args.out, private=True)
         print(f"\n{'Laporan baris yang ditolak ditulis ke' if args.lang == 'id' else 'Rejected rows written to'}: {path}")
     # a SIASN folder whose conversion left rows out for a data problem is rejected too (as by `merit siasn`)
     return EXIT_OK if report.ok and (siasn is None or siasn.ok) else EXIT_REJECTED
@@ -193,15 +202,16 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_siasn(args: argparse.Namespace) -> int:
     """Convert a SIASN folder (export, ref-unor.json, per-NIP JSON) into the four tables of the data contract."""
-    from merit_lib.data.siasn import convert, is_siasn_folder
+    from merit_lib.data.siasn import LEDGER_FILE, MAPPING_FILE, convert, is_siasn_folder
+    from merit_lib.domain.contract import TABLES
+    from merit_lib.report.targets import Target, claim
 
-    src, out = Path(args.src).resolve(), Path(args.out).resolve()
+    src = Path(args.src).resolve()
     _data_folder(args.src)
     if not is_siasn_folder(src):
         raise InputError(f"{args.src}: bukan folder SIASN (tidak ada berkas ekspor, ref-unor.json, data-utama/ atau rw-jabatan/)",
                          en=f"{args.src}: not a SIASN folder (no export file, ref-unor.json, data-utama/ or rw-jabatan/)")
-    if out == src or src in out.parents:
-        raise ParameterError("--out tidak boleh di dalam folder SIASN", en="--out must not lie inside the SIASN folder")
+    [out] = claim([Target(args.out, entries=(*(f"{name}.csv" for name in TABLES), MAPPING_FILE, LEDGER_FILE))], [src])
     result = convert(src, lang=args.lang)
     result.write(out)
     print(result.summary(args.lang))
@@ -221,8 +231,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
             raise UserError(f"--reference '{pair}': tulis atribut=kelompok, mis. jenis_kelamin=L",
                             en=f"--reference '{pair}': write attribute=group, e.g. jenis_kelamin=L")
         reference[attribute.strip()] = group.strip()
-    if args.flat or args.roles:   # a flat table mapped by a roles file (merit_lib.data.flat)
+    from merit_lib.report.targets import Target, claim
 
+    flat = bool(args.flat or args.roles)
+    claim([Target(args.out, entries=AUDIT_FILES + (MISSING_FILE,) * flat)], [args.data, args.flat, args.roles])
+    if flat:   # a flat table mapped by a roles file (merit_lib.data.flat)
         return run_flat("audit", args.flat, args.roles, args.out, args.lang, reference=reference)
     if not args.data or not args.period:
         raise UserError("--data dan --period wajib diisi (or --flat FILE --roles ROLES.yaml)",
@@ -235,7 +248,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     # the audit's ValueErrors about columns and reference groups are its checks of --attributes/--reference
     with parameter_check("--attributes/--reference") if extra or reference else contextlib.nullcontext():
         result = audit_extract(extract, str(period), attributes=extra, reference=reference, window=_window(args.window))
-    out = result.to_dir(args.out)
+    from merit_lib.data.sink import make_folder
+
+    out = result.to_dir(make_folder(args.out))
     print(result.summary(args.lang))
     print(f"\n{'Findings written to' if args.lang == 'en' else 'Temuan ditulis ke'}: {out / 'findings.csv'}")
     return EXIT_OK
@@ -243,7 +258,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def cmd_model(args: argparse.Namespace) -> int:
     """Readiness models of one period: aggregate tables (model_coefficients.csv …); readiness.csv only with --person-level."""
-    if args.flat or args.roles:   # a flat table mapped by a roles file (merit_lib.data.flat)
+    from merit_lib.report.targets import Target, claim
+
+    flat = bool(args.flat or args.roles)
+    claim([Target(args.out, entries=MODEL_FILES + (PERSON_FILE,) * args.person_level + (MISSING_FILE,) * flat)],
+          [args.data, args.flat, args.roles])
+    if flat:   # a flat table mapped by a roles file (merit_lib.data.flat)
         if args.person_level:
             raise UserError("--person-level hanya untuk ekstrak ASN --data/--period (only with an ASN extract)")
 
@@ -254,7 +274,7 @@ def cmd_model(args: argparse.Namespace) -> int:
     from merit_lib.analysis.features import analysis_frame
     from merit_lib.analysis.model import fit_readiness, readiness_list
     from merit_lib.data.extract import load_extract
-    from merit_lib.data.sink import write_csv
+    from merit_lib.data.sink import make_folder, write_csv
 
     en = args.lang == "en"
     period = _period(args.period)
@@ -268,7 +288,7 @@ def cmd_model(args: argparse.Namespace) -> int:
         raise ParameterError(f"--controls: kolom tidak ada di data: {', '.join(absent)}",
                              en=f"--controls: columns not in the data: {', '.join(absent)}")
     models = fit_readiness(frame, controls=controls, lang=args.lang)
-    paths = models.to_csv(args.out)
+    paths = models.to_csv(make_folder(args.out))
     print(models.summary())
     rejected = len(extract.report.issues[["table", "row"]].drop_duplicates())
     if rejected:
@@ -277,8 +297,8 @@ def cmd_model(args: argparse.Namespace) -> int:
     print(f"\n{'Aggregate tables written to' if en else 'Tabel agregat ditulis ke'} {Path(args.out)}: "
           + ", ".join(p.name for p in paths.values()))
     if args.person_level:
-        path = Path(args.out) / "readiness.csv"
-        write_csv(readiness_list(frame, models), path)
+        path = Path(args.out) / PERSON_FILE
+        write_csv(readiness_list(frame, models), path, private=True)
         print(f"\n{'PERSONAL DATA' if en else 'DATA PRIBADI'}: {path.resolve()}\n"
               + ("  one row per person at risk (NIP, name, OPD, box, readiness, failed checks, probability). For BKD's "
                  "talent-pool work only: do not share it and never put it in an aggregate report." if en else
@@ -293,11 +313,13 @@ def cmd_pelantikan(args: argparse.Namespace) -> int:
     from merit_lib.analysis.pelantikan import parse_date, review_extract
     from merit_lib.data.extract import load_extract
     from merit_lib.domain.text import t
-    from merit_lib.report.appointments_out import refuse_period_folder, write_pelantikan
+    from merit_lib.report.appointments_out import internal_folder, pelantikan_files, write_pelantikan
+    from merit_lib.report.targets import Target, claim
 
     date = parse_date(args.date)
+    published, internal = pelantikan_files(date)
+    claim([Target(args.out, entries=published), Target(internal_folder(args.out), entries=(internal,))], [args.data])
     _data_folder(args.data)
-    refuse_period_folder(args.out, "--out")
     p = review_extract(load_extract(args.data, lang=args.lang), date)
     paths = write_pelantikan(p, args.out, args.lang)
     from merit_lib.domain import language
@@ -315,14 +337,15 @@ def cmd_kandidat(args: argparse.Namespace) -> int:
     from merit_lib.analysis.kandidat import check_level, shortlist
     from merit_lib.data.extract import load_extract
     from merit_lib.domain.text import t
-    from merit_lib.report.appointments_out import refuse_period_folder, write_shortlist
+    from merit_lib.report.appointments_out import write_shortlist
+    from merit_lib.report.targets import Target, claim
 
     level = check_level(args.level)
     if args.n < 1:
         raise ParameterError(f"--n {args.n}: harus ≥ 1", en=f"--n {args.n}: must be at least 1")
     period = _period(args.period) if args.period else _period(f"{dt.date.today().year}Q{(dt.date.today().month - 1) // 3 + 1}")
+    claim([Target(args.out, file=True)], [args.data])
     _data_folder(args.data)
-    refuse_period_folder(args.out, "--out")
     frame = analysis_frame(load_extract(args.data, lang=args.lang), period, window=1)   # as at the quarter's start
     s = shortlist(frame, level, opd=args.opd, jabatan=args.jabatan, n=args.n, lang=args.lang)
     path = write_shortlist(s, args.out, args.lang)

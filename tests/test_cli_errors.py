@@ -111,7 +111,7 @@ def test_a_read_only_file_system_simulated(data, tmp_path, capsys, monkeypatch):
 
 
 def test_a_full_disk(data, tmp_path, capsys, monkeypatch):
-    def full(path, write):
+    def full(path, write, *args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     monkeypatch.setattr(sink, "_atomic", full)
@@ -120,6 +120,18 @@ def test_a_full_disk(data, tmp_path, capsys, monkeypatch):
     err = one_line(capsys, 2, ["report", "--data", str(data), "--period", PERIOD, "--out", str(tmp_path / "r" / PERIOD)])
     assert "disk penuh" in err
     assert list((tmp_path / "r").iterdir()) == []                 # no staging folder, no lock left behind
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="a path that cannot be made: one under /proc")
+def test_an_output_path_that_cannot_exist_is_a_clear_exit_2(data, capsys, crash_dir):
+    never = "/proc/self/merit-keluaran"
+    for argv in (["validate", str(data), "--out", f"{never}/v.csv"],
+                 ["audit", "--data", str(data), "--period", PERIOD, "--out", never],
+                 ["model", "--data", str(data), "--period", PERIOD, "--out", never],
+                 ["report", "--data", str(data), "--period", PERIOD, "--out", f"{never}/{PERIOD}"]):
+        err = one_line(capsys, 2, [*argv, "--lang", "en"])
+        assert "merit-keluaran" in err and "does not exist and cannot be made" in err, err
+    assert not list(crash_dir.iterdir())                          # no traceback saved: none of it is a bug
 
 
 def test_an_internal_bug_is_exit_3_with_the_traceback_saved(data, tmp_path, capsys, monkeypatch, crash_dir):

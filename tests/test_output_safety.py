@@ -74,7 +74,7 @@ def test_out_equal_to_the_data_folder_is_refused_and_the_data_intact(extract, ca
     root, data, _ = extract
     before = snapshot(root)
     err = refused(report_argv(data, data), capsys)
-    assert "bukan folder laporan merit" in err and str(data) in err
+    assert "akan menimpa masukan" in err and str(data) in err                 # the output policy (report.targets)
     assert snapshot(root) == before                      # byte-identical inputs, no lock or staging left
 
 
@@ -121,9 +121,10 @@ def test_workers_out_of_range_is_a_clear_message(extract, tmp_path, capsys, work
 
 @pytest.fixture(scope="module")
 def ours(extract):
-    """A partial report folder of ours (one OPD), rendered once."""
+    """A partial report folder of ours (one OPD), rendered once, in a folder whose name holds braces (papermill
+    formats the paths it is given with the notebook's parameters: `{period}` must stay literal)."""
     root, data, codes = extract
-    out = root / "own" / PERIOD
+    out = root / "own {period} {x}" / PERIOD
     result = run_report(data, PERIOD, out, opds=codes[:1], workers=1, progress=False)
     assert result.ok
     return out, result
@@ -138,6 +139,21 @@ def test_a_second_run_replaces_our_folder_and_leaves_nothing_beside_it(extract, 
     again = run_report(data, PERIOD, out, opds=codes[:1], workers=1, progress=False)
     assert again.ok and again.out == out and out.stat().st_ino != inode       # a new folder swapped in
     assert sorted(os.listdir(out.parent)) == [PERIOD, f"{PERIOD}.internal"]   # no staging, no lock, no old folder
+
+
+def test_braces_in_the_out_path_are_literal(ours):
+    out, first = ours
+    assert "{period}" in str(out) and first.ok and all(r.status == "ok" for r in first.jobs)
+    assert (out / "notebooks" / "provinsi.ipynb").is_file() and (out / "provinsi.html").is_file()
+    assert not list(out.parent.parent.glob("own 2026Q1*"))                   # nothing written under a formatted name
+
+
+def test_the_internal_folder_is_private(ours):
+    """The steward's folder of a report run (default umask): 0700, its row-level listing 0600."""
+    out, _ = ours
+    internal = out.parent / f"{PERIOD}.internal"
+    assert oct(internal.stat().st_mode & 0o777) == "0o700"
+    assert oct((internal / "validasi.csv").stat().st_mode & 0o777) == "0o600"
 
 
 def test_a_foreign_file_in_our_folder_makes_it_not_ours(extract, ours, capsys):

@@ -55,6 +55,7 @@ import pandas as pd
 import yaml
 
 from merit_lib.data.extract import LoadError, Source, parse_numbers, read_raw, sha256
+from merit_lib.data.limits import load_roles_yaml
 from merit_lib.data.sink import write_csv
 from merit_lib.domain import contract as C
 from merit_lib.domain.language import number
@@ -194,7 +195,7 @@ def read_roles_file(roles_path: Path | str) -> dict:
     if not roles_path.is_file():
         raise LoadError(f"{roles_path}: berkas peran tidak ditemukan (roles file not found)")
     try:
-        doc = yaml.safe_load(roles_path.read_text(encoding="utf-8-sig"))
+        doc = load_roles_yaml(roles_path)      # within its size, no anchors or aliases (merit_lib.data.limits)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" baris {where.line + 1}" if where is not None else ""

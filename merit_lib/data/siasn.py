@@ -45,6 +45,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from merit_lib.data.limits import check_workbook
 from merit_lib.data.sink import write_csv
 from merit_lib.domain import contract as C
 from merit_lib.domain import rules as R
@@ -216,12 +217,12 @@ class SiasnResult:
 
     def write(self, out: Path | str) -> Path:
         """The four tables as `<table>.csv` (ISO dates), `siasn_mapping.csv` and `siasn_ledger.csv` (NIPs masked),
-        each through `merit_lib.data.sink.write_csv`."""
+        each through `merit_lib.data.sink.write_csv`, restricted (0600, new folders 0700: names and NIPs)."""
         out = Path(out)
         for name in C.TABLES:
-            write_csv(_iso_dates(self.tables[name]), out / f"{name}.csv")
-        write_csv(self.mapping, out / MAPPING_FILE)
-        write_csv(masked_ledger(self.ledger).drop(columns=["detail"]), out / LEDGER_FILE)
+            write_csv(_iso_dates(self.tables[name]), out / f"{name}.csv", private=True)
+        write_csv(self.mapping, out / MAPPING_FILE, private=True)
+        write_csv(masked_ledger(self.ledger).drop(columns=["detail"]), out / LEDGER_FILE, private=True)
         return out
 
     @property
@@ -341,6 +342,7 @@ def _head_rows(path: Path) -> list[tuple[list[str], str]]:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
+        check_workbook(path)
         try:
             wb = load_workbook(path, read_only=True, data_only=True)
         except Exception:  # noqa: BLE001 - a workbook we cannot open is no export we can read
@@ -418,6 +420,7 @@ def read_export(path: Path, header_row: int, sep: str) -> tuple[pd.DataFrame, pd
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
+        check_workbook(path)
         wb = load_workbook(path, read_only=True, data_only=True)
         try:
             records = [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
@@ -563,6 +566,7 @@ def read_profiling(path: Path) -> pd.DataFrame:
         if suffix == ".parquet":
             frame = pd.read_parquet(path).astype("object")
         elif suffix in (".xlsx", ".xlsm"):
+            check_workbook(path)
             frame = pd.read_excel(path, dtype=str, keep_default_na=False)
         else:
             text = _decode(path.read_bytes())

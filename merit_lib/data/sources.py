@@ -34,14 +34,16 @@ import functools
 import hashlib
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from merit_lib.data import limits
 from merit_lib.domain import contract as C
+from merit_lib.domain.errors import MeritError
 
 READABLE = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".parquet", ".pq")
 OLD_EXCEL = (".xls",)
@@ -50,7 +52,7 @@ HEADER_SEARCH_ROWS = 10    # the header row is looked for among this many rows a
 MAX_RECORD_LINES = 20      # a quoted CSV cell spanning more lines than this is taken for an unclosed quote
 SPARE_FIELDS = 1           # cells read beyond the header, to see rows that have too many (pandas fails on more)
 WHOLE_ROW = "*"            # the `column` of an issue about a whole row
-HEAD_BYTES = 1 << 16  # the top of a file, where its header is looked for
+HEAD_BYTES = limits.MAX_HEADER_BYTES  # the top of a file, where its header is looked for (and its first line ends)
 CHUNK_BYTES = 1 << 23  # a file is scanned in pieces of this size when it is not read whole
 
 
@@ -167,6 +169,7 @@ def _old_excel(path: Path) -> LoadError:
 
 
 def _sheet_names(path: Path) -> list[str]:
+    limits.check_workbook(path)
     try:
         import openpyxl
 
@@ -224,7 +227,7 @@ def read_table(src: Source, table: C.Table | None = None) -> RawTable:
                 raw.notes.append(Note("not_xlsx_name", {"file": src.path.name}))
             return raw
         return _read_csv(src, table)
-    except LoadError:
+    except (LoadError, MeritError):
         raise
     except Exception as exc:  # noqa: BLE001 - the message says which file and why
         raise LoadError(f"{src.describe()}: tidak dapat dibaca ({type(exc).__name__}: {exc})") from exc
@@ -572,6 +575,7 @@ def _csv_header(head: str, table: C.Table | None, where: str) -> tuple[_Header, 
         sep = _sniff_sep(head.split("\n")[line])
         k = next((k for k, r in enumerate(records[sep]) if r[0] == line), header.index)
         header = _Header(k, records[sep][k][2], sep, table is None)
+    limits.check_width(len(header.cells), where)
     head_records = records[header.sep][:header.index + 1]
     uncounted = [ln for s, e, _ in head_records for ln in range(s + 1, e + 1)] + ([0] if directive else [])
     return header, head_records[-1][0], uncounted
@@ -619,6 +623,8 @@ def _read_csv(src: Source, table: C.Table | None) -> RawTable:
         head_cont, cont, cuts, starts = [], [], {}, np.arange(len(df), dtype=np.int64)
     else:
         data, encodings, notes, as_is = _csv_bytes(src)
+        if len(data) > HEAD_BYTES and b"\n" not in data[:HEAD_BYTES]:
+            raise limits.header_line_too_long(src.describe())
         header, first_line, head_cont = _csv_header(_head_text(data), table, src.describe())
         df, enc, cont, cuts, starts = _parse_records(data, _Lines(data), first_line, head_cont, header.sep,
                                                      len(header.cells), encodings, src.describe(),
@@ -783,48 +789,70 @@ def _cell_text(v: object) -> str | None:
     return str(v)
 
 
-def _xlsx_rows(src: Source) -> list[tuple]:
-    """Every row of the sheet from row 1, blank rows included (as empty tuples)."""
+def _lacks_required(cells: list[str], table: C.Table) -> bool:
+    """Whether a header (its cells) misses a required column of the table (the contract's header map, as
+    `coerce.normalise_headers` reads it)."""
+    hmap = C.header_map(table)
+    present = {hmap.get(C.header_key(c)) for c in cells}
+    return any(col.required and col.name not in present for col in table.columns)
+
+
+def _sheet_rows(ws: object, first: int, width: int) -> Iterator[tuple[int, tuple]]:
+    """(spreadsheet row, cells) of every row from row `first` down to Excel's last row, `width` cells each (what lies
+    right of them is never read)."""
+    rows = ws.iter_rows(min_row=first, max_row=limits.MAX_SHEET_ROWS, max_col=width, values_only=True)  # type: ignore[attr-defined]
+    yield from enumerate(rows, first)
+
+
+def _read_xlsx(src: Source, table: C.Table | None) -> RawTable:
+    """A sheet: header row found among the top rows, then read only as wide as the header (`limits`), cells as text,
+    numeric cells of NIP columns remembered. A header without a required column stops the read there (the caller
+    names the column)."""
     import openpyxl
 
+    where = src.describe()
+    limits.check_workbook(src.path)
     with open(src.path, "rb") as fh:
         wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
         try:
             ws = wb[src.sheet] if src.sheet else wb.worksheets[0]
             ws.reset_dimensions()  # some writers record a wrong sheet size
-            return [tuple(r) for r in ws.iter_rows(values_only=True)]
+            top = [[_cell_text(v) or "" for v in r] for r in ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)]
+            header = _pick_header([(k, cells, "") for k, cells in enumerate(top)], table)
+            if header is None:
+                raise LoadError(f"{where}: berkas kosong, tidak ada header (empty file)")
+            width = max((j + 1 for j, c in enumerate(header.cells) if c.strip()), default=0)
+            limits.check_width(width, where)
+            cells = _unique_headers(header.cells[:width])
+            if table is not None and _lacks_required(cells, table):
+                return RawTable(pd.DataFrame(columns=cells), header.index + 1, header.found)
+            numbers, body = [], []
+            for row, values in _sheet_rows(ws, header.index + 2, width):
+                if any(v is not None for v in values):
+                    numbers.append(row)
+                    body.append(values)
+                    if len(body) % 10_000 == 0:
+                        limits.check_cells(len(body), width, where)
+            limits.check_cells(len(body), width, where)
         finally:
             wb.close()
-
-
-def _read_xlsx(src: Source, table: C.Table | None) -> RawTable:
-    """A sheet: header row found among the top rows, cells as text, numeric cells of NIP columns remembered."""
-    rows = _xlsx_rows(src)
-    top = [[_cell_text(v) or "" for v in r] for r in rows[:HEADER_SEARCH_ROWS]]
-    header = _pick_header([(k, cells, "") for k, cells in enumerate(top)], table)
-    if header is None:
-        raise LoadError(f"{src.describe()}: berkas kosong, tidak ada header (empty file)")
-    body = rows[header.index + 1:]
-    width = max([len(header.cells)] + [len(r) for r in body])
-    cells = _unique_headers(header.cells + [""] * (width - len(header.cells)))
     nip_like = _nip_headers(table)
+    index = pd.Index(numbers, dtype=np.int64)
     columns, numeric = {}, {}
     for j, name in enumerate(cells):
-        values = [r[j] if j < len(r) else None for r in body]
-        columns[name] = pd.Series([_cell_text(v) for v in values], dtype="str")
+        values = [r[j] for r in body]
+        columns[name] = pd.Series([_cell_text(v) for v in values], index=index, dtype="str")
         if C.header_key(name) in nip_like:
             numeric[name] = np.array([_numeric_cell(v) for v in values], dtype=bool)
-    df = pd.DataFrame(columns)
-    df.index = pd.RangeIndex(header.index + 2, header.index + 2 + len(body))
-    df = _drop_empty_unnamed(df)
-    blank = _blank_rows(df)
+    df = _drop_empty_unnamed(pd.DataFrame(columns, index=index))
     notes: list[Note] = []
-    _note_blank(blank, src, notes)
+    if numbers:     # the blank rows between the header and the last row with data
+        span = pd.RangeIndex(header.index + 2, numbers[-1] + 1)
+        _note_blank(pd.Series(~span.isin(numbers), index=span), src, notes)
     if header.index:
         notes.append(Note("header_row", {"file": src.path.name, "row": header.index + 1}))
-    keep = ~blank.to_numpy()
-    numeric = {c: pd.Series(m[keep], index=df.index[keep]) for c, m in numeric.items() if m.any()}
-    return RawTable(df[keep], header.index + 1, header.found, df.iloc[:0], numeric=numeric, notes=notes)
+    numeric = {c: pd.Series(m, index=df.index) for c, m in numeric.items() if m.any()}
+    return RawTable(df, header.index + 1, header.found, df.iloc[:0], numeric=numeric, notes=notes)
 
 
 def _read_parquet(src: Source, table: C.Table | None) -> RawTable:

@@ -285,8 +285,9 @@ class ValidationReport:
                 .sort_values("rows", ascending=False, kind="stable"))
 
     def to_csv(self, path: Path | str) -> Path:
-        """Write every issue as CSV (table,row,column,value,rule,message), through the sink (`merit_lib.data.sink`)."""
-        return write_csv(self.issues[ISSUE_COLUMNS], Path(path))
+        """Write every issue as CSV (table,row,column,value,rule,message), through the sink (`merit_lib.data.sink`),
+        restricted (0600: row-level, for the data steward)."""
+        return write_csv(self.issues[ISSUE_COLUMNS], Path(path), private=True)
 
     def render(self, lang: str = "id", first: int = 10) -> str:
         """A readable text summary for the terminal."""

@@ -22,6 +22,9 @@ _OUTPUT_ERRNOS = {
     errno.ENAMETOOLONG: ("nama jalur terlalu panjang", "path name too long"),
     errno.EEXIST: ("sudah ada", "already exists"),
 }
+#: and, while writing, a path that does not exist and cannot be made (e.g. under /proc); elsewhere a missing file is a bug
+_WRITE_ERRNOS = {**_OUTPUT_ERRNOS, errno.ENOENT: ("jalur itu tidak ada dan tidak dapat dibuat",
+                                                  "the path does not exist and cannot be made")}
 
 
 class MeritError(Exception):
@@ -41,6 +44,11 @@ class InputError(MeritError):
     """The input cannot be used: a missing, unreadable or wrong file or folder."""
 
 
+class LimitError(InputError):
+    """The input passes a limit set to keep a run bounded (a workbook's size, a header's width, a roles file's
+    anchors); the message names the limit."""
+
+
 class ParameterError(MeritError):
     """A command-line or function parameter that is not valid (a period, a worker count, an option)."""
 
@@ -54,9 +62,15 @@ def is_output_oserror(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and exc.errno in _OUTPUT_ERRNOS
 
 
+def is_write_oserror(exc: BaseException) -> bool:
+    """True for an OSError that, raised while writing, is the user's environment: those of `is_output_oserror` and a
+    path that cannot be made."""
+    return isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS
+
+
 def output_error(exc: OSError, path: object = None) -> OutputError:
     """An OSError while writing `path` (default: the error's own file name) as an OutputError naming the path and
     the reason in both languages."""
-    id_reason, en_reason = _OUTPUT_ERRNOS.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
+    id_reason, en_reason = _WRITE_ERRNOS.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
     where = path if path is not None else (exc.filename or "?")
     return OutputError(f"tidak dapat menulis {where}: {id_reason}", en=f"cannot write {where}: {en_reason}")

@@ -2365,10 +2365,6 @@ PAGES: dict[str, dict[str, str]] = {
 APPOINTMENTS: dict[str, dict[str, str]] = {
     "restricted": {"id": "RAHASIA — DATA PRIBADI, TERBATAS untuk BKD dan Baperjakat; jangan diterbitkan atau dibagikan",
                    "en": "RESTRICTED — PERSONAL DATA, for the BKD and Baperjakat only; do not publish or share"},
-    "refuse_period": {"id": "{option} {path}: berada di dalam folder laporan periode {folder} (yang diterbitkan utuh); "
-                            "data pribadi dan keluaran lain tidak boleh ditulis di sana — pilih lokasi lain",
-                      "en": "{option} {path}: lies inside the period report folder {folder} (published as a whole); "
-                            "personal data and other outputs must not be written there — choose another place"},
     "rot_none": {"id": "Tidak ada rotasi atau mutasi ke jabatan struktural di OPD ini pada periode ini.",
                  "en": "No rotation or mutation into a structural post in this OPD in this period."},
     "rot_text": {"id": "Rotasi/mutasi ke jabatan struktural: {n} ({m} mutasi antar-OPD); memenuhi syarat jabatan: {share}. "
@@ -2530,3 +2526,55 @@ SHEET_HELP.update({
               "en": "Trend: each OPD's index, range, tier and category (and the province average, row PROVINSI) for each "
                     "quarter, each on its own window."},
 })
+
+
+# bounds on input (issue 25, item 4; merit_lib.data.limits): each message names its limit
+LIMITS: dict[str, dict[str, str]] = {
+    "workbook_size": {"id": "{file}: buku kerja ini berisi {size} MB setelah dibuka (batas {limit} MB); simpan tabel besar "
+                            "sebagai CSV atau pecah menjadi beberapa berkas",
+                      "en": "{file}: this workbook holds {size} MB once decompressed (limit {limit} MB); save large tables "
+                            "as CSV or split the workbook"},
+    "workbook_ratio": {"id": "{file}: bagiannya {part} terkompresi {ratio}:1 (batas {limit}:1), bukan buku kerja biasa (bom "
+                             "zip?); buka dan simpan ulang di Excel",
+                       "en": "{file}: its part {part} is compressed {ratio}:1 (limit {limit}:1), not an ordinary workbook (a "
+                             "zip bomb?); open it and save it again in Excel"},
+    "sheet_cells": {"id": "{file}: lebih dari {limit} sel (baris × {width} kolom header; batas {limit} sel per sheet); pecah "
+                          "tabelnya atau simpan sebagai CSV",
+                    "en": "{file}: more than {limit} cells (rows × the header's {width} columns; limit {limit} cells a "
+                          "sheet); split the table or save it as CSV"},
+    "header_width": {"id": "{file}: header berisi {n} kolom (batas {limit} kolom); hapus kolom atau sel lepas di kanan tabel",
+                     "en": "{file}: the header has {n} columns (limit {limit} columns); delete the columns or stray cells "
+                           "right of the table"},
+    "header_line": {"id": "{file}: baris pertama tidak berakhir dalam {kb} KB: header terlalu lebar (batas {limit} kolom) "
+                          "atau berkas ini bukan tabel",
+                    "en": "{file}: the first line does not end within {kb} KB: the header is too wide (limit {limit} "
+                          "columns) or the file is no table"},
+    "yaml_alias": {"id": "{file}: baris {line}: anchor atau alias YAML (&nama, *nama) tidak diizinkan di berkas peran "
+                         "(batas: tanpa anchor dan alias); tulis setiap nilai apa adanya",
+                   "en": "{file}: line {line}: YAML anchors and aliases (&name, *name) are not allowed in a roles file "
+                         "(limit: none); write each value out"},
+    "roles_size": {"id": "{file}: berkas peran {kb} KB (batas {limit} KB)", "en": "{file}: the roles file has {kb} KB "
+                   "(limit {limit} KB)"},
+}
+SECTIONS["limits"] = LIMITS
+
+
+# the output policy (issue 25, item 3; merit_lib.report.targets): where a command may write
+DOOR: dict[str, dict[str, str]] = {
+    "period": {"id": "{option} {path}: berada di dalam folder laporan periode {folder} (yang diterbitkan utuh); data pribadi "
+                     "dan keluaran lain tidak boleh ditulis di sana — pilih lokasi lain",
+               "en": "{option} {path}: lies inside the period report folder {folder} (published as a whole); personal "
+                     "data and other outputs must not be written there — choose another place"},
+    "into_input": {"id": "{option} {path}: berada di dalam masukan {input}; keluaran tidak pernah ditulis ke dalam "
+                         "masukannya — pilih lokasi lain",
+                   "en": "{option} {path}: lies inside the input {input}; an output is never written into its input — "
+                         "choose another place"},
+    "onto_input": {"id": "{option} {path}: akan menimpa masukan {input}; tidak ada yang diubah — pilih nama atau folder lain",
+                   "en": "{option} {path}: would write over the input {input}; nothing was changed — choose another name "
+                         "or folder"},
+    "other_extract": {"id": "{option} {path}: sudah berisi ekstrak lain ({found}); tidak ada yang diubah — pilih folder "
+                            "baru atau folder hasil konversi sebelumnya",
+                      "en": "{option} {path}: already holds another extract ({found}); nothing was changed — choose a new "
+                            "folder or an earlier conversion's"},
+}
+SECTIONS["door"] = DOOR

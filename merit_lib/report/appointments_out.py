@@ -1,8 +1,8 @@
 """Writing the appointment outputs: the pelantikan's published and internal forms, the shortlist file.
 
 Published forms pass the disclosure door (`privacy.publish`); person-level forms carry a first line saying they are
-restricted and are never written inside a period report folder (`report.output.read_manifest` knows one: ours carry a
-merit_lib manifest). Every file goes through `data.sink`.
+restricted and are written 0600 (`data.sink`, `private=True`). Where they may go (never into a period folder or an
+input) is checked once at the command's door (`report.targets.claim`), with the names `pelantikan_files` gives.
 """
 
 from __future__ import annotations
@@ -14,35 +14,29 @@ import pandas as pd
 from merit_lib.analysis.kandidat import Shortlist
 from merit_lib.analysis.pelantikan import Pelantikan
 from merit_lib.data.sink import inside, neutralise_frame, safe_name, write_csv, write_text
-from merit_lib.domain.errors import OutputError
 from merit_lib.domain.text import t
 from merit_lib.report import privacy
-from merit_lib.report.output import read_manifest
+
+PUBLISHED = ("ringkasan", "penilaian", "keadilan")     # the published form's tables, one CSV each
 
 
-def period_folder_of(path: Path | str) -> Path | None:
-    """The period report folder (ours: a merit_lib manifest) that `path` is or lies in, else None."""
-    p = Path(path).expanduser().resolve()
-    for folder in (p, *p.parents):
-        if folder.is_dir() and read_manifest(folder) is not None:
-            return folder
-    return None
+def internal_folder(out: Path | str) -> Path:
+    """The pelantikan's restricted folder beside `out`: `<out>.internal/`."""
+    out = Path(out).expanduser().resolve()
+    return out.parent / f"{out.name}.internal"
 
 
-def refuse_period_folder(path: Path | str, option: str) -> None:
-    """An OutputError when `path` is or lies inside a period report folder."""
-    folder = period_folder_of(path)
-    if folder is not None:
-        fields = {"option": option, "path": path, "folder": folder}
-        raise OutputError(t("appt.refuse_period", "id", **fields), en=t("appt.refuse_period", "en", **fields))
+def pelantikan_files(date: pd.Timestamp) -> tuple[tuple[str, ...], str]:
+    """The file names of one pelantikan's forms: the published CSVs (into `--out`) and the per-appointment one."""
+    stem = f"pelantikan_{pd.Timestamp(date).date()}"
+    return tuple(safe_name(f"{stem}_{name}.csv") for name in PUBLISHED), safe_name(f"{stem}_per_pengangkatan.csv")
 
 
 def write_restricted(table: pd.DataFrame, path: Path | str, lang: str = "id") -> Path:
-    """A person-level CSV whose first line says it is restricted (RAHASIA); refused inside a period folder."""
-    refuse_period_folder(path, "--out")
+    """A person-level CSV whose first line says it is restricted (RAHASIA), written 0600 (its new folders 0700)."""
     head = f"# {t('appt.restricted', 'id')} / {t('appt.restricted', 'en')}\n" if lang == "id" else \
         f"# {t('appt.restricted', 'en')} / {t('appt.restricted', 'id')}\n"
-    return write_text(head + neutralise_frame(table).to_csv(index=False), path)
+    return write_text(head + neutralise_frame(table).to_csv(index=False), path, private=True)
 
 
 def publish_by(name: str, table: pd.DataFrame, part: str) -> pd.DataFrame:
@@ -61,18 +55,16 @@ def published_pelantikan(p: Pelantikan) -> dict[str, pd.DataFrame]:
 
 
 def write_pelantikan(p: Pelantikan, out: Path | str, lang: str = "id") -> dict[str, Path]:
-    """Published CSVs into `out`; the per-appointment form into `<out>.internal/` (RAHASIA). Refused in a period folder."""
+    """Published CSVs into `out`; the per-appointment form into `<out>.internal/` (RAHASIA)."""
     out = Path(out).expanduser().resolve()
-    refuse_period_folder(out, "--out")
-    internal = out.parent / f"{out.name}.internal"
-    stem = f"pelantikan_{p.date.date()}"
-    paths = {name: write_csv(table, inside(out, safe_name(f"{stem}_{name}.csv")))
-             for name, table in published_pelantikan(p).items()}
+    published, internal = pelantikan_files(p.date)
+    paths = {name: write_csv(table, inside(out, file))
+             for (name, table), file in zip(published_pelantikan(p).items(), published)}
     person = p.appointments[[c for c in ("nip", "nama", "jenis_mutasi", "level_tujuan", "eselon_baru", "opd_kode_awal",
                                          "opd_kode_baru", "jabatan_baru", "hasil", "memenuhi_syarat", "syarat_gagal",
                                          "syarat_tidak_diketahui", "kotak", "talent_pool", "kesiapan",
                                          "n_lebih_siap_terlewati") if c in p.appointments]]
-    paths["internal"] = write_restricted(person, inside(internal, safe_name(f"{stem}_per_pengangkatan.csv")), lang)
+    paths["internal"] = write_restricted(person, inside(internal_folder(out), internal), lang)
     return paths
 
 

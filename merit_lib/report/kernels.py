@@ -104,7 +104,7 @@ class KernelPool:
         km, kc = self._free.get()
         t0 = time.perf_counter()
         try:
-            pm.execute_notebook(str(notebook), str(output), parameters=parameters, km=km, kc=kc,
+            pm.execute_notebook(literal(notebook), literal(output), parameters=parameters, km=km, kc=kc,
                                 engine_name="merit-warm",
                                 progress_bar=False, start_timeout=120, request_save_on_cell_execute=False)
             return JobResult(name, "ok", time.perf_counter() - t0)
@@ -126,6 +126,12 @@ class KernelPool:
         for km in self._kms:
             km.shutdown_kernel(now=True)
         shutil.rmtree(self._sockets, ignore_errors=True)
+
+
+def literal(path: Path) -> str:
+    """A path as papermill takes it literally: it formats the paths it is given with the notebook's parameters
+    (`str.format`), so the braces of a folder name like `laporan {lama}` are doubled."""
+    return str(path).replace("{", "{{").replace("}", "}}")
 
 
 def first_line(exc: BaseException) -> str:

@@ -7,7 +7,8 @@ is nothing in it to lose); a partial run (`--opd`) into a folder with other OPD 
 flock'ed, holding the pid: a second run into the same folder is refused), removes stale staging folders
 of its own (`.<name>.partial-<pid>-<hex>` of a dead pid) and makes a fresh one. `seal` writes the manifest,
 `commit` swaps the staging folder in (the old folder is removed only after the new one is in place, and
-only if it is still ours). On exit, on an error or on SIGTERM/SIGINT/SIGHUP, the staging folder is removed
+only if it is still ours). Where it may write at all is the policy every command follows (`report.targets.claim`):
+`out` not inside another period folder, neither `out` nor `<name>.internal/` (or `--internal`) onto or into the input. On exit, on an error or on SIGTERM/SIGINT/SIGHUP, the staging folder is removed
 and the lock released; what a SIGKILL leaves is cleaned at the next start. The only entries written beside
 `out` are those siblings, `<name>.internal/` (the steward's row-level files) and, for a failed run that
 must not replace a good folder, `<name>.gagal-<time>/`.
@@ -18,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
-import json
 import os
 import re
 import shutil
@@ -29,9 +29,10 @@ from pathlib import Path
 
 from merit_lib.data.sink import safe_name, write_json
 from merit_lib.domain.errors import OutputError, output_error
+from merit_lib.report.targets import MANIFEST, MARKER, Target, claim, read_manifest
 
-MARKER = {"generator": "merit_lib"}
-MANIFEST = "manifest.json"
+__all__ = ["MANIFEST", "MARKER", "PeriodFolder", "Stopped", "page_names", "read_manifest"]
+
 _SIGNALS = tuple(s for s in (getattr(signal, n, None) for n in ("SIGTERM", "SIGINT", "SIGHUP")) if s is not None)
 _OWN = re.compile(r"-(?P<pid>\d+)-[0-9a-f]{8}")
 
@@ -42,17 +43,6 @@ class Stopped(KeyboardInterrupt):
     def __init__(self, signum: int):
         super().__init__(signal.Signals(signum).name)
         self.signum = signum
-
-
-def read_manifest(folder: Path) -> dict | None:
-    """A folder's manifest.json if it is ours (our generator marker), else None."""
-    try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or any(data.get(k) != v for k, v in MARKER.items()):
-        return None
-    return data
 
 
 def files_in(folder: Path) -> list[str]:
@@ -84,7 +74,9 @@ def _pid_alive(pid: int) -> bool:
 class PeriodFolder:
     """One `--out` owned for the length of a run: checks, lock, staging folder, swap, cleanup (see the module)."""
 
-    def __init__(self, out: Path | str, opds: list[str] | None = None, internal: Path | str | None = None):
+    def __init__(self, out: Path | str, opds: list[str] | None = None, internal: Path | str | None = None,
+                 inputs: tuple[Path | str, ...] = (), internal_entries: tuple[str, ...] = ()):
+        self.inputs, self.internal_entries = inputs, internal_entries
         self.out = Path(out).expanduser().resolve()
         self.parent, self.name = self.out.parent, self.out.name
         self.opds = list(opds) if opds else None
@@ -158,6 +150,8 @@ class PeriodFolder:
         if self.internal.exists() and not self.internal.is_dir():
             raise self._refuse(f"--internal {self.internal} adalah berkas, bukan folder",
                                f"--internal {self.internal} is a file, not a folder")
+        # the policy every command follows (report.targets): not inside another period folder, not onto or into the input
+        claim([Target(self.out, period=True), Target(self.internal, "--internal", self.internal_entries)], self.inputs)
 
     def _check_existing(self) -> None:
         """An existing target must be an empty folder or one of ours; a partial (`--opd`) run never drops OPD pages."""

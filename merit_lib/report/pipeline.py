@@ -140,7 +140,7 @@ def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: 
     comp = rotations.merge_into_compliance(comp, rotations.rotation_table(moves, comp["opd_kode"]))
     ledger = ledger_for_extract(extract, frame, period, moves)
     if internal_dir is not None:
-        write_csv(extract.report.issues, inside(internal_dir, INTERNAL_VALIDATION))
+        write_csv(extract.report.issues, inside(internal_dir, INTERNAL_VALIDATION), private=True)
     tables = {"promotions_ledger": ledger, "validation": validation_counts(extract.report.issues),
               "model_coefficients": models.coefficients, "compliance": comp, **summaries.all_tables(frame)}
     # every published table passes the disclosure door (DESIGN §6); to_dir writes audit_meta.json and the full
@@ -220,7 +220,8 @@ def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] |
         siasn = convert(data, lang=lang)
     if siasn is not None:
         siasn.require_tables()
-    with PeriodFolder(out, opds=opds, internal=internal) as folder:
+    with PeriodFolder(out, opds=opds, internal=internal, inputs=(data,),
+                      internal_entries=(INTERNAL_VALIDATION, INTERNAL_SIASN)) as folder:
         stage = folder.stage
         for sub in ("notebooks/opd", "opd", "tables"):
             try:

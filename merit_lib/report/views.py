@@ -459,7 +459,8 @@ def verdict_grid(findings: pd.DataFrame, comp: pd.DataFrame, lang: str = "id", p
     most serious verdict among the attribute's groups with its direction (↓/↑), symbol and colour."""
     f = privacy.publish("findings", findings)
     attributes = list(dict.fromkeys(f["attribute"]))
-    names = dict(zip(comp["opd_kode"].astype(str), comp["opd_nama"].astype(str)))
+    # an OPD without staff at the quarter's end has no name in the extract: its code stands for it
+    names = {str(k): str(v) for k, v in zip(comp["opd_kode"], comp["opd_nama"]) if pd.notna(v)}
     scopes = [privacy.PROVINCE] + [c for c in comp.sort_values("opd_nama")["opd_kode"].astype(str)]
     rank = {v: i for i, v in enumerate(VERDICT_ORDER)}
     e = html.escape

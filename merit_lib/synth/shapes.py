@@ -169,6 +169,27 @@ def moves_inside(t: Tables, period: str = "2026Q1", k: int = 5, seed: int = 0) -
     return t
 
 
+def opd_emptied(t: Tables, period: str = "2026Q1", code: str | None = None) -> Tables:
+    """Every person of one OPD (default: a middle-sized one) moves to the largest OPD inside the period (a `mutasi`
+    event each): the OPD had staff at the quarter's start and has none at its end. Not drawn by `random_case`."""
+    t = _copy(t)
+    p, r = t["pegawai"], t["riwayat_jabatan"]
+    sizes = p["opd_kode"].value_counts()
+    code = code or sizes.index[len(sizes) // 2]
+    to = sizes.index[0] if sizes.index[0] != code else sizes.index[1]
+    per = Period.parse(period)
+    who = p[p["opd_kode"] == code]
+    when = per.start + pd.Timedelta(days=40)
+    ev = pd.DataFrame({"nip": who["nip"].to_numpy(), "tanggal": when, "jenis_mutasi": "mutasi",
+                       "jabatan_baru": who["jabatan"].to_numpy(), "jenis_jabatan_baru": who["jenis_jabatan"].to_numpy(),
+                       "eselon_baru": who["eselon"].to_numpy(), "opd_kode_baru": to, "eselon_lama": who["eselon"].to_numpy(),
+                       "opd_kode_lama": code})
+    t["riwayat_jabatan"] = pd.concat([r, ev[[c for c in ev.columns if c in r.columns]]], ignore_index=True)
+    p.loc[who.index, ["opd_kode", "opd_nama"]] = [to, p.loc[p["opd_kode"] == to, "opd_nama"].iloc[0]]
+    p.loc[who.index, "tmt_jabatan"] = when
+    return t
+
+
 def second_promotions(t: Tables, period: str = "2026Q1", k: int = 2) -> Tables:
     """`k` persons promoted into Pengawas in the period are promoted again, into Administrator, before it ends."""
     t = _copy(t)
