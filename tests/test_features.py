@@ -16,7 +16,7 @@ PREDICTORS = ["level_awal", "eselon_awal", "opd_kode", "usia", "masa_kerja", "ta
 
 @pytest.fixture(scope="module")
 def frame(small_synth):
-    return analysis_frame(small_synth.tables, "2026Q1")
+    return analysis_frame(small_synth.tables, "2026Q1", window=1)   # one quarter: one row per person
 
 
 def test_one_row_per_pegawai_and_outcome_matches_truth(frame, small_synth):
@@ -59,12 +59,12 @@ def test_no_look_ahead(small_synth, frame):
     extra = riw[riw["tanggal"] < start].groupby("nip").tail(1).assign(tanggal=start + pd.Timedelta(days=200),
                                                                          jenis_mutasi="mutasi")
     t["riwayat_jabatan"] = pd.concat([riw, extra], ignore_index=True)
-    again = analysis_frame(t, "2026Q1")
+    again = analysis_frame(t, "2026Q1", window=1)
     pd.testing.assert_frame_equal(frame[PREDICTORS], again[PREDICTORS])
 
 
 def test_a_later_period_sees_later_data(small_synth, frame):
-    later = analysis_frame(small_synth.tables, "2027Q1")
+    later = analysis_frame(small_synth.tables, "2027Q1", window=1)
     assert not later["dipromosikan"].any()                # nothing happened in 2027 in the synthetic world
     assert (later["usia"] - frame["usia"]).between(0.99, 1.01).all()
 
