@@ -47,23 +47,16 @@ SOURCES: dict[str, str] = {
     "mutasi": "our rule (siasn.md: rw-jabatan has no promosi/rotasi field): a person's definitive positions sorted by "
               "tmtJabatan, compared by level (rules.LEVEL_RANK); inside one structural level by kelas jabatan where both "
               "rows give it (PermenPANRB 34/2011: kelas jabatan 1–17), else by eselon a/b (PP 100/2000: III.a above "
-              "III.b; siasn.md: a III.b → III.a move is announced as a promotion, as the contract form counts it); inside "
-              "Fungsional by jenjang (PP 11/2017: pemula < terampil < mahir < penyelia; ahli pertama < muda < madya < "
-              "utama) = kenaikan_jenjang, neither promotion nor rotation",
+              "III.b; siasn.md: a III.b → III.a move is announced as a promotion, as the contract form counts an eselon "
+              "rise); inside Fungsional by jenjang (PP 11/2017: pemula < terampil < mahir < penyelia; ahli pertama < "
+              "muda < madya < utama) = kenaikan_jenjang, neither promotion nor rotation; a step down inside one level "
+              "stays a rotation or mutation (one level in law; demosi is a lower level)",
     "penugasan_title": "siasn.md (other BKD and Pemda code): jenisPenugasanId is often empty and the acting post shows "
                        "only in the title (PLT. KEPALA …, Plh. …, Pj. …; Pjs., Penjabat and Tugas Tambahan read too, any "
                        "case and spacing); an empty code falls back to jenisMutasiId where it holds a penugasan code",
-    "kedudukan_hukum": "BKN referensi kedudukanHukum (ws-siasn-php src/Data/Referensi/kedudukanHukum): 01 Aktif, 02 CLTN, "
-                       "03 Tugas Belajar, 04 Pemberhentian Sementara, 05 Penerima Uang Tunggu, 06 Prajurit Wajib, "
-                       "07 Pejabat Negara, 08 Kepala Desa, 09 Proses Banding BAPEK, 11 Pegawai Titipan, 12 Pengungsi, "
-                       "13 Perpanjangan CLTN, 14 PNS yang dinyatakan hilang, 15 PNS kena hukuman disiplin, 16 Pemindahan "
-                       "dalam rangka penurunan jabatan, 20 Masa Persiapan Pensiun, 51 CPNS yang belum menerima SK, "
-                       "52 Tidak Aktif, 66 Diberhentikan, 67 Punah, 68 Eks PNS Timor Timur, 69 TMS dari pengadaan, "
-                       "70 Pembatalan NIP, 77 Pemberhentian tanpa hak pensiun, 88 Pemberhentian dengan hak pensiun, "
-                       "89 Tidak aktif tetapi diusulkan pensiun, 90 Tidak ikut PUPNS 2015, 91 Tindak pidana, "
-                       "92 Pemblokiran data, 98 Mencapai BUP, 99 Pensiun; 71/72 PPPK (one BKD's app, siasn.md: unverified); "
-                       "the names of client lists (siasn.md) read where the code is unknown; our grouping in "
-                       "KEDUDUKAN_HUKUM",
+    "kedudukan_hukum": "BKN referensi kedudukanHukum (ws-siasn-php src/Data/Referensi/kedudukanHukum: 31 ids, each "
+                       "grouped into our codes in KEDUDUKAN_HUKUM_ID); PPPK ids from one BKD's app (siasn.md: "
+                       "unverified); the names of client lists (siasn.md) read where the id is unknown",
     "dates": "siasn.md: dd-mm-yyyy (API, export), ISO with time and Z (2020-01-01T00:00:00Z) or an offset, 01-01-0001 "
              "as an empty date, Excel serial day numbers (from 1899-12-30); our rule: a time in UTC (Z) is read in WIB "
              "(UTC+7, Banten) before its date is taken, a time with another offset keeps the date as written",
@@ -141,7 +134,14 @@ CPNS: frozenset[str] = frozenset({"C", "CPNS"})
 #: kedudukan hukum ids of PPPK (SOURCES["status"]: unverified)
 KEDUDUKAN_PPPK: frozenset[str] = frozenset({"71", "72"})
 
-#: kedudukan hukum id (BKN kedudukanHukum, SOURCES["kedudukan_hukum"]) → our code (contract.KEDUDUKAN_HUKUM). Grouping
+#: kedudukan hukum id (BKN kedudukanHukum, SOURCES["kedudukan_hukum"]: 01 Aktif, 02 CLTN, 03 Tugas Belajar,
+#: 04 Pemberhentian Sementara, 05 Penerima Uang Tunggu, 06 Prajurit Wajib, 07 Pejabat Negara, 08 Kepala Desa, 09 Sedang dlm
+#: Proses Banding BAPEK, 11 Pegawai Titipan, 12 Pengungsi, 13 Perpanjangan CLTN, 14 PNS yang dinyatakan hilang, 15 PNS kena
+#: hukuman disiplin, 16 Pemindahan dalam rangka penurunan Jabatan, 20 Masa Persiapan Pensiun, 51 CPNS yang belum menerima SK
+#: CPNS, 52 Tidak Aktif, 66 Diberhentikan, 67 Punah, 68 Eks PNS Timor Timur, 69 TMS Dari Pengadaan, 70 Pembatalan NIP,
+#: 77 Pemberhentian tanpa hak pensiun, 88 Pemberhentian dengan hak pensiun, 89 Tidak aktif tetapi diusulkan Pensiun, 90 Tidak
+#: Ikut PUPNS 2015, 91 Tindak Pidana/Tindak Pidana Jabatan, 92 Pemblokiran Data PNS, 98 Mencapai BUP, 99 Pensiun; 71/72
+#: PPPK from one BKD's app) → our code (contract.KEDUDUKAN_HUKUM). Grouping
 #: (ours): in post and working = aktif (also a Pegawai Titipan, a PNS under a disciplinary penalty or moved to a lower
 #: post, a CPNS awaiting the SK, PPPK 71/72); out of post without leaving the service = nonaktif (Penerima Uang Tunggu,
 #: Prajurit Wajib, Pejabat Negara, Kepala Desa, banding BAPEK, Pengungsi, hilang, Tidak Aktif, Punah, eks Timor Timur,
@@ -190,11 +190,9 @@ MOVES: tuple[tuple[str, str], ...] = (
     ("level rank up (non-structural → Pengawas included)", "promosi"),
     ("level rank down", "demosi"),
     ("same structural level, kelas jabatan up (both rows give it); else eselon a/b up (III.b → III.a)", "promosi"),
-    ("same structural level, kelas jabatan down; else eselon a/b down (III.a → III.b)", "demosi"),
     ("Fungsional, jenjang up (Ahli Pertama → Ahli Muda)", "kenaikan_jenjang"),
-    ("Fungsional, jenjang down", "demosi"),
-    ("same level, same OPD", "rotasi"),
-    ("same level, other OPD", "mutasi"),
+    ("same level, same OPD (a kelas, eselon a/b or jenjang step down included: one level in law)", "rotasi"),
+    ("same level, other OPD (idem)", "mutasi"),
 )
 
 
@@ -464,9 +462,10 @@ def classify_moves(level_lama: pd.Series, opd_lama: pd.Series, level_baru: pd.Se
                    kelas_lama: pd.Series | None = None, kelas_baru: pd.Series | None = None,
                    jabatan_lama: pd.Series | None = None, jabatan_baru: pd.Series | None = None) -> pd.Series:
     """Name each move between two DEFINITIVE positions (MOVES, SOURCES["mutasi"]): no previous position = pengangkatan;
-    level rank up = promosi, down = demosi; inside one structural level the kelas jabatan (both known), else the eselon
-    a/b (III.b → III.a = promosi); inside Fungsional the JF jenjang of the titles (up = kenaikan_jenjang); else the same
-    level in the same OPD = rotasi, in another OPD = mutasi. Unknown levels → NA."""
+    level rank up = promosi, down = demosi; inside one structural level a rise of the kelas jabatan (both known), else of
+    the eselon a/b (III.b → III.a) = promosi; inside Fungsional a rise of the JF jenjang of the titles =
+    kenaikan_jenjang; any other move inside one level (a step down included: the same level in law, as BKDs announce
+    such moves) in the same OPD = rotasi, in another OPD = mutasi. Unknown levels → NA."""
     index = pd.Series(level_baru).index
 
     def col(x: pd.Series | None) -> pd.Series:
@@ -489,9 +488,8 @@ def classify_moves(level_lama: pd.Series, opd_lama: pd.Series, level_baru: pd.Se
     jen_old = R.jf_jenjang(col(jabatan_lama).astype("string")).map(R.JF_JENJANG_RANK).astype(float).to_numpy()
     jen_new = R.jf_jenjang(col(jabatan_baru).astype("string")).map(R.JF_JENJANG_RANK).astype(float).to_numpy()
     same = new == old
-    kind = np.select([first, new > old, new < old, same & inside & (sub_new > sub_old), same & inside & (sub_new < sub_old),
-                      same & jf & (jen_new > jen_old), same & jf & (jen_new < jen_old), same & same_opd, same],
-                     ["pengangkatan", "promosi", "demosi", "promosi", "demosi", "kenaikan_jenjang", "demosi", "rotasi",
-                      "mutasi"], default="")
+    kind = np.select([first, new > old, new < old, same & inside & (sub_new > sub_old), same & jf & (jen_new > jen_old),
+                      same & same_opd, same],
+                     ["pengangkatan", "promosi", "demosi", "promosi", "kenaikan_jenjang", "rotasi", "mutasi"], default="")
     out = pd.Series(kind, index=index, dtype="string")
     return out.mask((out == "") | pd.Series(np.isnan(new), index=index))
