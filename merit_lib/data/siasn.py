@@ -38,7 +38,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -243,6 +243,8 @@ class SiasnResult:
     ledger: pd.DataFrame
     source: Path
     lang: str = "id"
+    #: persons kept per way their OPD was found (`opd`: siasn_opd.METHODS) and per kedudukan hukum (`kedudukan`)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def write(self, out: Path | str) -> Path:
         """The four tables as `<table>.csv` (ISO dates), `siasn_mapping.csv` and `siasn_ledger.csv` (NIPs masked),
@@ -848,6 +850,7 @@ class _Conversion:
         self.mapping: list[dict] = []
         self.ledger: list[pd.DataFrame] = []
         self.tables: dict[str, pd.DataFrame] = {}
+        self.counts: dict[str, dict[str, int]] = {}
 
     def t(self, id_: str, en: str) -> str:
         return _t(self.lang, id_, en)
@@ -875,7 +878,7 @@ class _Conversion:
         mapping = pd.DataFrame(self.mapping, columns=MAPPING_COLUMNS)
         mapping["conflicts"] = pd.array(mapping["conflicts"], dtype="Int64")
         tables = {name: self.tables[name] for name in C.TABLES}
-        return SiasnResult(tables, mapping, ledger[[*LEDGER_COLUMNS, "detail"]], self.files.root, self.lang)
+        return SiasnResult(tables, mapping, ledger[[*LEDGER_COLUMNS, "detail"]], self.files.root, self.lang, self.counts)
 
     # ---- the unit tree
     def tree(self) -> None:
@@ -1198,7 +1201,9 @@ class _Conversion:
                                              "{induk_tanpa_pohon}, via the UNOR INDUK name {induk_nama}, the unit headed "
                                              "(unorInduk = the Pemda) {kepala_unit}").format(
                                      **{m: int(via.get(m, 0)) for m in METHODS})))
+        self.counts["opd"] = {m: int(via.get(m, 0)) for m in METHODS}
         states = P.loc[kept, "kedudukan_hukum"].fillna("-").value_counts()
+        self.counts["kedudukan"] = {str(k): int(v) for k, v in states.items()}
         self.mapping.append(_row("-", "kedudukan_hukum", "pegawai.kedudukan_hukum, tmt_kedudukan_hukum",
                                  "kedudukan_hukum", int(kept.sum()), int(P.loc[kept, "kedudukan_hukum"].notna().sum()),
                                  int((kept & self.kedudukan_unknown & P["kedudukan_hukum"].isna()).sum()),
@@ -1444,6 +1449,14 @@ def summary_lines(result: SiasnResult, lang: str = "id") -> list[str]:
         lines.append(("Values that could not be mapped: " if en else "Nilai yang tidak dapat dipetakan: ")
                      + "; ".join(f"{s} {f} {number(int(n), lang)}" for s, f, n in
                                  zip(unk["source"], unk["field"], unk["unmapped"])) + ".")
+    methods = {k: v for k, v in result.counts.get("opd", {}).items() if v}
+    if methods:
+        lines.append(text.t("siasn.opd_found", lang, how="; ".join(
+            f"{text.t('siasn.opd_' + k, lang)} {number(v, lang)}" for k, v in methods.items())))
+    states = result.counts.get("kedudukan", {})
+    if set(states) - {C.ACTIVE}:
+        lines.append(text.t("siasn.kedudukan_line", lang, states="; ".join(
+            f"{k if k != '-' else text.t('siasn.kedudukan_none', lang)} {number(v, lang)}" for k, v in states.items())))
     cpns = int(m.loc[m["source"] == "status_cpns_pns", "mapped"].sum())
     if cpns:
         lines.append(f"CPNS counted as PNS: {number(cpns, lang)}." if en else f"CPNS dihitung sebagai PNS: "

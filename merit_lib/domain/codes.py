@@ -50,5 +50,6 @@ TARGET_UNKNOWN = "jabatan_tujuan_tidak_diketahui"  # a move whose target post's 
 AT_RISK = "dapat_dipromosikan"                  # in the frame and in the at-risk population
 NO_HIGHER = "tidak_ada_jenjang_berikut"         # at a level with no higher one covered (JPT Pratama)
 REJECTED = "ditolak_validasi"                   # rejected at validation
+JENJANG_RISE = "kenaikan_jenjang_jf"            # a JF jenjang rise: neither a promotion nor a rotation
 LEDGER_REASONS: tuple[str, ...] = (COUNTED, DUPLICATE, SECOND, NOT_IN_FRAME, APPOINTED, LEVEL_UNKNOWN, NOT_COVERED,
-                                   OPD_UNKNOWN, AT_RISK, NO_HIGHER, REJECTED)
+                                   OPD_UNKNOWN, AT_RISK, NO_HIGHER, REJECTED, JENJANG_RISE)

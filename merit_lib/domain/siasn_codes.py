@@ -50,7 +50,9 @@ SOURCES: dict[str, str] = {
               "III.b; siasn.md: a III.b → III.a move is announced as a promotion, as the contract form counts an eselon "
               "rise); inside Fungsional by jenjang (PP 11/2017: pemula < terampil < mahir < penyelia; ahli pertama < "
               "muda < madya < utama) = kenaikan_jenjang, neither promotion nor rotation; a step down inside one level "
-              "stays a rotation or mutation (one level in law; demosi is a lower level)",
+              "stays a rotation or mutation (one level in law; demosi is a lower level); JPT Pratama (II.a/II.b) is one "
+              "level filled by open selection or rotation among JPT (PermenPANRB 15/2019; DESIGN §7: the 26 Jan 2026 "
+              "pelantikan's rotations): a II.b → II.a move is a rotation",
     "penugasan_title": "siasn.md (other BKD and Pemda code): jenisPenugasanId is often empty and the acting post shows "
                        "only in the title (PLT. KEPALA …, Plh. …, Pj. …; Pjs., Penjabat and Tugas Tambahan read too, any "
                        "case and spacing); an empty code falls back to jenisMutasiId where it holds a penugasan code",
@@ -87,6 +89,9 @@ ESELON: dict[str, str] = {"21": "II.a", "22": "II.b", "31": "III.a", "32": "III.
 #: eselon ids BKN knows that our contract has no place for (JPT Utama/Madya sit in ministries, eselon V in a few units)
 ESELON_OUTSIDE: dict[str, str] = {"10": "I.a (JPT Utama)", "11": "I.a (JPT Madya)", "12": "I.b (JPT Madya)",
                                   "51": "V.a", "52": "V.b"}
+#: the levels inside which a kelas jabatan or eselon a/b rise is a promotion (SOURCES["mutasi"]): JPT Pratama posts
+#: (II.a/II.b) are one level filled by open selection or by rotation among JPT, so a II.b → II.a move is a rotation
+SUB_RANKED: tuple[str, ...] = ("Administrator", "Pengawas")
 #: eselon rank inside and across levels (a above b)
 ESELON_RANK: dict[str, int] = {"II.a": 6, "II.b": 5, "III.a": 4, "III.b": 3, "IV.a": 2, "IV.b": 1}
 #: eselon ids (and names) meaning "no eselon"
@@ -189,7 +194,8 @@ MOVES: tuple[tuple[str, str], ...] = (
     ("first definitive position", "pengangkatan"),
     ("level rank up (non-structural → Pengawas included)", "promosi"),
     ("level rank down", "demosi"),
-    ("same structural level, kelas jabatan up (both rows give it); else eselon a/b up (III.b → III.a)", "promosi"),
+    ("same level Administrator or Pengawas, kelas jabatan up (both rows give it); else eselon a/b up (III.b → III.a)",
+     "promosi"),
     ("Fungsional, jenjang up (Ahli Pertama → Ahli Muda)", "kenaikan_jenjang"),
     ("same level, same OPD (a kelas, eselon a/b or jenjang step down included: one level in law)", "rotasi"),
     ("same level, other OPD (idem)", "mutasi"),
@@ -462,8 +468,8 @@ def classify_moves(level_lama: pd.Series, opd_lama: pd.Series, level_baru: pd.Se
                    kelas_lama: pd.Series | None = None, kelas_baru: pd.Series | None = None,
                    jabatan_lama: pd.Series | None = None, jabatan_baru: pd.Series | None = None) -> pd.Series:
     """Name each move between two DEFINITIVE positions (MOVES, SOURCES["mutasi"]): no previous position = pengangkatan;
-    level rank up = promosi, down = demosi; inside one structural level a rise of the kelas jabatan (both known), else of
-    the eselon a/b (III.b → III.a) = promosi; inside Fungsional a rise of the JF jenjang of the titles =
+    level rank up = promosi, down = demosi; inside Administrator or Pengawas a rise of the kelas jabatan (both known),
+    else of the eselon a/b (III.b → III.a) = promosi; inside Fungsional a rise of the JF jenjang of the titles =
     kenaikan_jenjang; any other move inside one level (a step down included: the same level in law, as BKDs announce
     such moves) in the same OPD = rotasi, in another OPD = mutasi. Unknown levels → NA."""
     index = pd.Series(level_baru).index
@@ -476,7 +482,7 @@ def classify_moves(level_lama: pd.Series, opd_lama: pd.Series, level_baru: pd.Se
     first = pd.Series(level_lama).isna().to_numpy()
     same_opd = (pd.Series(opd_lama).astype("string") == pd.Series(opd_baru).astype("string")).fillna(False).to_numpy()
     structural = (pd.Series(level_baru).astype("string") == pd.Series(level_lama).astype("string")).fillna(False) \
-        & pd.Series(level_baru).isin(list(R.TARGET.values())).fillna(False)
+        & pd.Series(level_baru).isin(list(SUB_RANKED)).fillna(False)
     kelas_old = pd.to_numeric(col(kelas_lama), errors="coerce").astype(float).to_numpy()
     kelas_new = pd.to_numeric(col(kelas_baru), errors="coerce").astype(float).to_numpy()
     esl_old = col(eselon_lama).astype(object).map(ESELON_RANK).astype(float).to_numpy()

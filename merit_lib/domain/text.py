@@ -794,6 +794,7 @@ def component_label(key: str, lang: str = "id") -> str:
 LEDGER_KINDS: dict[str, dict[str, str]] = {
     "pegawai": {"id": "pegawai", "en": "persons"}, "promosi": {"id": "promosi", "en": "promotions"},
     "rotasi": {"id": "rotasi", "en": "rotations"}, "mutasi": {"id": "mutasi", "en": "mutations"},
+    "kenaikan_jenjang": {"id": "kenaikan jenjang JF", "en": "JF jenjang rises"},
 }
 
 #: data-quality caveats of an audit; fields are the counts of AuditResult.meta["counts"]
@@ -1239,6 +1240,8 @@ def section(name: str, lang: str = "id") -> dict[str, str]:
 
 #: the outcome ledger's reasons (analysis.ledger)
 LEDGER: dict[str, dict[str, str]] = {
+    codes.JENJANG_RISE: {"id": "kenaikan jenjang jabatan fungsional: bukan promosi, bukan rotasi",
+                         "en": "functional (JF) jenjang rise: neither a promotion nor a rotation"},
     codes.COUNTED: {"id": "dihitung", "en": "counted"},
     codes.DUPLICATE: {"id": "baris ganda", "en": "duplicate rows"},
     codes.SECOND: {"id": "promosi kedua orang yang sama", "en": "second promotion of the same person"},
@@ -2292,6 +2295,18 @@ SIASN: dict[str, dict[str, str]] = {
                                 "siasn_ledger.csv): exit status 1."},
     "siasn_left_out": {"id": "Konversi meninggalkan {n} baris karena masalah data (lihat siasn_ledger.csv): status keluar 1.",
                        "en": "The conversion left out {n} rows for a data problem (see siasn_ledger.csv): exit status 1."},
+    "opd_found": {"id": "OPD tiap pegawai ditemukan: {how}.", "en": "Each person's OPD was found: {how}."},
+    "opd_unit": {"id": "lewat unitnya di ref-unor", "en": "via their unit in ref-unor"},
+    "opd_induk": {"id": "lewat unorIndukId di ref-unor", "en": "via unorIndukId in ref-unor"},
+    "opd_induk_tanpa_pohon": {"id": "lewat unorIndukId (tanpa ref-unor)", "en": "via unorIndukId (no ref-unor)"},
+    "opd_induk_nama": {"id": "lewat nama UNOR INDUK di ekspor", "en": "via the export's UNOR INDUK name"},
+    "opd_kepala_unit": {"id": "unit yang dikepalainya (unorInduk = Pemda)",
+                        "en": "the unit they head (unorInduk = the Pemda)"},
+    "kedudukan_line": {"id": "Kedudukan hukum pegawai yang dipakai: {states}; yang bukan aktif tetap di pegawai, kolom "
+                              "kedudukan_hukum mengatakannya.",
+                       "en": "Kedudukan hukum of the persons kept: {states}; those not aktif stay in pegawai, the "
+                             "kedudukan_hukum column says so."},
+    "kedudukan_none": {"id": "tidak diketahui", "en": "not known"},
     "siasn_clean": {"id": "Tidak ada baris yang ditinggalkan karena masalah data.",
                     "en": "No row was left out for a data problem."},
 }
