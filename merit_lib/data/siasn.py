@@ -932,9 +932,11 @@ class _Conversion:
                 return export, text.t("siasn.state_missing", lang)
             if bad.empty:
                 return export, text.t("siasn.state_empty", lang)
-            first = bad.iloc[0]
-            why = _messages(bad.head(1), lang).iloc[0]
-            return export, text.t("siasn.state_unreadable", lang, n=len(bad), first=f"{first['file']}: {why}")
+            first = self.files.folders[DATA_UTAMA] / str(bad.iloc[0]["file"])
+            _records, empty, broken = (read_json_records(first, lang) if first.suffix.lower() == ".json"
+                                       else ([], None, text.t("siasn.not_json", lang)))
+            why = broken or label("empty_response", lang) + (f" ({empty})" if empty else "")
+            return export, text.t("siasn.state_unreadable", lang, n=len(bad), first=f"{first.name}: {why}")
 
         msgs = {lang: text.t("siasn.no_person_source", lang, src=self.files.root, export=state(lang)[0],
                              utama=state(lang)[1]) for lang in ("id", "en")}

@@ -39,7 +39,8 @@ SOURCES: dict[str, str] = {
                 "≤ 50 Buruk; DESIGN §4 maps Cukup → Butuh Perbaikan, Buruk → Sangat Kurang",
     "penugasan": "BKN referensi jenisPenugasan: D Definitif, PLT Pelaksana Tugas, PLH Pelaksana Harian, PJ Pejabat Non "
                  "Definitif, TT Tugas Tambahan",
-    "jenis_kelamin": "SIASN data-utama `jenisKelamin` and export `jenis_kelamin`: M / F (NIP digit 15: 1 = M, 2 = F)",
+    "jenis_kelamin": "SIASN data-utama `jenisKelamin` and export `jenis_kelamin`: M / F, also f/m and 1/2 in other "
+                     "BKDs' exports (siasn.md; NIP digit 15: 1 = M, 2 = F)",
     "status": "export `status_cpns_pns` P = PNS, C = CPNS; `kedudukan_hukum_id` 71/72 = PPPK (one BKD's app, not in BKN's "
               "kedudukanHukum list: unverified); data-utama `kedudukanPnsNama`/`statusPegawai` containing 'PPPK'",
     "cpns": "our rule: a CPNS (status_cpns_pns C) is counted as PNS — they hold a NIP and a position and are assessed; "
@@ -132,7 +133,7 @@ DEFINITIVE = "D"
 ACTING: frozenset[str] = frozenset({"PLT", "PLH", "PJ", "TT"})
 #: sex as SIASN writes it → contract jenis_kelamin
 JENIS_KELAMIN: dict[str, str] = {"M": "L", "F": "P", "L": "L", "P": "P", "LAKILAKI": "L", "PEREMPUAN": "P",
-                                 "PRIA": "L", "WANITA": "P"}
+                                 "PRIA": "L", "WANITA": "P", "1": "L", "2": "P"}
 #: status_cpns_pns → contract status (a CPNS counts as PNS: SOURCES["cpns"])
 STATUS_CPNS_PNS: dict[str, str] = {"P": "PNS", "C": "PNS", "PNS": "PNS", "CPNS": "PNS"}
 CPNS: frozenset[str] = frozenset({"C", "CPNS"})
@@ -430,7 +431,7 @@ def kedudukan_hukum(code: pd.Series | None = None, name: pd.Series | None = None
 
 
 def jenis_kelamin(raw: pd.Series) -> pd.Series:
-    """M / F (also L / P, Laki-laki / Perempuan) → contract L / P."""
+    """M / F (also f/m, 1/2, L / P, Laki-laki / Perempuan) → contract L / P."""
     return name_key(raw).map(JENIS_KELAMIN).astype("string")
 
 
