@@ -206,10 +206,15 @@ MOVES: tuple[tuple[str, str], ...] = (
 # --------------------------------------------------------------------------- reading cells
 
 def clean(raw: pd.Series) -> pd.Series:
-    """Cells as SIASN writes them → text: a leading `'` dropped, spaces trimmed, `null`/`None`/empty → NA."""
-    s = pd.Series(raw, dtype="object").map(lambda v: v if v is None or isinstance(v, str) else _plain(v))
-    s = s.astype("string").str.strip().str.removeprefix("'").str.strip()
-    return s.mask(s.str.lower().isin(["", "null", "none", "nan", "nat"]).fillna(True))
+    """Cells as SIASN writes them → text: a leading `'` dropped, spaces trimmed, `null`/`None`/empty → NA (each
+    distinct value cleaned once, as `clean_one` does)."""
+    s = pd.Series(raw, dtype="object") if not isinstance(raw, pd.Series) else raw
+    try:
+        codes, uniques = pd.factorize(s)
+    except TypeError:                                      # unhashable cells (a list inside a JSON record)
+        return pd.Series([clean_one(v) for v in s], index=s.index, dtype="string")
+    cleaned = np.array([clean_one(u) for u in uniques] + [None], dtype=object)
+    return pd.Series(cleaned[codes], index=s.index, dtype="string")
 
 
 def clean_one(v: object) -> str | None:
