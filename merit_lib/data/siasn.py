@@ -1340,7 +1340,8 @@ class _Conversion:
         raw = self.folder("rw-golongan")
         g = pd.DataFrame({"nip": record_nip(raw), "_file": raw["_file"], "_row": raw["_row"],
                           "golongan": S.golongan(_pick(raw, ["golonganId"]), _pick(raw, ["golongan", "golonganNama"])),
-                          "tmt": S.dates(_pick(raw, ["tmtGolongan"]))}, index=raw.index)
+                          "tmt_raw": _pick(raw, ["tmtGolongan"])}, index=raw.index)
+        g["tmt"], g["tmt_bad"] = S.read_dates(g["tmt_raw"])
         latest = (g[g["nip"].notna() & g["golongan"].notna()].sort_values(["nip", "tmt"], kind="stable", na_position="first")
                   .groupby("nip").tail(1))
         self.gol = g.assign(latest=g.index.isin(latest.index))
@@ -1365,6 +1366,12 @@ class _Conversion:
                                      note=self.t("riwayat kenaikan pangkat bukan riwayat jabatan; golongan terakhir "
                                                  "hanya mengisi yang kosong", "rank history is not position history; the "
                                                  "latest golongan only fills an empty one")))
+            self.mapping.append(_row("rw-golongan", "tmtGolongan", "pegawai.golongan (gaps only)", "dates", len(g),
+                                     int(g["tmt"].notna().sum()), int(g["tmt_bad"].sum()),
+                                     _values(g["tmt_raw"], g["tmt_bad"]),
+                                     note=self.t("tanggal yang tidak terbaca: golongan itu tidak dipilih sebagai yang "
+                                                 "terakhir", "an unreadable date: that golongan is never taken as the "
+                                                 "latest")))
 
     # ---- profiling, passed through
     def profiling(self) -> None:
@@ -1382,10 +1389,14 @@ class _Conversion:
         self.ledger.append(_ledger_frame(frame, PROFILING, why.reason, why.detail, nip))
         kept = frame[why.reason.isna()].assign(nip=nip)
         out = pd.DataFrame(index=kept.index)
+        bad_dates = pd.Series(False, index=kept.index)
+        shown = pd.Series(pd.NA, index=kept.index, dtype="string")
         for c in C.PROFILING.columns:
             s = kept[c.name] if c.name in kept else pd.Series(pd.NA, index=kept.index, dtype="object")
             if c.kind == "date":
-                out[c.name] = S.dates(s)
+                out[c.name], bad = S.read_dates(s)
+                bad_dates |= bad
+                shown = shown.fillna(S.clean(s).where(bad))
             elif c.kind in ("float", "int"):
                 x = pd.to_numeric(S.clean(s).str.replace(",", ".", regex=False), errors="coerce")
                 out[c.name] = x.astype(float) if c.kind == "float" else x.astype("Float64").round().astype("Int64")
@@ -1395,6 +1406,10 @@ class _Conversion:
         self.mapping.append(_row(PROFILING, ", ".join(c for c in cols if c in frame), "profiling", "as is", len(frame),
                                  int(why.reason.isna().sum()), int(why.reason.notna().sum()),
                                  note=self.t("sudah dalam kolom kontrak", "already in the contract's columns")))
+        self.mapping.append(_row(PROFILING, "tanggal_asesmen", "profiling.tanggal_asesmen", "dates", len(kept),
+                                 int(len(kept) - bad_dates.sum()), int(bad_dates.sum()), _values(shown, bad_dates),
+                                 note=self.t("tanggal yang tidak terbaca dibiarkan kosong: validasi menolak barisnya",
+                                             "an unreadable date is left empty: validation rejects its row")))
 
 
 def _eselon_named(raw: pd.Series) -> pd.Series:
