@@ -884,7 +884,6 @@ class _Conversion:
     def tree(self) -> None:
         units = read_ref_unor(self.files.ref_unor, self.lang)
         self.place = Placement(units)
-        self.has_tree = self.place.has_tree
         if self.files.ref_unor is not None:
             opd = self.place.opd
             lost = opd["opd_id"].isna()
