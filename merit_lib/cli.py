@@ -103,15 +103,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if siasn is not None:
             print("\n".join(siasn.summary(args.lang)) + "\n")
         extract = load_extract(path, lang=args.lang)
+    from merit_lib.domain import text
+    from merit_lib.domain.language import number
+
     report = extract.report
-    print(report.render(args.lang))
+    rendered = report.render(args.lang)
+    left_out = siasn.problem_rows() if siasn is not None else 0
+    if report.ok and left_out:       # the words say what the exit status says: rows were left out, status 1
+        rendered = rendered.replace(text.label("clean", args.lang), text.t("siasn.validate_left_out", args.lang,
+                                                                           n=number(left_out, args.lang)))
+    print(rendered)
     if args.out:
         from merit_lib.data.sink import write_csv
 
         path = write_csv(report.issues, args.out, private=True)
         print(f"\n{'Laporan baris yang ditolak ditulis ke' if args.lang == 'id' else 'Rejected rows written to'}: {path}")
     # a SIASN folder whose conversion left rows out for a data problem is rejected too (as by `merit siasn`)
-    return EXIT_OK if report.ok and (siasn is None or siasn.ok) else EXIT_REJECTED
+    return EXIT_OK if report.ok and not left_out else EXIT_REJECTED
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
@@ -212,11 +220,17 @@ def cmd_siasn(args: argparse.Namespace) -> int:
         raise InputError(f"{args.src}: bukan folder SIASN (tidak ada berkas ekspor, ref-unor.json, data-utama/ atau rw-jabatan/)",
                          en=f"{args.src}: not a SIASN folder (no export file, ref-unor.json, data-utama/ or rw-jabatan/)")
     [out] = claim([Target(args.out, entries=(*(f"{name}.csv" for name in TABLES), MAPPING_FILE, LEDGER_FILE))], [src])
+    from merit_lib.domain import text
+    from merit_lib.domain.language import number
+
     result = convert(src, lang=args.lang)
     result.write(out)
-    print(result.summary(args.lang))
+    print("\n".join(result.summary(args.lang)))
+    left_out = result.problem_rows()
+    print(text.t("siasn.siasn_left_out", args.lang, n=number(left_out, args.lang)) if left_out
+          else text.t("siasn.siasn_clean", args.lang))
     print(("Tables written to" if args.lang == "en" else "Tabel ditulis ke") + f": {out}")
-    return EXIT_OK if result.ok else EXIT_REJECTED
+    return EXIT_OK if not left_out else EXIT_REJECTED
 
 
 def cmd_audit(args: argparse.Namespace) -> int:

@@ -27,6 +27,8 @@ LEVEL_BELOW = {"Pengawas": R.NONSTRUCTURAL, "Administrator": "Pengawas", "JPT Pr
 #: where `level_awal` came from
 SOURCE_PEGAWAI, SOURCE_HISTORY, SOURCE_ESELON_LAMA = "pegawai", "riwayat", "eselon_lama"
 SOURCE_SAME_LEVEL, SOURCE_INFERRED = "rotasi_mutasi_setingkat", "disimpulkan_dari_tujuan"
+#: moves that keep a person's level: rotation, mutation, and a JF jenjang rise (Ahli Pertama → Ahli Muda stays Fungsional)
+SAME_LEVEL = ("rotasi", "mutasi", "kenaikan_jenjang")
 SOURCE_APPOINTED, SOURCE_UNKNOWN = "diangkat_dalam_periode", "tidak_diketahui"
 
 
@@ -70,7 +72,7 @@ def _level_before_first_event(first: pd.DataFrame) -> tuple[pd.Series, pd.Series
     """
     kind = first["jenis_mutasi"].astype("string")
     from_eselon = _level_of_eselon(first["eselon_lama"])
-    same_level = kind.isin(["rotasi", "mutasi"]).fillna(False)
+    same_level = kind.isin(SAME_LEVEL).fillna(False)
     promo = promotion_mask(first)
     below = _target_level(first).map(LEVEL_BELOW).astype("string")
     level = from_eselon.copy()
@@ -114,7 +116,7 @@ def position_at_start(pegawai: pd.DataFrame, riwayat: pd.DataFrame, period: Peri
     inferred, inferred_source = _level_before_first_event(f)
     level = pd.Series(np.where(has_before, b["jenis_jabatan_baru"].astype("string"), inferred), index=nips.index, dtype="string")
     source = pd.Series(np.where(has_before, SOURCE_HISTORY, inferred_source), index=nips.index, dtype="string")
-    same_level = (f["jenis_mutasi"].isin(["rotasi", "mutasi"]).fillna(False) & f["eselon_lama"].isna()).to_numpy()
+    same_level = (f["jenis_mutasi"].isin(SAME_LEVEL).fillna(False) & f["eselon_lama"].isna()).to_numpy()
     eselon_before = np.where(same_level, f["eselon_baru"].astype("string"), f["eselon_lama"].astype("string"))
     eselon = pd.Series(np.where(has_before, b["eselon_baru"].astype("string"), eselon_before), index=nips.index, dtype="string")
     opd = pd.Series(np.where(has_before, b["opd_kode_baru"].astype("string"), f["opd_kode_lama"].astype("string")),

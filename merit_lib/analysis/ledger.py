@@ -3,7 +3,8 @@
 `promotion_ledger` gives one row per promotion event of every quarter of the evidence window with its quarter
 (`triwulan`) and `alasan` (reason); `person_ledger` one row per pegawai row read (accepted into the frame at the period's
 start, or rejected at validation). `ledger_table` aggregates both, with every rotation and mutation event of the period
-(`analysis.rotations`: counted, or left out with a named reason), into `tables/promotions_ledger.csv` (counts per kind,
+(`analysis.rotations`: counted, or left out with a named reason) and every JF jenjang rise of the period
+(`kenaikan_jenjang`: neither), into `tables/promotions_ledger.csv` (counts per kind,
 quarter, OPD and reason; no person-level detail).
 """
 
@@ -146,5 +147,7 @@ def for_extract(extract: object, frame: pd.DataFrame, period: Period | str,
     promotions = promotion_ledger(frame, extract.tables["riwayat_jabatan"], period)
     if moves is None:
         moves = rotations.review_moves(current(frame), extract.tables["riwayat_jabatan"], extract.tables["pegawai"], period)
+    other = [t for t in (rotations.move_ledger(moves),
+                         rotations.jenjang_ledger(extract.tables["riwayat_jabatan"], current(frame), period)) if not t.empty]
     return ledger_table(promotions, person_ledger(frame, len(extract.report.rejected_rows("pegawai"))),
-                        rotations.move_ledger(moves), period)
+                        pd.concat(other, ignore_index=True) if other else None, period)

@@ -56,7 +56,10 @@ MOVE_RULES: dict[str, dict[str, str]] = {
 #: reasons of the ledger for a rotation or mutation event (the first that applies)
 COUNTED, DUPLICATE, NOT_IN_FRAME, OPD_UNKNOWN = codes.COUNTED, codes.DUPLICATE, codes.NOT_IN_FRAME, codes.OPD_UNKNOWN
 NOT_STRUCTURAL, LEVEL_UNKNOWN = codes.NOT_STRUCTURAL, codes.TARGET_UNKNOWN
-MOVE_REASONS: tuple[str, ...] = (COUNTED, DUPLICATE, NOT_IN_FRAME, NOT_STRUCTURAL, LEVEL_UNKNOWN, OPD_UNKNOWN)
+MOVE_REASONS: tuple[str, ...] = (COUNTED, DUPLICATE, NOT_IN_FRAME, NOT_STRUCTURAL, LEVEL_UNKNOWN, OPD_UNKNOWN,
+                                 codes.JENJANG_RISE)
+#: a JF jenjang rise (contract JENIS_MUTASI): neither a move reviewed here nor a promotion; ledgered by `jenjang_ledger`
+JENJANG = "kenaikan_jenjang"
 KEYS = ["nip", "tanggal", "jenis_mutasi", "jenis_jabatan_baru", "eselon_baru", "opd_kode_baru"]
 TABLE_COLUMNS: tuple[str, ...] = ("opd_kode", "n_rotasi", "n_mutasi", "n_rotasi_memenuhi_syarat",
                                   "share_rotasi_memenuhi_syarat", "share_rotasi_memenuhi_syarat_ci_low",
@@ -255,3 +258,18 @@ def move_ledger(moves: Moves) -> pd.DataFrame:
     return out.astype({"jenis": "string", "opd_kode": "string", "alasan": "string", "n_peristiwa": "Int64",
                        "n_orang": "int64"})
 
+
+def jenjang_ledger(riwayat: pd.DataFrame, frame: pd.DataFrame, period: Period | str) -> pd.DataFrame:
+    """Ledger rows of the JF jenjang rises dated in `period` (kind `kenaikan_jenjang`, reason codes.JENJANG_RISE: not
+    reviewed as a rotation, not counted as a promotion), counted per OPD of the new post (the person's when empty)."""
+    per = Period.parse(period)
+    ev = riwayat[(riwayat["tanggal"] >= per.start) & (riwayat["tanggal"] <= per.end)]
+    ev = ev[(ev["jenis_mutasi"] == JENJANG).fillna(False).astype(bool)]
+    where = "opd_kode_akhir" if "opd_kode_akhir" in frame else "opd_kode"
+    person = frame.drop_duplicates("nip").set_index("nip")[where].astype("string")
+    opd = ev["opd_kode_baru"].astype("string").fillna(person.reindex(ev["nip"]).set_axis(ev.index))
+    out = (pd.DataFrame({"jenis": JENJANG, "opd_kode": opd, "alasan": codes.JENJANG_RISE, "nip": ev["nip"]})
+           .groupby(["jenis", "opd_kode", "alasan"], dropna=False).agg(n_peristiwa=("nip", "size"), n_orang=("nip", "nunique"))
+           .reset_index())
+    return out.astype({"jenis": "string", "opd_kode": "string", "alasan": "string", "n_peristiwa": "Int64",
+                       "n_orang": "int64"})

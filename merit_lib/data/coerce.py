@@ -87,10 +87,10 @@ def normalise_headers(raw: RawTable, table: C.Table, src: Source) -> tuple[pd.Da
     df = raw.frame.drop(columns=drop).rename(columns=rename)
     df = df.loc[:, ~df.columns.duplicated()]
     unmatched = [str(h) for h in raw.frame.columns if rename.get(h) not in table.names]
-    for col in table.columns:
+    for col in table.all_columns:
         if col.required and col.name not in df.columns:
             raise LoadError(_missing_column(col.name, unmatched, list(raw.frame.columns), raw, table, src))
-    for col in table.columns:
+    for col in table.all_columns:
         if col.name not in df.columns:
             df[col.name] = pd.NA
     return df, rename
@@ -279,7 +279,7 @@ def coerce(df: pd.DataFrame, table: C.Table, stats: dict[str, int] | None = None
     `stats["control"]` (when given) counts the text cells that held control characters (they are removed)."""
     out = df.copy(deep=False)  # every column is replaced below (copy-on-write keeps `df` as it was)
     found: list[pd.DataFrame] = []
-    for col in table.columns:
+    for col in table.all_columns:
         raw = df[col.name]
         if pd.api.types.is_datetime64_any_dtype(raw):
             present, txt = raw, None

@@ -35,21 +35,23 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import re
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from merit_lib.data.limits import check_workbook
+from merit_lib.data.siasn_json import JsonProblem, load_json
+from merit_lib.data.siasn_opd import METHODS, Placement, opd_codes, opd_of_units  # noqa: F401 (opd_*: this module's API)
 from merit_lib.data.sink import write_csv
 from merit_lib.domain import contract as C
 from merit_lib.domain import rules as R
 from merit_lib.domain import siasn_codes as S
+from merit_lib.domain import text
 from merit_lib.domain.errors import InputError
 from merit_lib.domain.language import number
 from merit_lib.domain.nip import excel_number, mask, parse_nip
@@ -62,8 +64,6 @@ SOURCES: tuple[str, ...] = (EXPORT, DATA_UTAMA, "rw-jabatan", "rw-skp22", "rw-sk
 #: headers that make a CSV/XLSX file an Export Data ASN: nip_baru and one of these
 EXPORT_MARKERS: frozenset[str] = frozenset({"unor_id", "pns_id", "gol_akhir_id", "jenis_jabatan_id",
                                             "tingkat_pendidikan_id", "status_cpns_pns"})
-#: the top unit of an instansi's tree is named like this; it is no OPD for the units below it
-INSTANSI_NAME = r"\s*PEMERINTAH\b"
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 HEADER_SEARCH_ROWS = 10
 MAPPING_FILE, LEDGER_FILE = "siasn_mapping.csv", "siasn_ledger.csv"
@@ -89,11 +89,17 @@ PERSON_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "eselon_nama": (("eselon_nama", "eselon"), ("eselon",)),
     "tmt_jabatan": (("tmt_jabatan",), ("tmtJabatan",)),
     "unor_id": (("unor_id",), ("unorId",)),
-    "unor_induk_id": (("unor_induk_id",), ("unorIndukId",)),
-    "unor_induk_nama": (("unor_induk_nama",), ("unorIndukNama",)),
+    "unor_nama": (("unor_nama",), ("unorNama",)),
+    "unor_induk_id": (("unor_induk_id", "id_unor_induk"), ("unorIndukId",)),
+    "unor_induk_nama": (("unor_induk_nama", "unor_induk", "nama_unor_induk"), ("unorIndukNama",)),
+    "instansi_id": (("instansi_induk_id", "instansi_kerja_id"), ("instansiIndukId", "instansiKerjaId")),
     "tmt_cpns": (("tmt_cpns",), ("tmtCpns",)),
     "status_cpns_pns": (("status_cpns_pns",), ("statusCpnsPns",)),
-    "kedudukan_hukum_id": (("kedudukan_hukum_id",), ("kedudukanHukumId",)),
+    "kedudukan_hukum_id": (("kedudukan_hukum_id", "kedudukan_pns_id"), ("kedudukanHukumId", "kedudukanPnsId")),
+    "kedudukan_hukum_nama": (("kedudukan_hukum_nama", "kedudukan_hukum", "kedudukan_pns_nama"),
+                             ("kedudukanHukumNama", "kedudukanPnsNama")),
+    "tmt_kedudukan": (("tmt_kedudukan_hukum", "tmt_kedudukan"), ("tmtKedudukanHukum", "tmtKedudukanPns", "tmtKedudukan")),
+    "tmt_pensiun": (("tmt_pensiun",), ("tmtPensiun",)),
     "status_text": (("kedudukan_hukum_nama", "jenis_pegawai_nama"), ("statusPegawai", "kedudukanPnsNama")),
     "agama": (("agama_nama", "agama"), ("agama",)),
 }
@@ -102,7 +108,7 @@ PERSON_RULES: dict[str, tuple[tuple[str, ...], str]] = {
     "nip": (("nip_baru",), "leading ' dropped; 18 digits"),
     "nama": (("nama",), "as is"),
     "jenis_kelamin": (("jenis_kelamin",), "jenis_kelamin"),
-    "tanggal_lahir": (("tanggal_lahir",), "dd-mm-yyyy"),
+    "tanggal_lahir": (("tanggal_lahir",), "dates"),
     "status_kepegawaian": (("status_cpns_pns", "kedudukan_hukum_id", "status_text"), "status"),
     "golongan": (("gol_akhir_id", "gol_akhir_nama"), "golongan"),
     "pendidikan": (("tingkat_pendidikan_id", "tingkat_pendidikan_nama"), "pendidikan"),
@@ -110,19 +116,23 @@ PERSON_RULES: dict[str, tuple[tuple[str, ...], str]] = {
     "eselon": (("eselon_id", "eselon_nama"), "eselon"),
     "unit": (("unor_id",), "ref-unor"),
     "jabatan": (("jabatan_nama",), "as is"),
-    "tmt_jabatan": (("tmt_jabatan",), "dd-mm-yyyy"),
-    "tmt_cpns": (("tmt_cpns",), "dd-mm-yyyy"),
+    "tmt_jabatan": (("tmt_jabatan",), "dates"),
+    "tmt_cpns": (("tmt_cpns",), "dates"),
     "agama": (("agama",), "as is"),
+    "kedudukan_hukum": (("kedudukan_hukum_id", "kedudukan_hukum_nama"), "kedudukan_hukum"),
+    "tmt_kedudukan_hukum": (("tmt_kedudukan", "tmt_pensiun"), "dates"),
 }
 MERGED = tuple(c for c in PERSON_RULES if c != "nip")
 #: values that come from a code table (a raw value that does not map is an unknown code)
-CODED = ("jenis_kelamin", "status_kepegawaian", "golongan", "pendidikan", "jenis_jabatan_id", "eselon")
+CODED = ("jenis_kelamin", "status_kepegawaian", "golongan", "pendidikan", "jenis_jabatan_id", "eselon", "kedudukan_hukum")
 #: where a person value lands in pegawai
 TARGET: dict[str, str] = {"unit": "pegawai.opd_kode, opd_nama", "jenis_jabatan_id": "pegawai.jenis_jabatan",
                           "eselon": "pegawai.eselon, jenis_jabatan"}
 REQUIRED = ("nama", "jenis_kelamin", "tanggal_lahir", "status_kepegawaian", "golongan", "pendidikan", "opd_kode",
             "jabatan", "jenis_jabatan", "tmt_jabatan")
-DATES = ("tanggal_lahir", "tmt_jabatan", "tmt_cpns")
+DATES = ("tanggal_lahir", "tmt_jabatan", "tmt_cpns", "tmt_kedudukan_hukum")
+#: the position a person source gives; dropped (and filled from rw-jabatan) when its title names an acting post
+POSITION = ("jabatan", "jenis_jabatan_id", "eselon", "tmt_jabatan", "unit")
 
 #: ledger reasons → (short label, message with {detail}) per language
 REASONS: dict[str, dict[str, tuple[str, str]]] = {
@@ -182,6 +192,26 @@ REASONS: dict[str, dict[str, tuple[str, str]]] = {
                    "en": ("unreadable file", "file cannot be read: {detail}")},
     "malformed_row": {"id": ("baris rusak", "baris berisi {detail} sel, lebih banyak daripada header"),
                       "en": ("malformed row", "row has {detail} cells, more than the header")},
+    "acting_position_only": {"id": ("hanya jabatan sementara", "jabatan yang tercatat hanya penugasan sementara ({detail}); "
+                                    "jabatan definitifnya tidak ada di rw-jabatan"),
+                             "en": ("acting post only", "the only position recorded is an acting one ({detail}); no "
+                                    "definitive position in rw-jabatan")},
+    "acting_title": {"id": ("jabatan sementara diganti", "jabatan di sumber ini berupa penugasan sementara (Plt./Plh./Pj./"
+                            "Tugas Tambahan): jabatan definitif terakhir dari rw-jabatan dipakai"),
+                     "en": ("acting post replaced", "the position in this source is an acting one (Plt./Plh./Pj./Tugas "
+                            "Tambahan): the latest definitive one of rw-jabatan is used")},
+    "date_unreadable": {"id": ("tanggal tidak terbaca", "ada tanggal yang tidak dapat dibaca: dibiarkan kosong atau diisi "
+                               "dari sumber lain (nilainya di laporan pemetaan)"),
+                        "en": ("unreadable date", "a date cannot be read: left empty or filled from another source (its "
+                               "value is in the mapping report)")},
+    "not_active": {"id": ("kedudukan bukan aktif", "kedudukan hukum bukan aktif (CLTN, tugas belajar, MPP, pensiun, …): "
+                          "tetap di pegawai, kolom kedudukan_hukum mengatakannya"),
+                   "en": ("not active", "kedudukan hukum other than aktif (CLTN, tugas belajar, MPP, pensiun, …): kept in "
+                          "pegawai, the kedudukan_hukum column says so")},
+    "kedudukan_unknown": {"id": ("kedudukan tidak dikenal", "kode dan nama kedudukan hukum tidak dikenal: kolom "
+                                 "kedudukan_hukum kosong (dianggap aktif)"),
+                          "en": ("unknown kedudukan", "kedudukan hukum code and name unknown: kedudukan_hukum left empty "
+                                 "(taken as aktif)")},
     "rank_history": {"id": ("riwayat golongan (di luar kontrak)", "riwayat golongan (kenaikan pangkat) bukan riwayat "
                             "jabatan; tidak masuk kontrak"),
                      "en": ("rank history (outside the contract)", "rank history (kenaikan pangkat) is not a position "
@@ -214,6 +244,8 @@ class SiasnResult:
     ledger: pd.DataFrame
     source: Path
     lang: str = "id"
+    #: persons kept per way their OPD was found (`opd`: siasn_opd.METHODS) and per kedudukan hukum (`kedudukan`)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def write(self, out: Path | str) -> Path:
         """The four tables as `<table>.csv` (ISO dates), `siasn_mapping.csv` and `siasn_ledger.csv` (NIPs masked),
@@ -229,9 +261,13 @@ class SiasnResult:
     def ok(self) -> bool:
         """True when no row was left out for a data problem (acting assignments, rank history and years replaced by
         rw-skp22 are left out by design, not for a problem)."""
+        return self.problem_rows() == 0
+
+    def problem_rows(self) -> int:
+        """Ledger rows left out for a data problem (not by design: acting assignments, rank history, replaced years)."""
         led = self.ledger
         by_design = [*NOT_NEEDED, "acting_assignment"]
-        return not (led["status"].eq(LEFT_OUT) & ~led["reason"].isin(by_design).fillna(False)).any()
+        return int((led["status"].eq(LEFT_OUT) & ~led["reason"].isin(by_design).fillna(False)).sum())
 
     def reason_counts(self) -> pd.DataFrame:
         """Ledger rows per source, status and reason (a used row with two notes counts under each)."""
@@ -478,11 +514,13 @@ def _unwrap(obj: object) -> tuple[list[dict], str | None]:
     return [], "data: " + (str(obj)[:80] if obj not in (None, "") else "null")
 
 
-def read_json_records(path: Path) -> tuple[list[dict], str | None, str | None]:
+def read_json_records(path: Path, lang: str = "id") -> tuple[list[dict], str | None, str | None]:
     """(records with lower-cased keys, why there are none, why the file cannot be read)."""
     try:
-        obj = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        obj = load_json(path)
+    except JsonProblem as exc:
+        return [], None, exc.message(lang)
+    except OSError as exc:
         return [], None, " ".join(str(exc).split())[:120]
     records, empty = _unwrap(obj)
     return [{str(k).lower(): v for k, v in r.items()} for r in records], empty, None
@@ -493,14 +531,15 @@ def _nip_of_file(path: Path) -> str | None:
     return m.group(0) if m else None
 
 
-def read_folder(folder: Path | None, source: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def read_folder(folder: Path | None, source: str, lang: str = "id") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every `<nip>.json` of a web-service folder → one row per record (lower-cased keys, `_file`, `_row`, the NIP of
     the file name `_nip_file` and of the record `_nip_inner`), and ledger rows for files without records."""
     rows, led = [], []
     for f in sorted(folder.iterdir()) if folder is not None else []:
         if not f.is_file() or _is_temporary(f):
             continue
-        records, empty, broken = read_json_records(f) if f.suffix.lower() == ".json" else ([], None, "bukan .json")
+        records, empty, broken = (read_json_records(f, lang) if f.suffix.lower() == ".json"
+                                  else ([], None, text.t("siasn.not_json", lang)))
         if broken or not records:
             led.append(_entry(source, f.name, None, _nip_of_file(f), LEFT_OUT, "unreadable" if broken else
                               "empty_response", broken or empty or ""))
@@ -544,17 +583,21 @@ def person_raw(frame: pd.DataFrame, source: str) -> tuple[pd.DataFrame, dict[str
     return out, used
 
 
-def read_ref_unor(path: Path | None) -> pd.DataFrame:
+def read_ref_unor(path: Path | None, lang: str = "id") -> pd.DataFrame:
     """ref-unor.json → one row per unit: id, diatasan_id, induk_unor_id, nama_unor, eselon_id, cepat_kode."""
     keys = {"id": "Id", "diatasan_id": "DiatasanId", "induk_unor_id": "IndukUnorId", "nama_unor": "NamaUnor",
             "eselon_id": "EselonId", "cepat_kode": "CepatKode"}
     if path is None:
         return pd.DataFrame(columns=list(keys), dtype="string")
-    records, _empty, broken = read_json_records(path)
+    records, _empty, broken = read_json_records(path, "id")
     if broken:
-        raise InputError(f"{path}: ref-unor tidak dapat dibaca: {broken}", en=f"{path}: ref-unor cannot be read: {broken}")
+        raise InputError(text.t("siasn.ref_unor_unreadable", "id", path=path, why=broken),
+                         en=text.t("siasn.ref_unor_unreadable", "en", path=path,
+                                   why=read_json_records(path, "en")[2]))
     frame = pd.DataFrame(records)
     out = pd.DataFrame({c: _pick(frame, [k]) for c, k in keys.items()})
+    for c in ("id", "diatasan_id", "induk_unor_id"):       # 32-hex in either case or a dashed UUID: one spelling
+        out[c] = S.unit_id(out[c])
     return out[out["id"].notna()].drop_duplicates("id").reset_index(drop=True)
 
 
@@ -587,65 +630,14 @@ def read_profiling(path: Path) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- derivations
 
-def opd_of_units(units: pd.DataFrame) -> pd.DataFrame:
-    """Each unit's OPD, indexed by unit id: opd_id, opd_kode, opd_nama, and the unit's own contract eselon.
-
-    Walk DiatasanId up (IndukUnorId where DiatasanId is missing) to the first unit whose IndukUnorId is itself, or
-    to the top of the tree. That unit is the OPD — unless it is the instansi (a top named `PEMERINTAH …`, e.g.
-    Pemerintah Provinsi Banten): then the OPD is the unit just below it on the way (a tree whose units all name the
-    instansi as their induk still gives one OPD per unit under it). A cycle leaves the unit without OPD (NA)."""
-    ids = set(units["id"].dropna())
-    parent = dict(zip(units["id"], units["diatasan_id"]))
-    # a null IndukUnorId (as the web service answers for the top of the tree) is None, never NA: NA == id is no bool
-    induk = {u: (v if isinstance(v, str) else None) for u, v in zip(units["id"], units["induk_unor_id"])}
-    names = dict(zip(units["id"], units["nama_unor"]))
-
-    def up(u: str) -> str | None:
-        for nxt in (parent.get(u), induk.get(u)):
-            if isinstance(nxt, str) and nxt in ids and nxt != u:
-                return nxt
-        return None
-
-    def walk(u: str) -> str | None:
-        path = [u]
-        while True:
-            cur = path[-1]
-            nxt = up(cur)
-            if induk.get(cur) == cur or nxt is None:
-                instansi = nxt is None and bool(re.match(INSTANSI_NAME, str(names.get(cur) or ""), re.IGNORECASE))
-                return path[-2] if instansi and len(path) > 1 else cur
-            if nxt in path:
-                return None
-            path.append(nxt)
-
-    out = pd.DataFrame({"opd_id": pd.Series({u: walk(u) for u in units["id"]}, dtype="string")})
-    out["instansi"] = [up(u) is None and bool(re.match(INSTANSI_NAME, str(names.get(u) or ""), re.IGNORECASE))
-                       for u in out.index]
-    by_id = units.set_index("id")
-    out["opd_nama"] = out["opd_id"].map(by_id["nama_unor"]).astype("string")
-    out["opd_kode"] = out["opd_id"].map(opd_codes(units, out["opd_id"].dropna().unique())).astype("string")
-    out["eselon_unit"] = S.eselon(by_id["eselon_id"]).reindex(out.index).astype("string")
-    return out
-
-
-def opd_codes(units: pd.DataFrame, opd_ids: Iterable[str]) -> dict[str, str]:
-    """opd_kode of each OPD unit: its CepatKode (trimmed, upper case) where it fits the contract's CODE_PATTERN and no
-    other OPD has it; else its Id (letters and digits only, upper case, at most 32)."""
-    opd_ids = list(opd_ids)
-    cepat = units.set_index("id")["cepat_kode"].reindex(opd_ids).astype("string").str.strip().str.upper()
-    ok = cepat.str.fullmatch(C.CODE_PATTERN).fillna(False).astype(bool) & ~cepat.duplicated(keep=False)
-    from_id = pd.Series([re.sub(r"[^A-Z0-9]", "", i.upper())[:32] for i in opd_ids], index=opd_ids, dtype="string")
-    return cepat.where(ok, from_id).to_dict()
-
-
 def person_values(raw: pd.DataFrame) -> pd.DataFrame:
     """Raw person fields → our values (NA where empty or unknown), one column per PERSON_RULES key, plus
-    `eselon_kind` (siasn_codes.eselon_kind) and `cpns`."""
+    `eselon_kind` (siasn_codes.eselon_kind), `cpns`, `acting` (the position is an acting post: PLT/PLH/PJ/TT read
+    from its title, its POSITION values left empty) and `_bad_<date>` (a date cell that could not be read)."""
     out = pd.DataFrame(index=raw.index)
     out["nip"] = raw["nip_baru"].where(raw["nip_baru"].str.fullmatch(r"\d{18}").fillna(False).astype(bool))
     out["nama"] = raw["nama"]
     out["jenis_kelamin"] = S.jenis_kelamin(raw["jenis_kelamin"])
-    out["tanggal_lahir"] = S.dates(raw["tanggal_lahir"])
     out["status_kepegawaian"] = S.status(raw["status_cpns_pns"], raw["kedudukan_hukum_id"], raw["status_text"])
     pppk = (out["status_kepegawaian"] == "PPPK").fillna(False).astype(bool)
     # PPPK golongan (I–XVII) are kept as named: the PNS id table says nothing about them
@@ -656,22 +648,36 @@ def person_values(raw: pd.DataFrame) -> pd.DataFrame:
     out["jenis_jabatan_id"] = S.jenis_jabatan(raw["jenis_jabatan_id"], raw["jenis_jabatan_nama"])
     out["eselon"] = S.eselon(raw["eselon_id"], raw["eselon_nama"])
     out["eselon_kind"] = S.eselon_kind(raw["eselon_id"].fillna(raw["eselon_nama"]))
-    out["unit"] = raw["unor_id"]
+    out["unit"] = S.unit_id(raw["unor_id"])
     out["jabatan"] = raw["jabatan_nama"]
-    out["tmt_jabatan"] = S.dates(raw["tmt_jabatan"])
-    out["tmt_cpns"] = S.dates(raw["tmt_cpns"])
+    for col, field_ in (("tanggal_lahir", "tanggal_lahir"), ("tmt_jabatan", "tmt_jabatan"), ("tmt_cpns", "tmt_cpns"),
+                        ("tmt_kedudukan_hukum", "tmt_kedudukan"), ("_tmt_pensiun", "tmt_pensiun")):
+        out[col], out[f"_bad_{col}"] = S.read_dates(raw[field_])
     out["agama"] = raw["agama"]
+    out["kedudukan_hukum"] = S.kedudukan_hukum(raw["kedudukan_hukum_id"], raw["kedudukan_hukum_nama"])
+    retired = out["kedudukan_hukum"].isin(["pensiun", "bup"]).fillna(False).astype(bool)
+    out["tmt_kedudukan_hukum"] = out["tmt_kedudukan_hukum"].fillna(out["_tmt_pensiun"].where(retired))
+    out["_bad_tmt_kedudukan_hukum"] |= out.pop("_bad__tmt_pensiun") & retired & out["tmt_kedudukan_hukum"].isna()
+    out = out.drop(columns="_tmt_pensiun")
     out["cpns"] = S.is_cpns(raw["status_cpns_pns"], raw["status_text"])
+    out["acting"] = S.penugasan_of_title(raw["jabatan_nama"]).notna().to_numpy()
+    out.loc[out["acting"], list(POSITION)] = pd.NA
+    out.loc[out["acting"], "eselon_kind"] = "none"
     return out
 
 
 def unknown_values(raw: pd.DataFrame, values: pd.DataFrame, name: str) -> pd.Series:
-    """True where a raw field held something but its value is NA (an unknown code; `99` = no eselon is known)."""
+    """True where a raw field held something but its value is NA (an unknown code, an unreadable date; `99` = no eselon
+    is known; a position dropped as an acting post is none)."""
+    if name in DATES:
+        return values[f"_bad_{name}"].fillna(False).astype(bool)
     cols, _rule = PERSON_RULES[name]
     present = raw[list(cols)].notna().any(axis=1)
     miss = values[name].isna()
     if name == "eselon":
         miss &= (values["eselon_kind"] != "none").fillna(True)
+    if name in POSITION:
+        miss &= ~values["acting"].fillna(False).astype(bool)
     return (present & miss).astype(bool)
 
 
@@ -696,11 +702,12 @@ def merge_persons(export: pd.DataFrame, utama: pd.DataFrame) -> tuple[pd.DataFra
 
 
 def history_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
-    """Usable definitive rw-jabatan rows (nip, tanggal, level, eselon, opd_kode, jabatan, _file, _row) → the
-    riwayat_jabatan table, and for each exact duplicate row left out the row number of the one kept.
+    """Usable definitive rw-jabatan rows (nip, tanggal, level, eselon, opd_kode, jabatan, _file, _row; `kelas` where
+    given) → the riwayat_jabatan table, and for each exact duplicate row left out the row number of the one kept.
 
     A person's rows are sorted by tanggal (same day: the lower level first, then file order); each is compared with
-    the one before by `siasn_codes.classify_moves`, which also gives eselon_lama and opd_kode_lama."""
+    the one before by `siasn_codes.classify_moves` (level, kelas jabatan, eselon a/b, JF jenjang), which also gives
+    eselon_lama and opd_kode_lama."""
     ok = rows.assign(_rank=rows["level"].astype(object).map(R.LEVEL_RANK))
     ok = ok.sort_values(["nip", "tanggal", "_rank", "_file", "_row"], kind="stable")
     key = ["nip", "tanggal", "level", "eselon", "opd_kode", "jabatan"]
@@ -708,8 +715,11 @@ def history_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     first_row = ok.groupby([ok[k].astype("string").fillna("") for k in key], sort=False)["_row"].transform("first")
     duplicates = first_row[dup].astype(int).astype(str)
     ok = ok[~dup]
-    prev = ok.groupby("nip")[["level", "eselon", "opd_kode"]].shift(1)
-    kind = S.classify_moves(prev["level"], prev["opd_kode"], ok["level"], ok["opd_kode"])
+    if "kelas" not in ok:
+        ok = ok.assign(kelas=np.nan)
+    prev = ok.groupby("nip")[["level", "eselon", "opd_kode", "kelas", "jabatan"]].shift(1)
+    kind = S.classify_moves(prev["level"], prev["opd_kode"], ok["level"], ok["opd_kode"], prev["eselon"], ok["eselon"],
+                            prev["kelas"], ok["kelas"], prev["jabatan"], ok["jabatan"])
     out = pd.DataFrame({"nip": ok["nip"], "tanggal": pd.to_datetime(ok["tanggal"]), "jenis_mutasi": kind,
                         "jabatan_baru": ok["jabatan"], "jenis_jabatan_baru": ok["level"], "eselon_baru": ok["eselon"],
                         "opd_kode_baru": ok["opd_kode"], "eselon_lama": prev["eselon"], "opd_kode_lama": prev["opd_kode"]})
@@ -844,24 +854,26 @@ class _Conversion:
         self.mapping: list[dict] = []
         self.ledger: list[pd.DataFrame] = []
         self.tables: dict[str, pd.DataFrame] = {}
+        self.counts: dict[str, dict[str, int]] = {}
 
     def t(self, id_: str, en: str) -> str:
         return _t(self.lang, id_, en)
 
     def folder(self, name: str) -> pd.DataFrame:
-        raw, empty = read_folder(self.files.folders.get(name), name)
+        raw, empty = read_folder(self.files.folders.get(name), name, self.lang)
         self.ledger.append(empty)
         return raw
 
     def run(self) -> SiasnResult:
         self.tree()
+        self.read_sources()
         self.positions()
         self.persons()
         self.history()
         self.kinerja()
         self.golongan_ledger()
         self.profiling()
-        ledger = pd.concat([f for f in self.ledger if len(f)], ignore_index=True)
+        ledger = pd.concat([f for f in self.ledger if len(f)] or [_ledger_rows([])], ignore_index=True)
         ledger = ledger.iloc[np.argsort(ledger["source"].map(SOURCES.index).to_numpy(), kind="stable")]
         ledger = ledger.reset_index(drop=True)
         ledger = ledger.astype({"nip": "string", "reason": "string", "detail": "string"})
@@ -870,73 +882,100 @@ class _Conversion:
         mapping = pd.DataFrame(self.mapping, columns=MAPPING_COLUMNS)
         mapping["conflicts"] = pd.array(mapping["conflicts"], dtype="Int64")
         tables = {name: self.tables[name] for name in C.TABLES}
-        return SiasnResult(tables, mapping, ledger[[*LEDGER_COLUMNS, "detail"]], self.files.root, self.lang)
+        return SiasnResult(tables, mapping, ledger[[*LEDGER_COLUMNS, "detail"]], self.files.root, self.lang, self.counts)
 
     # ---- the unit tree
     def tree(self) -> None:
-        units = read_ref_unor(self.files.ref_unor)
-        self.has_tree = bool(len(units))
-        self.opd = opd_of_units(units) if self.has_tree else pd.DataFrame(
-            columns=["opd_id", "opd_nama", "opd_kode", "eselon_unit", "instansi"], dtype="string")
+        units = read_ref_unor(self.files.ref_unor, self.lang)
+        self.place = Placement(units)
         if self.files.ref_unor is not None:
-            lost = self.opd["opd_id"].isna()
+            opd = self.place.opd
+            lost = opd["opd_id"].isna()
             self.mapping.append(_row(REF_UNOR, "Id, DiatasanId, IndukUnorId, CepatKode", "OPD (opd_kode, opd_nama)",
                                      "walk DiatasanId up to the unit whose IndukUnorId is itself (or the top); the "
                                      "instansi (PEMERINTAH …) is never an OPD", len(units), int((~lost).sum()), int(lost.sum()),
-                                     _values(self.opd.index.to_series(), lost),
-                                     note=self.t(f"{self.opd['opd_id'].nunique()} OPD",
-                                                 f"{self.opd['opd_id'].nunique()} OPDs")))
+                                     _values(opd.index.to_series(), lost),
+                                     note=self.t(f"{opd['opd_id'].nunique()} OPD", f"{opd['opd_id'].nunique()} OPDs")))
 
-    def rollup(self, unit: pd.Series, induk: pd.Series, induk_nama: pd.Series) -> pd.DataFrame:
-        """Units → opd_kode, opd_nama, the unit's eselon, and `via` (`unit`, `induk`: data-utama's unorIndukId in the
-        tree, `induk_tanpa_pohon`: unorIndukId itself when there is no tree)."""
-        o = self.opd.reindex(unit.astype(object).to_numpy())
-        out = pd.DataFrame({"opd_kode": o["opd_kode"].to_numpy(), "opd_nama": o["opd_nama"].to_numpy(),
-                            "eselon_unit": o["eselon_unit"].to_numpy()}, index=unit.index).astype("string")
-        out["via"] = pd.Series(np.where(out["opd_kode"].notna(), "unit", None), index=unit.index, dtype="string")
-        todo = out["opd_kode"].isna() & induk.notna()
-        if self.has_tree:       # the instansi says nothing about the OPD
-            oi = self.opd.reindex(induk[todo].astype(object).to_numpy())
-            oi.loc[oi["instansi"].fillna(False).astype(bool).to_numpy(), ["opd_kode", "opd_nama"]] = pd.NA
-            out.loc[todo, "opd_kode"] = oi["opd_kode"].to_numpy()
-            out.loc[todo, "opd_nama"] = oi["opd_nama"].to_numpy()
-            out.loc[todo & out["opd_kode"].notna(), "via"] = "induk"
-        else:
-            code = induk[todo].str.upper().str.replace(r"[^A-Z0-9]", "", regex=True).str.slice(0, 32)
-            out.loc[todo, "opd_kode"] = code
-            out.loc[todo, "opd_nama"] = induk_nama[todo].fillna(code)
-            out.loc[todo, "via"] = "induk_tanpa_pohon"
-        return out
+    def rollup(self, unit: pd.Series, induk: pd.Series, induk_nama: pd.Series,
+               unit_nama: pd.Series | None = None) -> pd.DataFrame:
+        """Units → opd_kode, opd_nama, the unit's eselon, and how the OPD was found (`siasn_opd.Placement.rollup`)."""
+        return self.place.rollup(unit, induk, induk_nama, unit_nama)
+
+    # ---- the person sources and the history, read once; what they say about OPD ids and names
+    def read_sources(self) -> None:
+        frames, bad = [], []
+        for path, header_row, sep in self.files.exports:
+            frame, malformed = read_export(path, header_row, sep)
+            frames.append(frame)
+            bad.append(malformed)
+        self.export = (pd.concat(frames, ignore_index=True) if frames
+                       else pd.DataFrame(columns=["_file", "_row", "_nip_number"], dtype="object"))
+        self.ledger += bad
+        self.utama = self.folder(DATA_UTAMA)
+        if not len(self.export) and not len(self.utama):
+            raise self.no_person_source()
+        self.jab = self.folder("rw-jabatan")
+        ex_id, du_id = PERSON_FIELDS["unor_induk_id"], PERSON_FIELDS["unor_induk_nama"]
+        pairs = [(S.unit_id(_pick(self.export, ex_id[0], lower=False)), _pick(self.export, du_id[0], lower=False)),
+                 (S.unit_id(_pick(self.utama, ex_id[1])), _pick(self.utama, du_id[1])),
+                 (S.unit_id(_pick(self.jab, ["unorIndukId"])), _pick(self.jab, ["unorIndukNama"]))]
+        instansi = [S.unit_id(_pick(self.export, PERSON_FIELDS["instansi_id"][0], lower=False)),
+                    S.unit_id(_pick(self.utama, PERSON_FIELDS["instansi_id"][1]))]
+        self.place.learn(pairs, instansi)
+
+    def no_person_source(self) -> InputError:
+        """The one-line error when neither the export nor data-utama/ holds a person (an empty or failed pull)."""
+        led = pd.concat([f for f in self.ledger if len(f)] or [_ledger_rows([])], ignore_index=True)
+        bad = led[led["source"] == DATA_UTAMA]
+
+        def state(lang: str) -> tuple[str, str]:
+            export = text.t("siasn.state_no_rows" if self.files.exports else "siasn.state_missing", lang)
+            if DATA_UTAMA not in self.files.folders:
+                return export, text.t("siasn.state_missing", lang)
+            if bad.empty:
+                return export, text.t("siasn.state_empty", lang)
+            first = self.files.folders[DATA_UTAMA] / str(bad.iloc[0]["file"])
+            _records, empty, broken = (read_json_records(first, lang) if first.suffix.lower() == ".json"
+                                       else ([], None, text.t("siasn.not_json", lang)))
+            why = broken or label("empty_response", lang) + (f" ({empty})" if empty else "")
+            return export, text.t("siasn.state_unreadable", lang, n=len(bad), first=f"{first.name}: {why}")
+
+        msgs = {lang: text.t("siasn.no_person_source", lang, src=self.files.root, export=state(lang)[0],
+                             utama=state(lang)[1]) for lang in ("id", "en")}
+        return InputError(msgs["id"], en=msgs["en"])
 
     # ---- rw-jabatan rows, typed (the persons borrow their latest definitive position from them)
     def positions(self) -> None:
-        raw = self.folder("rw-jabatan")
+        raw = self.jab
         h = pd.DataFrame({"_file": raw["_file"], "_row": raw["_row"]}, index=raw.index)
         h["nip"] = record_nip(raw)
-        h["tanggal"] = S.dates(_pick(raw, ["tmtJabatan"]))
-        h["pen_raw"] = _pick(raw, ["jenisPenugasanId"])
-        h["penugasan"] = S.penugasan(h["pen_raw"], _pick(raw, ["jenisPenugasanNama", "jenisPenugasan"]))
-        h["assumed_d"] = h["pen_raw"].isna() & h["penugasan"].isna()
-        h.loc[h["assumed_d"], "penugasan"] = S.DEFINITIVE
+        h["tmt_raw"] = _pick(raw, ["tmtJabatan"])
+        h["tanggal"], h["tanggal_bad"] = S.read_dates(h["tmt_raw"])
         h["jenis_raw"] = _pick(raw, ["jenisJabatan", "jenisJabatanId"])
         h["jenis"] = S.jenis_jabatan(h["jenis_raw"], _pick(raw, ["jenisJabatanNama"]))
+        title = {"1": "namaJabatan", "3": "namaJabatan", "2": "jabatanFungsionalNama", "4": "jabatanFungsionalUmumNama"}
+        h["jabatan"] = _pick(raw, ["namaJabatan", "jabatanFungsionalUmumNama", "jabatanFungsionalNama"])
+        for jenis, key in title.items():
+            own = (h["jenis"] == jenis).fillna(False) & _pick(raw, [key]).notna()
+            h.loc[own, "jabatan"] = _pick(raw, [key])[own]
+        self.assignments(h, raw)
         h["esl_raw"] = _pick(raw, ["eselonId"]).fillna(_pick(raw, ["eselon"]))
         h["eselon"] = S.eselon(_pick(raw, ["eselonId"]), _pick(raw, ["eselon"]))
         h["eselon_kind"] = S.eselon_kind(h["esl_raw"])
-        h["unit"] = _pick(raw, ["unorId"])
-        place = self.rollup(h["unit"], _pick(raw, ["unorIndukId"]), _pick(raw, ["unorIndukNama"]))
-        h["opd_kode"], h["opd_nama"] = place["opd_kode"], place["opd_nama"]
+        h["kelas_raw"] = _pick(raw, ["kelasJabatan", "kelas_jabatan", "kelasJabatanNilai", "kelas"])
+        kelas = pd.to_numeric(h["kelas_raw"], errors="coerce")
+        h["kelas"] = kelas.where(kelas.between(1, 17) & (kelas == kelas.round()))
+        h["unit"] = S.unit_id(_pick(raw, ["unorId"]))
+        place = self.rollup(h["unit"], S.unit_id(_pick(raw, ["unorIndukId"])), _pick(raw, ["unorIndukNama"]),
+                            _pick(raw, ["unorNama"]))
+        h["opd_kode"], h["opd_nama"], h["via"] = place["opd_kode"], place["opd_nama"], place["via"]
         # a structural row without eselon takes its unit's (ref-unor EselonId)
         h["eselon_from_unit"] = ((h["jenis"] == "1") & h["eselon"].isna() & (h["eselon_kind"] == "none")
                                  & place["eselon_unit"].notna()).fillna(False).astype(bool)
         h.loc[h["eselon_from_unit"], "eselon"] = place.loc[h["eselon_from_unit"], "eselon_unit"]
         h["level"] = S.level(h["jenis"], h["eselon"])
         h["eselon"] = h["eselon"].where(h["level"].isin(list(C.ESELON_OF_JENIS)).fillna(False))
-        title = {"1": "namaJabatan", "3": "namaJabatan", "2": "jabatanFungsionalNama", "4": "jabatanFungsionalUmumNama"}
-        h["jabatan"] = _pick(raw, ["namaJabatan", "jabatanFungsionalUmumNama", "jabatanFungsionalNama"])
-        for jenis, key in title.items():
-            own = (h["jenis"] == jenis).fillna(False) & _pick(raw, [key]).notna()
-            h.loc[own, "jabatan"] = _pick(raw, [key])[own]
         why = _Why(raw.index)
         why(h["nip"].isna(), "invalid_nip", raw["_nip_file"].astype("string").fillna(raw["_nip_inner"].astype("string"))
             .fillna("-") if len(raw) else "")
@@ -945,7 +984,7 @@ class _Conversion:
                 "nip_mismatch", raw["_nip_file"].astype("string") + " ≠ " + raw["_nip_inner"].astype("string"))
         why(h["penugasan"].isin(list(S.ACTING)), "acting_assignment", h["penugasan"])
         why(h["penugasan"].isna(), "unknown_code", "jenisPenugasanId=" + h["pen_raw"].fillna(""))
-        why(h["tanggal"].isna(), "invalid_date", "tmtJabatan=" + _pick(raw, ["tmtJabatan"]).fillna(""))
+        why(h["tanggal"].isna(), "invalid_date", "tmtJabatan=" + h["tmt_raw"].fillna(""))
         why(h["jenis"].isna(), "unknown_code", "jenisJabatan=" + h["jenis_raw"].fillna(""))
         why(h["eselon_kind"] == "outside", "outside_contract", _eselon_named(h["esl_raw"]))
         why(h["eselon_kind"] == "unknown", "unknown_code", "eselonId=" + h["esl_raw"].fillna(""))
@@ -957,31 +996,44 @@ class _Conversion:
         self.latest = (ok.sort_values(["nip", "tanggal", "_rank", "_file", "_row"], kind="stable")
                        .groupby("nip").tail(1).set_index("nip"))
 
+    def assignments(self, h: pd.DataFrame, raw: pd.DataFrame) -> None:
+        """Each row's penugasan (SOURCES["penugasan"], ["penugasan_title"]): jenisPenugasanId (code or name); where it
+        is empty, jenisMutasiId when it holds a penugasan code (MJ/MU do not), else an acting title (Plt., Plh., Pj.,
+        Pjs., Tugas Tambahan), else definitive by assumption (counted). `pen_from` says which."""
+        h["pen_raw"] = _pick(raw, ["jenisPenugasanId"])
+        by_code = S.penugasan(h["pen_raw"], _pick(raw, ["jenisPenugasanNama", "jenisPenugasan"]))
+        empty = h["pen_raw"].isna() & by_code.isna()
+        by_mutasi = S.penugasan(_pick(raw, ["jenisMutasiId"])).where(empty)
+        by_title = S.penugasan_of_title(h["jabatan"]).where(empty & by_mutasi.isna())
+        h["penugasan"] = by_code.fillna(by_mutasi).fillna(by_title)
+        h["assumed_d"] = empty & h["penugasan"].isna()
+        h.loc[h["assumed_d"], "penugasan"] = S.DEFINITIVE
+        h["pen_from"] = pd.Series(np.select([by_code.notna(), by_mutasi.notna(), by_title.notna()],
+                                            ["jenisPenugasanId", "jenisMutasiId", "title"], ""), index=h.index)
+
     # ---- persons
     def persons(self) -> None:
-        frames, bad = [], []
-        for path, header_row, sep in self.files.exports:
-            frame, malformed = read_export(path, header_row, sep)
-            frames.append(frame)
-            bad.append(malformed)
-        export = (pd.concat(frames, ignore_index=True) if frames
-                  else pd.DataFrame(columns=["_file", "_row", "_nip_number"], dtype="object"))
-        self.ledger += bad
-        utama = self.folder(DATA_UTAMA)
-        ex, du = _Source.read(EXPORT, export), _Source.read(DATA_UTAMA, utama)
+        ex, du = _Source.read(EXPORT, self.export), _Source.read(DATA_UTAMA, self.utama)
         nips = pd.Index(pd.concat([ex.first, du.first]).unique(), dtype="string")
         E, D = ex.by_nip(ex.values, nips), du.by_nip(du.values, nips)
         ER, DR = ex.by_nip(ex.raw, nips), du.by_nip(du.raw, nips)
         P, conflicts = merge_persons(E, D)
-        P["induk"] = DR["unor_induk_id"].fillna(ER["unor_induk_id"])
-        P["induk_nama"] = DR["unor_induk_nama"].fillna(ER["unor_induk_nama"])
+        acting_e, acting_d = E["acting"].fillna(False).astype(bool), D["acting"].fillna(False).astype(bool)
+        P["acting"] = acting_e | acting_d
+        # an acting post's unit and induk say nothing about the person's own OPD
+        P["induk"] = S.unit_id(DR["unor_induk_id"].mask(acting_d)).fillna(S.unit_id(ER["unor_induk_id"].mask(acting_e)))
+        P["induk_nama"] = DR["unor_induk_nama"].mask(acting_d).fillna(ER["unor_induk_nama"].mask(acting_e))
+        P["unit_nama"] = DR["unor_nama"].mask(acting_d).fillna(ER["unor_nama"].mask(acting_e))
+        self.bad_dates = {name: V[[f"_bad_{c}" for c in DATES]].fillna(False).astype(bool).any(axis=1)
+                          for name, V in ((EXPORT, E), (DATA_UTAMA, D))}
         fills = self.fill_gaps(P, E, D, nips)
+        self.kedudukan_unknown = (unknown_values(DR, D, "kedudukan_hukum") | unknown_values(ER, E, "kedudukan_hukum"))
         why = self.persons_left_out(P, ER, DR, E, D)
         self.nips = set(nips[why.reason.isna()])
         self.left = set(nips[why.reason.notna()])
         self.person_ledger([ex, du], P, conflicts, why, nips)
         self.person_mapping([ex, du], P, conflicts, fills, why, ER, DR, E, D)
-        cols = [c.name for c in C.PEGAWAI.columns]
+        cols = [c.name for c in C.PEGAWAI.all_columns]
         peg = P.loc[why.reason.isna()].assign(nip=lambda d: d.index.astype("string"),
                                               diklat_kepemimpinan=pd.NA)
         extra = ["agama"] if peg["agama"].notna().any() else []
@@ -1010,7 +1062,12 @@ class _Conversion:
                           ("tmt_jabatan", "tanggal")):
             fill(col, latest[hcol], "rw-jabatan")
         fill("eselon", latest["eselon"].where((latest["jenis"] == P["jenis_jabatan_id"]).fillna(False)), "rw-jabatan")
-        place = self.rollup(P["unit"].astype("string"), P["induk"].astype("string"), P["induk_nama"].astype("string"))
+        place = self.rollup(P["unit"].astype("string"), P["induk"].astype("string"), P["induk_nama"].astype("string"),
+                            P["unit_nama"].astype("string"))
+        # a unit the rollup cannot place, taken from the latest definitive position: that row's OPD
+        from_history = place["opd_kode"].isna() & latest["opd_kode"].notna() & (latest["unit"] == P["unit"]).fillna(False)
+        place.loc[from_history, ["opd_kode", "opd_nama"]] = latest.loc[from_history, ["opd_kode", "opd_nama"]].to_numpy()
+        place.loc[from_history, "via"] = latest.loc[from_history, "via"]
         structural = (P["jenis_jabatan_id"] == "1").fillna(False) & P["eselon"].isna()
         fill("eselon", place["eselon_unit"].where(structural), "ref-unor")
         self.golongan = self.read_golongan()
@@ -1025,10 +1082,11 @@ class _Conversion:
 
     def persons_left_out(self, P: pd.DataFrame, ER: pd.DataFrame, DR: pd.DataFrame, E: pd.DataFrame,
                          D: pd.DataFrame) -> _Why:
-        """Why a person cannot be kept: eselon outside the contract, an unknown code, a unit not in the tree, or a
-        required value still empty (in that order)."""
+        """Why a person cannot be kept: eselon outside the contract, an unknown code, a unit not in the tree, only an
+        acting post known, an unreadable date, or a required value still empty (in that order). A kedudukan hukum other
+        than aktif is no reason: such a person is kept, the column says it."""
         why = _Why(P.index)
-        unknown = {c: unknown_values(DR, D, c) | unknown_values(ER, E, c) for c in CODED}
+        unknown = {c: unknown_values(DR, D, c) | unknown_values(ER, E, c) for c in (*CODED, *DATES)}
 
         def raw(col: str) -> pd.Series:
             cols = PERSON_RULES[col][0]
@@ -1043,6 +1101,12 @@ class _Conversion:
         for col in ("golongan", "pendidikan", "jenis_kelamin", "status_kepegawaian"):
             why(P[col].isna() & unknown[col], "unknown_code", raw(col))
         why(P["opd_kode"].isna() & P["unit"].notna(), "unit_not_in_tree", P["unit"].astype("string"))
+        position = P[["jabatan", "jenis_jabatan", "tmt_jabatan", "opd_kode"]].isna().any(axis=1)
+        acting_title = DR["jabatan_nama"].where(D["acting"].fillna(False).astype(bool)).fillna(
+            ER["jabatan_nama"].where(E["acting"].fillna(False).astype(bool)))
+        why(position & P["acting"], "acting_position_only", acting_title.fillna("").astype("string"))
+        for col in ("tanggal_lahir", "tmt_jabatan"):
+            why(P[col].isna() & unknown[col], "invalid_date", raw(col))
         why(no_level & (P["jenis_jabatan_id"] == "1").fillna(False), "missing_required", "eselon")
         for col in REQUIRED:
             why(P[col].isna(), "missing_required", {"opd_kode": "unor_id"}.get(col, col))
@@ -1073,7 +1137,11 @@ class _Conversion:
                 "not_in_export": (~in_source[EXPORT] & bool(self.files.exports)) if s.name == DATA_UTAMA else False,
                 "no_data_utama": (~in_source[DATA_UTAMA] & (DATA_UTAMA in self.files.folders)) if s.name == EXPORT
                 else False,
-                "filled_golongan": nips.isin(list(self.filled_golongan))}, index=nips).astype(bool)
+                "filled_golongan": nips.isin(list(self.filled_golongan)),
+                "date_unreadable": self.bad_dates[s.name].reindex(nips).fillna(False),
+                "not_active": (P["kedudukan_hukum"].notna() & (P["kedudukan_hukum"] != C.ACTIVE)).fillna(False),
+                "kedudukan_unknown": P["kedudukan_hukum"].isna() & self.kedudukan_unknown,
+                "acting_title": P["acting"]}, index=nips).astype(bool)
             codes = np.asarray(flags.columns)
             notes = pd.Series(["; ".join(codes[r]) for r in flags.to_numpy()], index=nips, dtype="string")
             reason[keep] = s.nip[keep].map(notes).replace("", pd.NA)
@@ -1105,7 +1173,8 @@ class _Conversion:
                     continue
                 raw, val = by_name[s.name]
                 present = raw[list(cols)].notna().any(axis=1)
-                unk = unknown_values(raw, val, col) if col in CODED else pd.Series(False, index=raw.index)
+                unk = (unknown_values(raw, val, col) if col in (*CODED, *DATES)
+                       else pd.Series(False, index=raw.index))
                 conf = int(conflicts[col].sum()) if s.name == DATA_UTAMA else None
                 self.mapping.append(_row(s.name, ", ".join(found), target, rule, int(present.sum()),
                                          int((present & val[col].notna()).sum()), int(unk.sum()),
@@ -1127,13 +1196,33 @@ class _Conversion:
                                  note=self.t("CPNS dihitung sebagai PNS", "CPNS counted as PNS")))
         via = P.loc[kept, "via"].value_counts()
         lost = why.reason == "unit_not_in_tree"
-        self.mapping.append(_row(REF_UNOR, "unorId → OPD", "pegawai.opd_kode, opd_nama", "ref-unor",
+        self.mapping.append(_row(REF_UNOR, "unorId → OPD", "pegawai.opd_kode, opd_nama", "opd_induk",
                                  int(P["unit"].notna().sum()), int(via.sum()), int(lost.sum()),
                                  _values(P["unit"].astype("string"), lost),
-                                 note=self.t("lewat unit {u}, lewat unorIndukId {i}, tanpa pohon {t}",
-                                             "via the unit {u}, via unorIndukId {i}, without a tree {t}").format(
-                                     u=int(via.get("unit", 0)), i=int(via.get("induk", 0)),
-                                     t=int(via.get("induk_tanpa_pohon", 0)))))
+                                 note=self.t("lewat unit {unit}, lewat unorIndukId {induk}, tanpa pohon {induk_tanpa_pohon}, "
+                                             "lewat nama UNOR INDUK {induk_nama}, unit yang dikepalai (unorInduk = "
+                                             "Pemda) {kepala_unit}",
+                                             "via the unit {unit}, via unorIndukId {induk}, without a tree "
+                                             "{induk_tanpa_pohon}, via the UNOR INDUK name {induk_nama}, the unit headed "
+                                             "(unorInduk = the Pemda) {kepala_unit}").format(
+                                     **{m: int(via.get(m, 0)) for m in METHODS})))
+        self.counts["opd"] = {m: int(via.get(m, 0)) for m in METHODS}
+        states = P.loc[kept, "kedudukan_hukum"].fillna("-").value_counts()
+        self.counts["kedudukan"] = {str(k): int(v) for k, v in states.items()}
+        self.mapping.append(_row("-", "kedudukan_hukum", "pegawai.kedudukan_hukum, tmt_kedudukan_hukum",
+                                 "kedudukan_hukum", int(kept.sum()), int(P.loc[kept, "kedudukan_hukum"].notna().sum()),
+                                 int((kept & self.kedudukan_unknown & P["kedudukan_hukum"].isna()).sum()),
+                                 note=self.t("pegawai yang dipakai per kedudukan (bukan aktif tetap di pegawai): ",
+                                             "persons kept per state (not aktif: kept in pegawai): ")
+                                 + ", ".join(f"{k} {v}" for k, v in states.items())))
+        acting = P["acting"] & kept
+        self.mapping.append(_row("-", "jabatan_nama, jabatanNama", "pegawai.jabatan, jenis_jabatan, eselon, tmt_jabatan",
+                                 "penugasan_title", len(P),
+                                 int(acting.sum()), int((P["acting"] & ~kept).sum()),
+                                 note=self.t("jabatan di ekspor/data-utama yang berupa penugasan sementara (Plt., Plh., "
+                                             "Pj., Tugas Tambahan): diganti jabatan definitif terakhir dari rw-jabatan",
+                                             "a position in the export/data-utama that is an acting post (Plt., Plh., "
+                                             "Pj., Tugas Tambahan): replaced by the latest definitive one of rw-jabatan")))
         no_history = len(self.nips - set(self.hist.loc[self.hist["reason"].isna(), "nip"].dropna()))
         self.mapping.append(_row("rw-jabatan", "<nip>.json", "riwayat_jabatan", "NIP with no history", len(self.nips),
                                  len(self.nips) - no_history, no_history,
@@ -1157,16 +1246,31 @@ class _Conversion:
                                                    dtype="string"))
         self.ledger.append(_ledger_frame(h, "rw-jabatan", notes, h["detail"], h["nip"], used=used))
         n = len(h)
-        acting = int(h["penugasan"].isin(list(S.ACTING)).sum())
+        is_acting = h["penugasan"].isin(list(S.ACTING))
+        acting = int(is_acting.sum())
+        by = is_acting.groupby(h["pen_from"]).sum()
+        titled = is_acting & (h["pen_from"] == "title")
         self.mapping += [
-            _row("rw-jabatan", "jenisPenugasanId", "riwayat_jabatan (D only)", "penugasan", n,
+            _row("rw-jabatan", "jenisPenugasanId, jenisMutasiId, namaJabatan", "riwayat_jabatan (D only)", "penugasan", n,
                  int((h["penugasan"] == S.DEFINITIVE).sum()), int(h["penugasan"].isna().sum()),
                  _values(h["pen_raw"], h["penugasan"].isna()),
-                 note=self.t("kosong dianggap definitif: {a}; sementara/tambahan (PLT, PLH, PJ, TT) {x}: tidak dihitung",
-                             "empty taken as definitive: {a}; acting/additional (PLT, PLH, PJ, TT) {x}: not counted")
-                 .format(a=int(h["assumed_d"].sum()), x=acting)),
-            _row("rw-jabatan", "tmtJabatan", "riwayat_jabatan.tanggal", "dd-mm-yyyy", n, int(h["tanggal"].notna().sum()),
-                 int(h["tanggal"].isna().sum()), _values(h["_file"], h["tanggal"].isna())),
+                 note=self.t("kosong dianggap definitif: {a}; sementara/tambahan (PLT, PLH, PJ, TT) {x}, tidak dihitung: "
+                             "dari jenisPenugasanId {c}, dari jenisMutasiId {m}, dari judul jabatan {t}",
+                             "empty taken as definitive: {a}; acting/additional (PLT, PLH, PJ, TT) {x}, not counted: "
+                             "from jenisPenugasanId {c}, from jenisMutasiId {m}, from the title {t}")
+                 .format(a=int(h["assumed_d"].sum()), x=acting, c=int(by.get("jenisPenugasanId", 0)),
+                         m=int(by.get("jenisMutasiId", 0)), t=int(by.get("title", 0)))),
+            _row("rw-jabatan", "namaJabatan (Plt./Plh./Pj./Pjs./Tugas Tambahan)", "riwayat_jabatan (D only)",
+                 "penugasan_title", int((h["pen_from"].isin(["title", ""])).sum()), int(titled.sum()),
+                 note=self.t("contoh judul: ", "titles matched, e.g.: ") + _values(h["jabatan"], titled)),
+            _row("rw-jabatan", "tmtJabatan", "riwayat_jabatan.tanggal", "dates", n, int(h["tanggal"].notna().sum()),
+                 int(h["tanggal_bad"].sum()), _values(h["tmt_raw"], h["tanggal_bad"]),
+                 note=self.t("kosong: {e}", "empty: {e}").format(e=int((h["tanggal"].isna() & ~h["tanggal_bad"]).sum()))),
+            _row("rw-jabatan", "kelasJabatan", "riwayat_jabatan.jenis_mutasi", "mutasi", int(h["kelas_raw"].notna().sum()),
+                 int(h["kelas"].notna().sum()), int((h["kelas_raw"].notna() & h["kelas"].isna()).sum()),
+                 _values(h["kelas_raw"], h["kelas_raw"].notna() & h["kelas"].isna()),
+                 note=self.t("kelas jabatan 1–17 membandingkan dua jabatan setingkat", "kelas jabatan 1–17 compares two "
+                             "posts of one level")),
             _row("rw-jabatan", "jenisJabatan, eselonId", "riwayat_jabatan.jenis_jabatan_baru, eselon_baru", "level", n,
                  int(h["level"].notna().sum()), int(h["level"].isna().sum()),
                  _values(h["jenis_raw"].fillna("") + "/" + h["esl_raw"].fillna(""), h["level"].isna()),
@@ -1239,7 +1343,8 @@ class _Conversion:
         raw = self.folder("rw-golongan")
         g = pd.DataFrame({"nip": record_nip(raw), "_file": raw["_file"], "_row": raw["_row"],
                           "golongan": S.golongan(_pick(raw, ["golonganId"]), _pick(raw, ["golongan", "golonganNama"])),
-                          "tmt": S.dates(_pick(raw, ["tmtGolongan"]))}, index=raw.index)
+                          "tmt_raw": _pick(raw, ["tmtGolongan"])}, index=raw.index)
+        g["tmt"], g["tmt_bad"] = S.read_dates(g["tmt_raw"])
         latest = (g[g["nip"].notna() & g["golongan"].notna()].sort_values(["nip", "tmt"], kind="stable", na_position="first")
                   .groupby("nip").tail(1))
         self.gol = g.assign(latest=g.index.isin(latest.index))
@@ -1264,6 +1369,12 @@ class _Conversion:
                                      note=self.t("riwayat kenaikan pangkat bukan riwayat jabatan; golongan terakhir "
                                                  "hanya mengisi yang kosong", "rank history is not position history; the "
                                                  "latest golongan only fills an empty one")))
+            self.mapping.append(_row("rw-golongan", "tmtGolongan", "pegawai.golongan (gaps only)", "dates", len(g),
+                                     int(g["tmt"].notna().sum()), int(g["tmt_bad"].sum()),
+                                     _values(g["tmt_raw"], g["tmt_bad"]),
+                                     note=self.t("tanggal yang tidak terbaca: golongan itu tidak dipilih sebagai yang "
+                                                 "terakhir", "an unreadable date: that golongan is never taken as the "
+                                                 "latest")))
 
     # ---- profiling, passed through
     def profiling(self) -> None:
@@ -1281,10 +1392,14 @@ class _Conversion:
         self.ledger.append(_ledger_frame(frame, PROFILING, why.reason, why.detail, nip))
         kept = frame[why.reason.isna()].assign(nip=nip)
         out = pd.DataFrame(index=kept.index)
+        bad_dates = pd.Series(False, index=kept.index)
+        shown = pd.Series(pd.NA, index=kept.index, dtype="string")
         for c in C.PROFILING.columns:
             s = kept[c.name] if c.name in kept else pd.Series(pd.NA, index=kept.index, dtype="object")
             if c.kind == "date":
-                out[c.name] = S.dates(s)
+                out[c.name], bad = S.read_dates(s)
+                bad_dates |= bad
+                shown = shown.fillna(S.clean(s).where(bad))
             elif c.kind in ("float", "int"):
                 x = pd.to_numeric(S.clean(s).str.replace(",", ".", regex=False), errors="coerce")
                 out[c.name] = x.astype(float) if c.kind == "float" else x.astype("Float64").round().astype("Int64")
@@ -1294,6 +1409,10 @@ class _Conversion:
         self.mapping.append(_row(PROFILING, ", ".join(c for c in cols if c in frame), "profiling", "as is", len(frame),
                                  int(why.reason.isna().sum()), int(why.reason.notna().sum()),
                                  note=self.t("sudah dalam kolom kontrak", "already in the contract's columns")))
+        self.mapping.append(_row(PROFILING, "tanggal_asesmen", "profiling.tanggal_asesmen", "dates", len(kept),
+                                 int(len(kept) - bad_dates.sum()), int(bad_dates.sum()), _values(shown, bad_dates),
+                                 note=self.t("tanggal yang tidak terbaca dibiarkan kosong: validasi menolak barisnya",
+                                             "an unreadable date is left empty: validation rejects its row")))
 
 
 def _eselon_named(raw: pd.Series) -> pd.Series:
@@ -1350,6 +1469,14 @@ def summary_lines(result: SiasnResult, lang: str = "id") -> list[str]:
         lines.append(("Values that could not be mapped: " if en else "Nilai yang tidak dapat dipetakan: ")
                      + "; ".join(f"{s} {f} {number(int(n), lang)}" for s, f, n in
                                  zip(unk["source"], unk["field"], unk["unmapped"])) + ".")
+    methods = {k: v for k, v in result.counts.get("opd", {}).items() if v}
+    if methods:
+        lines.append(text.t("siasn.opd_found", lang, how="; ".join(
+            f"{text.t('siasn.opd_' + k, lang)} {number(v, lang)}" for k, v in methods.items())))
+    states = result.counts.get("kedudukan", {})
+    if set(states) - {C.ACTIVE}:
+        lines.append(text.t("siasn.kedudukan_line", lang, states="; ".join(
+            f"{k if k != '-' else text.t('siasn.kedudukan_none', lang)} {number(v, lang)}" for k, v in states.items())))
     cpns = int(m.loc[m["source"] == "status_cpns_pns", "mapped"].sum())
     if cpns:
         lines.append(f"CPNS counted as PNS: {number(cpns, lang)}." if en else f"CPNS dihitung sebagai PNS: "

@@ -75,7 +75,7 @@ def _per_distinct(s: pd.Series, test: Callable[[pd.Series], pd.Series]) -> pd.Se
 def code_issues(name: str, df: pd.DataFrame, table: C.Table) -> list[pd.DataFrame]:
     """Rule `opd_kode_pattern`: a code column's value must match `C.CODE_PATTERN` (it ends up in file names)."""
     found = []
-    for col in table.columns:
+    for col in table.all_columns:
         if col.code:
             bad = df[col.name].notna() & ~_per_distinct(df[col.name], lambda u: u.str.fullmatch(C.CODE_PATTERN))
             found += _rows(name, df, bad, col.name, "opd_kode_pattern")

@@ -53,5 +53,6 @@ AT_RISK = "dapat_dipromosikan"                  # in the frame and in the at-ris
 NO_HIGHER = "tidak_ada_jenjang_berikut"         # at a level with no higher one covered (JPT Pratama)
 RECENTLY_PROMOTED = "baru_dipromosikan"          # promoted into the level less than a year before the quarter
 REJECTED = "ditolak_validasi"                   # rejected at validation
+JENJANG_RISE = "kenaikan_jenjang_jf"            # a JF jenjang rise: neither a promotion nor a rotation
 LEDGER_REASONS: tuple[str, ...] = (COUNTED, DUPLICATE, SECOND, NOT_IN_FRAME, APPOINTED, LEVEL_UNKNOWN, NOT_COVERED,
-                                   OPD_UNKNOWN, AT_RISK, NO_HIGHER, RECENTLY_PROMOTED, REJECTED)
+                                   OPD_UNKNOWN, AT_RISK, NO_HIGHER, RECENTLY_PROMOTED, REJECTED, JENJANG_RISE)

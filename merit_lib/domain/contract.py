@@ -12,7 +12,10 @@ because report file names are made from it; a row whose code does not (`../../x`
 (rule `opd_kode_pattern`).
 
 Optional columns (`required=False`) may be absent from a file: the loader then adds them, all missing, with
-their type, so every typed table has every contract column.
+their type, so every typed table has every contract column. `Table.extension` holds optional columns added after the
+first contract (pegawai's `kedudukan_hukum`, `tmt_kedudukan_hukum`): read, typed and checked like the others and listed
+in the dictionary (`Table.all_columns`), but not in `Table.columns`, so that producers written against the first
+contract (the synthetic generator) keep working; a producer that knows them writes them.
 """
 
 from __future__ import annotations
@@ -46,7 +49,13 @@ JENIS_JABATAN: tuple[str, ...] = ("JPT Pratama", "Administrator", "Pengawas", "P
 ESELON: tuple[str, ...] = ("II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b")
 DIKLAT: tuple[str, ...] = ("PKN II", "PKA", "PKP", "PIM II", "PIM III", "PIM IV")
 PREDIKAT: tuple[str, ...] = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")
-JENIS_MUTASI: tuple[str, ...] = ("promosi", "rotasi", "mutasi", "demosi", "pengangkatan")
+#: `kenaikan_jenjang`: a JF jenjang rise (Ahli Pertama → Ahli Muda): neither a promotion nor a rotation
+JENIS_MUTASI: tuple[str, ...] = ("promosi", "rotasi", "mutasi", "demosi", "pengangkatan", "kenaikan_jenjang")
+#: kedudukan hukum (legal standing) of an ASN, our codes (BKN's ids grouped in domain.siasn_codes.KEDUDUKAN_HUKUM_ID):
+#: only `aktif` is in post; every other state is out of the risk set (rules.is_active)
+KEDUDUKAN_HUKUM: tuple[str, ...] = ("aktif", "cltn", "tugas_belajar", "mpp", "bup", "pensiun", "meninggal", "diberhentikan",
+                                    "pemberhentian_sementara", "nonaktif")
+ACTIVE = "aktif"
 KATEGORI_JPM: tuple[str, ...] = ("Optimal", "Cukup Optimal", "Kurang Optimal")
 
 #: what an OPD code may look like once trimmed and upper-cased (it becomes part of a report's file name)
@@ -94,13 +103,19 @@ class Table:
     required: bool = True
     doc: str = ""
     keys: tuple[str, ...] = field(default=("nip",))
+    extension: tuple[Column, ...] = ()
+
+    @property
+    def all_columns(self) -> tuple[Column, ...]:
+        """The columns, then the extension's (optional columns added later)."""
+        return self.columns + self.extension
 
     def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
+        return next(c for c in self.all_columns if c.name == name)
 
     @property
     def names(self) -> list[str]:
-        return [c.name for c in self.columns]
+        return [c.name for c in self.all_columns]
 
 
 def _comp(name: str) -> Column:
@@ -131,6 +146,13 @@ PEGAWAI = Table(
         Column("tmt_cpns", "date", required=False, nullable=True, aliases=("tmt cpns",)),
         Column("diklat_kepemimpinan", "enum", values=DIKLAT, required=False, nullable=True,
                aliases=("diklat", "diklatpim", "pelatihan kepemimpinan")),
+    ),
+    extension=(
+        Column("kedudukan_hukum", "enum", values=KEDUDUKAN_HUKUM, required=False, nullable=True,
+               aliases=("kedudukan hukum", "status kedudukan"),
+               doc="legal standing; empty = not known (taken as `aktif`)"),
+        Column("tmt_kedudukan_hukum", "date", required=False, nullable=True, aliases=("tmt kedudukan hukum",),
+               doc="since when the kedudukan hukum holds; empty when not known"),
     ),
 )
 
@@ -192,7 +214,7 @@ def header_key(header: object) -> str:
 def header_map(table: Table) -> dict[str, str]:
     """Every accepted header key (name or alias) → canonical column name."""
     out: dict[str, str] = {}
-    for col in table.columns:
+    for col in table.all_columns:
         for h in (col.name, *col.aliases):
             out[header_key(h)] = col.name
     return out
@@ -206,7 +228,7 @@ def enum_lookup(values: tuple[str, ...]) -> dict[str, str]:
 def schema(table: Table) -> pa.DataFrameSchema:
     """The pandera schema that checks a typed table's enumerations and ranges."""
     cols = {}
-    for c in table.columns:
+    for c in table.all_columns:
         checks = []
         if c.kind == "enum":
             checks.append(pa.Check.isin(list(c.values), name="enum"))
@@ -222,7 +244,7 @@ def data_dictionary() -> str:
     for t in TABLES.values():
         lines += [f"### {t.name} — {t.doc} ({'required' if t.required else 'optional'})", "",
                   "| column | type | required | rule | also accepted as |", "|---|---|---|---|---|"]
-        for c in t.columns:
+        for c in t.all_columns:
             req = "yes" if c.required and not c.nullable else ("column required, may be empty" if c.required else "no")
             aliases = ", ".join(f"`{a}`" for a in c.aliases)
             lines.append(f"| `{c.name}` | {c.kind} | {req} | {c.rule_text()} | {aliases} |")

@@ -63,6 +63,11 @@ JF_EQUIVALENT: dict[str, str] = {"Ahli Utama": "JPT Pratama", "Ahli Madya": "Adm
                                  "Ahli Pertama": "Pelaksana", "Penyelia": "Pelaksana", "Mahir": "Pelaksana",
                                  "Terampil": "Pelaksana", "Pemula": "Pelaksana"}
 
+#: JF jenjang order (PP 11/2017: keterampilan pemula < terampil < mahir < penyelia; keahlian ahli pertama < muda < madya
+#: < utama); across the two categories (our rule) Penyelia and Ahli Pertama are level, so a move between them is no rise
+JF_JENJANG_RANK: dict[str, int] = {"Pemula": 1, "Terampil": 2, "Mahir": 3, "Penyelia": 4, "Ahli Pertama": 4,
+                                   "Ahli Muda": 5, "Ahli Madya": 6, "Ahli Utama": 7}
+
 #: employment status → the target levels it cannot hold (UU 5/2014 Pasal 94 jo. PP 49/2018: PPPK hold JF and certain JPT
 #: posts, never an administrative one; JPT Pratama is not among the JPT open to PPPK)
 STATUS_EXCLUDED: dict[str, tuple[str, ...]] = {"PPPK": ("Pengawas", "Administrator", "JPT Pratama")}
@@ -189,6 +194,13 @@ def _status(ok: pd.Series, known: pd.Series) -> pd.Series:
     out[known & ok] = PASS
     out[known & ~ok] = FAIL
     return out
+
+
+def is_active(kedudukan: pd.Series) -> pd.Series:
+    """True where an ASN is in post: kedudukan hukum `aktif`, or not known (an empty cell, an extract without the
+    column); False for every other state of contract.KEDUDUKAN_HUKUM (CLTN, tugas belajar, MPP, BUP, pensiun, …)."""
+    s = pd.Series(kedudukan).astype("string")
+    return (s.isna() | (s == C.ACTIVE)).fillna(True).astype(bool)
 
 
 def jf_jenjang(jabatan: pd.Series) -> pd.Series:

@@ -39,13 +39,34 @@ SOURCES: dict[str, str] = {
                 "≤ 50 Buruk; DESIGN §4 maps Cukup → Butuh Perbaikan, Buruk → Sangat Kurang",
     "penugasan": "BKN referensi jenisPenugasan: D Definitif, PLT Pelaksana Tugas, PLH Pelaksana Harian, PJ Pejabat Non "
                  "Definitif, TT Tugas Tambahan",
-    "jenis_kelamin": "SIASN data-utama `jenisKelamin` and export `jenis_kelamin`: M / F (NIP digit 15: 1 = M, 2 = F)",
+    "jenis_kelamin": "SIASN data-utama `jenisKelamin` and export `jenis_kelamin`: M / F, also f/m and 1/2 in other "
+                     "BKDs' exports (siasn.md; NIP digit 15: 1 = M, 2 = F)",
     "status": "export `status_cpns_pns` P = PNS, C = CPNS; `kedudukan_hukum_id` 71/72 = PPPK (one BKD's app, not in BKN's "
               "kedudukanHukum list: unverified); data-utama `kedudukanPnsNama`/`statusPegawai` containing 'PPPK'",
     "cpns": "our rule: a CPNS (status_cpns_pns C) is counted as PNS — they hold a NIP and a position and are assessed; "
             "the mapping report counts them",
     "mutasi": "our rule (siasn.md: rw-jabatan has no promosi/rotasi field): a person's definitive positions sorted by "
-              "tmtJabatan, compared by level (rules.LEVEL_RANK)",
+              "tmtJabatan, compared by level (rules.LEVEL_RANK); inside one structural level by kelas jabatan where both "
+              "rows give it (PermenPANRB 34/2011: kelas jabatan 1–17), else by eselon a/b (PP 100/2000: III.a above "
+              "III.b; siasn.md: a III.b → III.a move is announced as a promotion, as the contract form counts an eselon "
+              "rise); inside Fungsional by jenjang (PP 11/2017: pemula < terampil < mahir < penyelia; ahli pertama < "
+              "muda < madya < utama) = kenaikan_jenjang, neither promotion nor rotation; a step down inside one level "
+              "stays a rotation or mutation (one level in law; demosi is a lower level); JPT Pratama (II.a/II.b) is one "
+              "level filled by open selection or rotation among JPT (PermenPANRB 15/2019; DESIGN §7: the 26 Jan 2026 "
+              "pelantikan's rotations): a II.b → II.a move is a rotation",
+    "penugasan_title": "siasn.md (other BKD and Pemda code): jenisPenugasanId is often empty and the acting post shows "
+                       "only in the title (PLT. KEPALA …, Plh. …, Pj. …; Pjs., Penjabat and Tugas Tambahan read too, any "
+                       "case and spacing); an empty code falls back to jenisMutasiId where it holds a penugasan code",
+    "kedudukan_hukum": "BKN referensi kedudukanHukum (ws-siasn-php src/Data/Referensi/kedudukanHukum: 31 ids, each "
+                       "grouped into our codes in KEDUDUKAN_HUKUM_ID); PPPK ids from one BKD's app (siasn.md: "
+                       "unverified); the names of client lists (siasn.md) read where the id is unknown",
+    "dates": "siasn.md: dd-mm-yyyy (API, export), ISO with time and Z (2020-01-01T00:00:00Z) or an offset, 01-01-0001 "
+             "as an empty date, Excel serial day numbers (from 1899-12-30); our rule: a time in UTC (Z) is read in WIB "
+             "(UTC+7, Banten) before its date is taken, a time with another offset keeps the date as written",
+    "unit_id": "siasn.md: ids mix 32-hex upper case, lower case and dashed UUIDs in one answer: a hex id is compared "
+               "upper case without dashes",
+    "opd_induk": "siasn.md: data-utama's unorIndukId/unorIndukNama and the export's UNOR INDUK columns name the OPD; a "
+                 "head of a dinas may have the Pemda itself as unorInduk: the OPD is then the unit they head",
 }
 
 # --------------------------------------------------------------------------- the tables
@@ -69,6 +90,11 @@ ESELON: dict[str, str] = {"21": "II.a", "22": "II.b", "31": "III.a", "32": "III.
 #: eselon ids BKN knows that our contract has no place for (JPT Utama/Madya sit in ministries, eselon V in a few units)
 ESELON_OUTSIDE: dict[str, str] = {"10": "I.a (JPT Utama)", "11": "I.a (JPT Madya)", "12": "I.b (JPT Madya)",
                                   "51": "V.a", "52": "V.b"}
+#: the levels inside which a kelas jabatan or eselon a/b rise is a promotion (SOURCES["mutasi"]): JPT Pratama posts
+#: (II.a/II.b) are one level filled by open selection or by rotation among JPT, so a II.b → II.a move is a rotation
+SUB_RANKED: tuple[str, ...] = ("Administrator", "Pengawas")
+#: eselon rank inside and across levels (a above b)
+ESELON_RANK: dict[str, int] = {"II.a": 6, "II.b": 5, "III.a": 4, "III.b": 3, "IV.a": 2, "IV.b": 1}
 #: eselon ids (and names) meaning "no eselon"
 ESELON_NONE: frozenset[str] = frozenset({"99", "00", "0", "NON", "NONESELON"})
 #: jenis jabatan id → name
@@ -107,30 +133,88 @@ DEFINITIVE = "D"
 ACTING: frozenset[str] = frozenset({"PLT", "PLH", "PJ", "TT"})
 #: sex as SIASN writes it → contract jenis_kelamin
 JENIS_KELAMIN: dict[str, str] = {"M": "L", "F": "P", "L": "L", "P": "P", "LAKILAKI": "L", "PEREMPUAN": "P",
-                                 "PRIA": "L", "WANITA": "P"}
+                                 "PRIA": "L", "WANITA": "P", "1": "L", "2": "P"}
 #: status_cpns_pns → contract status (a CPNS counts as PNS: SOURCES["cpns"])
 STATUS_CPNS_PNS: dict[str, str] = {"P": "PNS", "C": "PNS", "PNS": "PNS", "CPNS": "PNS"}
 CPNS: frozenset[str] = frozenset({"C", "CPNS"})
 #: kedudukan hukum ids of PPPK (SOURCES["status"]: unverified)
 KEDUDUKAN_PPPK: frozenset[str] = frozenset({"71", "72"})
 
-#: how a move between two definitive positions is named, by level rank (rules.LEVEL_RANK) and OPD
+#: kedudukan hukum id (BKN kedudukanHukum, SOURCES["kedudukan_hukum"]: 01 Aktif, 02 CLTN, 03 Tugas Belajar,
+#: 04 Pemberhentian Sementara, 05 Penerima Uang Tunggu, 06 Prajurit Wajib, 07 Pejabat Negara, 08 Kepala Desa, 09 Sedang dlm
+#: Proses Banding BAPEK, 11 Pegawai Titipan, 12 Pengungsi, 13 Perpanjangan CLTN, 14 PNS yang dinyatakan hilang, 15 PNS kena
+#: hukuman disiplin, 16 Pemindahan dalam rangka penurunan Jabatan, 20 Masa Persiapan Pensiun, 51 CPNS yang belum menerima SK
+#: CPNS, 52 Tidak Aktif, 66 Diberhentikan, 67 Punah, 68 Eks PNS Timor Timur, 69 TMS Dari Pengadaan, 70 Pembatalan NIP,
+#: 77 Pemberhentian tanpa hak pensiun, 88 Pemberhentian dengan hak pensiun, 89 Tidak aktif tetapi diusulkan Pensiun, 90 Tidak
+#: Ikut PUPNS 2015, 91 Tindak Pidana/Tindak Pidana Jabatan, 92 Pemblokiran Data PNS, 98 Mencapai BUP, 99 Pensiun; 71/72
+#: PPPK from one BKD's app) → our code (contract.KEDUDUKAN_HUKUM). Grouping
+#: (ours): in post and working = aktif (also a Pegawai Titipan, a PNS under a disciplinary penalty or moved to a lower
+#: post, a CPNS awaiting the SK, PPPK 71/72); out of post without leaving the service = nonaktif (Penerima Uang Tunggu,
+#: Prajurit Wajib, Pejabat Negara, Kepala Desa, banding BAPEK, Pengungsi, hilang, Tidak Aktif, Punah, eks Timor Timur,
+#: not in PUPNS 2015, data blocked, pension proposed); detained for a crime = pemberhentian_sementara (PP 11/2017:
+#: pemberhentian sementara of a PNS in detention); appointment void or dismissed without pension = diberhentikan;
+#: dismissed with pension = pensiun
+KEDUDUKAN_HUKUM_ID: dict[str, str] = {
+    "01": "aktif", "02": "cltn", "03": "tugas_belajar", "04": "pemberhentian_sementara", "05": "nonaktif",
+    "06": "nonaktif", "07": "nonaktif", "08": "nonaktif", "09": "nonaktif", "11": "aktif", "12": "nonaktif",
+    "13": "cltn", "14": "nonaktif", "15": "aktif", "16": "aktif", "20": "mpp", "51": "aktif", "52": "nonaktif",
+    "66": "diberhentikan", "67": "nonaktif", "68": "nonaktif", "69": "diberhentikan", "70": "diberhentikan",
+    "71": "aktif", "72": "aktif", "77": "diberhentikan", "88": "pensiun", "89": "nonaktif", "90": "nonaktif",
+    "91": "pemberhentian_sementara", "92": "nonaktif", "98": "bup", "99": "pensiun",
+}
+#: kedudukan hukum names (BKN's and those of client lists, normalised by name_key) → our code
+KEDUDUKAN_HUKUM_NAMA: dict[str, str] = {
+    "AKTIF": "aktif", "PNSAKTIF": "aktif", "PPPKAKTIF": "aktif", "CPNSAKTIF": "aktif", "PEGAWAITITIPAN": "aktif",
+    "PNSKENAHUKUMANDISIPLIN": "aktif", "PEMINDAHANDALAMRANGKAPENURUNANJABATAN": "aktif",
+    "CPNSYANGBELUMMENERIMASKCPNS": "aktif",
+    "CLTN": "cltn", "PERPANJANGANCLTN": "cltn", "CUTIDILUARTANGGUNGANNEGARA": "cltn",
+    "TUGASBELAJAR": "tugas_belajar",
+    "MASAPERSIAPANPENSIUN": "mpp", "MPP": "mpp", "MASAPERSIAPANPENSIUNMPP": "mpp",
+    "BUP": "bup", "MENCAPAIBUP": "bup", "BATASUSIAPENSIUN": "bup", "MENCAPAIBATASUSIAPENSIUN": "bup",
+    "PENSIUN": "pensiun", "PEMBERHENTIANDENGANHAKPENSIUN": "pensiun",
+    "MENINGGAL": "meninggal", "MENINGGALDUNIA": "meninggal", "WAFAT": "meninggal", "WAFATMENINGGAL": "meninggal",
+    "DIBERHENTIKAN": "diberhentikan", "PEMBERHENTIANTANPAHAKPENSIUN": "diberhentikan", "TMSDARIPENGADAAN": "diberhentikan",
+    "PEMBATALANNIP": "diberhentikan", "PEMBERHENTIAN": "diberhentikan",
+    "PEMBERHENTIANSEMENTARA": "pemberhentian_sementara", "TINDAKPIDANATINDAKPIDANAJABATAN": "pemberhentian_sementara",
+    "TINDAKPIDANA": "pemberhentian_sementara",
+    "NONAKTIF": "nonaktif", "TIDAKAKTIF": "nonaktif", "PENERIMAUANGTUNGGU": "nonaktif", "PRAJURITWAJIB": "nonaktif",
+    "PEJABATNEGARA": "nonaktif", "KEPALADESA": "nonaktif", "SEDANGDLMPROSESBANDINGBAPEK": "nonaktif",
+    "SEDANGDALAMPROSESBANDINGBAPEK": "nonaktif", "PENGUNGSI": "nonaktif", "PNSYANGDINYATAKANHILANG": "nonaktif",
+    "PUNAH": "nonaktif", "EKSPNSTIMORTIMUR": "nonaktif", "TIDAKAKTIFTETAPIDIUSULKANPENSIUN": "nonaktif",
+    "TIDAKIKUTPUPNS2015": "nonaktif", "PEMBLOKIRANDATAPNS": "nonaktif",
+}
+
+#: a title that names an acting or additional assignment (SOURCES["penugasan_title"]): at the start, Plt./Plh./Pj./Pjs.
+#: (letters in any case, dots and spaces between them or not) or Pelaksana Tugas/Harian, Penjabat; Tugas Tambahan anywhere
+ACTING_TITLE = re.compile(
+    r"^[\W_]*(?:(?P<PLT>P[\s.]*L[\s.]*T|PELAKSANA\s+TUGAS)|(?P<PLH>P[\s.]*L[\s.]*H|PELAKSANA\s+HARIAN)"
+    r"|(?P<PJ>P[\s.]*J[\s.]*S?|PENJABAT))(?![A-Z])|(?P<TT>TUGAS\s+TAMBAHAN)", re.IGNORECASE)
+
+#: how a move between two definitive positions is named (SOURCES["mutasi"]), the first rule that applies
 MOVES: tuple[tuple[str, str], ...] = (
     ("first definitive position", "pengangkatan"),
     ("level rank up (non-structural → Pengawas included)", "promosi"),
     ("level rank down", "demosi"),
-    ("same level, same OPD", "rotasi"),
-    ("same level, other OPD", "mutasi"),
+    ("same level Administrator or Pengawas, kelas jabatan up (both rows give it); else eselon a/b up (III.b → III.a)",
+     "promosi"),
+    ("Fungsional, jenjang up (Ahli Pertama → Ahli Muda)", "kenaikan_jenjang"),
+    ("same level, same OPD (a kelas, eselon a/b or jenjang step down included: one level in law)", "rotasi"),
+    ("same level, other OPD (idem)", "mutasi"),
 )
 
 
 # --------------------------------------------------------------------------- reading cells
 
 def clean(raw: pd.Series) -> pd.Series:
-    """Cells as SIASN writes them → text: a leading `'` dropped, spaces trimmed, `null`/`None`/empty → NA."""
-    s = pd.Series(raw, dtype="object").map(lambda v: v if v is None or isinstance(v, str) else _plain(v))
-    s = s.astype("string").str.strip().str.removeprefix("'").str.strip()
-    return s.mask(s.str.lower().isin(["", "null", "none", "nan", "nat"]).fillna(True))
+    """Cells as SIASN writes them → text: a leading `'` dropped, spaces trimmed, `null`/`None`/empty → NA (each
+    distinct value cleaned once, as `clean_one` does)."""
+    s = pd.Series(raw, dtype="object") if not isinstance(raw, pd.Series) else raw
+    try:
+        codes, uniques = pd.factorize(s)
+    except TypeError:                                      # unhashable cells (a list inside a JSON record)
+        return pd.Series([clean_one(v) for v in s], index=s.index, dtype="string")
+    cleaned = np.array([clean_one(u) for u in uniques] + [None], dtype=object)
+    return pd.Series(cleaned[codes], index=s.index, dtype="string")
 
 
 def clean_one(v: object) -> str | None:
@@ -149,24 +233,79 @@ def _plain(v: object) -> object:
     return None if v is pd.NA else str(v)
 
 
-#: how SIASN writes a date, and the other shapes a BKD's file may hold
+#: how SIASN writes a date (SOURCES["dates"]); the other shapes are read by `read_dates`
 DATE_FORMAT = "%d-%m-%Y"
-DATE_FORMATS: tuple[str, ...] = (DATE_FORMAT, "%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S",
-                                 "%d-%m-%Y %H:%M:%S")
+DATE_YEARS = (1900, 2100)
+#: Excel's day 0 (its 1900 system, leap-year bug included: serials from 61 on are right)
+EXCEL_ORIGIN = pd.Timestamp(1899, 12, 30)
+#: Banten's zone (WIB): a time written in UTC is read here before its date is taken
+LOCAL_OFFSET = pd.Timedelta(hours=7)
+_ISO = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*"
+                  r"(Z|UTC|[+-]\d{2}(?::?\d{2})?)?", re.IGNORECASE)
+_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?")
+#: an Excel serial day number: five digits (10000 = 1927-05-18 … 73050 = 2099-12-31; a four-digit number is a year)
+_SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
+#: cells that mean "no date" (the year 0000 or 0001 in any shape is one too)
+EMPTY_DATES: frozenset[str] = frozenset({"0", "-", "--"})
+
+
+def _date_one(text: str) -> tuple[pd.Timestamp | None, bool]:
+    """One cleaned cell → (its date or None, True when the cell could not be read as a date)."""
+    if text in EMPTY_DATES:
+        return None, False
+    m = _ISO.fullmatch(text)
+    if m:
+        year, month, day, zone = m.group(1), m.group(2), m.group(3), m.group(7)
+    else:
+        m = _DMY.fullmatch(text)
+        if m:
+            day, month, year, zone = m.group(1), m.group(2), m.group(3), None
+        elif _SERIAL.fullmatch(text):
+            when = EXCEL_ORIGIN + pd.Timedelta(days=int(float(text)))
+            return (when, False) if DATE_YEARS[0] <= when.year <= DATE_YEARS[1] else (None, True)
+        else:
+            return None, True
+    if int(year) <= 1:                                     # 01-01-0001, 0000-00-00: the empty date
+        return None, False
+    try:
+        when = pd.Timestamp(int(year), int(month), int(day))
+    except ValueError:
+        return None, True
+    if _is_utc(zone):
+        hour, minute = int(m.group(4) or 0), int(m.group(5) or 0)
+        when = (when + pd.Timedelta(hours=hour, minutes=minute) + LOCAL_OFFSET).normalize()
+    ok = DATE_YEARS[0] <= when.year <= DATE_YEARS[1]
+    return (when, False) if ok else (None, True)
+
+
+def _is_utc(zone: str | None) -> bool:
+    """True for `Z`, `UTC`, `+00:00`, `+0000`, `-00`."""
+    return bool(zone) and (zone.upper() in ("Z", "UTC") or not zone.strip("+-").replace(":", "").strip("0"))
+
+
+def read_dates(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Dates in every shape SIASN clients meet (SOURCES["dates"]) → (datetime, NaT where empty or unreadable; True where
+    a cell held something that is no date: an impossible day, a year outside 1900–2100, text)."""
+    s = clean(raw)
+    codes, uniques = pd.factorize(s)
+    read = [_date_one(str(u)) for u in uniques]
+    values = pd.DatetimeIndex([r[0] for r in read] + [None]).to_numpy(dtype="datetime64[ns]")
+    bad = np.array([r[1] for r in read] + [False], dtype=bool)
+    return (pd.Series(values[codes], index=s.index, dtype="datetime64[ns]"),
+            pd.Series(bad[codes], index=s.index, dtype=bool))
 
 
 def dates(raw: pd.Series) -> pd.Series:
-    """Dates as SIASN writes them (`dd-mm-yyyy`; also ISO and `dd/mm/yyyy`) → datetime; NaT for empty, impossible
-    or placeholder dates (`01-01-0001`: a year outside 1900–2100)."""
+    """Dates as `read_dates` reads them; NaT for empty, placeholder (`01-01-0001`) or unreadable cells."""
+    return read_dates(raw)[0]
+
+
+def unit_id(raw: pd.Series) -> pd.Series:
+    """Unit ids comparable across spellings (SOURCES["unit_id"]): a hex id or dashed UUID upper case without dashes;
+    any other id as written (trimmed)."""
     s = clean(raw)
-    out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
-    for fmt in DATE_FORMATS:
-        todo = out.isna() & s.notna()
-        if not todo.any():
-            break
-        parsed = pd.to_datetime(s[todo], format=fmt, errors="coerce")
-        out[todo] = parsed.where(parsed.dt.year.between(1900, 2100)).astype("datetime64[ns]")
-    return out
+    hexlike = s.str.fullmatch(r"[0-9A-Fa-f][0-9A-Fa-f-]{15,}").fillna(False).astype(bool)
+    return s.where(~hexlike, s.str.upper().str.replace("-", "", regex=False))
 
 
 def code_key(raw: pd.Series, width: int = 0) -> pd.Series:
@@ -278,8 +417,26 @@ def penugasan(code: pd.Series | None = None, name: pd.Series | None = None) -> p
     return _by_code_then_name(code, name, {k: k for k in PENUGASAN}, PENUGASAN_NAMA)
 
 
+def penugasan_of_title(title: pd.Series) -> pd.Series:
+    """An acting or additional assignment named in a title (ACTING_TITLE) → PLT / PLH / PJ / TT; NA for any other title."""
+    s = clean(title)
+    codes, uniques = pd.factorize(s)
+    found = []
+    for u in uniques:
+        m = ACTING_TITLE.search(str(u))
+        found.append(next((k for k, v in m.groupdict().items() if v), None) if m else None)
+    out = np.array(found + [None], dtype=object)[codes]
+    return pd.Series(out, index=s.index, dtype="string")
+
+
+def kedudukan_hukum(code: pd.Series | None = None, name: pd.Series | None = None) -> pd.Series:
+    """Kedudukan hukum id (`1`, `01`, `99`) or, where the id is unknown or empty, its name (`Masa Persiapan Pensiun`,
+    `PPPK Aktif`) → our code (contract.KEDUDUKAN_HUKUM); NA when neither tells."""
+    return _by_code_then_name(code, name, KEDUDUKAN_HUKUM_ID, KEDUDUKAN_HUKUM_NAMA, width=2)
+
+
 def jenis_kelamin(raw: pd.Series) -> pd.Series:
-    """M / F (also L / P, Laki-laki / Perempuan) → contract L / P."""
+    """M / F (also f/m, 1/2, L / P, Laki-laki / Perempuan) → contract L / P."""
     return name_key(raw).map(JENIS_KELAMIN).astype("string")
 
 
@@ -312,16 +469,39 @@ def is_cpns(cpns_pns: pd.Series | None = None, text: pd.Series | None = None) ->
     return out
 
 
-def classify_moves(level_lama: pd.Series, opd_lama: pd.Series, level_baru: pd.Series, opd_baru: pd.Series
-                   ) -> pd.Series:
-    """Name each move between two DEFINITIVE positions (MOVES): no previous position = pengangkatan; level rank
-    up = promosi, down = demosi; same level in the same OPD = rotasi, in another OPD = mutasi. Eselon a/b inside
-    one level (IV.b → IV.a, II.b → II.a) is the same level. Unknown levels → NA."""
-    old = pd.Series(level_lama).astype(object).map(R.LEVEL_RANK).astype(float)
-    new = pd.Series(level_baru).astype(object).map(R.LEVEL_RANK).astype(float)
+def classify_moves(level_lama: pd.Series, opd_lama: pd.Series, level_baru: pd.Series, opd_baru: pd.Series,
+                   eselon_lama: pd.Series | None = None, eselon_baru: pd.Series | None = None,
+                   kelas_lama: pd.Series | None = None, kelas_baru: pd.Series | None = None,
+                   jabatan_lama: pd.Series | None = None, jabatan_baru: pd.Series | None = None) -> pd.Series:
+    """Name each move between two DEFINITIVE positions (MOVES, SOURCES["mutasi"]): no previous position = pengangkatan;
+    level rank up = promosi, down = demosi; inside Administrator or Pengawas a rise of the kelas jabatan (both known),
+    else of the eselon a/b (III.b → III.a) = promosi; inside Fungsional a rise of the JF jenjang of the titles =
+    kenaikan_jenjang; any other move inside one level (a step down included: the same level in law, as BKDs announce
+    such moves) in the same OPD = rotasi, in another OPD = mutasi. Unknown levels → NA."""
+    index = pd.Series(level_baru).index
+
+    def col(x: pd.Series | None) -> pd.Series:
+        return pd.Series(pd.NA, index=index, dtype="object") if x is None else pd.Series(x, index=index)
+
+    old = pd.Series(level_lama).astype(object).map(R.LEVEL_RANK).astype(float).to_numpy()
+    new = pd.Series(level_baru).astype(object).map(R.LEVEL_RANK).astype(float).to_numpy()
     first = pd.Series(level_lama).isna().to_numpy()
     same_opd = (pd.Series(opd_lama).astype("string") == pd.Series(opd_baru).astype("string")).fillna(False).to_numpy()
-    kind = np.select([first, new > old, new < old, (new == old) & same_opd, new == old],
-                     ["pengangkatan", "promosi", "demosi", "rotasi", "mutasi"], default="")
-    out = pd.Series(kind, index=pd.Series(level_baru).index, dtype="string")
-    return out.mask((out == "") | pd.Series(np.isnan(new), index=out.index))
+    structural = (pd.Series(level_baru).astype("string") == pd.Series(level_lama).astype("string")).fillna(False) \
+        & pd.Series(level_baru).isin(list(SUB_RANKED)).fillna(False)
+    kelas_old = pd.to_numeric(col(kelas_lama), errors="coerce").astype(float).to_numpy()
+    kelas_new = pd.to_numeric(col(kelas_baru), errors="coerce").astype(float).to_numpy()
+    esl_old = col(eselon_lama).astype(object).map(ESELON_RANK).astype(float).to_numpy()
+    esl_new = col(eselon_baru).astype(object).map(ESELON_RANK).astype(float).to_numpy()
+    by_kelas = ~np.isnan(kelas_old) & ~np.isnan(kelas_new)
+    sub_old, sub_new = np.where(by_kelas, kelas_old, esl_old), np.where(by_kelas, kelas_new, esl_new)
+    inside = structural.to_numpy()
+    jf = ((pd.Series(level_baru) == "Fungsional") & (pd.Series(level_lama) == "Fungsional")).fillna(False).to_numpy()
+    jen_old = R.jf_jenjang(col(jabatan_lama).astype("string")).map(R.JF_JENJANG_RANK).astype(float).to_numpy()
+    jen_new = R.jf_jenjang(col(jabatan_baru).astype("string")).map(R.JF_JENJANG_RANK).astype(float).to_numpy()
+    same = new == old
+    kind = np.select([first, new > old, new < old, same & inside & (sub_new > sub_old), same & jf & (jen_new > jen_old),
+                      same & same_opd, same],
+                     ["pengangkatan", "promosi", "demosi", "promosi", "kenaikan_jenjang", "rotasi", "mutasi"], default="")
+    out = pd.Series(kind, index=index, dtype="string")
+    return out.mask((out == "") | pd.Series(np.isnan(new), index=index))

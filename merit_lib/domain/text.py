@@ -794,6 +794,7 @@ def component_label(key: str, lang: str = "id") -> str:
 LEDGER_KINDS: dict[str, dict[str, str]] = {
     "pegawai": {"id": "pegawai", "en": "persons"}, "promosi": {"id": "promosi", "en": "promotions"},
     "rotasi": {"id": "rotasi", "en": "rotations"}, "mutasi": {"id": "mutasi", "en": "mutations"},
+    "kenaikan_jenjang": {"id": "kenaikan jenjang JF", "en": "JF jenjang rises"},
 }
 
 #: data-quality caveats of an audit; fields are the counts of AuditResult.meta["counts"]
@@ -1250,6 +1251,8 @@ def section(name: str, lang: str = "id") -> dict[str, str]:
 
 #: the outcome ledger's reasons (analysis.ledger)
 LEDGER: dict[str, dict[str, str]] = {
+    codes.JENJANG_RISE: {"id": "kenaikan jenjang jabatan fungsional: bukan promosi, bukan rotasi",
+                         "en": "functional (JF) jenjang rise: neither a promotion nor a rotation"},
     codes.COUNTED: {"id": "dihitung", "en": "counted"},
     codes.DUPLICATE: {"id": "baris ganda", "en": "duplicate rows"},
     codes.SECOND: {"id": "promosi kedua orang yang sama", "en": "second promotion of the same person"},
@@ -2394,6 +2397,51 @@ COLUMNS.update({
 })
 
 
+#: SIASN input (data.siasn, `merit siasn`): why a file cannot be read, what a folder lacks, the command's lines
+SIASN: dict[str, dict[str, str]] = {
+    "not_json": {"id": "bukan berkas .json", "en": "not a .json file"},
+    "too_large": {"id": "berkas {size} MB, melebihi batas {limit} MB per berkas JSON",
+                  "en": "file of {size} MB, over the limit of {limit} MB per JSON file"},
+    "too_deep": {"id": "JSON bersarang {depth} tingkat, melebihi batas {limit} tingkat",
+                 "en": "JSON nested {depth} levels deep, over the limit of {limit} levels"},
+    "bad_utf8": {"id": "bukan teks UTF-8 yang sah (byte {at})", "en": "not valid UTF-8 text (byte {at})"},
+    "bad_json": {"id": "bukan JSON yang sah: {why} (baris {line}, kolom {col})",
+                 "en": "not valid JSON: {why} (line {line}, column {col})"},
+    "nan": {"id": "nilai {value} bukan JSON yang sah", "en": "the value {value} is not valid JSON"},
+    "duplicate_key": {"id": "kunci '{name}' muncul dua kali dalam satu objek", "en": "the key '{name}' occurs twice in one object"},
+    "no_person_source": {"id": "{src}: tidak ada pegawai yang dapat dibaca: berkas Export Data ASN {export}; folder "
+                                "data-utama/ {utama}",
+                         "en": "{src}: no person can be read: Export Data ASN file {export}; data-utama/ folder {utama}"},
+    "state_missing": {"id": "tidak ada", "en": "missing"},
+    "state_no_rows": {"id": "tanpa baris data", "en": "without data rows"},
+    "state_empty": {"id": "kosong", "en": "empty"},
+    "state_unreadable": {"id": "hanya berisi {n} berkas yang tidak dapat dibaca atau tanpa data (pertama: {first})",
+                         "en": "holds only {n} files that cannot be read or hold no data (first: {first})"},
+    "ref_unor_unreadable": {"id": "{path}: ref-unor tidak dapat dibaca: {why}", "en": "{path}: ref-unor cannot be read: {why}"},
+    "validate_left_out": {"id": "Tabel kontrak hasil konversi lolos validasi, tetapi konversi SIASN meninggalkan {n} baris "
+                                 "karena masalah data (rincian per alasan di atas; baris per baris: merit siasn SRC --out "
+                                 "DIR, berkas siasn_ledger.csv): status keluar 1.",
+                          "en": "The converted contract tables pass validation, but the SIASN conversion left out {n} rows "
+                                "for a data problem (per reason above; row by row: merit siasn SRC --out DIR, file "
+                                "siasn_ledger.csv): exit status 1."},
+    "siasn_left_out": {"id": "Konversi meninggalkan {n} baris karena masalah data (lihat siasn_ledger.csv): status keluar 1.",
+                       "en": "The conversion left out {n} rows for a data problem (see siasn_ledger.csv): exit status 1."},
+    "opd_found": {"id": "OPD tiap pegawai ditemukan: {how}.", "en": "Each person's OPD was found: {how}."},
+    "opd_unit": {"id": "lewat unitnya di ref-unor", "en": "via their unit in ref-unor"},
+    "opd_induk": {"id": "lewat unorIndukId di ref-unor", "en": "via unorIndukId in ref-unor"},
+    "opd_induk_tanpa_pohon": {"id": "lewat unorIndukId (tanpa ref-unor)", "en": "via unorIndukId (no ref-unor)"},
+    "opd_induk_nama": {"id": "lewat nama UNOR INDUK di ekspor", "en": "via the export's UNOR INDUK name"},
+    "opd_kepala_unit": {"id": "unit yang dikepalainya (unorInduk = Pemda)",
+                        "en": "the unit they head (unorInduk = the Pemda)"},
+    "kedudukan_line": {"id": "Kedudukan hukum pegawai yang dipakai: {states}; yang bukan aktif tetap di pegawai, kolom "
+                              "kedudukan_hukum mengatakannya.",
+                       "en": "Kedudukan hukum of the persons kept: {states}; those not aktif stay in pegawai, the "
+                             "kedudukan_hukum column says so."},
+    "kedudukan_none": {"id": "tidak diketahui", "en": "not known"},
+    "siasn_clean": {"id": "Tidak ada baris yang ditinggalkan karena masalah data.",
+                    "en": "No row was left out for a data problem."},
+}
+
 SECTIONS: dict[str, dict] = {
     "rules": RULES, "labels": LABELS, "columns": COLUMNS, "flags": FLAG_LABELS, "meanings": FLAG_MEANINGS,
     "verdict_rules": VERDICT_RULES, "direction": DIRECTION_LABELS, "explained_by": EXPLAINED_BY_LABELS,
@@ -2401,6 +2449,7 @@ SECTIONS: dict[str, dict] = {
     "methods": MODEL_METHODS, "terms": TERMS, "fig": FIGURES, "site": SITE, "ledger": LEDGER, "categories": CATEGORIES,
     "external": EXTERNAL, "privacy": PRIVACY, "nb": NOTEBOOKS, "sources": CHECK_SOURCES, "appt": APPOINTMENTS,
     "flag_reasons": FLAG_REASONS, "aor_methods": AOR_METHODS, "ledger_kinds": LEDGER_KINDS, "window": WINDOW,
+    "siasn": SIASN,
 }
 
 
