@@ -269,3 +269,27 @@ def test_the_same_holds_on_an_independently_made_extract_with_a_past():
     others = points[(points["opd_kode"] != truth["ignore_merit_opd"]) & (points["position"] == "below")
                     & points["component"].isin(["share_promosi_talent_pool", "share_promosi_eligible"])]
     assert others.empty
+
+
+def test_a_person_no_longer_active_leaves_the_risk_set_from_the_date_and_earlier_quarters_count(world):
+    """Kedudukan hukum (SIASN): not active from `tmt_kedudukan_hukum`; without a date, in the window's last quarter only
+    (the extract is the state at its end). Counted in the ledger under its own reason."""
+    from merit_lib.analysis.ledger import NOT_ACTIVE, person_ledger
+
+    t = {k: v.copy() for k, v in world.tables.items()}
+    f0 = analysis_frame(t, PERIOD, window=4)
+    steady = f0.groupby("nip")["berisiko"].all()
+    x, y = steady[steady].index[:2]
+    peg = t["pegawai"]
+    peg["kedudukan_hukum"] = pd.Series(pd.NA, index=peg.index, dtype="string")
+    peg["tmt_kedudukan_hukum"] = pd.Series(pd.NaT, index=peg.index)
+    peg.loc[peg["nip"] == x, ["kedudukan_hukum", "tmt_kedudukan_hukum"]] = ["pensiun", pd.Timestamp(2025, 10, 15)]
+    peg.loc[peg["nip"] == y, "kedudukan_hukum"] = "cltn"
+    f = analysis_frame(t, PERIOD, window=4)
+    at_risk = f.pivot_table(index="nip", columns="triwulan", values="berisiko", aggfunc="first")
+    assert at_risk.loc[x].tolist() == [True, True, True, False]      # retired on 15 October: out from 2026Q1's start
+    assert at_risk.loc[y].tolist() == [True, True, True, False]      # on leave, no date: the last quarter only
+    assert (at_risk.drop(index=[x, y]) == f0.pivot_table(index="nip", columns="triwulan", values="berisiko",
+                                                         aggfunc="first").drop(index=[x, y])).all().all()
+    ledger = person_ledger(f, 0)
+    assert int(ledger.loc[ledger["alasan"] == NOT_ACTIVE, "n_orang"].sum()) == 2

@@ -226,23 +226,37 @@ def analysis_frame(extract: object, period: Period | str, window: int | Window =
     cache = {} if cache is None else cache
     frames = []
     for q in win.quarters:
-        if str(q) not in cache:
-            cache[str(q)] = quarter_frame(extract, q, age_bands, age_labels, required_competency, thresholds,
-                                          competency_rule)
-        frames.append(cache[str(q)])
+        key = f"{q}|{q == win.period}"
+        if key not in cache:
+            cache[key] = quarter_frame(extract, q, age_bands, age_labels, required_competency, thresholds,
+                                       competency_rule, last=q == win.period)
+        frames.append(cache[key])
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].copy()
     frame.attrs["window"] = win.as_dict()
     return frame
 
 
+def active_at(pegawai: pd.DataFrame, start: pd.Timestamp, last: bool = True) -> pd.Series:
+    """Who is in post (kedudukan hukum, rules.is_active) at a quarter's start: a state that is not active counts from
+    its `tmt_kedudukan_hukum`; without that date, from the window's `last` quarter only (the extract is the state at
+    its end, so the earlier quarters count where the person was still active)."""
+    if "kedudukan_hukum" not in pegawai:
+        return pd.Series(True, index=pegawai.index)
+    inactive = ~R.is_active(pegawai["kedudukan_hukum"])
+    since = pd.to_datetime(pegawai["tmt_kedudukan_hukum"]) if "tmt_kedudukan_hukum" in pegawai else \
+        pd.Series(pd.NaT, index=pegawai.index)
+    started = (since <= start).fillna(False) | (since.isna() & last)
+    return ~(inactive & started)
+
+
 def quarter_frame(extract: object, period: Period | str, age_bands: tuple[float, ...] = AGE_BANDS,
                   age_labels: tuple[str, ...] = AGE_LABELS,
                   required_competency: dict[str, float] | None = None,
-                  thresholds: T.Thresholds = T.DEFAULT, competency_rule: str = "each") -> pd.DataFrame:
+                  thresholds: T.Thresholds = T.DEFAULT, competency_rule: str = "each", last: bool = True) -> pd.DataFrame:
     """One row per ASN at the start of one quarter: predictors, every eligibility check, and the outcome.
 
     `competency_rule`: how the competency requirement reads the assessment (rules.COMPETENCY_RULES; default `each`
-    competency at least the target level)."""
+    competency at least the target level). `last`: whether the quarter is its window's last (`active_at`)."""
     per = Period.parse(period)
     start = per.start
     t = _tables(extract)
@@ -282,7 +296,9 @@ def quarter_frame(extract: object, period: Period | str, age_bands: tuple[float,
     frame["jenjang_jf"] = pd.Series(R.jf_jenjang(titles).where(still_jf.to_numpy(), pd.NA).to_numpy(), index=frame.index,
                                     dtype="string")
     frame["level_tujuan"] = R.target_level(frame)
-    frame["berisiko"] = frame["level_tujuan"].notna() & frame["opd_kode"].notna() & ~frame["baru_dipromosikan"]
+    frame["aktif"] = active_at(peg, start, last).to_numpy()
+    frame["berisiko"] = (frame["level_tujuan"].notna() & frame["opd_kode"].notna() & ~frame["baru_dipromosikan"]
+                         & frame["aktif"])
     checks = R.promotion_checks(frame, required_competency, competency_rule)
     frame = pd.concat([frame, checks], axis=1)
     return pd.concat([frame, T.readiness(frame, thresholds)], axis=1)

@@ -10,6 +10,7 @@ quarter, OPD and reason; no person-level detail).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from merit_lib.analysis import rotations
@@ -23,6 +24,7 @@ from merit_lib.domain.codes import (  # the codes live in domain.codes
     DUPLICATE,
     LEVEL_UNKNOWN,
     NO_HIGHER,
+    NOT_ACTIVE,
     NOT_COVERED,
     NOT_IN_FRAME,
     OPD_UNKNOWN,
@@ -34,10 +36,11 @@ from merit_lib.domain.language import number
 from merit_lib.domain.period import Period
 
 #: promotion reasons, in the order a reader wants them (the first applies)
-PROMOTION_REASONS = (COUNTED, DUPLICATE, SECOND, NOT_IN_FRAME, APPOINTED, LEVEL_UNKNOWN, NOT_COVERED, OPD_UNKNOWN)
+PROMOTION_REASONS = (COUNTED, DUPLICATE, SECOND, NOT_IN_FRAME, APPOINTED, LEVEL_UNKNOWN, NOT_COVERED, OPD_UNKNOWN,
+                     NOT_ACTIVE, RECENTLY_PROMOTED)
 
 #: person reasons
-PERSON_REASONS = (AT_RISK, NO_HIGHER, APPOINTED, LEVEL_UNKNOWN, OPD_UNKNOWN, RECENTLY_PROMOTED, REJECTED)
+PERSON_REASONS = (AT_RISK, NO_HIGHER, APPOINTED, LEVEL_UNKNOWN, OPD_UNKNOWN, NOT_ACTIVE, RECENTLY_PROMOTED, REJECTED)
 
 KEYS = ["nip", "tanggal", "jenis_jabatan_baru", "eselon_baru", "opd_kode_baru"]
 
@@ -64,13 +67,25 @@ def promotion_ledger(frame: pd.DataFrame, riwayat: pd.DataFrame, period: Period 
     at_risk = person["berisiko"].reindex(key).fillna(False).astype(bool).to_numpy()
     level = person["level_awal"].reindex(key).astype("string").to_numpy()
     source = person["level_awal_sumber"].reindex(key).astype("string").to_numpy()
+    recent = _flag(person, "baru_dipromosikan", key)
+    inactive = ~_flag(person, "aktif", key, default=True)
     dup = ev[KEYS].reset_index(drop=True).duplicated()
     second = out[["nip", "triwulan"]].duplicated() & ~dup
     conditions = [dup, second, ~in_frame, pd.Series(source == SOURCE_APPOINTED), pd.Series(level).isna(),
-                  ~pd.Series(level).isin(list(R.TARGET)), pd.Series(opd_frame).isna(), pd.Series(at_risk)]
-    reasons = [DUPLICATE, SECOND, NOT_IN_FRAME, APPOINTED, LEVEL_UNKNOWN, NOT_COVERED, OPD_UNKNOWN, COUNTED]
+                  ~pd.Series(level).isin(list(R.TARGET)), pd.Series(opd_frame).isna(), pd.Series(inactive),
+                  pd.Series(recent), pd.Series(at_risk)]
+    reasons = [DUPLICATE, SECOND, NOT_IN_FRAME, APPOINTED, LEVEL_UNKNOWN, NOT_COVERED, OPD_UNKNOWN, NOT_ACTIVE,
+               RECENTLY_PROMOTED, COUNTED]
     out["alasan"] = _first_reason(conditions, reasons, len(out))
     return out
+
+
+def _flag(person: pd.DataFrame, column: str, key: pd.MultiIndex, default: bool = False) -> np.ndarray:
+    """A frame's true/false column at the (nip, quarter) of each event; `default` where the frame has no such column or
+    row."""
+    if column not in person:
+        return np.full(len(key), default)
+    return person[column].reindex(key).fillna(default).astype(bool).to_numpy()
 
 
 def person_ledger(frame: pd.DataFrame, rejected_rows: int) -> pd.DataFrame:
@@ -79,11 +94,12 @@ def person_ledger(frame: pd.DataFrame, rejected_rows: int) -> pd.DataFrame:
     frame = current(frame)
     level = frame["level_awal"].astype("string")
     recent = frame["baru_dipromosikan"] if "baru_dipromosikan" in frame else pd.Series(False, index=frame.index)
+    inactive = ~frame["aktif"].astype(bool) if "aktif" in frame else pd.Series(False, index=frame.index)
     conditions = [frame["berisiko"].fillna(False).astype(bool),
                   (frame["level_awal_sumber"] == SOURCE_APPOINTED).fillna(False), level.isna(),
-                  ~level.isin(list(R.TARGET)).fillna(False), frame["opd_kode"].isna(), recent.fillna(False)]
-    reasons = _first_reason(conditions, [AT_RISK, APPOINTED, LEVEL_UNKNOWN, NO_HIGHER, OPD_UNKNOWN, RECENTLY_PROMOTED],
-                            len(frame))
+                  ~level.isin(list(R.TARGET)).fillna(False), frame["opd_kode"].isna(), inactive, recent.fillna(False)]
+    reasons = _first_reason(conditions, [AT_RISK, APPOINTED, LEVEL_UNKNOWN, NO_HIGHER, OPD_UNKNOWN, NOT_ACTIVE,
+                                         RECENTLY_PROMOTED], len(frame))
     table = pd.DataFrame({"opd_kode": frame["opd_kode"].astype("string").to_numpy(), "alasan": reasons.to_numpy()})
     counts = table.groupby(["opd_kode", "alasan"], dropna=False).size().rename("n_orang").reset_index()
     if rejected_rows:

@@ -52,7 +52,9 @@ TARGET_UNKNOWN = "jabatan_tujuan_tidak_diketahui"  # a move whose target post's 
 AT_RISK = "dapat_dipromosikan"                  # in the frame and in the at-risk population
 NO_HIGHER = "tidak_ada_jenjang_berikut"         # at a level with no higher one covered (JPT Pratama)
 RECENTLY_PROMOTED = "baru_dipromosikan"          # promoted into the level less than a year before the quarter
+NOT_ACTIVE = "tidak_aktif"                        # kedudukan hukum not active (CLTN, tugas belajar, MPP, pensiun, …)
 REJECTED = "ditolak_validasi"                   # rejected at validation
 JENJANG_RISE = "kenaikan_jenjang_jf"            # a JF jenjang rise: neither a promotion nor a rotation
 LEDGER_REASONS: tuple[str, ...] = (COUNTED, DUPLICATE, SECOND, NOT_IN_FRAME, APPOINTED, LEVEL_UNKNOWN, NOT_COVERED,
-                                   OPD_UNKNOWN, AT_RISK, NO_HIGHER, RECENTLY_PROMOTED, REJECTED, JENJANG_RISE)
+                                   OPD_UNKNOWN, AT_RISK, NO_HIGHER, RECENTLY_PROMOTED, NOT_ACTIVE, REJECTED,
+                                   JENJANG_RISE)

@@ -1266,6 +1266,8 @@ LEDGER: dict[str, dict[str, str]] = {
     codes.TARGET_UNKNOWN: {"id": "jabatan tujuan tidak diketahui", "en": "post moved into unknown"},
     codes.AT_RISK: {"id": "dapat dipromosikan", "en": "could be promoted"},
     codes.NO_HIGHER: {"id": "tidak ada jenjang berikutnya", "en": "no higher level covered"},
+    codes.NOT_ACTIVE: {"id": "tidak aktif menurut kedudukan hukum (CLTN, tugas belajar, MPP, pensiun, …)",
+                       "en": "not active by kedudukan hukum (CLTN, study leave, pre-retirement, retired, …)"},
     codes.RECENTLY_PROMOTED: {"id": "baru dipromosikan (kurang dari setahun di jenjang ini)",
                               "en": "recently promoted (less than a year at this level)"},
     codes.REJECTED: {"id": "ditolak saat validasi", "en": "rejected by validation"},
