@@ -1,9 +1,10 @@
-"""Extracts shaped unlike our generator's default: every promotion is counted or excluded with a named reason.
+"""Extracts shaped unlike our generator's default: every promotion of every quarter of the evidence window is counted
+or excluded with a named reason.
 
-Each shape is a transform of `merit_lib.synth.shapes` over a small synthetic extract, written to disk and read back
-through the loader, so the whole path (load → frame → model → audit → compliance → ledger) sees it as a BKD
-would send it. The ledger must balance and its counts must agree with the compliance table, the audit's
-PROVINSI rows and the model's events.
+Each shape is a transform of `merit_lib.synth.shapes` over a small synthetic extract (with its past), written to disk
+and read back through the loader, so the whole path (load → person-quarters → model → audit → compliance → ledger)
+sees it as a BKD would send it. The ledger must balance and its counts must agree with the compliance table, the
+audit's PROVINSI rows and the model's events; a shape whose history starts inside the period shrinks the window.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 import merit_lib as ml
 from merit_lib.analysis.compliance import compliance
 from merit_lib.analysis.fairness import audit
-from merit_lib.analysis.features import analysis_frame, counted_promotions
+from merit_lib.analysis.features import analysis_frame, counted_promotions, window_of
 from merit_lib.analysis.ledger import COUNTED, SECOND, for_extract, promotion_ledger
 from merit_lib.analysis.model import fit_readiness
 from merit_lib.synth import shapes, synthesize, write_tables
@@ -29,10 +30,12 @@ CASES = {
 }
 
 
-def _promotion_events(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    r = t["riwayat_jabatan"]
+def _promotion_events(t: dict[str, pd.DataFrame], frame: pd.DataFrame) -> pd.DataFrame:
+    """The promotion events of the frame's evidence window (the ground truth a ledger must account for)."""
+    r, win = t["riwayat_jabatan"], window_of(frame)
     when = pd.to_datetime(r["tanggal"])
-    return r[(r["jenis_mutasi"] == "promosi") & (when >= "2026-01-01") & (when <= "2026-03-31")]
+    events = r[(r["jenis_mutasi"] == "promosi") & (when >= win.start) & (when <= win.end)]
+    return events.assign(triwulan=win.quarter_of(pd.to_datetime(events["tanggal"])))
 
 
 @pytest.fixture(scope="module", params=sorted(CASES))
@@ -48,19 +51,22 @@ def shaped(request, tmp_path_factory):
 def test_loads_every_row(shaped):
     name, tables, extract, frame = shaped
     assert len(extract.report.issues) == 0, extract.report.issues.head()
-    assert len(frame) == len(tables["pegawai"])
+    win = window_of(frame)
+    assert len(frame) == win.n * len(tables["pegawai"])
+    assert win.n == (1 if name in ("history_inside", "independent_like") else 4)     # a history inside the period
 
 
 def test_every_promotion_is_counted_or_named(shaped):
     name, tables, extract, frame = shaped
-    events = _promotion_events(tables)
+    events = _promotion_events(tables, frame)
     ledger = promotion_ledger(frame, extract.riwayat_jabatan, PERIOD)
-    assert len(ledger) == len(events)                       # every event has a line
-    assert ledger["alasan"].notna().all()
-    # on these shapes nothing is lost: each person promoted is counted once, repeat promotions are named
+    assert len(ledger) == len(events)                       # every event of every quarter has a line
+    assert ledger["alasan"].notna().all() and set(ledger["triwulan"]) <= set(window_of(frame).labels())
+    # on these shapes nothing is lost: each person promoted in a quarter is counted once, repeat promotions are named
     assert set(ledger["alasan"]) <= {COUNTED, SECOND}
-    assert int(counted_promotions(frame).sum()) == events["nip"].nunique()
-    assert (ledger["alasan"] == COUNTED).sum() == events["nip"].nunique()
+    once = events.drop_duplicates(["nip", "triwulan"])
+    assert int(counted_promotions(frame).sum()) == len(once)
+    assert (ledger["alasan"] == COUNTED).sum() == len(once)
 
 
 def test_counts_agree_across_model_audit_compliance(shaped):

@@ -162,7 +162,7 @@ def simulate(state: pd.DataFrame, quarters: tuple[Period, ...], hz: Hazard, meri
         when = pd.DatetimeIndex(np.asarray(days, dtype="datetime64[ns]")[rng.integers(0, len(days), len(chosen))])
         jpt = np.array([], int)
         if q == install_q:    # eselon II posts filled from Administrators on the installation day
-            admins = np.flatnonzero((level == "Administrator") & (assessed | ~hz.merit_on) & ~hz.blocked & pns)
+            admins = np.flatnonzero((level == "Administrator") & (assessed | ~hz.merit_on) & ~hz.blocked & pns & in_post)
             k = min(N_JPT_PROMOTIONS, len(admins))
             if k:
                 w = np.exp(eta[admins] - eta[admins].max())
