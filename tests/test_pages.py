@@ -32,13 +32,12 @@ def _row(code, n_peg, n_prof, n_kin, n_pro, tp, el, melangkahi, n_kand, tidak, f
 
 def _hand_index(t: pd.DataFrame) -> pd.DataFrame:
     """The index by hand (DESIGN §6 / analysis.compliance docstring): Jeffreys coverage, promotion shares pulled toward
-    the province by a prior worth 5 promotions (the empirical-Bayes fallback: fewer than 5 OPDs have a count), fairness
-    1 / 0.5 / 0, unmeasured components left out with their weights."""
+    the province by a prior worth 5 promotions (the empirical-Bayes fallback: fewer than 5 OPDs have a count) plus
+    Jeffreys' ½, fairness 1 / 0.5 / 0, unmeasured components left out with their weights."""
     t = t.copy()
     prov = {"tp": t["n_promosi_talent_pool"].sum() / t["n_promosi"].sum(),
             "el": t["n_promosi_eligible"].sum() / t["n_promosi"].sum(),
             "by": t["n_kandidat_tidak_terlewati"].sum() / t["n_kandidat"].sum()}
-    prov = {k: min(max(v, 0.01), 0.99) for k, v in prov.items()}
     t["coverage_profiling"] = t["n_profiling"] / t["n_pegawai"]
     t["coverage_kinerja"] = t["n_kinerja"] / t["n_pegawai"]
     t["share_promosi_talent_pool"] = t["n_promosi_talent_pool"] / t["n_promosi"].where(t["n_promosi"] > 0)
@@ -50,10 +49,10 @@ def _hand_index(t: pd.DataFrame) -> pd.DataFrame:
         c = {"coverage_profiling": (r["n_profiling"] + .5) / (r["n_pegawai"] + 1),
              "coverage_kinerja": (r["n_kinerja"] + .5) / (r["n_pegawai"] + 1)}
         if r["n_promosi"] > 0:
-            c["share_promosi_talent_pool"] = (r["n_promosi_talent_pool"] + 5 * prov["tp"]) / (r["n_promosi"] + 5)
-            c["share_promosi_eligible"] = (r["n_promosi_eligible"] + 5 * prov["el"]) / (r["n_promosi"] + 5)
+            c["share_promosi_talent_pool"] = (r["n_promosi_talent_pool"] + 5 * prov["tp"] + .5) / (r["n_promosi"] + 6)
+            c["share_promosi_eligible"] = (r["n_promosi_eligible"] + 5 * prov["el"] + .5) / (r["n_promosi"] + 6)
         if r["n_kandidat"] > 0:
-            c["share_tanpa_bypass"] = (r["n_kandidat_tidak_terlewati"] + 5 * prov["by"]) / (r["n_kandidat"] + 5)
+            c["share_tanpa_bypass"] = (r["n_kandidat_tidak_terlewati"] + 5 * prov["by"] + .5) / (r["n_kandidat"] + 6)
         if pd.notna(r["skor_keadilan"]):
             c["skor_keadilan"] = r["skor_keadilan"]
         w = sum(W[k] for k in c)

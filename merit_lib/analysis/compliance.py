@@ -383,12 +383,12 @@ def _priors(out: pd.DataFrame, replaced: pd.DataFrame, province: dict[str, float
 
 def _beta(out: pd.DataFrame, priors: dict[str, tuple[float, float]]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Each measured component's Beta(a, b): Jeffreys' ½ + ½ for coverage; for the promotion components the posterior
-    of their empirical-Bayes prior (`_priors`: partial pooling toward the province; the prior keeps mass on both sides,
-    so a share of 0 or 1 of a few promotions is pulled in). NaN where there is nothing to measure."""
+    of their empirical-Bayes prior (`_priors`: partial pooling toward the province) with Jeffreys' ½ on each side on top,
+    so that a province share of 0 or 1 still leaves mass on both sides. NaN where there is nothing to measure."""
     params = {}
     for col, (num, den) in COMPONENT_COUNTS.items():
         k, n = out[num].to_numpy(float), out[den].to_numpy(float)
-        a0, b0 = priors[col] if col in SHRUNK else (0.5, 0.5)
+        a0, b0 = (priors[col][0] + 0.5, priors[col][1] + 0.5) if col in SHRUNK else (0.5, 0.5)
         params[col] = (np.where(n > 0, k + a0, np.nan), np.where(n > 0, n - k + b0, np.nan))
     return params
 

@@ -76,10 +76,10 @@ def outside(share: float, n: float, p0: float, level: float = FUNNEL_LEVELS[0]) 
 def eb_prior(k: np.ndarray, n: np.ndarray, fallback_mean: float, fallback_strength: float) -> tuple[float, float]:
     """The Beta(a, b) prior of the OPDs' shares `k / n`: maximum likelihood of the beta-binomial over the OPDs with a
     denominator (scipy), its strength a + b kept within PRIOR_STRENGTH; with fewer than MIN_UNITS such OPDs (or a fit
-    that fails), `fallback_strength` promotions at `fallback_mean` (a share of 0 or 1 is moved off the edge)."""
+    that fails), `fallback_strength` promotions at `fallback_mean`."""
     k, n = np.asarray(k, float), np.asarray(n, float)
     use = np.isfinite(k) & np.isfinite(n) & (n > 0)
-    mean = float(np.clip(fallback_mean if np.isfinite(fallback_mean) else 0.5, 0.01, 0.99))
+    mean = float(fallback_mean) if np.isfinite(fallback_mean) else 0.5
     fallback = (mean * fallback_strength, (1 - mean) * fallback_strength)
     if use.sum() < MIN_UNITS:
         return fallback
@@ -96,7 +96,8 @@ def eb_prior(k: np.ndarray, n: np.ndarray, fallback_mean: float, fallback_streng
         grad = -np.array([(da - db) * s * m * (1 - m), (da * a + db * b)])
         return value, grad
 
-    start = np.array([np.log(mean / (1 - mean)), np.log(10.0)])
+    m0 = float(np.clip(mean, 0.01, 0.99))
+    start = np.array([np.log(m0 / (1 - m0)), np.log(10.0)])
     with warnings.catch_warnings(), threadpool_limits(1):   # BLAS threads cost L-BFGS-B tenfold on 2 numbers
         warnings.simplefilter("ignore")
         res = optimize.minimize(nll, start, jac=True, method="L-BFGS-B", bounds=[(-7.0, 7.0), (lo, hi)])

@@ -158,6 +158,8 @@ def simulate(state: pd.DataFrame, quarters: tuple[Period, ...], hz: Hazard, meri
         prob = np.where(can_rise, 1 / (1 + np.exp(-(eta + intercept))), 0.0)
         promoted = rng.random(len(state)) < prob
         days = pelantikan_days(q)
+        if q == install_q:    # eselon III and IV are filled after the eselon II installation (the seed's order)
+            days = [d for d in days if d > install] or [days[-1]]
         chosen = np.flatnonzero(promoted)
         when = pd.DatetimeIndex(np.asarray(days, dtype="datetime64[ns]")[rng.integers(0, len(days), len(chosen))])
         jpt = np.array([], int)
