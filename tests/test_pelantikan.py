@@ -46,7 +46,9 @@ def test_a_date_without_appointment_is_a_clear_message(world, capsys):
         review_extract(s.tables, "2026-01-02")
     assert main(["pelantikan", "--data", str(data), "--date", "2026-01-02", "--out", "/tmp/h15_never"]) == 2
     err = capsys.readouterr().err
-    assert "2026-01-26 (1" in err and "Traceback" not in err
+    r = s.tables["riwayat_jabatan"]
+    busiest = r[r["jenis_mutasi"].isin(["promosi", "rotasi", "mutasi"])]["tanggal"].value_counts()
+    assert f"{busiest.index[0]:%Y-%m-%d} ({busiest.iloc[0]})" in err and "Traceback" not in err
     assert main(["pelantikan", "--data", str(data), "--date", "26-13-2026", "--out", "/tmp/h15_never"]) == 2
 
 

@@ -75,7 +75,11 @@ def _reason(row: pd.Series, level: str, lang: str) -> str:
 
 def shortlist(frame: pd.DataFrame, level: str, opd: str | None = None, jabatan: str | None = None, n: int = 10,
               lang: str = "id") -> Shortlist:
-    """The shortlist for a post at `level` (in `opd` for III/IV): top `n` eligible, and those missing one check."""
+    """The shortlist for a post at `level` (in `opd` for III/IV): top `n` eligible, and those missing one check, as at
+    the start of the frame's last quarter (a person-quarter frame is read at its period's start)."""
+    from merit_lib.analysis.features import current
+
+    frame = current(frame)
     level = check_level(level)
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise ParameterError(f"--n {n}: harus bilangan bulat ≥ 1", en=f"--n {n}: must be a whole number ≥ 1")

@@ -154,9 +154,12 @@ def review_moves(frame: pd.DataFrame, riwayat: pd.DataFrame, pegawai: pd.DataFra
                  rules: Iterable[str] | None = None, required_competency: dict[str, float] | None = None,
                  competency_rule: str = "each") -> Moves:
     """Check every rotation and mutation of `period` (DESIGN §4) and find JPT posts held beyond 5 years at its end."""
+    from merit_lib.analysis.features import current
+
     chosen = _check_rules(rules)
     per = Period.parse(period)
     ev = move_events(riwayat, per)
+    frame = current(frame)                     # a person-quarter frame: its persons as at the period's start
     person = frame.drop_duplicates("nip").set_index("nip")
     in_frame = ev["nip"].isin(person.index)
     opd = ev["opd_kode_baru"].astype("string").fillna(person["opd_kode_akhir"].reindex(ev["nip"]).astype("string")

@@ -384,7 +384,7 @@ def _events(df: pd.DataFrame, past: H.History, per: Period, rng: np.random.Gener
     ev.append(past.events)
     end_state = past.end.copy()
     jpt_day = past.events.loc[past.events["jenis_jabatan_baru"] == "JPT Pratama", "tanggal"]
-    install = jpt_day.iloc[0] if len(jpt_day) else start + pd.Timedelta(days=25)
+    install = jpt_day.max() if len(jpt_day) else start + pd.Timedelta(days=25)   # the latest eselon II installation
     # four heads rotate between OPDs on the installation day (10 eselon II installed in all)
     jpt = end_state.index[((df["jenis_jabatan"] == "JPT Pratama") & (end_state["jenis_jabatan"] == "JPT Pratama")).to_numpy()]
     rot = rng.choice(jpt, size=min(4, len(jpt)), replace=False) if len(jpt) >= 2 else []
@@ -405,7 +405,8 @@ def _events(df: pd.DataFrame, past: H.History, per: Period, rng: np.random.Gener
     days = (end - start).days
     others = end_state.index[(~promoted) & end_state["jenis_jabatan"].isin(["Pengawas", "Administrator"]).to_numpy()
                              & (end_state["tmt_jabatan"] < start).to_numpy()]
-    r2 = rng.choice(others, size=int(len(others) * 0.05), replace=False) if len(others) else []
+    few = min(len(others), int(0.02 * int(structural.sum())))   # as many as 2 % of the posts at the history's start
+    r2 = rng.choice(others, size=few, replace=False) if len(others) else []
     if len(r2):
         rdate = start + pd.to_timedelta(rng.integers(26, max(days, 27), len(r2)), unit="D")
         ev.append(pd.DataFrame({"nip": end_state.loc[r2, "nip"], "tanggal": rdate, "jenis_mutasi": "rotasi",

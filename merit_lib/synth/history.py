@@ -30,6 +30,8 @@ PELANTIKAN_OFFSETS = (25, 70)
 MIN_YEARS_IN_POST = 1.0
 #: eselon II posts filled by promotion on the installation day (the seed's 26 January 2026: 10 in all, 4 by rotation)
 N_JPT_PROMOTIONS = 6
+#: … and by promotion on the first pelantikan of the same quarter in each earlier year of the history
+N_JPT_EARLIER = 3
 #: level intercepts of the log-odds (JPT Pratama cannot rise in a province; Administrators rise only on the
 #: installation day)
 LEVEL_INTERCEPT = {"Pelaksana": 0.0, "Fungsional": -1.3, "Pengawas": 0.3, "Administrator": 0.0, "JPT Pratama": -np.inf}
@@ -163,15 +165,17 @@ def simulate(state: pd.DataFrame, quarters: tuple[Period, ...], hz: Hazard, meri
         chosen = np.flatnonzero(promoted)
         when = pd.DatetimeIndex(np.asarray(days, dtype="datetime64[ns]")[rng.integers(0, len(days), len(chosen))])
         jpt = np.array([], int)
-        if q == install_q:    # eselon II posts filled from Administrators on the installation day
+        yearly = q.quarter == install_q.quarter
+        if yearly:    # eselon II posts filled from Administrators on the installation day, and a year before, …
             admins = np.flatnonzero((level == "Administrator") & (assessed | ~hz.merit_on) & ~hz.blocked & pns & in_post)
-            k = min(N_JPT_PROMOTIONS, len(admins))
+            k = min(N_JPT_PROMOTIONS if q == install_q else N_JPT_EARLIER, len(admins))
             if k:
                 w = np.exp(eta[admins] - eta[admins].max())
                 jpt = rng.choice(admins, size=k, replace=False, p=w / w.sum())
         promoted[jpt] = True
         order = np.concatenate([chosen, jpt])
-        dates = when.append(pd.DatetimeIndex([install] * len(jpt)))
+        jpt_day = install if q == install_q else pelantikan_days(q)[0]
+        dates = when.append(pd.DatetimeIndex([jpt_day] * len(jpt)))
         if len(order):
             events.append(_promote(state, order, dates, heads, rng))
         out.promoted[str(q)] = promoted
