@@ -73,8 +73,9 @@ def test_planted_penalty_is_flagged_there_and_clean_opds_stay_quiet(planted):
     detectable = clean["detectable_odds_ratio"] <= 4
     assert (clean.loc[~detectable, "flag"] == F.INSUFFICIENT).all() and (clean.loc[detectable, "decision_row"] != 1).all()
     assert detectable.sum() >= 1 and (~detectable).sum() >= 1    # both branches of the rule are exercised
-    prov = _row(f, F.PROVINCE, "jenis_kelamin", "P")              # the province sees it too, within OPD
-    assert prov["flag"] == F.DISPARITY and prov["direction"] == F.LOWER and prov["mh_ci_high"] < 1
+    prov = _row(f, F.PROVINCE, "jenis_kelamin", "P")              # the province: lower at equal merit, and the one
+    assert prov["direction"] == F.LOWER and prov["adjusted_odds_ratio"] < 1   # OPD's gap shows as heterogeneity
+    assert prov["bd_p_value"] < 0.05
 
 
 def test_gap_through_lower_merit_is_explained_not_disparity(merit_gap):
@@ -100,17 +101,18 @@ def test_rates_agree_with_fairlearn_metricframe(planted):
         refs = mf.by_group.loc[list(zip(rows["scope"], rows["reference_group"]))]
         has_ref = (rows["n_reference"] > 0).to_numpy()
         np.testing.assert_allclose(rows["rate_reference"][has_ref], refs["rate"][has_ref], rtol=1e-12)
-        y = at_risk["dipromosikan"].astype(int)
-        province = MetricFrame(metrics=selection_rate, y_true=y, y_pred=y, sensitive_features=at_risk[attribute].astype(str))
+        people = at_risk.sort_values("triwulan").groupby("nip").agg(y=("dipromosikan", "max"), a=(attribute, "last"))
+        y = people["y"].astype(int)                  # one row per person of the window: promoted in any quarter
+        province = MetricFrame(metrics=selection_rate, y_true=y, y_pred=y, sensitive_features=people["a"].astype(str))
         prov = f[(f["attribute"] == attribute) & (f["scope"] == F.PROVINCE)]
         np.testing.assert_allclose(prov["rate_group"], province.by_group.loc[prov["group"]], rtol=1e-12)
 
 
-def test_benjamini_hochberg_within_each_attribute(planted):
+def test_benjamini_hochberg_within_each_attribute_province_and_opds_apart(planted):
     f = planted[1].findings
     tested = f["decision_row"] != 1
     assert f.loc[~tested, ["p_value", "p_adjusted", "aor_p_adjusted"]].isna().all().all()
-    for _, d in f[tested].groupby("attribute"):
+    for _, d in f[tested].groupby([f.loc[tested, "attribute"], f.loc[tested, "scope"] == F.PROVINCE]):
         np.testing.assert_allclose(d["p_adjusted"], multipletests(d["p_value"], method="fdr_bh")[1])
         np.testing.assert_allclose(d["aor_p_adjusted"], multipletests(d["aor_p_value"], method="fdr_bh")[1])
         prov = d[d["scope"] == F.PROVINCE]
@@ -257,7 +259,7 @@ def test_round_trip_rules_summary_and_columns(planted, tmp_path):
     assert "0.8" in disparity and "1.25" in disparity and "adjusted impact ratio" in disparity
     assert "odds ratio of 4" in rules.iloc[0]["rule"] and "Benjamini" in result.rules("id").iloc[2]["aturan"]
     summary = result.summary("en")
-    assert f"{BIG_OPD} jenis_kelamin P vs L" in summary and "direction: lower" in summary and "within OPD (MH)" in summary
+    assert f"{BIG_OPD} jenis_kelamin P vs L" in summary and "direction: lower" in summary and "person-quarters" in summary
     assert any("without" not in c and "lack complete merit" in c for c in result.caveats("en"))
     assert any("rule «employment status can hold the target post" in c and "PPPK" in c for c in result.caveats("en"))
     assert any("per attribute" in c for c in result.caveats("en"))

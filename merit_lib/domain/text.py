@@ -1929,6 +1929,12 @@ WINDOW: dict[str, dict[str, str]] = {
                    "jendela bukti: satu triwulan saja memuat terlalu sedikit promosi untuk dinilai.",
              "en": "Verdicts, indices and tiers on this page are {window}. A quarter is when the report is published, "
                    "not the window of evidence: one quarter alone holds too few promotions to judge."},
+    "audit_line": {"id": "Jendela bukti: {window}; {n_pq} orang-triwulan (setiap pegawai dihitung sekali per triwulan "
+                         "ketika dapat dipromosikan; model yang disesuaikan dengan merit adalah model hazard waktu diskret "
+                         "pada baris-baris ini, uji mentah menghitung setiap orang sekali).",
+                   "en": "Evidence window: {window}; {n_pq} person-quarters (each person counted once per quarter in which "
+                         "they could be promoted; the merit-adjusted model is a discrete-time hazard model on these rows, "
+                         "the raw tests count each person once)."},
     "activity": {"id": "Kegiatan {period}: {promotions} promosi, {moves} rotasi/mutasi ke jabatan struktural.",
                  "en": "Activity in {period}: {promotions} promotions, {moves} rotations/mutations into structural posts."},
     # tiers (analysis.tiers): where an OPD's index range lies against the province average

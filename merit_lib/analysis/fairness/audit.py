@@ -89,7 +89,7 @@ def audit(frame: pd.DataFrame, roles: Roles = ASN, attributes: Sequence[str] | N
                             "max_missing_control": MAX_MISSING_CONTROL,
                             "proxies": {a: d.proxies for a, d in designs.items() if d.proxies}}}
     meta = {**(context or {}), "frame_fingerprint": frame_fingerprint(frame, roles, attrs),
-            "counts": _counts(frame, people, base, designs, findings, attrs, compared, params),
+            "counts": _counts(frame, people, base, designs, findings, attrs, compared, params, roles),
             "versions": package_versions(("merit_lib", "statsmodels", "scipy", "pandas", "numpy")),
             "created": dt.datetime.now().isoformat(timespec="seconds")}
     return AuditResult(findings, run_params, meta)
@@ -182,19 +182,25 @@ def frame_fingerprint(frame: pd.DataFrame, roles: Roles, attrs: Sequence[str]) -
 
 
 def _counts(frame: pd.DataFrame, people: Population, base: Design, designs: dict[str, Design], findings: pd.DataFrame,
-            attrs: list[str], compared: list[str], params: AuditParams) -> dict[str, Any]:
+            attrs: list[str], compared: list[str], params: AuditParams, roles: Roles) -> dict[str, Any]:
     """The figures the caveats quote: who was audited, who was left out of what, and why."""
     pop = people.pop
     tested = findings["decision_row"] != 1
     no_promo = pop[pop["_scope"].notna()].groupby("_scope")["_y"].sum()
     prov = findings[findings["scope"] == PROVINCE]
+    def persons(index: pd.Index | None) -> int:
+        """The persons of some audited rows (a person-quarter frame repeats a person)."""
+        return 0 if index is None else int(pop.loc[pop.index.intersection(index), "_id"].nunique())
+
+    ids = frame[roles.id] if roles.id and roles.id in frame else pd.Series(frame.index)
     return {
-        "n_rows": int(len(frame)), "n_at_risk": people.n_at_risk, "n_promoted": people.n_promoted,
-        "n_audited": int(len(pop)), "n_promoted_audited": int(pop["_y"].sum()), "outside_rules": people.outside,
-        "n_persons_audited": int(pop["_id"].nunique()), "n_quarters": int(max(pop["_t"].nunique(), 1)),
-        "merit": bool(base.has_merit), "n_model": int(len(base.x)), "n_no_merit": base.n_no_merit,
+        "n_rows": int(ids.nunique()), "n_at_risk": people.n_persons, "n_promoted": people.n_promoted,
+        "n_audited": int(pop["_id"].nunique()), "n_promoted_audited": int(pop["_y"].sum()), "outside_rules": people.outside,
+        "n_person_quarters": int(len(pop)), "n_quarters": int(max(pop["_t"].nunique(), 1)),
+        "merit": bool(base.has_merit), "n_model": persons(base.x.index), "n_no_merit": persons(base.no_merit),
+        "n_model_rows": int(len(base.x)),
         "n_model_by_attribute": {a: int(len(d.x)) for a, d in designs.items()},
-        "n_missing_control": base.n_missing_control, "missing_control": base.missing_control,
+        "n_missing_control": persons(base.missing), "missing_control": base.missing_control,
         "n_settled": base.n_settled,
         "controls_dropped": base.dropped, "max_missing_control": MAX_MISSING_CONTROL,
         "proxies": {a: d.proxies for a, d in designs.items() if d.proxies},
@@ -234,10 +240,11 @@ def audit_extract(extract: object, period: str, roles: Roles = ASN, attributes: 
 
 
 def metric_frame(frame: pd.DataFrame, attribute: str, roles: Roles = ASN) -> object:
-    """fairlearn's MetricFrame of the persons at risk: promotion rate and count by scope and group, for interop."""
+    """fairlearn's MetricFrame of the persons at risk: promotion rate and count by scope and group, for interop (one
+    row per person and scope of the window, as the findings count them)."""
     from fairlearn.metrics import MetricFrame, count, selection_rate
 
-    pop = population(frame, roles, [attribute], eligibility_rules(frame, None)).pop
+    pop = persons(population(frame, roles, [attribute], eligibility_rules(frame, None)).pop, by_scope=True)
     pop = pop[pop[attribute].notna()]
     y = pop["_y"].astype(int).to_numpy()
     return MetricFrame(metrics={"rate": selection_rate, "n": count}, y_true=y, y_pred=y,

@@ -37,6 +37,8 @@ class Design:
     missing_control: dict[str, int]  # kept control → persons with merit scores but without it: not in the model
     n_missing_control: int          # persons with merit scores left out for a missing control (each counted once)
     n_settled: int = 0              # rows of a control level whose outcome is all 0 or all 1 (`pure_levels`)
+    no_merit: pd.Index | None = None  # the rows without complete merit scores (to count them as persons)
+    missing: pd.Index | None = None   # the rows with merit scores left out for a missing control
 
     @property
     def has_merit(self) -> bool:
@@ -130,7 +132,8 @@ def covariates(rows: pd.DataFrame, roles: Roles, leave_out: dict[str, str] | Non
     return Design(x=x, terms=terms, dropped={name.get(c, c): float(v) for c, v in dropped.items()}, proxies=leave_out,
                   n_no_merit=int((~has_merit).sum()),
                   missing_control={name.get(c, c): int(n) for c, n in kept[has_merit].isna().sum().items() if n},
-                  n_missing_control=int((has_merit & ~has_controls).sum()), n_settled=int((~settled).sum()))
+                  n_missing_control=int((has_merit & ~has_controls).sum()), n_settled=int((~settled).sum()),
+                  no_merit=rows.index[~has_merit.to_numpy()], missing=rows.index[(has_merit & ~has_controls).to_numpy()])
 
 
 def pure_levels(data: pd.DataFrame, y: pd.Series, columns: list[str]) -> pd.Series:

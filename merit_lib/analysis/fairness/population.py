@@ -38,6 +38,7 @@ class Population:
     pop: pd.DataFrame
     n_at_risk: int                  # rows at risk by `roles.at_risk` with a known outcome (before the eligibility rules)
     n_promoted: int                 # … of which promoted
+    n_persons: int = 0              # the persons of those rows (a person-quarter frame repeats them)
     outside: dict[str, dict[str, int]] = field(default_factory=dict)   # rule → {"n": …, "n_promoted": …}
 
 
@@ -75,7 +76,9 @@ def population(frame: pd.DataFrame, roles: Roles, attrs: list[str], rules: Seque
         pd.Series(pd.NA, index=audited.index, dtype="string")
     for a in attrs:
         pop[a] = audited[a].astype("string")
-    return Population(pop, n_at_risk=int(len(rows)), n_promoted=int(y.sum()), outside=outside)
+    ids = rows[roles.id] if roles.id and roles.id in rows else pd.Series(rows.index, index=rows.index)
+    return Population(pop, n_at_risk=int(len(rows)), n_promoted=int(y.sum()), outside=outside,
+                      n_persons=int(ids.nunique()))
 
 
 def repeated(pop: pd.DataFrame) -> bool:

@@ -86,10 +86,20 @@ class AuditResult:
                    reference=text.group_label(a, r, lang) if r else "–")
             for a, r in self.params["references"].items()) or "–"
         period = L.period_label(m["period"], lang) if m.get("period") else "–"
-        return text.t("audit_overview", lang, period=period, n_at_risk=_n(c.get("n_at_risk"), lang),
-                      n_promoted=_n(c.get("n_promoted"), lang), n_audited=_n(c.get("n_audited", c.get("n_at_risk")), lang),
-                      n_model=_n(c.get("n_model"), lang), attributes=attributes, n_scopes=_n(c.get("n_scopes"), lang),
-                      n_tests=_n(c.get("n_tests"), lang))
+        out = text.t("audit_overview", lang, period=period, n_at_risk=_n(c.get("n_at_risk"), lang),
+                     n_promoted=_n(c.get("n_promoted"), lang), n_audited=_n(c.get("n_audited", c.get("n_at_risk")), lang),
+                     n_model=_n(c.get("n_model"), lang), attributes=attributes, n_scopes=_n(c.get("n_scopes"), lang),
+                     n_tests=_n(c.get("n_tests"), lang))
+        return out + (" " + self.window_line(lang) if self.window_line(lang) else "")
+
+    def window_line(self, lang: str = "id") -> str:
+        """The evidence window the audit rests on and its person-quarters, in one sentence ('' for a single quarter
+        or a flat table)."""
+        m, c = self.meta, self.meta.get("counts", {})
+        if not m.get("window") and (c.get("n_quarters") or 1) <= 1:
+            return ""
+        window = L.window_label(m["window"], lang) if m.get("window") else f"{c.get('n_quarters')}"
+        return text.t("window.audit_line", lang, window=window, n_pq=_n(c.get("n_person_quarters"), lang))
 
     def summary(self, lang: str = "id", top: int = 10) -> str:
         """A plain-text summary: data, parameters, verdict counts and the findings that need reading, raw, within OPD
@@ -103,7 +113,7 @@ class AuditResult:
                  f"{text.label('at_risk', lang)}: {_n(c.get('n_at_risk'), lang)} ({text.label('promoted', lang)} "
                  f"{_n(c.get('n_promoted'), lang)}); {_t('audited', lang)}: {_n(c.get('n_audited', c.get('n_at_risk')), lang)}; "
                  f"{text.label('in_model', lang)}: {_n(c.get('n_model'), lang)}",
-                 *none_promoted, *no_merit,
+                 *([self.window_line(lang)] if self.window_line(lang) else []), *none_promoted, *no_merit,
                  f"{text.label('attributes', lang)}: {refs}",
                  f"{text.label('scopes', lang)}: {PROVINCE} + {c.get('n_scopes')} | {text.label('tests', lang)}: "
                  f"{_n(c.get('n_tests'), lang)} ({_t('bh', lang)}, alpha {L.number(th['alpha'], lang, 2)})",
