@@ -21,6 +21,7 @@ from merit_lib.analysis.features import analysis_frame
 from merit_lib.domain.roles import ASN
 from merit_lib.report import figures as plots
 from merit_lib.report import page_figures as rp
+from merit_lib.report.views import funnel_points
 from merit_lib.synth import synthesize
 
 KEYS = ["scope", "attribute", "group"]
@@ -33,7 +34,7 @@ NO_PROMOTION = {"id": "Tidak seorang pun pegawai yang dapat dipromosikan benar-b
 @pytest.fixture(scope="module")
 def frame() -> pd.DataFrame:
     s = synthesize(n=800, seed=4)
-    return analysis_frame(s.tables, "2026Q1")
+    return analysis_frame(s.tables, "2026Q1", window=1)   # one quarter: a row is a person (person-quarters: test_window)
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +187,7 @@ def _figures(frame: pd.DataFrame, base: F.AuditResult) -> dict[str, tuple]:
         "probability_curve_plot": (lambda d, lang: plots.probability_curve_plot(d, lang), m["curves"]),
         "odds_ratio_plot": (lambda d, lang: plots.odds_ratio_plot(d, lang), m["coefficients"]),
         "calibration_plot": (lambda d, lang: plots.calibration_plot(d, "logit", lang), m["calibration"]),
-        "ranking_plot": (lambda d, lang: rp.ranking_plot(d, lang=lang), comp),
+        "funnel_plot": (lambda d, lang: rp.funnel_plot(d, lang), funnel_points(comp)),
         "standing_plot": (lambda d, lang: rp.standing_plot(d, str(comp["opd_kode"].iloc[0]), lang=lang), comp),
         "box_grid_plot": (lambda d, lang: rp.box_grid_plot(d, lang), pd.DataFrame(7, index=[2, 1, 0], columns=[0, 1, 2])),
         "trend_plot": (lambda d, lang: rp.trend_plot(d, lang), pd.DataFrame({"periode": ["2025Q4", "2026Q1"],

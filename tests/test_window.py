@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats as sps
 
@@ -293,3 +293,33 @@ def test_a_person_no_longer_active_leaves_the_risk_set_from_the_date_and_earlier
                                                          aggfunc="first").drop(index=[x, y])).all().all()
     ledger = person_ledger(f, 0)
     assert int(ledger.loc[ledger["alasan"] == NOT_ACTIVE, "n_orang"].sum()) == 2
+
+
+@pytest.fixture(scope="module")
+def quarters(world):
+    return analysis_frame(world.tables, PERIOD, window=4)
+
+
+@settings(max_examples=10, deadline=None)
+@given(opds=st.one_of(st.none(), st.integers(1, 30)), drop_quarter=st.booleans(), seed=st.integers(0, 2**16))
+def test_any_person_quarter_shape_counts_every_person_once(quarters, opds, drop_quarter, seed):
+    """OPD subsets and a quarter with no promotion at all: the audit's PROVINSI rows count each person at risk once
+    and each person promoted once, whatever the shape; no fit fails on an empty quarter."""
+    rng = np.random.default_rng(seed)
+    d = quarters
+    if opds is not None:
+        d = d[d["opd_kode"].isin(rng.choice(d["opd_kode"].dropna().unique(), opds, replace=False))]
+    if drop_quarter:
+        d = d.assign(dipromosikan=d["dipromosikan"] & (d["triwulan"] != "2025Q3"))
+    result = ml.audit(d)
+    f = result.findings
+    assert not f.duplicated(["scope", "attribute", "group"]).any()
+    at_risk = d[d["berisiko"].astype(bool) & (d["cek_status"] != R.FAIL)]
+    people = at_risk.groupby("nip").agg(y=("dipromosikan", "max"), g=("jenis_kelamin", "last"))
+    prov = f[(f["scope"] == codes.PROVINCE) & (f["attribute"] == "jenis_kelamin")]
+    if people["g"].nunique() == 2:
+        assert prov["n_group"].sum() + prov["n_reference"].iloc[0] == len(people)
+        assert prov["promoted_group"].sum() + prov["promoted_reference"].iloc[0] == int(people["y"].sum())
+        assert prov["pq_group"].sum() + prov["pq_reference"].iloc[0] == len(at_risk)
+    assert result.meta["counts"]["n_audited"] == len(people)
+    assert result.meta["counts"]["n_person_quarters"] == len(at_risk)
