@@ -45,7 +45,12 @@ def _row(models, model: str, term: str) -> pd.Series:
 def _complete(frame: pd.DataFrame) -> pd.Series:
     """At-risk rows with every modelled column present, computed here independently of merit_lib.analysis.model."""
     cols = ["dipromosikan", "kompetensi", "kinerja", "golongan_ordinal", "masa_kerja", "pendidikan_s1", "level_awal", "opd_kode"]
-    return frame["berisiko"] & frame[cols].notna().all(axis=1)
+    return _risk(frame) & frame[cols].notna().all(axis=1)
+
+
+def _risk(frame: pd.DataFrame) -> pd.Series:
+    """Who could be promoted: at risk, and not a PPPK (who cannot hold a structural post: rules.ELIGIBILITY_RULES)."""
+    return frame["berisiko"] & (frame["cek_status"] != "gagal").fillna(True)
 
 
 @pytest.mark.parametrize("model", ["logit", "logit_interaksi", "gee"])
@@ -109,14 +114,14 @@ def test_coefficient_table_follows_design_and_counts_the_sample(planted):
 
 def test_dropped_rows_are_counted_per_role_and_predictions_align(planted):
     _, frame, models = planted
-    risk = frame["berisiko"]
+    risk = _risk(frame)
     miss = models.missing.set_index("column")["n_missing"]
     assert miss["kompetensi"] == int(frame.loc[risk, "kompetensi"].isna().sum()) > 0
     dropped = int(risk.sum() - _complete(frame).sum())
     assert any(f"{dropped:,}".replace(",", ".") in n and "tidak masuk model" in n for n in models.notes)
     pred = models.predictions
     assert pred.index.equals(frame.index)
-    assert pred["logit"].notna().equals(_complete(frame))
+    assert (pred["logit"].notna().to_numpy() == _complete(frame).to_numpy(bool)).all()
     assert pred.loc[~frame["berisiko"], "gee"].isna().all()
 
 
@@ -194,8 +199,9 @@ def test_same_code_runs_on_other_column_names(planted):
 def test_controls_can_be_changed_and_unknown_ones_are_refused(planted):
     _, frame, _ = planted
     few = fit_readiness(frame, controls=["masa_kerja"])
+    quarters = {f"C(triwulan)[T.{q}]" for q in sorted(frame["triwulan"].unique())[1:]}   # the baseline hazard stays
     assert set(few.coefficients.loc[few.coefficients["model"] == "logit", "term"]) == {
-        "Intercept", "kompetensi", "kinerja", "masa_kerja"}
+        "Intercept", "kompetensi", "kinerja", "masa_kerja", *quarters}
     with pytest.raises(ValueError, match="tidak_ada"):
         fit_readiness(frame, controls=["tidak_ada"])
 

@@ -82,10 +82,17 @@ def _outcome(values: pd.Series) -> pd.Series:
 
 
 def _at_risk(frame: pd.DataFrame, roles: Roles) -> pd.Series:
-    """Who could have had the outcome: the `at_risk` column, or every row when none is declared."""
-    if roles.at_risk:
-        return frame[roles.at_risk].astype("boolean").fillna(False).astype(bool)
-    return pd.Series(True, index=frame.index)
+    """Who could have had the outcome: the `at_risk` column (every row when none is declared), less those a named
+    eligibility rule rules out (rules.ELIGIBILITY_RULES where the frame has them: a PPPK cannot hold a structural post),
+    as the fairness audit's population."""
+    from merit_lib.domain import rules as R
+
+    rows = frame[roles.at_risk].astype("boolean").fillna(False).astype(bool) if roles.at_risk else \
+        pd.Series(True, index=frame.index)
+    for rule in R.ELIGIBILITY_RULES:
+        if rule in frame:
+            rows &= ~(frame[rule].astype("string") == R.FAIL).fillna(False).astype(bool)
+    return rows
 
 
 def missing_by_role(frame: pd.DataFrame, roles: Roles, rows: pd.Series) -> pd.DataFrame:

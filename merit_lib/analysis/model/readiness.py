@@ -99,7 +99,7 @@ def readiness_list(frame: pd.DataFrame, models: ReadinessModels, model: str = "l
     rows = _at_risk(frame, roles)
     out = frame.loc[rows, cols].copy()
     preds = models.predictions
-    out["probabilitas"] = preds.loc[rows, model] if model in preds else np.nan
+    out["probabilitas"] = preds[model].reindex(out.index) if model in preds else np.nan
     if "kesiapan" in out:
         from merit_lib.analysis.talent import READINESS
         order = out["kesiapan"].map({k: i for i, k in enumerate(READINESS)}).fillna(len(READINESS))
