@@ -48,7 +48,7 @@ BETA_K, BETA_P = 1.0, 0.6          # log odds per SD of competency and kinerja
 
 def base_frame(seed: int) -> pd.DataFrame:
     """The analysis frame of one synthetic extract."""
-    return analysis_frame(synthesize(n=N, seed=seed, period=PERIOD).tables, PERIOD)
+    return analysis_frame(synthesize(n=N, seed=seed, period=PERIOD).tables, PERIOD, window=1)   # one row per person
 
 
 def audited(frame: pd.DataFrame) -> np.ndarray:
