@@ -230,10 +230,10 @@ def test_report_counts_per_opd(report):
     comp = read(out / "tables" / "compliance.csv").assign(k=lambda d: lower(d["opd_kode"])).set_index("k")
     assert set(comp.index) == set(start.index)
     assert comp.loc[start.index, "n_pegawai"].astype(int).to_dict() == start["n_pegawai_start"].to_dict()
-    assert comp.loc[start.index, "n_promosi"].astype(int).to_dict() == start["n_promosi_start"].to_dict()
+    assert comp.loc[start.index, "n_promosi_triwulan"].astype(int).to_dict() == start["n_promosi_start"].to_dict()
     assert start["n_promosi_start"].sum() == len(truth.promotions)
     led = read(out / "tables" / "promotions_ledger.csv")
-    led = led[(led["jenis"] == "promosi") & (led["alasan"] == "dihitung")]
+    led = led[(led["jenis"] == "promosi") & (led["alasan"] == "dihitung") & (led["triwulan"] == "2026Q1")]
     counted = led.assign(k=lower(led["opd_kode"])).groupby("k")["n_peristiwa"].apply(
         lambda s: int(pd.to_numeric(s).sum())).to_dict()
     assert {k: counted.get(k, 0) for k in start.index} == start["n_promosi_start"].to_dict()

@@ -129,7 +129,7 @@ def test_the_two_weakest_are_the_two_lowest_and_their_follow_up_is_the_next_step
     steps = html[html.index(text.t("window.next_title", "id")):]
     assert text.t("todo_share_promosi_talent_pool", "id") in steps and text.t("todo_skor_keadilan", "id") in steps
     assert text.t("todo_coverage_profiling", "id") not in html
-    assert "10 pegawai belum diasesmen" in steps                 # 40 staff, 30 assessed
+    assert "10 pegawai belum mengikuti asesmen" in steps          # 40 staff, 30 assessed
     assert "5 dari 10 (50,0\u00a0%)" in html
     en = s.to_html("en")
     assert "Promotions from the talent pool" in en and "Tidak" not in en and "10 staff have not been assessed" in en

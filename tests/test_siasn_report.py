@@ -136,16 +136,16 @@ def test_the_same_compliance_and_findings_as_the_contract_form(forms, reports):
     ledger_s = pd.read_csv(s_out / "tables" / "promotions_ledger.csv", **read)
     assert ledger_c.loc[ledger_c["jenis"] == "promosi", "n_peristiwa"].sum() > 20
     _same_values(ledger_s, _relabel(ledger_c, _cross_opd_rotasi(forms[0].tables["riwayat_jabatan"])),
-                 ["jenis", "opd_kode", "alasan"])
+                 ["jenis", "triwulan", "opd_kode", "alasan"])
 
 
 def _relabel(ledger: pd.DataFrame, moves: pd.Series) -> pd.DataFrame:
     """The contract form's promotions ledger with its cross-OPD `rotasi` counted as `mutasi` (one person each)."""
-    t = ledger.set_index(["jenis", "opd_kode", "alasan"])[["n_peristiwa", "n_orang"]]
+    t = ledger.set_index(["jenis", "triwulan", "opd_kode", "alasan"])[["n_peristiwa", "n_orang"]]
     emptied = []
     for opd, k in moves.items():
         for jenis, sign in (("rotasi", -1), ("mutasi", 1)):
-            key = (jenis, opd, "dihitung")
+            key = (jenis, PERIOD, opd, "dihitung")    # moves are the period's own
             t.loc[key, :] = (t.loc[key].to_numpy() if key in t.index else 0) + sign * k
             if t.loc[key, "n_peristiwa"] == 0:
                 emptied.append(key)

@@ -1977,12 +1977,12 @@ WINDOW: dict[str, dict[str, str]] = {
                            "OPD ini dapat dinilai.",
                      "en": "No promotion in the last {q} quarters, so there is no rate yet to tell when this OPD can be "
                            "rated."},
-    "next_assess": {"id": "{n} pegawai belum diasesmen: jadwalkan asesmen kompetensi bersama BKD/BPSDM agar setiap promosi "
-                          "dapat dinilai terhadap talent pool.",
+    "next_assess": {"id": "{n} pegawai belum mengikuti asesmen kompetensi: jadwalkan asesmen bersama BKD/BPSDM agar setiap "
+                          "promosi dapat dinilai terhadap talent pool.",
                     "en": "{n} staff have not been assessed: schedule competency assessments with BKD/BPSDM so that every "
                           "promotion can be judged against the talent pool."},
-    "next_skp": {"id": "{n} pegawai belum memiliki SKP dua tahun terakhir: lengkapi di SIASN/e-Kinerja.",
-                 "en": "{n} staff lack SKP for the last two years: complete them in SIASN/e-Kinerja."},
+    "next_skp": {"id": "{n} pegawai belum memiliki SKP dua tahun terakhir: lengkapi di e-Kinerja.",
+                 "en": "{n} staff lack SKP for the last two years: complete them in e-Kinerja."},
     "next_fairness": {"id": "OPD ini terlalu kecil untuk menguji keadilan promosi sendiri; uji provinsi yang mencakupnya ada "
                             "di halaman audit keadilan (baris PROVINSI, dibandingkan di dalam setiap OPD).",
                       "en": "This OPD is too small to test the fairness of its promotions on its own; the province test "

@@ -62,7 +62,7 @@ def trend_table(extract: object, period: str, window: int, current: pd.DataFrame
                 n: int = TREND_QUARTERS) -> pd.DataFrame:
     """Index, range, tier and category of every OPD (and the province average) in each of the `n` quarters ending with
     `period`, each on its own window of `window` quarters; `current` is this period's published compliance table."""
-    from merit_lib.analysis.fairness import audit
+    from merit_lib.analysis.fairness import audit, audited_scopes
 
     last = Period.parse(period)
     quarters = [last]
@@ -84,8 +84,7 @@ def trend_table(extract: object, period: str, window: int, current: pd.DataFrame
             parts.append(_points(earlier, str(q), earlier["_window"].iloc[0], FROM_REPORT))
             continue
         frame = analysis_frame(extract, q, window=window, cache=cache)
-        opds = sorted(frame.loc[frame["berisiko"].fillna(False).astype(bool), "opd_kode"].dropna().unique())
-        findings = audit(frame, scopes=opds).findings     # the index reads the OPDs' rows only
+        findings = audit(frame, scopes=audited_scopes(frame)).findings     # the index reads the OPDs' rows only
         comp = compliance(frame, findings, n_boot=500)
         parts.append(_points(privacy.publish("compliance", comp), str(q), frame["triwulan"].nunique(), FROM_HISTORY))
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=list(COLUMNS))

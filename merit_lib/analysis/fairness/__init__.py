@@ -22,7 +22,7 @@ Roles without merit measures give a raw + OPD-stratified audit, said plainly. An
 audit runs on any table mapped by a `Roles`.
 """
 
-from merit_lib.analysis.fairness.audit import audit, audit_extract, frame_fingerprint, metric_frame
+from merit_lib.analysis.fairness.audit import audit, audit_extract, audited_scopes, frame_fingerprint, metric_frame
 from merit_lib.analysis.fairness.raw import bh as _bh
 from merit_lib.analysis.fairness.result import AUDIT_CAVEATS, AuditResult, audit_caveats, display_table
 from merit_lib.analysis.fairness.schema import (
@@ -55,6 +55,7 @@ __all__ = [
     "AUDIT_CAVEATS", "BASIS_MERIT", "BASIS_OPD", "BASIS_RAW", "BY_BOTH", "BY_MERIT", "BY_OPD", "DECISION_TABLE",
     "DISPARITY", "EXPLAINED", "EXTRA_COLUMNS", "FINDINGS_COLUMNS", "FLAGS", "FLAG_LABELS", "HIGHER", "INCONCLUSIVE",
     "INSUFFICIENT", "LOWER", "MAX_MISSING_CONTROL", "NO_DISPARITY", "PROVINCE", "AuditParams", "AuditResult", "_FLOAT_COLUMNS",
-    "_INT_COLUMNS", "_TEXT_COLUMNS", "_bh", "audit", "audit_caveats", "audit_extract", "display_table", "flag_label",
+    "_INT_COLUMNS", "_TEXT_COLUMNS", "_bh", "audit", "audit_caveats", "audit_extract", "audited_scopes", "display_table",
+    "flag_label",
     "frame_fingerprint", "metric_frame", "rules_table",
 ]

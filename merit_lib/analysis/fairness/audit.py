@@ -95,6 +95,13 @@ def audit(frame: pd.DataFrame, roles: Roles = ASN, attributes: Sequence[str] | N
     return AuditResult(findings, run_params, meta)
 
 
+def audited_scopes(frame: pd.DataFrame, roles: Roles = ASN) -> list[str]:
+    """The scopes (OPDs) an audit of `frame` compares: those of the persons at risk, less those a named eligibility rule
+    puts outside (to audit the OPDs' rows alone: `audit(frame, scopes=audited_scopes(frame))`)."""
+    pop = population(frame, roles, [], eligibility_rules(frame, None)).pop
+    return sorted(map(str, pop["_scope"].dropna().unique()))
+
+
 def _single_scope(pop: pd.DataFrame, attribute: str) -> bool:
     """Whether one scope holds every person with a value of the attribute (its rows are the PROVINSI rows again)."""
     d = pop.loc[pop[attribute].notna(), "_scope"]   # (a person who moved between scopes has rows in both)
