@@ -260,12 +260,13 @@ def random_case(rng: np.random.Generator, n: tuple[int, int] = (150, 900)) -> Ca
                 unprofiled=float(rng.uniform(0, 0.6)), base_rate=float(rng.uniform(0.02, 0.2)))
 
 
-def promotion_events(t: Tables, period: str = "2026Q1") -> pd.DataFrame:
-    """The `promosi` events of the period in a case's tables (the ground truth a ledger must account for)."""
+def promotion_events(t: Tables, period: str = "2026Q1", quarters: list[str] | None = None) -> pd.DataFrame:
+    """The `promosi` events of the period (or of the window's `quarters`) in a case's tables (the ground truth a ledger
+    must account for)."""
     r = t["riwayat_jabatan"]
-    per = Period.parse(period)
+    spans = [Period.parse(q) for q in (quarters or [period])]
     when = pd.to_datetime(r["tanggal"])
-    return r[(r["jenis_mutasi"] == "promosi") & (when >= per.start) & (when <= per.end)]
+    return r[(r["jenis_mutasi"] == "promosi") & (when >= min(p.start for p in spans)) & (when <= max(p.end for p in spans))]
 
 
 def report_problems(out: Path, t: Tables, period: str = "2026Q1", pages: bool = True) -> list[str]:
@@ -274,7 +275,10 @@ def report_problems(out: Path, t: Tables, period: str = "2026Q1", pages: bool = 
     read = {n: pd.read_csv(tables / f"{n}.csv", dtype={"opd_kode": str, "scope": str})
             for n in ("compliance", "findings", "model_coefficients", "promotions_ledger")}
     problems: list[str] = []
-    events = promotion_events(t, period)
+    import json
+
+    meta = json.loads((tables / "run_meta.json").read_text(encoding="utf-8"))
+    events = promotion_events(t, period, (meta.get("window") or {}).get("quarters"))
     ledger = read["promotions_ledger"]
     promo, people = ledger[ledger["jenis"] == "promosi"], ledger[ledger["jenis"] == "pegawai"]
     if int(promo["n_peristiwa"].sum()) != len(events):
