@@ -2,7 +2,7 @@
 
     import merit_lib as ml
     extract = ml.load_extract(PATH)              # files → validated tables + validation report
-    frame = ml.analysis_frame(extract, "2026Q1")  # one row per ASN at the period start
+    frame = ml.analysis_frame(extract, "2026Q1")  # person-quarters of the window (4 quarters ending with 2026Q1)
     ml.fit_readiness(frame).summary()            # how competency and kinerja predict promotion
     ml.audit(frame).summary()                    # fairness at equal merit, per OPD and province
     ml.compliance(frame)                         # meritocracy compliance per OPD

@@ -293,13 +293,15 @@ def test_figures_have_titles_that_fit_their_canvas_and_full_opd_names():
     from merit_lib.report.alt_text import figure_title
 
     long = "Badan Perencanaan Pembangunan Daerah dan Penelitian Pengembangan"
-    comp = pd.DataFrame({"opd_kode": ["01", "02"], "opd_nama": [long, "Inspektorat"], "index": [60.0, 70.0],
-                         "index_ci_low": [50.0, 62.0], "index_ci_high": [70.0, 78.0]})
-    fig = rp.ranking_plot(comp, lang="id")
-    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert long in [" ".join(label.split()) for label in labels] and not [t for t in labels if "…" in t]
+    points = pd.DataFrame({"component": "share_promosi_talent_pool", "opd_kode": ["01", "02", "03"],
+                           "opd_nama": [long, "Inspektorat", "Biro Umum"], "k": [2.0, 30.0, 20.0], "n": [40.0, 50.0, 40.0],
+                           "share": [0.05, 0.6, 0.5], "p0": 0.55, "position": ["below", "inside", "inside"]})
+    fig = rp.funnel_plot(points, lang="id")       # an OPD beyond the limits is named in full, on the canvas
+    notes = [t for t in fig.axes[0].texts if t.get_text()]
+    assert [" ".join(t.get_text().split()) for t in notes] == [long] and "…" not in notes[0].get_text()
     renderer = fig.canvas.get_renderer()
-    assert min(t.get_window_extent(renderer).x0 for t in fig.axes[0].get_yticklabels()) >= 0
+    box = notes[0].get_window_extent(renderer)
+    assert box.x0 >= 0 and box.x1 <= fig.bbox.width
     coef = pd.DataFrame({"model": "logit", "term": ["Intercept", "C(level_awal)[T.Pelaksana]", "pendidikan_s1"],
                          "odds_ratio": [7.8e-05, 30.0, 0.4], "ci_low": [1e-5, 4.0, 0.2], "ci_high": [1e-3, 200.0, 0.6]})
     for lang in ("id", "en"):

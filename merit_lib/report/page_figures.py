@@ -111,8 +111,10 @@ def funnel_plot(points: pd.DataFrame, lang: str = "id") -> plt.Figure:
         out = d["position"].isin(["above", "below"]).to_numpy()
         ax.scatter(d["n"][~out], d["share"][~out], s=16, color="#1f4e79", alpha=0.8)
         ax.scatter(d["n"][out], d["share"][out], s=30, color="#d1495b", marker="D", zorder=3)
-        for r in d[out].itertuples():
-            ax.annotate(_short(str(r.opd_nama), 22), (r.n, r.share), fontsize=7, xytext=(3, 3), textcoords="offset points")
+        for r in d[out].itertuples():     # full names, wrapped, placed toward the middle so they stay on the canvas
+            right = r.n > np.sqrt(grid.min() * grid.max())
+            ax.annotate(_wrapped(str(r.opd_nama), 30, 3), (r.n, r.share), fontsize=7, textcoords="offset points",
+                        xytext=(-4 if right else 4, 3), ha="right" if right else "left")
         ax.set_xscale("log")
         ax.set_ylim(-0.03, 1.03)
         ax.set_title(textwrap.fill(text.t("comp_" + key, lang), 45), fontsize=9)

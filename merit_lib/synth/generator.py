@@ -48,7 +48,7 @@ WAVE_DAY = pd.Timestamp(2025, 11, 17)
 #: quarters of promotion history the extract holds by default (the period last), and their quarterly promotion rate
 #: among those who can rise (ASSUMPTIONS: see `history` and data/README.md)
 HISTORY_QUARTERS = 11
-QUARTERLY_RATE = 0.10
+QUARTERLY_RATE = 0.06
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,13 @@
 Each quarter, everyone who can rise (a PNS below Administrator, at least `MIN_YEARS_IN_POST` in the post, and — in an OPD
 that follows merit — assessed before the quarter starts) is promoted with the planted probability (`Hazard`): a level
 intercept, the merit terms (the latest competency assessment and the mean SKP level of the two years before the
-quarter), golongan, education and service, and the injected disparities; the intercept is calibrated so that the mean
-probability of those who can rise is `base_rate` in each quarter, in merit-following and merit-ignoring OPDs alike.
-Those promoted take the next level on one of the quarter's pelantikan days (`pelantikan_days`); the quarter holding
-`installation_day` also fills eselon II posts from Administrators on that day. ASSUMPTIONS of this generator, not facts
-about Banten (also in data/README.md).
+quarter), golongan, education and service, and the injected disparities. The intercept is calibrated so that the
+quarter's expected promotions are `base_rate` of those who could rise at all (PNS below Administrator: the vacancies),
+filled by those who can (at most `MAX_RATE` of them), in merit-following and merit-ignoring OPDs alike, so that the
+number of promotions does not jump when many are assessed at once. Those promoted take the next level on one of the
+quarter's pelantikan days (`pelantikan_days`); the quarter holding `installation_day` also fills eselon II posts from
+Administrators on that day, as does the same quarter of each earlier year of the history (on its first pelantikan
+day). ASSUMPTIONS of this generator, not facts about Banten (also in data/README.md).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ TITLES = {"JPT Pratama": "Kepala", "Administrator": "Kepala Bidang", "Pengawas":
           "Pelaksana": "Pengadministrasi Umum", "Fungsional": "Ahli Pertama"}
 #: each quarter's pelantikan, days after its first day (2026Q1: 26 January and 12 March)
 PELANTIKAN_OFFSETS = (25, 70)
+#: the highest quarterly promotion rate of those who can rise, however few they are
+MAX_RATE = 0.12
 #: nobody is promoted again within this many years of taking a post
 MIN_YEARS_IN_POST = 1.0
 #: eselon II posts filled by promotion on the installation day (the seed's 26 January 2026: 10 in all, 4 by rotation)
@@ -154,9 +158,11 @@ def simulate(state: pd.DataFrame, quarters: tuple[Period, ...], hz: Hazard, meri
         can_rise = (np.isfinite(eta) & ~np.isin(level, ["Administrator", "JPT Pratama"]) & (assessed | ~hz.merit_on)
                     & pns & in_post & ~hz.blocked)
         intercept = np.zeros(len(state))
+        posts = pns & np.isin(level, ["Pelaksana", "Fungsional", "Pengawas"]) & ~hz.blocked   # who could rise at all
         for group in (hz.merit_on, ~hz.merit_on):
-            if (can_rise & group).any():
-                intercept[group] = calibrate(eta[can_rise & group], hz.base_rate)
+            if (can_rise & group).any():   # vacancies: base_rate of those who could rise at all, filled by those who can
+                rate = min(hz.base_rate * (posts & group).sum() / (can_rise & group).sum(), MAX_RATE)
+                intercept[group] = calibrate(eta[can_rise & group], rate)
         prob = np.where(can_rise, 1 / (1 + np.exp(-(eta + intercept))), 0.0)
         promoted = rng.random(len(state)) < prob
         days = pelantikan_days(q)
