@@ -225,7 +225,7 @@ class OpdSummary:
             out.append(f"<p>{e(text.t('box_few_promotions', lang, n=self.n_promosi))}</p>")
         elif self.province_valued:
             out.append(f"<p>{e(text.t('box_hidden_province', lang))}</p>")
-        if self.index is not None:
+        if self.index is not None or self.n_pegawai:     # coverage is measured even where no promotion is
             out.append(self._components_html(lang))
         if self.rated:
             out.append(self._weakest_html(lang))
