@@ -200,8 +200,9 @@ def test_a_small_group_is_hidden_and_the_next_smallest_with_it():
     f = findings_table([("A", "< 30", "40–49", 3, 0, 30, 6), ("A", "30–39", "40–49", 20, 5, 30, 6),
                         ("A", "≥ 50", "40–49", 12, 5, 30, 6)])
     pub = P.publish("findings", f).set_index("group")
-    assert pd.isna(pub.at["< 30", "n_group"]) and pub.at["< 30", "suppressed"] == f"kelompok: {P.PRIMARY}"
-    assert pd.isna(pub.at["≥ 50", "n_group"]) and pub.at["≥ 50", "suppressed"] == f"kelompok: {P.COMPLEMENT}"
+    # the 3 and its complement carry one and the same mark: the group cell is hidden, never why
+    assert pd.isna(pub.at["< 30", "n_group"]) and pub.at["< 30", "suppressed"] == "kelompok"
+    assert pd.isna(pub.at["≥ 50", "n_group"]) and pub.at["≥ 50", "suppressed"] == "kelompok"
     assert pub.at["30–39", "n_group"] == 20 and pd.isna(pub.at["30–39", "suppressed"])
     assert (pub["n_reference"] == 30).all() and (pub["n_scope"] == 65).all()     # the block total stays published
     for col in ("promoted_group", "rate_group", "impact_ratio", "shortfall", "adjusted_odds_ratio"):
@@ -266,7 +267,7 @@ def test_published_csv_keeps_numeric_columns_numeric_and_hidden_cells_empty(tmp_
     path = write_csv(pub, tmp_path / "findings.csv")
     first = path.read_text().splitlines()[1].split(",")
     header = path.read_text().splitlines()[0].split(",")
-    assert first[header.index("n_group")] == "" and first[header.index("suppressed")] == "kelompok: sel < 5"
+    assert first[header.index("n_group")] == "" and first[header.index("suppressed")] == "kelompok"
     back = pd.read_csv(path)
     assert pd.api.types.is_numeric_dtype(back["n_group"]) and pd.api.types.is_float_dtype(back["rate_group"])
     assert P.is_published(back)
@@ -287,9 +288,10 @@ def test_a_count_grid_is_completed_and_protected_both_ways():
     pub = P.publish("talent_box", t)
     assert len(pub) == 5 * 3                                    # C's empty boxes are rows too: a row says nothing
     cell = pub.set_index(["scope", "kotak"])
-    assert pd.isna(cell.at[("A", 1), "n"]) and cell.at[("A", 1), "suppressed"] == P.PRIMARY
-    assert pd.isna(cell.at[("A", 3), "n"]) and cell.at[("A", 3), "suppressed"] == P.COMPLEMENT
-    assert cell.loc["C", "n"].isna().all() and (cell.loc["C", "suppressed"] != P.COMPLEMENT).all()  # total 2
+    assert pd.isna(cell.at[("A", 1), "n"]) and pd.isna(cell.at[("A", 3), "n"])        # 3, and its complement 12
+    assert cell.loc["C", "n"].isna().all()                                              # a total of 2: all of it
+    # one mark for every hidden count, whether 1–4 (A 1), a complement (A 3) or empty (C 1, C 3): none says why
+    assert set(cell.loc[cell["n"].isna(), "suppressed"]) == {P.GRID_LABEL} and cell.loc[cell["n"].notna(), "suppressed"].isna().all()
     assert cell.at[("B", 2), "n"] == 30 and cell.at[(P.PROVINCE, 2), "n"] == 60
     assert not attack_grid(pub, t, ["kotak"], [])
     assert pd.api.types.is_integer_dtype(pub["n"])
@@ -336,10 +338,10 @@ def test_compliance_hides_the_promoted_persons_attributes_not_the_promotions():
     assert pub.loc[["A", "B", "D", "E"], "share_promosi_talent_pool"].isna().all()   # 3; 18 of 20 (2 not); 1; 1
     assert pub.at["C", "n_promosi_talent_pool"] == 20
     assert pd.isna(pub.at["B", "n_bypassed"])
-    assert "talent pool: sel < 5" in pub.at["A", "suppressed"] and "terlewati" in pub.at["B", "suppressed"]
+    assert "talent pool" in pub.at["A", "suppressed"] and "terlewati" in pub.at["B", "suppressed"]
     # passing over told twice: B's 2 candidates passed over hide its 0 promotions that passed someone over; A, D and E
     # (0 of 3, 0 of 1, 0 of 1) and B would then sum to 0 = the known total 6 − C's 6: C is the complement, both figures
-    assert pd.isna(pub.at["B", "n_promosi_melangkahi"]) and "melangkahi: komplementer" in pub.at["C", "suppressed"]
+    assert pd.isna(pub.at["B", "n_promosi_melangkahi"]) and "melangkahi" in pub.at["C", "suppressed"]
     assert pub.loc[:, ["n_promosi_melangkahi", "n_bypassed"]].isna().all().all()
     # eligible: A (2 of 3), B (5 not), D (1 not), E (1) hidden; their sum with C's is known: nothing is pinned
     values = pub["n_promosi_eligible"].astype("float64").to_dict()
@@ -351,7 +353,7 @@ def test_compliance_complement_when_the_sum_over_opds_would_give_one_back():
     c = pd.DataFrame({"opd_kode": list("ABCD"), "n_promosi": [2, 10, 12, 30], "n_promosi_talent_pool": [2, 5, 6, 15]})
     pub = P.publish("compliance", c).set_index("opd_kode")
     assert pd.isna(pub.at["A", "n_promosi_talent_pool"]) and pd.isna(pub.at["B", "n_promosi_talent_pool"])
-    assert pub.at["B", "suppressed"] == f"talent pool: {P.COMPLEMENT}" and pub.at["D", "n_promosi_talent_pool"] == 15
+    assert pub.at["B", "suppressed"] == "talent pool" and pub.at["D", "n_promosi_talent_pool"] == 15
 
 
 def test_display_writes_hidden_numbers_as_less_than_5_and_leaves_the_rest():
@@ -387,7 +389,14 @@ def test_box_grid_plot_shows_no_small_number():
                                                 "n": [3, 20, 12, 0, 40, 9, 7, 30, 50]}))
     fig = rp.box_grid_plot(views.box_grid(pub, "A"))
     labels = [t.get_text() for t in fig.axes[0].texts]
-    assert sum(lab.endswith(P.SHOWN) for lab in labels) == 2 and not any(re.search(r"\n[1-4]$", x) for x in labels)
+    # box 1 (3) and its complement, and the empty box 4 drawn like them: "< 5" never tells a 1–4 from a 0
+    assert sum(lab.endswith(P.SHOWN) for lab in labels) == 3 and not any(re.search(r"\n[0-4]$", x) for x in labels)
+    plt.close(fig)
+    full = P.publish("talent_box", pd.DataFrame({"scope": "B", "kotak": list(range(1, 10)),
+                                                 "n": [6, 20, 12, 0, 40, 9, 7, 30, 50]}))
+    fig = rp.box_grid_plot(views.box_grid(full, "B"))        # nothing hidden: the empty box reads 0
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert not any(lab.endswith(P.SHOWN) for lab in labels) and sum(lab.endswith("\n0") for lab in labels) == 1
     plt.close(fig)
 
 
@@ -825,7 +834,7 @@ def test_level_rows_do_not_give_back_what_compliance_hides():
     cell = pub.set_index(["scope", "level_tujuan"])
     assert cell.loc[("A", "Pengawas"), "n_promosi"] == 5                  # promotions per OPD are public, 5 is no cell
     assert cell.loc[("A", "Pengawas"), ["n_promosi_melangkahi", "n_bypassed"]].isna().all()
-    assert "terlewati: komplementer" in cell.loc[("A", "Pengawas"), P.REASON]
+    assert "terlewati" in cell.loc[("A", "Pengawas"), P.REASON]
     assert cell.loc[("C", "Pengawas"), ["n_promosi_melangkahi", "n_bypassed"]].isna().all()
     assert cell.loc[("B", "Pengawas"), ["n_promosi", "n_promosi_melangkahi", "n_bypassed"]].tolist() == [10, 5, 9]
     assert cell.loc[(P.PROVINCE, "Pengawas"), ["n_promosi_melangkahi", "n_bypassed"]].tolist() == [17, 24]

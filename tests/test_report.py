@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from merit_lib.cli import main
+from merit_lib.report import privacy as P
 from merit_lib.report.pipeline import run_report
 from merit_lib.synth import synthesize
 
@@ -90,7 +91,7 @@ def test_no_nip_or_name_leaks(run):
 
 
 def test_small_cells_are_hidden_in_the_workbook(run):
-    """No findings count of 1–4 persons in tables/findings.csv or ringkasan.xlsx; hidden rows say why."""
+    """No findings count of 1–4 persons in tables/findings.csv or ringkasan.xlsx; hidden rows are marked."""
     _, _, out, _, _ = run
     raw = pd.read_csv(out / "tables" / "findings.csv", dtype=str, keep_default_na=False, na_values=[""])
     book = pd.read_excel(out / "ringkasan.xlsx", sheet_name="findings", dtype=str)
@@ -101,7 +102,7 @@ def test_small_cells_are_hidden_in_the_workbook(run):
         assert not shown.between(1, 4).any(), f"{column}: a count of 1–4 is published"
     # the sheet holds the CSV's rows in the CSV's order (its cells in words): the same rows hidden, the same way
     assert len(book) == len(raw)
-    assert book["Disembunyikan (alasan)"].notna().to_numpy()[raw["suppressed"].notna().to_numpy()].all()
+    assert book[P.REASON_HEADER["id"]].notna().to_numpy()[raw["suppressed"].notna().to_numpy()].all()
     assert (book["Jumlah kelompok"].isna().to_numpy() == raw["n_group"].isna().to_numpy()).all()
 
 

@@ -170,7 +170,7 @@ def test_dates_are_dates_and_column_kinds(tmp_path):
         "share_promosi_eligible": pd.Series([0.5]), "eo_rate_group": pd.Series([0.1]), "p_adjusted": pd.Series([0.2]),
         "aor_p_value": pd.Series([0.2]), "n_group": pd.Series([5.0]), "odds_ratio": pd.Series([1.2]),
         "index_ci_low": pd.Series([60.0]), "simpson": pd.Series([True]), "opd_nama": pd.Series(["x"]),
-        "suppressed": pd.Series(["sel < 5"])}.items()}
+        "suppressed": pd.Series(["kelompok"])}.items()}
     assert kinds == {"share_promosi_eligible": "percent", "eo_rate_group": "percent", "p_adjusted": "p",
                      "aor_p_value": "p", "n_group": "count", "odds_ratio": "ratio", "index_ci_low": "decimal1",
                      "simpson": "bool", "opd_nama": "text", "suppressed": "text"}

@@ -241,12 +241,14 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
                 "en": "Lower bound of the 95% confidence interval of the column «{base}»."},
     "_ci_high": {"id": "Batas atas interval kepercayaan 95% dari kolom «{base}».",
                  "en": "Upper bound of the 95% confidence interval of the column «{base}»."},
-    "suppressed": {"id": "Mengapa angka pada baris ini kosong. «sel < 5»: sel itu berisi 1–4 orang; «komplementer»: "
-                         "disembunyikan agar sel kecil tidak dapat dihitung kembali dari totalnya; «total < 5»: seluruh "
-                         "rincian berisi 1–4 orang. Kosong = tidak ada yang disembunyikan.",
-                   "en": "Why numbers of this row are empty. «sel < 5»: the cell has 1–4 persons; «komplementer»: hidden "
-                         "so that a small cell cannot be computed back from its total; «total < 5»: the whole breakdown "
-                         "has 1–4 persons. Empty = nothing hidden."},
+    "suppressed": {"id": "Sel mana pada baris ini yang angkanya disembunyikan (namanya saja; kosong = tidak ada). Satu "
+                         "tanda untuk setiap angka yang disembunyikan, apa pun sebabnya: sel 1–4 orang, sel lain yang "
+                         "disembunyikan agar sel kecil tidak dapat dihitung kembali dari total, tabel lain atau laporan "
+                         "triwulan lain, atau rincian yang seluruhnya 1–4 orang. Tanda itu tidak mengatakan yang mana.",
+                   "en": "Which cells of this row are hidden (their names only; empty = none). One mark for every hidden "
+                         "number, whatever hid it: a cell of 1–4 persons, another cell hidden so that a small cell cannot "
+                         "be computed back from a total, another table or another quarter's report, or a breakdown of "
+                         "1–4 persons in all. The mark does not say which."},
     # compliance.csv
     "opd_kode": {"id": "Kode singkat perangkat daerah (OPD).", "en": "Short code of the regional agency (OPD)."},
     "opd_nama": {"id": "Nama perangkat daerah.", "en": "Name of the regional agency."},
@@ -760,6 +762,8 @@ FLAG_REASONS: dict[str, dict[str, str]] = {
     "all_promoted": {"id": "semua dipromosikan", "en": "everyone promoted"},
     "detectable_or": {"id": "data terlalu sedikit: uji hanya dapat mendeteksi odds ratio di atas {limit}",
                       "en": "too little data: the test could only detect an odds ratio above {limit}"},
+    "small_cell": {"id": "tidak diuji: sebagian angkanya disembunyikan (sel kecil), jadi alasannya pun tidak disebut",
+                   "en": "not tested: some of its numbers are hidden (a small cell), so the reason is not told either"},
     "aor_not_estimable": {"id": "odds ratio setelah disesuaikan dengan merit tidak dapat dihitung",
                           "en": "the odds ratio adjusted for merit cannot be computed"},
 }
@@ -1176,8 +1180,10 @@ FIGURES: dict[str, dict[str, str]] = {
     "di atas ekspektasi": {"id": "di atas ekspektasi", "en": "above expectations"},
     "perf_above": {"id": "di atas", "en": "above"}, "perf_meets": {"id": "sesuai", "en": "meets"},
     "perf_below": {"id": "di bawah", "en": "below"},
-    "pool_note": {"id": "garis tebal = talent pool (kotak 7, 8, 9); '< 5' = kurang dari 5 orang, angka disembunyikan",
-                  "en": "bold border = talent pool (boxes 7, 8, 9); '< 5' = fewer than 5 persons, number hidden"},
+    "pool_note": {"id": "garis tebal = talent pool (kotak 7, 8, 9); '< 5' = angka disembunyikan (kotak kosong, 1–4 "
+                        "orang, atau disembunyikan agar sel kecil tidak dapat dihitung kembali)",
+                  "en": "bold border = talent pool (boxes 7, 8, 9); '< 5' = number hidden (an empty box, 1–4 persons, or "
+                        "hidden so that a small cell cannot be computed back)"},
     "curve_title": {"id": "Peluang promosi menurut {competency}, per tingkat {kinerja} (model {model})",
                     "en": "Probability of promotion by {competency}, per level of {kinerja} (model {model})"},
     "probability": {"id": "peluang promosi (rata-rata prediksi)", "en": "probability of promotion (average prediction)"},
@@ -1303,11 +1309,21 @@ CHECK_SOURCES: dict[str, dict[str, str]] = {
 # --------------------------------------------------------------------------- disclosure control (report.privacy)
 
 PRIVACY: dict[str, dict[str, str]] = {
-    "reason_header": {"id": "Disembunyikan (alasan)", "en": "Suppressed (why)"},
-    "note": {"id": '"{shown}" = angka disembunyikan: sel kurang dari {min_cell} orang, atau sel lain yang disembunyikan '
-                   "agar sel kecil tidak dapat dihitung dari totalnya.",
-             "en": '"{shown}" = number hidden: a cell of fewer than {min_cell} persons, or another cell hidden so that a '
-                   "small cell cannot be computed back from its total."},
+    "reason_header": {"id": "Disembunyikan", "en": "Hidden"},
+    "note": {"id": '"{shown}" = angka disembunyikan. Tanda yang sama untuk setiap angka yang disembunyikan: sel 1–4 orang, '
+                   "sel lain yang disembunyikan agar sel kecil tidak dapat dihitung kembali (dari total, tabel lain, atau "
+                   "laporan triwulan lain), dan di peta 9-kotak juga kotak kosong; tanda itu tidak mengatakan yang mana.",
+             "en": '"{shown}" = number hidden. The same mark for every hidden number: a cell of 1–4 persons, another '
+                   "cell hidden so that a small cell cannot be computed back (from a total, another table or another "
+                   "quarter's report), and in the 9-box also an empty box; the mark does not say which."},
+    "beside_inconsistent": {"id": "Laporan periode di sebelahnya ({folders}) tidak cocok dengan ekstrak ini (data "
+                                  "berubah?): rencana pengungkapan hanya memakai periode ini.",
+                            "en": "The period folders beside this one ({folders}) do not agree with this extract (changed "
+                                  "data?): the disclosure plan used this period alone."},
+    "beside_pinned": {"id": "Laporan periode di sebelahnya sudah membuka sel kecil {cell} tanpa periode ini; terbitkan "
+                            "ulang laporan itu dengan versi ini.",
+                      "en": "The period folders beside this one already give the small cell {cell} back without this "
+                            "period; republish them with this version."},
 }
 
 
@@ -2069,10 +2085,12 @@ PAGES: dict[str, dict[str, str]] = {
                            "en": "Fewer than 5 promotions this quarter ({n}): this OPD's promotion components are not "
                                  "shown (\"< 5\") so that the persons promoted cannot be recognised; the index uses "
                                  "the province's value for them."},
-    "box_hidden_province": {"id": "Sebagian angka promosi OPD ini disembunyikan (\"< 5\") agar sel kecil OPD lain tidak "
-                                   "dapat dihitung kembali; indeks memakai nilai provinsi untuk komponen itu.",
-                            "en": "Some of this OPD's promotion figures are hidden (\"< 5\") so that a small cell of "
-                                  "another OPD cannot be computed back; the index uses the province's value for them."},
+    "box_hidden_province": {"id": "Sebagian angka promosi OPD ini disembunyikan (\"< 5\"): sel kecil, atau sel yang "
+                                   "disembunyikan agar sel kecil tidak dapat dihitung kembali (tanda itu tidak mengatakan "
+                                   "yang mana); indeks memakai nilai provinsi untuk komponen itu.",
+                            "en": "Some of this OPD's promotion figures are hidden (\"< 5\"): a small cell, or a cell "
+                                  "hidden so that a small cell cannot be computed back (the mark does not say which); the "
+                                  "index uses the province's value for them."},
     "box_not_judged_few": {"id": "Tidak dapat dinilai: promosi OPD ini pada {period} kurang dari 5 ({n}), jadi tidak "
                                   "satu pun komponen promosinya berasal dari datanya sendiri. Indeks {index} (rentang "
                                   "95%: {low}–{high}) hanya keterangan: poin komponen promosinya memakai nilai provinsi, "
@@ -2338,9 +2356,10 @@ PAGES: dict[str, dict[str, str]] = {
                            "Overlapping 95% ranges mean the order may not be real. The full definition is in the "
                            "technical appendix."},
     # ---- figures of the pages
-    "fig_pool_note": {"id": "garis putus-putus = talent pool (kotak 7, 8, 9); \"< 5\" = kurang dari 5 orang, angka "
-                            "disembunyikan",
-                      "en": "dashed border = talent pool (boxes 7, 8, 9); \"< 5\" = fewer than 5 persons, number hidden"},
+    "fig_pool_note": {"id": "garis putus-putus = talent pool (kotak 7, 8, 9); \"< 5\" = angka disembunyikan (kotak "
+                            "kosong, 1–4 orang, atau disembunyikan agar sel kecil tidak dapat dihitung kembali)",
+                      "en": "dashed border = talent pool (boxes 7, 8, 9); \"< 5\" = number hidden (an empty box, 1–4 "
+                            "persons, or hidden so that a small cell cannot be computed back)"},
     "fig_model_title": {"id": "Apa yang berhubungan dengan promosi: rasio odds (rentang 95%)",
                         "en": "What goes with promotion: odds ratios (95% range)"},
     "fig_or_axis": {"id": "rasio odds (1 = tidak ada hubungan; skala log)",

@@ -131,7 +131,8 @@ def funnel_plot(points: pd.DataFrame, lang: str = "id") -> plt.Figure:
 
 def box_grid_plot(grid: pd.DataFrame, lang: str = "id") -> plt.Figure:
     """The 9-box as a heat map of counts (rows kinerja 2, 1, 0; columns potential 0, 1, 2; a missing row or column
-    counts 0); hidden cells (NaN from a published table, 1–4 and their complements: privacy.mask_grid) read "< 5"."""
+    counts 0); hidden cells (NaN from a published table, 1–4 and their complements: privacy.mask_grid) read "< 5", and
+    so do empty boxes wherever a box is hidden (drawn alike, so that an empty box never tells a hidden one apart)."""
     from merit_lib.domain.rules import NINE_BOX
 
     if grid.empty:
@@ -139,6 +140,8 @@ def box_grid_plot(grid: pd.DataFrame, lang: str = "id") -> plt.Figure:
     setup()
     grid = grid.reindex(index=[2, 1, 0], columns=[0, 1, 2], fill_value=0).astype(float)
     hide = privacy.mask_grid(grid)
+    if hide.to_numpy().any():
+        hide |= grid.fillna(1) == 0
     labels = grid.astype(object).copy()
     for (kin, pot), box in NINE_BOX.items():
         value = privacy.SHOWN if hide.loc[kin, pot] else number(int(grid.loc[kin, pot]), lang)

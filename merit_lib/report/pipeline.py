@@ -142,22 +142,29 @@ def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: 
     if internal_dir is not None:
         write_csv(extract.report.issues, inside(internal_dir, INTERNAL_VALIDATION), private=True)
     tables = {"promotions_ledger": ledger, "validation": validation_counts(extract.report.issues),
-              "model_coefficients": models.coefficients, "compliance": comp, **summaries.all_tables(frame)}
-    # every published table passes the disclosure door (DESIGN §6); to_dir writes audit_meta.json and the full
-    # findings, which the published findings then replace
-    published: dict[str, pd.DataFrame] = {}      # bypassed_by_level hides what the published compliance.csv hides
-    for name, table in tables.items():
-        published[name] = privacy.publish(name, table, published)
-        write_csv(published[name], inside(tables_dir, f"{safe_name(name)}.csv"))
+              "model_coefficients": models.coefficients, "compliance": comp, **summaries.all_tables(frame),
+              "findings": result.findings}
+    # every published table passes the disclosure door (DESIGN §5, §6), planned as a whole with the period folders
+    # beside this one (report.linked); to_dir writes audit_meta.json and the full findings, which the published
+    # findings then replace
+    from merit_lib.report.linked import beside
+
+    win = window_of(frame).as_dict()
+    totals = {"n_pegawai": float(len(now)), "n_promosi": float(counted_promotions(frame).sum())}
+    published, plan_warnings = privacy.publish_all(tables, period, win["quarters"], totals,
+                                                   beside(history_dir, check_period(period)))
+    for name in tables:
+        if name != "findings":
+            write_csv(published[name], inside(tables_dir, f"{safe_name(name)}.csv"))
     result.to_dir(tables_dir)
-    write_csv(privacy.publish("findings", result.findings), inside(tables_dir, "findings.csv"))
+    write_csv(published["findings"], inside(tables_dir, "findings.csv"))
     from merit_lib.report.trend import trend_table
 
     write_csv(trend_table(extract, period, window, published["compliance"], history_dir), inside(tables_dir, "trend.csv"))
     meta = {"period": check_period(period), "fingerprint": extract.fingerprint(), "lang": lang,
             "rows_read": {k: int(v) for k, v in extract.report.rows_read.items()},
             "rows_rejected": {t: len(extract.report.rejected_rows(t)) for t in extract.report.rows_read},
-            "window": window_of(frame).as_dict(),
+            "window": win,
             "n_pegawai": int(len(now)), "n_promosi": int(counted_promotions(frame).sum()),
             "n_promosi_triwulan": int(counted_promotions(now).sum()),
             "promotion_events": {str(k): int(v) for k, v in
@@ -172,6 +179,7 @@ def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: 
                                  "sha256": extract.fingerprints.get(src.describe())}
                           for name, src in extract.sources.items()}
     write_json(meta, inside(tables_dir, "run_meta.json"))
+    meta["privacy_warnings"] = plan_warnings       # for the steward (the run's warnings), never in the period folder
     return meta
 
 
@@ -241,7 +249,8 @@ def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] |
         write_workbook(stage / "tables", stage / "ringkasan.xlsx", lang)
         manifest = folder.seal(_manifest(data, period, opds, workers, lang, meta, results, started))
         kept = folder.commit(failed=any(r.status != "ok" for r in results))
-        return RunResult(folder.out if kept is None else kept, results, manifest, kept, folder.internal, folder.warnings)
+        return RunResult(folder.out if kept is None else kept, results, manifest, kept, folder.internal,
+                         folder.warnings + meta.get("privacy_warnings", []))
 
 
 def _pdf_browser() -> str:

@@ -2,13 +2,19 @@
 
 A *cell* is the persons of a breakdown by a personal attribute (sex, age band, status, religion, 9-box cell,
 readiness, a requirement passed or failed, in the talent pool or not), and within it those promoted and those not.
-A cell of 1–4 persons is hidden (`sel < 5`), and so is everything that would give it back: its rate, CI and
-comparisons, and enough other cells of every total the period folder publishes or implies (`komplementer`: the
-next smallest cell) that no total minus the shown cells, and no row that exists only for a non-empty cell, returns
-it. A breakdown whose total is 1–4 is hidden whole (`total < 5`); a findings block that even then gives its cells
-back (a group row per person) is left out. Hidden numbers are empty (numeric columns stay numeric) and the
-`suppressed` column says why; pages show "< 5". Analysis code computes full numbers; `publish(name, table)` is
-what leaves the house, `display` what a page shows, `mask_grid` what a figure hides.
+A cell of 1–4 persons is hidden, and so is everything that would give it back: its rate, CI and comparisons, and
+enough other cells of every total the period folder publishes or implies (the next smallest cell: a complement) that
+no total minus the shown cells, and no row that exists only for a non-empty cell, returns it. A breakdown whose total
+is 1–4 is hidden whole; a findings block that even then gives its cells back (a group row per person) is left out.
+`publish_all` then plans the period as a whole (report.linked): every published table, the public totals and the
+period folders beside it as one system of sums, audited by integer programming, with more complements until no cell of
+1–4 (nor a quarter's share of one) is pinned.
+
+Hidden numbers are empty (numeric columns stay numeric) and the `suppressed` column names the row's hidden cells and
+nothing else: one neutral mark, whatever hid them (a cell of 1–4, a complement, a whole small breakdown), so the mark
+never tells a 1–4 from a 0 from a complement; pages show "< 5" for every hidden number. Analysis code computes full
+numbers; `publish(name, table)` / `publish_all(tables, …)` is what leaves the house, `display` what a page shows,
+`mask_grid` what a figure hides.
 """
 
 from __future__ import annotations
@@ -25,7 +31,8 @@ from merit_lib.domain import codes, text
 
 MIN_CELL = 5                      # a cell of 1 to MIN_CELL − 1 persons is never published
 SHOWN = f"< {MIN_CELL}"           # what a page shows for a hidden number
-REASON = "suppressed"             # the column saying why a row's numbers are empty
+REASON = "suppressed"             # the column naming a row's hidden cells (never why they are hidden)
+GRID_LABEL = "n"                  # how it names the one count of a grid row
 PRIMARY = f"sel < {MIN_CELL}"     # the cell itself has 1–4 persons (or 1–4 promoted, or 1–4 not promoted)
 COMPLEMENT = "komplementer"       # hidden so that a hidden cell cannot be computed back from a total
 SMALL_TOTAL = f"total < {MIN_CELL}"  # the whole breakdown has 1–4 persons
@@ -67,6 +74,7 @@ class Grid:
     within: tuple[str, ...] = ()       # columns splitting it into separate breakdowns of the same persons
     count: str = "n"
     scope: str = "scope"
+    parts: tuple[str, ...] = ()        # columns whose values split a scope's line into parts another table publishes
 
 
 @dataclass(frozen=True)
@@ -99,6 +107,11 @@ FINDINGS: tuple[Family, ...] = (
                 ("eo_rate_reference",)),
            ("eo_ratio",)),
 )
+#: why a findings row was not tested (analysis.fairness.raw.insufficient: nobody in the group or the reference, nobody or
+#: everybody promoted, too little to detect) says what its counts are; where a count of the row is hidden, the row says
+#: only this (a flag_reason of its own words in the catalogue)
+UNTESTED_HIDDEN = "small_cell"
+UNTESTED = ("no_group", "no_reference", "no_promotion", "all_promoted", "detectable_or")
 #: findings columns that are never hidden: keys, the scope's size (public: the ledger counts it), verdicts in words.
 #: Any other column of a row with a hidden cell is hidden too, unless it belongs to a cell shown (a new column is
 #: thus hidden until it is declared here).
@@ -109,7 +122,8 @@ FINDINGS_PUBLIC = ("scope", "attribute", "group", "reference_group", "scope_labe
 GRIDS: dict[str, Grid] = {
     "talent_box": Grid((("kotak",),)),
     "readiness": Grid((("kesiapan",),)),
-    "promotions": Grid((("level_awal", "jenis_jabatan_akhir"), ("kesiapan",))),
+    # promotions by post sum to bypassed_by_level's promotions of that level: each post is a line of its own too
+    "promotions": Grid((("level_awal", "jenis_jabatan_akhir"), ("kesiapan",)), parts=("jenis_jabatan_akhir",)),
     "checks": Grid((("status",),), within=("syarat",)),
     # one pelantikan (analysis.pelantikan), one measure at a time: appointees per target level by its values …
     "pelantikan": Grid((("nilai",),)),
@@ -185,7 +199,7 @@ COMPLIANCE_COLUMNS: dict[str, str] = {
        for pair in cm.ESTIMATE_CI.values() for c in pair},
     "tier": "the index's 95% range against the province average (analysis.tiers): recomputed by `publish` with the index",
     "index_provinsi": "the province average of the rated OPDs' published indices: recomputed by `publish` with the index",
-    REASON: "the door's own reasons",
+    REASON: "the door's own mark: the row's hidden cells by name",
 }
 for _s in COMPLIANCE:
     COMPLIANCE_COLUMNS[_s.count] = (f"cell: persons of an OPD by a personal attribute ({_s.label}); hidden at 1–4, "
@@ -206,7 +220,7 @@ BY_LEVEL_COLUMNS: dict[str, str] = {
     "scope": "key: PROVINSI or the OPD's code", "level_tujuan": "key: the target level of the promotion",
     **{c: f"cell ({label}): persons of an OPD by target level; hidden at 1–4, complemented within the OPD (whose total "
           f"compliance.csv publishes or hides) and across OPDs (the PROVINSI row)" for c, label in BY_LEVEL_COUNTS.items()},
-    REASON: "the door's own reasons"}
+    REASON: "the door's own mark: the row's hidden cells by name"}
 #: trend.csv (report.trend): each quarter's index, range, tier and category as its own compliance table published them
 #: (recomputed by this door from that window's shown numbers), and the province average
 PASS_THROUGH = ("promotions_ledger", "model_coefficients", "validation", "trend")
@@ -341,10 +355,12 @@ def mask_grid(grid: pd.DataFrame, zeros: bool = False) -> pd.DataFrame:
 # --------------------------------------------------------------------------- the tables
 
 
-def publish(name: str, table: pd.DataFrame, published: Mapping[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+def publish(name: str, table: pd.DataFrame, published: Mapping[str, pd.DataFrame] | None = None,
+            force: frozenset = frozenset()) -> pd.DataFrame:
     """The table as it may leave the house: the policy of `name` (one of TABLES) applied; idempotent. `published`: the
     tables of the period already published (BY_LEVEL reads compliance.csv's, to hide what that one hides; without it,
-    every OPD total it could hide is taken as hidden)."""
+    every OPD total it could hide is taken as hidden). `force`: cells to hide as well (`report.linked.CellId`s of this
+    table, chosen by `publish_all`), with the complements they need in turn."""
     if name not in TABLES:
         raise ValueError(f"tabel '{name}' tidak punya aturan pengungkapan di merit_lib.report.privacy (ada: "
                          f"{', '.join(TABLES)})")
@@ -357,13 +373,111 @@ def publish(name: str, table: pd.DataFrame, published: Mapping[str, pd.DataFrame
     if is_published(table):
         return table.copy()
     if name in GRIDS:
-        return _grid(table, GRIDS[name])
+        return _grid(table, GRIDS[name], force)
     if name == "findings":
-        return _findings(table)
+        return _findings(table, force)
     if name == BY_LEVEL:
         comp = (published or {}).get("compliance")
-        return _by_level(table, None if comp is None else publish("compliance", comp))
-    return _compliance(table)
+        return _by_level(table, None if comp is None else publish("compliance", comp), force)
+    return _compliance(table, force)
+
+
+def publish_all(tables: Mapping[str, pd.DataFrame], period: str, quarters: Sequence[str], totals: Mapping[str, float],
+                beside: Sequence[object] = (), rounds: int = 40) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """Every table of one period published as a whole (DESIGN §5): each through `publish`, then the period planned with
+    the folders `beside` it (report.linked: one system of sums, audited by integer programming) and, while a cell of 1–4
+    or a quarter's share of one is pinned, a shown count next to it hidden as well (with the complements it needs in its
+    own table). `quarters`: the evidence window's; `totals`: the run's public totals (`n_pegawai`, `n_promosi`).
+    Returns the published tables and warnings (a cell the folders beside pin by themselves, which no count of this
+    period can cover; folders that contradict this extract)."""
+    from merit_lib.report import linked
+
+    order = [n for n in ("compliance", "findings") if n in tables] + [n for n in tables if n not in ("compliance",
+                                                                                                      "findings")]
+    force: dict[str, set[tuple]] = {n: set() for n in tables}
+    warnings: list[str] = []
+    ignore: set[tuple] = set()
+    seen: set[tuple] = set()
+    beside = list(beside)
+    pub: dict[str, pd.DataFrame] = {}
+    for _ in range(rounds):
+        pub = {}
+        for name in order:
+            pub[name] = publish(name, tables[name], pub, frozenset(force[name]))
+        me = linked.Published(str(period), list(quarters), pub, totals, current=True)
+        builder = linked.Builder()
+        try:
+            for p in [*beside, me]:
+                builder.add(p)
+            system = builder.done()
+            found = [f for f in linked.pinned(system) if f[0].name not in ignore]
+        except linked.Infeasible:
+            if not beside:
+                raise
+            warnings.append(text.t("privacy.beside_inconsistent", "id", folders=", ".join(p.period for p in beside)))
+            beside = []
+            continue
+        if not found:
+            return pub, warnings
+        for name, table in pub.items():         # what is hidden now stays hidden: the plan only ever hides more
+            force[name] |= _hidden_keys(name, table)
+        again = {f[0].name for f in found if f[0].name in seen}
+        seen |= {f[0].name for f in found}
+        cells, stuck = linked.complements(system, found, builder.values, wide=frozenset(again))
+        for t in stuck:
+            ignore.add(t.name)
+            warnings.append(text.t("privacy.beside_pinned", "id", cell=" ".join(map(str, t.name))))
+        new = 0
+        for cell in cells:
+            key = _force_key(cell)
+            if key not in force.setdefault(cell.table, set()):
+                force[cell.table].add(key)
+                new += 1
+        if not new and not stuck:
+            break
+    raise RuntimeError(f"disclosure plan for {period} did not settle after {rounds} rounds")
+
+
+def _hidden_keys(name: str, table: pd.DataFrame) -> set[tuple]:
+    """The cells a published table hides, named as `force` names them."""
+    if name not in GRIDS and name not in ("findings", "compliance", BY_LEVEL) or table.empty:
+        return set()
+    mask = hidden(table, name)
+    out: set[tuple] = set()
+    if name in GRIDS:
+        g = GRIDS[name]
+        keys = [g.scope, *g.within, *itertools.chain.from_iterable(g.dims)]
+        for i in np.flatnonzero(mask[g.count].to_numpy()):
+            out.add(_cell_key(table.loc[table.index[i], keys]))
+    elif name == "findings":
+        for fam in FINDINGS:
+            for cell, col in ((fam.group, "group"), (fam.reference, "reference_group")):
+                if cell.count not in table:
+                    continue
+                for i in np.flatnonzero(mask[cell.count].to_numpy()):
+                    r = table.loc[table.index[i]]
+                    out.add((cell.label, *_cell_key([r["scope"], r["attribute"], r[col]])))
+    elif name == "compliance":
+        for s in COMPLIANCE:
+            if s.count in table:
+                for i in np.flatnonzero(mask[s.count].to_numpy()):
+                    out.add((s.label, *_cell_key([table["opd_kode"].iloc[i]])))
+    else:
+        for c in BY_LEVEL_COUNTS:
+            if c in table:
+                for i in np.flatnonzero(mask[c].to_numpy()):
+                    out.add((c, *_cell_key(table.loc[table.index[i], list(BY_LEVEL_KEYS)])))
+    return out
+
+
+def _force_key(cell: object) -> tuple:
+    """How `publish` names a cell `report.linked` chose (`force`)."""
+    table, key, label = cell.table, cell.key, cell.label   # type: ignore[attr-defined]
+    if table in GRIDS:
+        return tuple(key)
+    if table == "findings":
+        return (label.removesuffix(":e"), *key)
+    return (label, *key)
 
 
 def _validation(table: pd.DataFrame) -> pd.DataFrame:
@@ -376,7 +490,7 @@ def _validation(table: pd.DataFrame) -> pd.DataFrame:
     return table.groupby(keys, dropna=False, sort=False).size().rename("n").reset_index()
 
 
-def _grid(table: pd.DataFrame, g: Grid) -> pd.DataFrame:
+def _grid(table: pd.DataFrame, g: Grid, force: frozenset = frozenset()) -> pd.DataFrame:
     """Complete the grid with its empty cells (so a row never says a cell holds someone), then protect it."""
     dims = [list(g.within)] * bool(g.within) + [list(d) for d in g.dims]
     keys = [g.scope, *itertools.chain.from_iterable(dims)]
@@ -393,17 +507,27 @@ def _grid(table: pd.DataFrame, g: Grid) -> pd.DataFrame:
             t[col] = t[col].astype("Int64")
     n = _num(t[g.count])
     prov = (t[g.scope] == PROVINCE).to_numpy()
-    lines = [_Line(rows) for rows in _groups(t, [g.scope, *g.within])]
+    lines = [_Line(rows) for rows in _groups(t, [g.scope, *g.within, *g.parts])]
+    if g.parts:
+        lines += [_Line(rows) for rows in _groups(t, [g.scope, *g.within])]
     for rows in _groups(t, keys[1:]):
         total = rows[prov[rows]]
         lines.append(_Line(rows[~prov[rows]], int(total[0]) if len(total) == 1 else None))
-    why = _protect(n, None, np.zeros(len(n)), lines)
+    forced = np.array([_cell_key(r) in force for r in t[keys].itertuples(index=False)], bool) if force else None
+    why = _protect(n, None, np.zeros(len(n)), lines, unknown=forced, unknown_why=COMPLEMENT)
     _blank(t, g.count, why != "")
-    t[REASON] = _reasons([[w] if w else [] for w in why])
+    t[REASON] = _reasons([[GRID_LABEL] if w else [] for w in why])
     return t
 
 
-def _findings(table: pd.DataFrame) -> pd.DataFrame:
+def _cell_key(values: Sequence[object]) -> tuple:
+    """A row's key as `report.linked` names it (codes as text, whole numbers without ".0", missing as NA)."""
+    from merit_lib.report.linked import _key
+
+    return tuple(_key(v) for v in values)
+
+
+def _findings(table: pd.DataFrame, force: frozenset = frozenset()) -> pd.DataFrame:
     """Group and reference cells of every (scope, attribute), within the scope and across OPDs to the province."""
     t = table.reset_index(drop=True).drop(columns=[REASON], errors="ignore")
     if t.empty:
@@ -424,13 +548,17 @@ def _findings(table: pd.DataFrame) -> pd.DataFrame:
         lower = np.concatenate([(n_g >= 1) * float(fam.group.exists), np.zeros(len(blocks))])
         refs = len(t) + np.arange(len(blocks))
         lines = [_Line(np.append(rows, refs[b])) for b, rows in enumerate(blocks)]
+        keys = [(str(s), str(a), str(g)) for s, a, g in zip(t["scope"], t["attribute"], t["group"])] + \
+            [(str(t.at[i, "scope"]), str(t.at[i, "attribute"]), str(t.at[i, "reference_group"])) for i in first]
+        labels = [fam.group.label] * len(t) + [fam.reference.label] * len(blocks)
+        forced = np.array([(lab, *_cell_key(k)) in force for lab, k in zip(labels, keys)], bool)
         units = pd.DataFrame({"attribute": np.concatenate([t["attribute"].to_numpy(object), t["attribute"].to_numpy(object)[first]]),
                               "value": np.concatenate([t["group"].to_numpy(object), t["reference_group"].to_numpy(object)[first]]),
                               "prov": np.concatenate([prov, prov[first]])})
         for rows in _groups(units, ["attribute", "value"]):
             total = rows[units["prov"].to_numpy()[rows]]
             lines.append(_Line(rows[~units["prov"].to_numpy()[rows]], int(total[0]) if len(total) == 1 else None))
-        why = _protect(n, e, lower, lines)
+        why = _protect(n, e, lower, lines, unknown=forced, unknown_why=COMPLEMENT)
         if k == 0:   # a block whose rows alone give its cells back (one group row per person) is left out
             for b in range(len(blocks)):
                 if _exposed(lines[b], n, lower, why):
@@ -439,7 +567,12 @@ def _findings(table: pd.DataFrame) -> pd.DataFrame:
     out = t.copy()
     for col, rows in _findings_mask(out, {k: v != "" for k, v in cell_why.items()}).items():
         _blank(out, col, rows)
-    out[REASON] = _reasons([[f"{label}: {why[i]}" for label, why in cell_why.items() if why[i]] for i in range(len(t))])
+    if "flag_reason" in out and FINDINGS[0].group.label in cell_why:
+        main = (cell_why[FINDINGS[0].group.label] != "") | (cell_why[FINDINGS[0].reference.label] != "")
+        why = out["flag_reason"].astype("string")
+        told = why.fillna("").str.match("|".join(UNTESTED)).to_numpy(bool)
+        out["flag_reason"] = why.mask(pd.Series(main & told, index=out.index), UNTESTED_HIDDEN)
+    out[REASON] = _reasons([[label for label, why in cell_why.items() if why[i]] for i in range(len(t))])
     return out[~drop].reset_index(drop=True)
 
 
@@ -459,7 +592,7 @@ def _findings_mask(t: pd.DataFrame, cells: dict[str, np.ndarray]) -> dict[str, n
     return {c: own.get(c, any_cell) for c in t.columns if c not in FINDINGS_PUBLIC}
 
 
-def _compliance(table: pd.DataFrame) -> pd.DataFrame:
+def _compliance(table: pd.DataFrame, force: frozenset = frozenset()) -> pd.DataFrame:
     """Promotions of each OPD by attributes of the promoted, and the candidates passed over; across OPDs their sum is
     known (from the findings). The index, with each component's value and points, is then recomputed from the shown
     numbers only (`_index`)."""
@@ -470,6 +603,9 @@ def _compliance(table: pd.DataFrame) -> pd.DataFrame:
     t = table.reset_index(drop=True)
     shares = [s for s in COMPLIANCE if s.count in t]
     why = {s.label: _share_primary(t, s) for s in shares}
+    for s in shares:
+        forced = np.array([(s.label, *_cell_key([o])) in force for o in t["opd_kode"]], bool)
+        why[s.label][forced & (why[s.label] == "")] = COMPLEMENT
     changed = True
     while changed:               # hidden totals, linked shares and complements, until nothing more is hidden
         before = {k: v.copy() for k, v in why.items()}
@@ -489,13 +625,13 @@ def _compliance(table: pd.DataFrame) -> pd.DataFrame:
             if col in out:
                 _blank(out, col, why[s.label] != "")
         for i in np.flatnonzero(why[s.label] != ""):
-            parts[i].append(f"{s.label}: {why[s.label][i]}")
+            parts[i].append(s.label)
     out = _index(t, out, {s.component: why[s.label] != "" for s in shares if s.component}, parts)
     out[REASON] = _reasons(parts)
     return _reorder(out)
 
 
-def _by_level(table: pd.DataFrame, comp: pd.DataFrame | None) -> pd.DataFrame:
+def _by_level(table: pd.DataFrame, comp: pd.DataFrame | None, force: frozenset = frozenset()) -> pd.DataFrame:
     """Protect the level rows (BY_LEVEL): each count a grid of scope × level whose OPD rows sum to compliance.csv's
     count (known where `comp` shows it, a hidden unit where it hides it or without `comp`; promotions per OPD are
     public) and whose OPD cells sum to the PROVINSI row; `melangkahi` and `terlewati` hidden together, `melangkahi`
@@ -514,7 +650,8 @@ def _by_level(table: pd.DataFrame, comp: pd.DataFrame | None) -> pd.DataFrame:
     prov = (t["scope"] == PROVINCE).to_numpy()
     scopes, levels = _groups(t, ["scope"]), _groups(t, ["level_tujuan"])
     shown_total = {c: _opd_totals_shown(t, comp, c) for c in counts}
-    preset = {c: np.zeros(len(t), bool) for c in counts}
+    keys = [_cell_key(k) for k in t[list(BY_LEVEL_KEYS)].itertuples(index=False)]
+    preset = {c: np.array([(c, *k) in force for k in keys], bool) for c in counts}
     rest_small = too_small(n["n_promosi"] - n["n_promosi_melangkahi"]) if {"n_promosi", "n_promosi_melangkahi"} <= \
         set(counts) else np.zeros(len(t), bool)
     while True:
@@ -548,7 +685,7 @@ def _by_level(table: pd.DataFrame, comp: pd.DataFrame | None) -> pd.DataFrame:
     out = t.copy()
     for c in counts:
         _blank(out, c, why[c] != "")
-    out[REASON] = _reasons([[f"{BY_LEVEL_COUNTS[c]}: {why[c][i]}" for c in counts if why[c][i]] for i in range(len(t))])
+    out[REASON] = _reasons([[BY_LEVEL_COUNTS[c] for c in counts if why[c][i]] for i in range(len(t))])
     return out
 
 
@@ -591,7 +728,7 @@ def _index(t: pd.DataFrame, out: pd.DataFrame, hidden: dict[str, np.ndarray], pa
     for col in cols:
         _blank(out, col, rows)
     for i in np.flatnonzero(rows):
-        parts[i].append(f"{INDEX_LABEL}: {COMPLEMENT}")
+        parts[i].append(INDEX_LABEL)
     return out
 
 

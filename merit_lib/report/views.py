@@ -335,7 +335,8 @@ def passed_over_section(tables: Tables, code: str, lang: str = "id") -> str:
         return f"<p>{html.escape(text.t('no_promotion', lang, period=period))}</p>"
     comp = privacy.publish("compliance", tables.compliance)
     hid = _hidden_row(row)
-    if pd.isna(row.get("n_kandidat")) or row["n_kandidat"] == 0:
+    candidates_hidden = bool(hid.get("n_kandidat", False)) or pd.isna(row.get("n_kandidat"))
+    if not candidates_hidden and row["n_kandidat"] == 0:      # "nobody" only where the table shows 0, never for hidden
         return f"<p>{html.escape(text.t('bypass_none', lang, period=period))}</p>"
 
     def shown(col: str, value: object) -> str:
@@ -344,9 +345,9 @@ def passed_over_section(tables: Tables, code: str, lang: str = "id") -> str:
     def prov(col: str) -> str:      # only counts published for every OPD add up to the province's
         return "–" if comp[col].isna().any() else language.number(comp[col].sum(), lang)
 
-    bypassed_hidden = bool(hid.get("n_bypassed", False)) or pd.isna(row.get("n_bypassed"))
+    bypassed_hidden = bool(hid.get("n_bypassed", False)) or pd.isna(row.get("n_bypassed")) or candidates_hidden
     not_passed = privacy.SHOWN if bypassed_hidden else language.number(row["n_kandidat"] - row["n_bypassed"], lang)
-    rows = [(text.t("bypass_candidates", lang), language.number(row["n_kandidat"], lang), prov("n_kandidat")),
+    rows = [(text.t("bypass_candidates", lang), shown("n_kandidat", row.get("n_kandidat")), prov("n_kandidat")),
             (text.t("bypass_passed", lang), shown("n_bypassed", row.get("n_bypassed")),
              "–" if comp["n_kandidat"].isna().any() or comp["n_kandidat_tidak_terlewati"].isna().any() else
              language.number(comp["n_kandidat"].sum() - comp["n_kandidat_tidak_terlewati"].sum(), lang)),

@@ -110,8 +110,17 @@ def _with_dtypes(f: pd.DataFrame) -> pd.DataFrame:
             f[col] = f[col].astype("string").replace("", pd.NA)
     for col in _BOOL_COLUMNS:
         if col in f:
-            f[col] = f[col].map(lambda v: str(v).strip().lower() in ("true", "1", "1.0")).astype(bool)
+            f[col] = f[col].map(_flag).astype(bool)
     return f
+
+
+def _flag(v: object) -> bool:
+    """A true/false cell as read back: True, 1, or — in a published `suppressed` column — the names of the row's hidden
+    cells (report.privacy); False for False, 0 and empty."""
+    if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
+        return False
+    word = str(v).strip().lower()
+    return word not in ("", "false", "0", "0.0", "nan", "<na>", "none")
 
 
 def _ratio(a: pd.Series, b: pd.Series) -> pd.Series:
