@@ -33,6 +33,12 @@ attribute, or reference level of a categorical measure) and `missing`, the missi
 - `{fill: VALUE, indicator: NAME}`: the cell gets VALUE and a 0/1 column NAME marks it; NAME joins the same role;
 - `{level: LABEL}` (categorical): the cell becomes its own level LABEL.
 
+A merit measure or control may say when it was measured, `measured: before` (before the start of the period the outcome
+counts) or `measured: after` — refused, since a control taken after the start (training taken after selection, an
+allowance of the new post) can be caused by the promotion and would explain a real gap away; left out, the audit checks
+it from the data and says it is undeclared. A merit measure may declare its `reliability` (0–1], as an assessment centre
+reports it: the audit then also estimates every finding at that reliability (docs/verdicts.md).
+
 Merit measures (`competency`, `kinerja`) are optional: a table with only an outcome, protected attributes and a scope
 (the Berkeley admissions case) is audited raw and stratified by scope, and the audit says that no merit was measured,
 so no gap is ever "explained by merit". The readiness model (`merit model --flat`) needs one of each.
@@ -72,7 +78,11 @@ READABLE = (".csv", ".txt", ".xlsx", ".xlsm", ".parquet", ".pq")
 LIST_ROLES = ("competency", "kinerja", "controls", "protected")
 SINGLE_ROLES = ("outcome", "scope", "id", "qualified", "eligible", "at_risk")
 TOP_KEYS = frozenset(LIST_ROLES + SINGLE_ROLES + ("sheet", "description"))
-SPEC_KEYS = frozenset({"column", "name", "type", "map", "bands", "labels", "reference", "missing"})
+SPEC_KEYS = frozenset({"column", "name", "type", "map", "bands", "labels", "reference", "missing", "measured",
+                       "reliability"})
+#: roles whose entries may say when they were measured (`measured: before|after`) and how reliable they are
+TIMED_ROLES = ("competency", "kinerja", "controls")
+RELIABLE_ROLES = ("competency", "kinerja")
 KINDS = ("numeric", "categorical", "boolean", "text")
 DEFAULT_KIND = {"outcome": "boolean", "competency": "numeric", "kinerja": "numeric", "controls": None,
                 "protected": "categorical", "scope": "categorical", "id": "text",
@@ -128,6 +138,8 @@ class Spec:
     labels: tuple[str, ...] | None = None
     reference: str | None = None
     missing: Missing = field(default_factory=Missing)
+    measured: str | None = None     # before / after the start of the period (merit measures and controls)
+    reliability: float | None = None  # a merit measure's declared reliability (0–1]
 
 
 @dataclass
@@ -275,8 +287,42 @@ def _parse_spec(role: str, key: str, raw: object, roles_path: Path) -> Spec:
     bands, labels = _bands(raw, roles_path, key)
     missing = _missing_policy(raw.get("missing"), roles_path, key)
     ref = raw.get("reference")
+    measured, reliability = _timing(raw, role, roles_path, key)
     return Spec(role, key, column, name, kind or "", None if mapping is None else {_value_key(k): v for k, v in mapping.items()},
-                bands, labels, None if ref is None else str(_value_key(ref) if isinstance(ref, bool | int | float) else ref), missing)
+                bands, labels, None if ref is None else str(_value_key(ref) if isinstance(ref, bool | int | float) else ref), missing,
+                measured, reliability)
+
+
+def _timing(raw: dict, role: str, roles_path: Path, key: str) -> tuple[str | None, float | None]:
+    """`measured` (before / after the start of the period) and `reliability` (0–1] of a role entry, checked. A merit
+    measure or control measured after the start can be caused by the promotion: refused here, with the key named."""
+    from merit_lib.domain.roles import AFTER, TIMES
+
+    measured, reliability = raw.get("measured"), raw.get("reliability")
+    if measured is not None:
+        if role not in TIMED_ROLES:
+            raise roles_error(roles_path, f"{key}.measured", f"hanya untuk {', '.join(TIMED_ROLES)} (only for merit measures "
+                              "and controls)")
+        if str(measured) not in TIMES:
+            raise roles_error(roles_path, f"{key}.measured", f"'{measured}' tidak dikenal; gunakan {' atau '.join(TIMES)} "
+                              "(before or after the start of the period)")
+        if str(measured) == AFTER:
+            raise roles_error(roles_path, f"{key}.measured", f"kolom '{raw['column']}' diukur setelah awal periode: dapat "
+                              "disebabkan oleh promosi yang hendak dijelaskannya, jadi tidak dapat menjadi ukuran merit "
+                              "atau kontrol (measured after the start of the period, it can be caused by the promotion it "
+                              "would explain); hapus dari peran, atau pakai nilai yang diukur sebelum periode")
+    if reliability is not None:
+        if role not in RELIABLE_ROLES:
+            raise roles_error(roles_path, f"{key}.reliability", "hanya untuk ukuran merit (only for competency and kinerja "
+                              "measures)")
+        try:
+            value = float(reliability)
+        except (TypeError, ValueError) as exc:
+            raise roles_error(roles_path, f"{key}.reliability", f"'{reliability}' bukan angka 0–1") from exc
+        if not 0 < value <= 1:
+            raise roles_error(roles_path, f"{key}.reliability", f"{value:g} di luar (0, 1] (a reliability lies in (0, 1])")
+        reliability = value
+    return (None if measured is None else str(measured)), reliability
 
 
 def _bands(raw: dict, roles_path: Path, key: str) -> tuple[tuple[float, ...] | None, tuple[str, ...] | None]:
@@ -513,11 +559,15 @@ def make_roles(specs: list[Spec], categorical: tuple[str, ...], scope: str, scop
         return tuple(out)
 
     one = {s.role: s.name for s in specs if s.role in SINGLE_ROLES}
+    measured = {s.name: s.measured for s in specs if s.measured}
+    measured.update({s.missing.indicator: s.measured for s in specs if s.measured and s.missing.indicator})
     return Roles(outcome=one["outcome"], competency=names("competency"), kinerja=names("kinerja"),
                  controls=names("controls"), categorical=categorical, scope=scope, scope_label=scope_label,
                  protected=names("protected"),
                  reference={s.name: s.reference for s in specs if s.role == "protected" and s.reference is not None},
-                 qualified=one.get("qualified"), eligible=one.get("eligible"), at_risk=one.get("at_risk"), id=one.get("id"))
+                 qualified=one.get("qualified"), eligible=one.get("eligible"), at_risk=one.get("at_risk"), id=one.get("id"),
+                 measured=measured,
+                 reliability={s.name: s.reliability for s in specs if s.reliability is not None})
 
 
 def load_flat(file: Path | str, roles_path: Path | str, lang: str = "id") -> FlatData:

@@ -667,11 +667,34 @@ LABELS.update({
     "basis": {"id": "dasar", "en": "basis"},
     "versus": {"id": "vs", "en": "vs"},
     "mechanical": {"id": "turunan langsung", "en": "mechanical"},
+    # issue 21: what a finding's line says beside its verdict
+    "raw_side": {"id": "arah mentah {raw}, setelah disesuaikan {adjusted}",
+                 "en": "raw direction {raw}, adjusted {adjusted}"},
+    "gap_size": {"id": "besarnya: rasio dampak setelah disesuaikan {air}", "en": "size: adjusted impact ratio {air}"},
+    "equivalent": {"id": "setara di dalam batas {low}–{high} (uji dua sisi satu arah p {p})",
+                   "en": "equivalent within {low}–{high} (two one-sided tests p {p})"},
+    "detectable": {"id": "hanya dapat mendeteksi rasio odds di bawah {low} atau di atas {high}",
+                   "en": "could only detect an odds ratio below {low} or above {high}"},
+    "ipw": {"id": "dibobot kembali ke semua orang (IPW) {value}", "en": "weighted back to everyone (IPW) {value}"},
+    "model_shift": {"id": "OR mentah orang dalam model {value}× OR mentah semua orang",
+                    "en": "raw OR of those in the model {value}× everyone's"},
+    "reliability_or": {"id": "pada keandalan yang dinyatakan {value}", "en": "at the declared reliability {value}"},
+    "opds_differ": {"id": "OPD yang berbeda: {opds}", "en": "OPDs that differ: {opds}"},
+    "opds_differ_more": {"id": "dan {n} OPD kecil lain", "en": "and {n} smaller OPDs"},
+    "opds_differ_unnamed": {"id": "{n} OPD kecil berbeda (tidak disebut: sel < 5)",
+                            "en": "{n} small OPDs differ (not named: cells under 5)"},
+    "merit_coverage": {"id": "bernilai merit: kelompok {g_yes} dari yang dipromosikan, {g_no} dari yang lain; pembanding "
+                             "{r_yes}, {r_no}",
+                       "en": "with merit scores: group {g_yes} of the promoted, {g_no} of the others; reference "
+                             "{r_yes}, {r_no}"},
+    "explained_parts": {"id": "dijelaskan per blok", "en": "explained by block"},
+    "merit_gaps_title": {"id": "Kesenjangan dalam ukuran merit itu sendiri", "en": "Gaps in the merit measures themselves"},
 })
 
 #: the five verdicts of the fairness audit (codes: merit_lib.domain.codes)
 FLAG_LABELS: dict[str, dict[str, str]] = {
     codes.DISPARITY: {"id": "disparitas", "en": "disparity"},
+    codes.MINOR: {"id": "kesenjangan kecil", "en": "minor gap"},
     codes.EXPLAINED: {"id": "kesenjangan yang dijelaskan", "en": "explained gap"},
     codes.INCONCLUSIVE: {"id": "belum dapat disimpulkan", "en": "inconclusive"},
     codes.NO_DISPARITY: {"id": "tidak ada disparitas", "en": "no disparity"},
@@ -683,6 +706,11 @@ FLAG_MEANINGS: dict[str, dict[str, str]] = {
     codes.DISPARITY: {
         "id": "Pada merit yang sama, peluang promosi kelompok ini berbeda dari pembanding secara signifikan dan berarti.",
         "en": "At equal merit, this group's odds of promotion differ from the reference's, significantly and materially."},
+    codes.MINOR: {
+        "id": "Pada merit yang sama, peluang promosi kelompok ini berbeda secara signifikan, tetapi kurang dari batas "
+              "yang berarti secara praktis: kesenjangan yang nyata namun kecil; besarnya disebutkan.",
+        "en": "At equal merit, this group's odds of promotion differ significantly, but by less than the bound of a "
+              "material gap: a real but small gap; its size is stated."},
     codes.EXPLAINED: {
         "id": "Ada kesenjangan mentah, tetapi kesenjangan itu dijelaskan oleh merit atau oleh komposisi OPD: bukan "
               "diskriminasi pada tahap promosi, namun layak ditelusuri ke hulu (siapa yang mendapat pengembangan, siapa "
@@ -690,13 +718,18 @@ FLAG_MEANINGS: dict[str, dict[str, str]] = {
         "en": "There is a raw gap, but merit or the OPD composition explains it: not discrimination at the promotion step, "
               "yet worth a look upstream (who gets development, who gets assessed)."},
     codes.INCONCLUSIVE: {
-        "id": "Ada kesenjangan mentah, tetapi estimasi yang disesuaikan dengan merit terlalu tidak pasti untuk mengatakan "
-              "apakah kesenjangan itu tetap.",
-        "en": "There is a raw gap, but the merit-adjusted estimate is too imprecise to say whether it stays."},
+        "id": "Data belum dapat menunjukkan ada atau tidaknya kesenjangan yang berarti: estimasinya terlalu tidak pasti, "
+              "orang yang mempunyai nilai merit tidak mewakili semua orang, OPD-nya tidak seragam, atau putusannya "
+              "bergantung pada keandalan ukuran merit; alasannya dan kesenjangan terkecil yang dapat dideteksi disebutkan.",
+        "en": "The data cannot yet show whether there is a material gap or not: the estimate is too imprecise, those with "
+              "merit scores do not stand for everyone, the OPDs differ, or the verdict depends on how reliable the merit "
+              "measures are; the reason and the smallest gap that could have been detected are stated."},
     codes.NO_DISPARITY: {
-        "id": "Tidak ada kesenjangan yang signifikan dan berarti, baik mentah maupun setelah disesuaikan — bukan bukti "
-              "kesetaraan.",
-        "en": "No significant, material gap, raw or adjusted — not proof of equality."},
+        "id": "Pada merit yang sama, kesenjangannya terbukti berada di dalam batas yang tidak berarti (dua uji satu arah "
+              "pada batas itu): bukan bukti bahwa tidak ada perbedaan sama sekali, melainkan bahwa tidak ada perbedaan "
+              "yang berarti.",
+        "en": "At equal merit, the gap is shown to lie within the bounds of an immaterial one (two one-sided tests at "
+              "those bounds): not proof of no difference at all, but of no material difference."},
     codes.INSUFFICIENT: {
         "id": "Tidak diuji: pada jumlah orang dan promosinya, uji ini tidak dapat menemukan kesenjangan yang besar sekalipun.",
         "en": "Not tested: at its numbers of persons and promotions the test could not find even a large gap."},
@@ -713,33 +746,61 @@ VERDICT_RULES: dict[int, dict[str, str]] = {
     2: {"id": "Rasio odds yang disesuaikan tidak dapat dihitung (tidak ada yang bernilai merit di sel itu) dan tidak ada "
               "kesenjangan mentah.",
         "en": "The adjusted odds ratio cannot be computed (nobody in the cell has merit scores) and there is no raw gap."},
-    3: {"id": "Pada merit yang sama (untuk provinsi: di dalam OPD yang sama) peluang promosi kelompok berbeda dari pembanding: "
+    3: {"id": "Pemeriksaan yang diminta data memberi putusan lain daripada model: orang-orang dalam model (yang mempunyai "
+              "nilai merit) menunjukkan rasio odds mentah yang berbeda secara berarti (di luar {impact_low}–{impact_high}) "
+              "dari semua orang, dan model yang dibobot kembali ke semua orang (bobot kebalikan peluang memiliki nilai "
+              "merit, menurut kelompok dan hasil) memberi putusan lain; atau, bila keandalan suatu ukuran merit "
+              "dinyatakan, model pada keandalan itu memberi putusan lain.",
+        "en": "A check the data call for gives another verdict than the model: the persons in the model (those with merit "
+              "scores) show a raw odds ratio materially different (outside {impact_low}–{impact_high}) from everyone's, "
+              "and the model weighted back to everyone (inverse probability of having merit scores, by group and outcome) "
+              "gives another verdict; or, where a merit measure's reliability is declared, the model at that reliability "
+              "gives another verdict."},
+    4: {"id": "Pada merit yang sama (untuk provinsi: di dalam OPD yang sama) peluang promosi kelompok berbeda dari pembanding: "
               "p estimasi dasar setelah Benjamini–Hochberg < {alpha}, IK {level}%-nya tidak memuat 1, dan perbedaannya "
               "berarti secara praktis — rasio dampak setelah disesuaikan (pada tingkat promosi pembanding) < {impact_low} "
               "atau > {impact_high}.",
         "en": "At equal merit (for the province: within the same OPD) the group's odds of promotion differ from the reference's: "
               "the basis estimate's Benjamini–Hochberg p < {alpha}, its {level}% CI excludes 1, and the difference is "
               "material — the adjusted impact ratio (at the reference's promotion rate) < {impact_low} or > {impact_high}."},
-    4: {"id": "Kesenjangan mentah signifikan (Fisher, BH p < {alpha}) dan berarti (rasio dampak < {impact_low} atau "
+    5: {"id": "Signifikan seperti pada baris disparitas, tetapi rasio dampak setelah disesuaikan berada di antara {impact_low} "
+              "dan {impact_high}: kesenjangan yang nyata namun kecil; besarnya disebutkan dengan IK-nya.",
+        "en": "Significant as in the disparity row, but the adjusted impact ratio lies between {impact_low} and "
+              "{impact_high}: a real but small gap; its size is stated with its CI."},
+    6: {"id": "Kesenjangan mentah signifikan (Fisher, BH p < {alpha}) dan berarti (rasio dampak < {impact_low} atau "
               "> {impact_high}) yang dihapus oleh penyesuaian: pada orang-orang yang sama dalam model (yang memperlihatkan "
               "sedikitnya {reproduced_pct}% kesenjangan mentah) estimasinya bergeser sedikitnya {moved_pct}% ke arah 1 "
               "(atau melewatinya) pada skala log, dan IK yang disesuaikan memuat 1 atau sisanya tidak berarti. Berkurangnya "
-              "presisi saja tidak pernah dihitung sebagai penjelasan. Kolom «dijelaskan oleh» menyebut oleh apa: merit, "
-              "komposisi OPD (paradoks Simpson) atau keduanya.",
+              "presisi saja tidak pernah dihitung sebagai penjelasan. Kolom «dijelaskan oleh» menyebut blok yang "
+              "menjelaskannya, yang terbesar lebih dulu: merit, komposisi OPD (paradoks Simpson), pemenuhan syarat, atau "
+              "setiap variabel kontrol dengan namanya; kesenjangan yang terutama digeser oleh kontrol tidak pernah disebut "
+              "«dijelaskan oleh merit».",
         "en": "A significant (Fisher, BH p < {alpha}) and material (impact ratio < {impact_low} or > {impact_high}) raw gap "
               "that the adjustment takes away: on the same persons in the model (who show at least {reproduced_pct}% of the "
               "raw gap) the estimate moved at least {moved_pct}% of the way to 1 (or past it) on the log scale, and the "
               "adjusted CI covers 1 or what is left is not material. Lost precision alone never counts as explanation. "
-              "The column «explained by» says by what: merit, OPD composition (Simpson's paradox) or both."},
-    5: {"id": "Ada kesenjangan mentah, tetapi estimasi yang disesuaikan terlalu tidak pasti untuk mengatakan apakah kesenjangan "
+              "The column «explained by» names the blocks that explain it, the largest first: merit, OPD composition "
+              "(Simpson's paradox), eligibility, or each control by its name; a gap moved mostly by controls is never "
+              "«explained by merit»."},
+    7: {"id": "Ada kesenjangan mentah, tetapi estimasi yang disesuaikan terlalu tidak pasti untuk mengatakan apakah kesenjangan "
               "itu tetap: IK-nya memuat 1 padahal estimasinya tidak bergeser, atau IK-nya tidak memuat 1 tetapi tidak "
               "bertahan setelah Benjamini–Hochberg, atau estimasi yang disesuaikan tidak dapat dihitung.",
         "en": "There is a raw gap, but the adjusted estimate is too imprecise to say whether it stays: its CI covers 1 although "
               "the estimate did not move, or it excludes 1 without surviving Benjamini–Hochberg, or it cannot be computed."},
-    6: {"id": "Tidak ada kesenjangan yang signifikan dan berarti, baik mentah maupun setelah disesuaikan. Ini bukan bukti "
-              "kesetaraan: bacalah lebar IK dan rasio odds terkecil yang dapat dideteksi.",
-        "en": "No significant, material gap, raw or adjusted. This is not proof of equality: read the width of the CIs and "
-              "the smallest detectable odds ratio."},
+    8: {"id": "Baris provinsi yang OPD-nya tidak seragam (uji Breslow–Day, BH p < {alpha}): angka gabungan «tidak ada "
+              "kesenjangan» akan menyembunyikan OPD yang berbeda; OPD itu disebutkan namanya.",
+        "en": "A province row whose OPDs differ (Breslow–Day test, BH p < {alpha}): a pooled «no gap» would hide the OPDs "
+              "that differ; they are named."},
+    9: {"id": "Klaim kesetaraan: dua uji satu arah pada batas yang berarti — IK {tost_level}% estimasi dasar seluruhnya di "
+              "dalam rasio dampak {impact_low}–{impact_high} (pada tingkat promosi pembanding), p kedua uji < {alpha}. "
+              "Kesenjangan yang mungkin tersisa terbukti kecil.",
+        "en": "An equivalence claim: two one-sided tests at the materiality bounds — the basis estimate's {tost_level}% CI "
+              "lies wholly inside the impact ratios {impact_low}–{impact_high} (at the reference's promotion rate), both "
+              "tests' p < {alpha}. Whatever gap remains is shown to be small."},
+    10: {"id": "Bukan kesenjangan dan bukan kesetaraan: IK-nya masih memuat kesenjangan yang berarti. Disebutkan rasio odds "
+               "terkecil (atau kebalikannya) yang dapat dideteksi estimasi dasar dengan kuasa {power_pct}%.",
+         "en": "Neither a gap nor equivalence: its CI still holds material gaps. The smallest odds ratio (or its inverse) "
+               "the basis estimate could have detected with {power_pct}% power is stated."},
 }
 
 #: the side of 1 of a finding's estimate, what explained a gap, and the estimate a verdict rests on
@@ -747,7 +808,23 @@ DIRECTION_LABELS: dict[str, dict[str, str]] = {codes.LOWER: {"id": "lebih rendah
                                                codes.HIGHER: {"id": "lebih tinggi", "en": "higher"}}
 EXPLAINED_BY_LABELS: dict[str, dict[str, str]] = {
     codes.BY_MERIT: {"id": "merit", "en": "merit"}, codes.BY_OPD: {"id": "komposisi OPD", "en": "OPD composition"},
-    codes.BY_BOTH: {"id": "komposisi OPD dan merit", "en": "OPD composition and merit"}}
+    codes.BY_BOTH: {"id": "komposisi OPD dan merit", "en": "OPD composition and merit"},
+    codes.BY_ELIGIBILITY: {"id": "pemenuhan syarat", "en": "eligibility"},
+    codes.BY_QUARTER: {"id": "triwulan", "en": "quarter"}}
+
+
+def explained_by_label(code: object, lang: str = "id") -> str:
+    """What explained a gap, in words: each block of `explained_by` (`opd+masa_kerja`) by its name, a declared control
+    by its term's words ("komposisi OPD dan masa kerja (tahun)"); '' for none."""
+    if code is None or (isinstance(code, float) and code != code) or str(code) in ("", "<NA>"):
+        return ""
+    lang = language(lang)
+    if str(code) in EXPLAINED_BY_LABELS:
+        return EXPLAINED_BY_LABELS[str(code)][lang]
+    words = [EXPLAINED_BY_LABELS[p][lang] if p in EXPLAINED_BY_LABELS else term_label(p, lang)
+             for p in str(code).split("+") if p]
+    joiner = {"id": " dan ", "en": " and "}[lang]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + joiner + words[-1]
 BASIS_LABELS: dict[str, dict[str, str]] = {
     codes.BASIS_MERIT: {"id": "disesuaikan dengan merit", "en": "adjusted for merit"},
     codes.BASIS_OPD: {"id": "distratifikasi OPD (tanpa merit)", "en": "OPD-stratified (no merit)"},
@@ -762,6 +839,14 @@ FLAG_REASONS: dict[str, dict[str, str]] = {
                       "en": "too little data: the test could only detect an odds ratio above {limit}"},
     "aor_not_estimable": {"id": "odds ratio setelah disesuaikan dengan merit tidak dapat dihitung",
                           "en": "the odds ratio adjusted for merit cannot be computed"},
+    "model_sample_differs": {"id": "orang yang mempunyai nilai merit tidak mewakili semua orang, dan koreksinya memberi "
+                                   "putusan lain",
+                             "en": "those with merit scores do not stand for everyone, and the correction gives another "
+                                   "verdict"},
+    "measurement_error": {"id": "pada keandalan ukuran merit yang dinyatakan, putusannya lain",
+                          "en": "at the declared reliability of the merit measures the verdict differs"},
+    "heterogeneous": {"id": "OPD-OPD tidak seragam", "en": "the OPDs differ"},
+    "not_equivalent": {"id": "IK masih memuat kesenjangan yang berarti", "en": "the CI still holds material gaps"},
 }
 #: the test of an adjusted odds ratio (`aor_method` of findings.csv)
 AOR_METHODS: dict[str, dict[str, str]] = {
@@ -877,6 +962,43 @@ AUDIT_CAVEATS: dict[str, dict[str, str]] = {
                             "angka gabungan menyembunyikan OPD yang berbeda; bacalah baris OPD-nya.",
                       "en": "{n_heterogeneous} province-level verdicts whose OPDs differ (Breslow–Day p < 0.05): the pooled "
                             "estimate hides OPDs that differ; read their OPD rows."},
+    "merit_gap": {"id": "Kesenjangan yang dijelaskan oleh merit hanya seadil ukuran meritnya. Ukuran merit berbeda menurut "
+                        "kelompok: {gaps}. Bila ukuran itu sendiri tidak adil (misalnya penilaian SKP yang lebih rendah "
+                        "untuk pekerjaan yang sama), «dijelaskan oleh merit» menyembunyikan ketidakadilan itu.",
+                  "en": "A gap explained by merit is only as fair as the merit measures. The merit measures differ by "
+                        "group: {gaps}. Where a measure itself is unfair (an SKP rating marked down for the same work, "
+                        "say), «explained by merit» hides that unfairness."},
+    "outcome_control": {"id": "Variabel kontrol {controls} hampir menentukan promosi (sebarannya di antara yang dipromosikan "
+                              "sangat berbeda): kemungkinan besar akibat promosi itu sendiri, jadi tidak dipakai dalam "
+                              "model yang disesuaikan dengan merit. Nyatakan sebagai ukuran merit bila memang merit.",
+                        "en": "The control(s) {controls} nearly determine promotion (their distribution among the promoted "
+                              "differs sharply): most likely caused by the promotion itself, so they are left out of the "
+                              "merit-adjusted model. Declare one as a merit measure if it is merit."},
+    "unknown_time": {"id": "Waktu pengukuran {columns} tidak dinyatakan di peran data (measured: before): kontrol yang "
+                           "diukur setelah awal periode dapat disebabkan oleh promosi dan menjelaskan kesenjangan secara "
+                           "keliru; hanya kontrol yang hampir menentukan promosi yang dikenali dari datanya.",
+                     "en": "When {columns} were measured is not declared in the roles (measured: before): a control "
+                           "measured after the period's start can be caused by the promotion and explain a gap away "
+                           "wrongly; only one that nearly determines promotion is recognised from the data."},
+    "reliability": {"id": "Keandalan ukuran merit yang dinyatakan: {measures}. Ukuran yang kurang andal menyesuaikan terlalu "
+                          "sedikit: setiap temuan juga diestimasi pada keandalan itu (kalibrasi regresi), dan putusan yang "
+                          "berubah karenanya menjadi «belum dapat disimpulkan».",
+                    "en": "Declared reliability of the merit measures: {measures}. A less reliable measure adjusts too "
+                          "little: every finding is also estimated at that reliability (regression calibration), and a "
+                          "verdict that changes with it becomes «inconclusive»."},
+    "model_sample": {"id": "{n} temuan: orang yang mempunyai nilai merit menunjukkan kesenjangan mentah yang berbeda secara "
+                           "berarti dari semua orang (siapa yang diasesmen bergantung pada kelompok atau hasil); estimasi "
+                           "yang dibobot kembali ke semua orang ditampilkan di sampingnya, dan {n_changed} di antaranya "
+                           "menjadi «belum dapat disimpulkan» karena keduanya tidak sepakat.",
+                     "en": "{n} verdicts: those with merit scores show a raw gap materially different from everyone's "
+                           "(who is assessed depends on the group or the outcome); the estimate weighted back to everyone "
+                           "is shown beside it, and {n_changed} of them became «inconclusive» because the two disagree."},
+    "equivalence": {"id": "«Tidak ada disparitas» adalah klaim kesetaraan: IK estimasinya seluruhnya di dalam batas yang tidak "
+                          "berarti. Temuan yang belum mencapai itu «belum dapat disimpulkan» ({n_not_equivalent}), dengan "
+                          "kesenjangan terkecil yang dapat dideteksinya.",
+                    "en": "«No disparity» is an equivalence claim: the estimate's CI lies wholly within the bounds of an "
+                          "immaterial gap. Findings that fall short of it are «inconclusive» ({n_not_equivalent}), with the "
+                          "smallest gap they could have detected."},
     "lr": {"id": "{n_lr} temuan memakai uji rasio kemungkinan karena kelompok atau pembandingnya tanpa promosi sama sekali "
                  "(rasio odds 0 atau tak hingga).",
            "en": "{n_lr} verdicts use a likelihood-ratio test because the group or its reference had no promotion at all "
@@ -2635,3 +2757,102 @@ DOOR: dict[str, dict[str, str]] = {
                             "folder or an earlier conversion's"},
 }
 SECTIONS["door"] = DOOR
+
+
+# issue 21 (verdicts that survive an economist): headers and help of the new findings columns, merit_gaps.csv and
+# tier_sensitivity.csv
+COLUMNS.update({
+    "adjusted_direction": {"id": "Arah setelah disesuaikan", "en": "Direction adjusted"},
+    "equivalence_p": {"id": "Nilai p kesetaraan (dua uji satu arah)", "en": "p value, equivalence (two one-sided tests)"},
+    "basis_detectable_or": {"id": "OR terkecil yang dapat dideteksi estimasi dasar",
+                            "en": "Smallest OR the basis estimate could detect"},
+    "bd_p_adjusted": {"id": "Nilai p keseragaman antar-OPD (BH)", "en": "p value, OPDs alike (BH)"},
+    "heterogeneous_opds": {"id": "OPD yang berbeda", "en": "OPDs that differ"},
+    "n_opds_differ": {"id": "Jumlah OPD yang berbeda", "en": "OPDs that differ (number)"},
+    "explained_share_merit": {"id": "Dijelaskan oleh merit", "en": "Explained by merit"},
+    "explained_share_opd": {"id": "Dijelaskan oleh komposisi OPD", "en": "Explained by OPD composition"},
+    "explained_share_eligibility": {"id": "Dijelaskan oleh pemenuhan syarat", "en": "Explained by eligibility"},
+    "explained_share_controls": {"id": "Dijelaskan oleh variabel kontrol", "en": "Explained by the controls"},
+    "explained_parts": {"id": "Dijelaskan per blok", "en": "Explained by block"},
+    "n_merit_group": {"id": "Kelompok bernilai merit", "en": "Group with merit scores"},
+    "promoted_merit_group": {"id": "Dipromosikan, bernilai merit (kelompok)", "en": "Promoted with merit scores (group)"},
+    "n_merit_reference": {"id": "Pembanding bernilai merit", "en": "Reference with merit scores"},
+    "promoted_merit_reference": {"id": "Dipromosikan, bernilai merit (pembanding)",
+                                 "en": "Promoted with merit scores (reference)"},
+    "merit_share_group_promoted": {"id": "Bernilai merit: kelompok, dipromosikan", "en": "With merit scores: group, promoted"},
+    "merit_share_group_not": {"id": "Bernilai merit: kelompok, tidak dipromosikan",
+                              "en": "With merit scores: group, not promoted"},
+    "merit_share_reference_promoted": {"id": "Bernilai merit: pembanding, dipromosikan",
+                                       "en": "With merit scores: reference, promoted"},
+    "merit_share_reference_not": {"id": "Bernilai merit: pembanding, tidak dipromosikan",
+                                  "en": "With merit scores: reference, not promoted"},
+    "model_shift_odds_ratio": {"id": "OR mentah sampel model ÷ semua orang", "en": "Raw OR, model sample ÷ everyone"},
+    "aor_ipw": {"id": "OR disesuaikan, dibobot ke semua orang", "en": "Adjusted OR weighted to everyone"},
+    "aor_ipw_ci_low": {"id": "OR dibobot, batas bawah 95%", "en": "Weighted OR, 95% lower bound"},
+    "aor_ipw_ci_high": {"id": "OR dibobot, batas atas 95%", "en": "Weighted OR, 95% upper bound"},
+    "aor_ipw_p_value": {"id": "Nilai p OR dibobot", "en": "p value, weighted OR"},
+    "aor_reliability": {"id": "OR disesuaikan pada keandalan yang dinyatakan", "en": "Adjusted OR at the declared reliability"},
+    "aor_reliability_ci_low": {"id": "OR pada keandalan, batas bawah 95%", "en": "OR at the reliability, 95% lower bound"},
+    "aor_reliability_ci_high": {"id": "OR pada keandalan, batas atas 95%", "en": "OR at the reliability, 95% upper bound"},
+    "aor_reliability_p_value": {"id": "Nilai p OR pada keandalan", "en": "p value, OR at the reliability"},
+    # merit_gaps.csv
+    "measure": {"id": "Ukuran merit", "en": "Merit measure"},
+    "merit_gaps.n_group": {"id": "Kelompok dengan ukuran ini", "en": "Group with this measure"},
+    "merit_gaps.n_reference": {"id": "Pembanding dengan ukuran ini", "en": "Reference with this measure"},
+    "mean_group": {"id": "Rata-rata kelompok", "en": "Group mean"},
+    "mean_reference": {"id": "Rata-rata pembanding", "en": "Reference mean"},
+    "gap": {"id": "Selisih (kelompok − pembanding)", "en": "Gap (group − reference)"},
+    "gap_ci": {"id": "Selisih, IK 95%", "en": "Gap, 95% CI"},
+    "gap_ci_low": {"id": "Selisih, batas bawah 95%", "en": "Gap, 95% lower bound"},
+    "gap_ci_high": {"id": "Selisih, batas atas 95%", "en": "Gap, 95% upper bound"},
+    "std_gap": {"id": "Selisih (SD)", "en": "Gap (SD)"},
+    "merit_gaps.p_value": {"id": "Nilai p (Welch)", "en": "p value (Welch)"},
+    "reliability": {"id": "Keandalan yang dinyatakan", "en": "Declared reliability"},
+    # compliance.csv (the fairness component) and tier_sensitivity.csv
+    "fairness_against": {"id": "Disparitas merugikan kelompok", "en": "Disparities against a group"},
+    "fairness_in_favour": {"id": "Disparitas menguntungkan kelompok", "en": "Disparities in a group's favour"},
+    "tier_sensitivity.tier": {"id": "Tingkatan (bobot yang diterbitkan)", "en": "Tier (published weights)"},
+    "share_same_tier": {"id": "Tingkatan tetap", "en": "Tier unchanged"},
+    "share_di_atas": {"id": "Di atas provinsi", "en": "Above the province"},
+    "share_sesuai": {"id": "Sesuai provinsi", "en": "As expected"},
+    "share_di_bawah": {"id": "Di bawah provinsi", "en": "Below the province"},
+    "share_tidak_dinilai": {"id": "Belum dinilai", "en": "Not rated"},
+    "index_low": {"id": "Indeks, persentil 5 bobot acak", "en": "Index, 5th percentile over random weights"},
+    "index_high": {"id": "Indeks, persentil 95 bobot acak", "en": "Index, 95th percentile over random weights"},
+    "n_weights": {"id": "Jumlah set bobot acak", "en": "Random weight sets"},
+})
+COLUMN_HELP.update({
+    "adjusted_direction": {"id": "Sisi estimasi dasar (setelah disesuaikan): lebih rendah atau lebih tinggi. Kolom «arah» "
+                                 "selalu sisi kesenjangan mentah; bila keduanya berbeda, halaman menyebutkannya.",
+                           "en": "The side of the basis (adjusted) estimate: lower or higher. The column «direction» is "
+                                 "always the side of the raw gap; where the two differ, the pages say so."},
+    "equivalence_p": {"id": "Nilai p dua uji satu arah pada batas rasio dampak 0,8 dan 1,25: di bawah 0,05 berarti "
+                            "kesenjangan terbukti tidak berarti («tidak ada disparitas»).",
+                      "en": "p value of the two one-sided tests at the impact-ratio bounds 0.8 and 1.25: below 0.05 means "
+                            "the gap is shown to be immaterial («no disparity»)."},
+    "basis_detectable_or": {"id": "Rasio odds terkecil (atau kebalikannya) yang dapat dideteksi estimasi dasar dengan "
+                                  "kuasa 80%.",
+                            "en": "Smallest odds ratio (or its inverse) the basis estimate could detect with 80% power."},
+    "heterogeneous_opds": {"id": "OPD yang rasio odds-nya berbeda dari angka gabungan (sel < 5 tidak disebut).",
+                           "en": "OPDs whose odds ratio differs from the pooled one (cells under 5 are not named)."},
+    "explained_parts": {"id": "Bagian kesenjangan mentah yang dijelaskan oleh setiap blok: merit, komposisi OPD, pemenuhan "
+                              "syarat, setiap variabel kontrol.",
+                        "en": "Share of the raw gap each block explains: merit, OPD composition, eligibility, each control."},
+    "model_shift_odds_ratio": {"id": "Rasio odds mentah orang dalam model dibagi rasio odds mentah semua orang: jauh "
+                                     "dari 1 berarti orang yang mempunyai nilai merit tidak mewakili semua orang.",
+                               "en": "Raw odds ratio of those in the model over everyone's: far from 1 means those with "
+                                     "merit scores do not stand for everyone."},
+    "aor_ipw": {"id": "Odds ratio disesuaikan dengan setiap orang dalam model dibobot kebalikan bagian kelompok-dan-hasilnya "
+                      "yang mempunyai nilai merit.",
+                "en": "Adjusted odds ratio with each person in the model weighted by the inverse of the share of their "
+                      "group and outcome that has merit scores."},
+    "aor_reliability": {"id": "Odds ratio disesuaikan bila ukuran merit diganti kalibrasi regresinya pada keandalan yang "
+                              "dinyatakan.",
+                        "en": "Adjusted odds ratio with the merit measure replaced by its regression calibration at the "
+                              "declared reliability."},
+    "std_gap": {"id": "Selisih rata-rata dibagi simpangan baku gabungan.", "en": "Difference of means over the pooled SD."},
+    "share_same_tier": {"id": "Bagian set bobot acak (Dirichlet di sekitar bobot yang diterbitkan) yang memberi tingkatan "
+                              "yang sama.",
+                        "en": "Share of random weight sets (Dirichlet around the published weights) that give the same "
+                              "tier."},
+})
