@@ -431,7 +431,7 @@ def run_flat(command: str, file: Path | str | None, roles_path: Path | str | Non
 
         # without a declared scope the table has no OPDs: the province rows only (its one scope would repeat them)
         scopes = None if data.scoped else [PROVINCE]
-        result = audit(data.frame, data.roles, scopes=scopes, reference=reference, context=data.context())
+        result = audit(data.audit_frame(), data.roles, scopes=scopes, reference=reference, context=data.context())
         result.to_dir(out)
         print(result.summary(lang))
         written = "findings.csv, audit_meta.json"

@@ -171,6 +171,9 @@ def _statistics(pop: pd.DataFrame, designs: dict[str, Design], attrs: list[str],
         cells[col.replace("_value", "_adjusted")] = raw.bh_by(cells[col].where(tested), family)
     cells["mh_p_adjusted"] = raw.bh_by(cells["mh_p_value"].where(tested & province), family)
     cells["bd_p_adjusted"] = raw.bh_by(cells["bd_p_value"].where(tested & province), family)
+    alike = ~(cells["bd_p_adjusted"] < params.alpha).to_numpy()      # the OPDs are named only where Breslow–Day says they differ
+    cells.loc[alike, "heterogeneous_opds"] = pd.NA
+    cells.loc[alike, "n_opds_differ"] = np.nan
     verdict = decide(cells, params, merit)
     for col in verdict.columns:
         cells[col] = verdict[col]

@@ -263,8 +263,9 @@ def _gap_phrase(g: dict[str, Any], lang: str) -> str:
     """One gap in a merit measure in words: `kinerja: P vs L −0,45 SD (−0,52 – −0,38)`."""
     a = str(g["attribute"])
     return (f"{text.term_label(str(g['measure']), lang)}: {text.group_label(a, g['group'], lang)} "
-            f"{_t('versus', lang)} {text.group_label(a, g['reference'], lang)} {L.signed(g['std_gap'], lang, 2)} SD "
-            f"({L.number(g['gap_ci_low'], lang, 2)} – {L.number(g['gap_ci_high'], lang, 2)})")
+            f"{_t('versus', lang)} {text.group_label(a, g['reference'], lang)} {L.signed(g['gap'], lang, 2)} "
+            f"({L.signed(g['gap_ci_low'], lang, 2)} – {L.signed(g['gap_ci_high'], lang, 2)}), "
+            f"{L.signed(g['std_gap'], lang, 2)} SD")
 
 
 def gap_display(gaps: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
