@@ -289,25 +289,8 @@ def index_columns(out: pd.DataFrame, replaced: pd.DataFrame | None = None, n_dra
     index), so that a row's range depends neither on the order of the rows nor on another row's counts. `weights`
     (component → weight, default WEIGHTS) recomputes the index under other weights (`tier_sensitivity`)."""
     w = _weights(weights)
-    absent = [c for c in INDEX_INPUTS if c not in out.columns]
-    if absent:
-        raise ValueError(f"kolom indeks tidak ada (index inputs missing): {', '.join(absent)}")
-    rep = np.zeros((len(out), len(PROMOTION_COMPONENTS)), bool) if replaced is None else \
-        replaced.reindex(columns=list(PROMOTION_COMPONENTS), fill_value=False).to_numpy(bool)
-    rep_frame = pd.DataFrame(rep, index=out.index, columns=list(PROMOTION_COMPONENTS))
-    prov = province_values(out, rep_frame)
-    skor = fairness_score(out)
-    beta = _beta(out, _priors(out, rep_frame, prov))
-    for j, c in enumerate(PROMOTION_COMPONENTS):   # a replaced component's own counts are never read
-        beta[c] = (np.where(rep[:, j], np.nan, beta[c][0]), np.where(rep[:, j], np.nan, beta[c][1]))
-    components = _components(beta, skor)
-    for j, c in enumerate(PROMOTION_COMPONENTS):
-        components[:, list(WEIGHTS).index(c)] = np.where(rep[:, j], prov[c], components[:, list(WEIGHTS).index(c)])
-    judged = out["n_promosi"].to_numpy(float) > 0     # an index: something to judge the promotions on
-    rated = out["n_promosi"].to_numpy(float) >= MIN_PROMOTIONS
-    if keys is None:
-        keys = out["opd_kode"] if "opd_kode" in out else pd.Series(out.index, index=out.index)
-    lo, hi = _index_ci(beta, skor, rep, n_draws, [_row_seed(seed, k) for k in keys], w)
+    beta, skor, rep, components, judged, rated, seeds = _index_parts(out, replaced, seed, keys)
+    lo, hi = _index_ci(beta, skor, rep, n_draws, seeds, w)
     own = ~np.isnan(components[:, [list(WEIGHTS).index(c) for c in PROMOTION_COMPONENTS]]) & ~rep
     res = pd.DataFrame(index=out.index)
     res["index"] = np.where(judged, 100 * _index(components, w), np.nan)
@@ -333,6 +316,30 @@ def index_columns(out: pd.DataFrame, replaced: pd.DataFrame | None = None, n_dra
         res[VALUE_COLUMNS[c]] = np.where(judged, values[:, j], np.nan)
         res[POINT_COLUMNS[c]] = np.where(judged, points[:, j], np.nan)
     return res
+
+
+def _index_parts(out: pd.DataFrame, replaced: pd.DataFrame | None, seed: int, keys: pd.Series | None) -> tuple:
+    """What the index is computed from (`index_columns`): each component's Beta, the fairness score, the replaced
+    components, the components' values, which OPDs are judged and rated, and each row's seed."""
+    absent = [c for c in INDEX_INPUTS if c not in out.columns]
+    if absent:
+        raise ValueError(f"kolom indeks tidak ada (index inputs missing): {', '.join(absent)}")
+    rep = np.zeros((len(out), len(PROMOTION_COMPONENTS)), bool) if replaced is None else \
+        replaced.reindex(columns=list(PROMOTION_COMPONENTS), fill_value=False).to_numpy(bool)
+    rep_frame = pd.DataFrame(rep, index=out.index, columns=list(PROMOTION_COMPONENTS))
+    prov = province_values(out, rep_frame)
+    skor = fairness_score(out)
+    beta = _beta(out, _priors(out, rep_frame, prov))
+    for j, c in enumerate(PROMOTION_COMPONENTS):   # a replaced component's own counts are never read
+        beta[c] = (np.where(rep[:, j], np.nan, beta[c][0]), np.where(rep[:, j], np.nan, beta[c][1]))
+    components = _components(beta, skor)
+    for j, c in enumerate(PROMOTION_COMPONENTS):
+        components[:, list(WEIGHTS).index(c)] = np.where(rep[:, j], prov[c], components[:, list(WEIGHTS).index(c)])
+    judged = out["n_promosi"].to_numpy(float) > 0     # an index: something to judge the promotions on
+    rated = out["n_promosi"].to_numpy(float) >= MIN_PROMOTIONS
+    if keys is None:
+        keys = out["opd_kode"] if "opd_kode" in out else pd.Series(out.index, index=out.index)
+    return beta, skor, rep, components, judged, rated, [_row_seed(seed, k) for k in keys]
 
 
 def _weights(weights: dict[str, float] | None) -> np.ndarray:
@@ -383,11 +390,19 @@ def fairness_component(findings: pd.DataFrame | None, scopes: pd.Index, impact_l
     f = findings
     own = f[f["scope"] != codes.PROVINCE]
     dis = own["flag"] == codes.DISPARITY
-    side = own["adjusted_direction"] if "adjusted_direction" in own else own["direction"]
+    side = own["adjusted_direction"] if "adjusted_direction" in own else \
+        own["direction"] if "direction" in own else pd.Series(codes.LOWER, index=own.index)   # unknown side: against
     counts = {"fairness_flags": dis, "fairness_tested": own["flag"] != codes.INSUFFICIENT,
               "fairness_against": dis & (side == codes.LOWER), "fairness_in_favour": dis & (side == codes.HIGHER)}
     for col, mask in counts.items():
         out[col] = own[mask.fillna(False).to_numpy(bool)].groupby("scope").size().reindex(scopes).fillna(0).astype(int)
+    # without the estimates (a findings table of flags only): the flags, by side — 1 with no disparity against a group,
+    # 0.5 with one, 0 with two or more, where something was tested
+    against = out["fairness_against"].to_numpy(float)
+    by_flags = np.where(out["fairness_tested"].to_numpy(float) > 0, np.clip(1 - 0.5 * against, 0, 1), np.nan)
+    if not {"attribute", "group", "rate_reference", "n_group"} <= set(f.columns):
+        out["skor_keadilan"] = by_flags
+        return out
     est, se = _basis_log_or(f)
     worst = pd.Series(np.nan, index=scopes)
     for _, rows in f.groupby(["attribute", "group"], sort=False):
@@ -410,7 +425,7 @@ def fairness_component(findings: pd.DataFrame | None, scopes: pd.Index, impact_l
         against = pd.Series(np.clip((impact_low - air) / (impact_low - FAIRNESS_FLOOR), 0, 1), index=opd.index)
         by_scope = against.groupby(opd["scope"].to_numpy()).max()
         worst = pd.concat([worst, by_scope.reindex(scopes)], axis=1).max(axis=1)
-    out["skor_keadilan"] = 1 - worst
+    out["skor_keadilan"] = (1 - worst).fillna(pd.Series(by_flags, index=scopes))
     return out
 
 
@@ -463,6 +478,8 @@ def _index(components: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
     """Weighted mean of the available components (last axis), weights rescaled over the non-missing ones."""
     w = _weights(None) if w is None else w
     avail = ~np.isnan(components)
+    if avail.all():             # draws have no gaps: a plain weighted mean
+        return components @ w / w.sum()
     num = np.nansum(np.where(avail, components * w, 0), axis=-1)
     with np.errstate(invalid="ignore"):
         return num / np.where(avail, w, 0).sum(axis=-1)
@@ -509,25 +526,36 @@ def _index_ci(beta: dict[str, tuple[np.ndarray, np.ndarray]], skor: np.ndarray, 
     drawn uniformly on 0–1 (Beta(1, 1)) with its weight, fairness as scored is held fixed. A component standing in at
     the province's value spans all it could be: 0 for the lower bound, 1 for the upper. Row i draws from its own
     generator (`seeds[i]`); no count of a replaced component is read."""
+    low, high = _draws(beta, skor, replaced, n_draws, seeds)
+    return _range(low, high, w)
+
+
+def _range(low: np.ndarray, high: np.ndarray, w: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """2.5 % of the index over the low draws and 97.5 % over the high ones, per OPD (NaN for none)."""
+    if not len(low):
+        return np.full(0, np.nan), np.full(0, np.nan)
+    return np.percentile(_index(low, w), 2.5, axis=1), np.percentile(_index(high, w), 97.5, axis=1)
+
+
+def _draws(beta: dict[str, tuple[np.ndarray, np.ndarray]], skor: np.ndarray, replaced: np.ndarray, n_draws: int,
+           seeds: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Per OPD, `n_draws` draws of every component (OPD × draw × component, WEIGHTS order) for the lower and for the
+    upper bound of the index range (see `_index_ci`)."""
     n = len(skor)
-    lo, hi = np.full(n, np.nan), np.full(n, np.nan)
+    low_all, high_all = np.full((n, n_draws, len(WEIGHTS)), np.nan), np.full((n, n_draws, len(WEIGHTS)), np.nan)
     for i in range(n):
         rng = np.random.default_rng(seeds[i])
-        low, high = [], []
-        for c in WEIGHTS:
+        for j, c in enumerate(WEIGHTS):
             if c in beta:
                 a, b = beta[c][0][i], beta[c][1][i]
                 d = rng.beta(1.0 if np.isnan(a) else a, 1.0 if np.isnan(b) else b, n_draws)
                 rep = c in PROMOTION_COMPONENTS and replaced[i, PROMOTION_COMPONENTS.index(c)]
-                low.append(np.zeros(n_draws) if rep else d)
-                high.append(np.ones(n_draws) if rep else d)
+                low_all[i, :, j] = 0.0 if rep else d
+                high_all[i, :, j] = 1.0 if rep else d
             else:
                 d = rng.random(n_draws) if np.isnan(skor[i]) else np.full(n_draws, skor[i])
-                low.append(d)
-                high.append(d)
-        lo[i] = np.percentile(_index(np.stack(low, axis=-1), w), 2.5)
-        hi[i] = np.percentile(_index(np.stack(high, axis=-1), w), 97.5)
-    return lo, hi
+                low_all[i, :, j] = high_all[i, :, j] = d
+    return low_all, high_all
 
 
 #: the spread of the random weights of `tier_sensitivity`: a Dirichlet with these times the published weights as its
@@ -537,7 +565,7 @@ TIER_SHARES = {t: f"share_{t}" for t in TIERS}
 
 
 def tier_sensitivity(table: pd.DataFrame, n_weights: int = 100, concentration: float = SENSITIVITY_CONCENTRATION,
-                     seed: int = 0, n_draws: int = 1000) -> pd.DataFrame:
+                     seed: int = 0, n_draws: int = 2000) -> pd.DataFrame:
     """How much each OPD's tier rests on the index's weights: the index and tier recomputed under `n_weights` random
     weight sets (Dirichlet around WEIGHTS), from the numbers of a *published* compliance table (hidden counts empty; a
     component the door put at the province's value, named in `komponen_nilai_provinsi`, stays so). Per OPD: its tier
@@ -548,13 +576,17 @@ def tier_sensitivity(table: pd.DataFrame, n_weights: int = 100, concentration: f
         pd.Series("", index=t.index)
     replaced = pd.DataFrame({c: names.str.contains(c, regex=False).to_numpy(bool) for c in PROMOTION_COMPONENTS})
     base = index_columns(t, replaced, n_draws, seed)
+    beta, skor, rep, components, judged, rated, seeds = _index_parts(t, replaced, seed, None)
+    low, high = _draws(beta, skor, rep, n_draws, seeds)
     rng = np.random.default_rng([seed, 21])
     draws = rng.dirichlet(concentration * np.asarray(list(WEIGHTS.values())), n_weights)
     tiers, indices = [], []
     for w in draws:
-        res = index_columns(t, replaced, n_draws, seed, weights=dict(zip(WEIGHTS, w)))
-        tiers.append(res["tier"].astype(str).to_numpy())
-        indices.append(res["index"].to_numpy(float))
+        index = np.where(judged, 100 * _index(components, w), np.nan)
+        lo, hi = _range(low, high, w)
+        lo, hi = np.where(judged, 100 * lo, np.nan), np.where(judged, 100 * hi, np.nan)
+        tiers.append(tier(lo, hi, rated, province_average(index, t["n_pegawai"], rated)).astype(str))
+        indices.append(index)
     tiers_a, idx = np.array(tiers), np.array(indices)
     out = pd.DataFrame({"opd_kode": t["opd_kode"], "opd_nama": t.get("opd_nama"), "tier": base["tier"].astype("string")})
     out["share_same_tier"] = (tiers_a == base["tier"].astype(str).to_numpy()).mean(axis=0)

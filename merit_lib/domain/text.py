@@ -1500,17 +1500,30 @@ last section, so that every number can be traced back to its data and its code."
      yang diaudit (misalnya masa kerja untuk kelompok usia) tidak dipakai untuk atribut itu, dengan catatan.
 3. **"Dijelaskan" harus terbukti.** Kesenjangan baru disebut *kesenjangan yang dijelaskan* bila penyesuaian benar-benar
    **menggeser** estimasinya — dibandingkan pada orang-orang yang sama dalam model — sedikitnya setengah jalan ke 1. IK
-   yang melebar karena banyak orang tanpa nilai merit bukan penjelasan. Kolom *dijelaskan oleh* menyebut oleh apa:
-   merit, komposisi OPD, atau keduanya; *bagian yang dijelaskan* (dekomposisi Fairlie) menyebut seberapa besar.
-4. **Uji yang bermakna.** Temuan hanya diuji bila ujinya dapat menemukan sesuatu: bila, pada jumlah orang dan
+   yang melebar karena banyak orang tanpa nilai merit bukan penjelasan. Kolom *dijelaskan oleh* menyebut blok yang
+   menjelaskannya, yang terbesar lebih dulu — merit, komposisi OPD, pemenuhan syarat, atau setiap variabel kontrol
+   dengan namanya; *bagian yang dijelaskan* (dekomposisi Fairlie, per blok) menyebut seberapa besar. Kesenjangan yang
+   terutama digeser oleh variabel kontrol tidak pernah disebut "dijelaskan oleh merit".
+4. **"Tidak ada disparitas" adalah klaim kesetaraan.** Putusan itu hanya diberikan bila IK 90% estimasinya seluruhnya
+   berada di dalam batas yang tidak berarti (rasio dampak 0,8–1,25; dua uji satu arah). Kesenjangan yang signifikan
+   tetapi di dalam batas itu adalah *kesenjangan kecil*, dengan besarnya. Selebihnya *belum dapat disimpulkan*, dengan
+   kesenjangan terkecil yang dapat dideteksi data.
+5. **Siapa yang ada dalam model.** Untuk setiap temuan ditampilkan bagian kelompok dan pembanding — yang dipromosikan
+   dan yang tidak — yang mempunyai nilai merit. Bila orang dalam model menunjukkan kesenjangan mentah yang jauh berbeda
+   dari semua orang, model dihitung ulang dengan bobot ke semua orang; bila keduanya tidak sepakat, putusannya *belum
+   dapat disimpulkan*. Variabel kontrol yang diukur setelah awal periode ditolak; yang hampir menentukan promosi tidak
+   dipakai, dengan catatan.
+6. **Uji yang bermakna.** Temuan hanya diuji bila ujinya dapat menemukan sesuatu: bila, pada jumlah orang dan
    promosinya, rasio odds 4 (atau 1/4) pun tidak dapat ditemukan dengan kuasa 80%, putusannya *data tidak cukup*.
    Kelompok kecil tetap terlihat oleh uji eksak: 0 dari 70 promosi melawan 10% adalah temuan.
-5. **Banyak uji sekaligus.** Nilai p dikoreksi dengan metode **Benjamini–Hochberg** per atribut, baris provinsi terpisah
+7. **Banyak uji sekaligus.** Nilai p dikoreksi dengan metode **Benjamini–Hochberg** per atribut, baris provinsi terpisah
    dari baris OPD (satu keluarga untuk uji Fisher, satu untuk uji setelah disesuaikan dengan merit, satu untuk
-   Mantel–Haenszel): mengaudit atribut lain tidak pernah mengubah putusan atribut ini, dan menambah OPD tidak pernah
-   melemahkan uji provinsi.
-6. **Arah selalu disebut.** *Lebih rendah*: peluang kelompok lebih kecil daripada pembanding; *lebih tinggi*: lebih
-   besar — disparitas *lebih tinggi* berarti pembandinglah yang tertinggal.
+   Mantel–Haenszel dan Breslow–Day): mengaudit atribut lain tidak pernah mengubah putusan atribut ini, dan menambah OPD
+   tidak pernah melemahkan uji provinsi. Bila OPD-OPD tidak seragam (Breslow–Day), baris provinsi menyebut OPD yang
+   berbeda dan tidak pernah berbunyi "tidak ada disparitas".
+8. **Arah selalu disebut, dari kesenjangan mentah.** *Lebih rendah*: tingkat promosi kelompok lebih kecil daripada
+   pembanding; *lebih tinggi*: lebih besar — disparitas *lebih tinggi* berarti pembandinglah yang tertinggal. Bila
+   estimasi setelah disesuaikan menunjuk ke arah lain, itu disebutkan di sampingnya.
 
 Setiap temuan mendapat putusan dari baris pertama tabel keputusan berikut yang terpenuhi:""",
         "en": """## 1. How the audit works, in plain words
@@ -1530,17 +1543,27 @@ Setiap temuan mendapat putusan dari baris pertama tabel keputusan berikut yang t
      for the age group, for instance) is left out for that attribute, with a note.
 3. **"Explained" must be shown.** A gap is called an *explained gap* only when the adjustment really **moves** the
    estimate — compared on the same persons in the model — at least halfway towards 1. A CI that widens because many
-   people lack merit scores is no explanation. The column *explained by* says by what: merit, the OPD composition, or
-   both; the *explained share* (Fairlie decomposition) says how much.
-4. **Tests that can find something.** A finding is tested only when its test could find something: when, at its
+   people lack merit scores is no explanation. The column *explained by* names the blocks that explain it, the largest
+   first — merit, the OPD composition, eligibility, or each control by its name; the *explained share* (Fairlie
+   decomposition, by block) says how much. A gap moved mostly by controls is never "explained by merit".
+4. **"No disparity" is an equivalence claim.** It is given only when the estimate's 90% CI lies wholly within the
+   bounds of an immaterial gap (impact ratio 0.8–1.25; two one-sided tests). A significant gap within those bounds is a
+   *minor gap*, with its size. Everything else is *inconclusive*, with the smallest gap the data could have detected.
+5. **Who is in the model.** Every finding shows the share of the group and of the reference — promoted and not — that
+   has merit scores. Where those in the model show a raw gap far from everyone's, the model is refitted weighted back
+   to everyone; where the two disagree, the verdict is *inconclusive*. A control measured after the start of the period
+   is refused; one that nearly determines promotion is left out, with a note.
+6. **Tests that can find something.** A finding is tested only when its test could find something: when, at its
    numbers of persons and promotions, even an odds ratio of 4 (or 1/4) could not be found with 80% power, the verdict
    is *insufficient data*. Small groups still show in the exact test: 0 of 70 promoted against 10% is a finding.
-5. **Many tests at once.** p-values are corrected by the **Benjamini–Hochberg** method per attribute, the province's
+7. **Many tests at once.** p-values are corrected by the **Benjamini–Hochberg** method per attribute, the province's
    rows apart from the OPDs' rows (one family for the Fisher tests, one for the merit-adjusted tests, one for
-   Mantel–Haenszel): auditing another attribute never changes this attribute's verdicts, and more OPDs never weaken
-   the province's test.
-6. **The direction is always given.** *Lower*: the group's odds are smaller than the reference's; *higher*: larger —
-   a *higher* disparity means the reference group is the one held back.
+   Mantel–Haenszel and Breslow–Day): auditing another attribute never changes this attribute's verdicts, and more OPDs
+   never weaken the province's test. Where the OPDs differ (Breslow–Day), the province row names the ones that do and
+   never reads "no disparity".
+8. **The direction is always given, from the raw gap.** *Lower*: the group's promotion rate is lower than the
+   reference's; *higher*: higher — a *higher* disparity means the reference group is the one held back. Where the
+   adjusted estimate points the other way, that is said beside it.
 
 Every finding takes its verdict from the first row of the following decision table that holds:"""},
     "audit_findings": {
@@ -1553,11 +1576,12 @@ Findings by verdict (one finding = one group in one scope, compared with its ref
     "audit_to_read": {
         "id": """### Temuan yang perlu dibaca
 
-Baris dengan putusan **disparitas**, **kesenjangan yang dijelaskan** atau **belum dapat disimpulkan**, dengan arah dan
-penjelasnya. Tingkat promosi dan rasio ditampilkan dengan IK 95% dalam kurung.""",
+Baris dengan putusan **disparitas**, **kesenjangan kecil**, **kesenjangan yang dijelaskan** atau **belum dapat
+disimpulkan**, dengan arah dan penjelasnya. Tingkat promosi dan rasio ditampilkan dengan IK 95% dalam kurung.""",
         "en": """### Findings to read
 
-Rows whose verdict is **disparity**, **explained gap** or **inconclusive**, with their direction and explanation.
+Rows whose verdict is **disparity**, **minor gap**, **explained gap** or **inconclusive**, with their direction and
+explanation.
 Promotion rates and ratios are shown with their 95% CI in brackets."""},
     "audit_province": {
         "id": """### Tingkat provinsi: mentah, di dalam OPD, setelah disesuaikan dengan merit
@@ -1616,11 +1640,17 @@ explained gap."""},
 - **Kesenjangan yang dijelaskan** bukan berarti "tidak ada masalah": perbedaannya nyata, tetapi terjadi *sebelum* tahap
   promosi (siapa yang mendapat pengembangan, siapa yang mengikuti asesmen) atau karena kelompok itu bekerja di OPD yang
   jarang mempromosikan (komposisi OPD). Layak ditelusuri ke hulu.
-- **Belum dapat disimpulkan** berarti ada kesenjangan mentah, tetapi data merit terlalu sedikit atau terlalu tidak
-  pasti untuk mengatakan apakah kesenjangan itu tetap pada merit yang sama. Perbaikannya: lengkapi asesmen dan SKP.
-- **Tidak ada disparitas bukan bukti kesetaraan.** Di OPD kecil atau dengan sedikit promosi, uji hanya dapat melihat
-  perbedaan yang sangat besar; bacalah lebar IK. Seberapa sering setiap putusan benar pada data sintetis yang
-  kebenarannya diketahui diukur oleh tolok ukur putusan proyek ini dan dicatat dalam dokumentasinya.
+- **Belum dapat disimpulkan** berarti data belum dapat menunjukkan ada atau tidaknya kesenjangan yang berarti: terlalu
+  sedikit data (kesenjangan terkecil yang dapat dideteksi disebutkan), orang bernilai merit tidak mewakili semua orang,
+  OPD-nya tidak seragam, atau putusannya bergantung pada keandalan ukuran merit. Alasannya disebutkan. Perbaikannya:
+  lengkapi asesmen dan SKP, tunggu data lebih banyak, atau telaah OPD yang disebut.
+- **Tidak ada disparitas adalah klaim kesetaraan**: kesenjangan yang mungkin tersisa terbukti kecil (di dalam rasio
+  dampak 0,8–1,25). Itu bukan bukti bahwa tidak ada perbedaan sama sekali. **Kesenjangan kecil** adalah perbedaan yang
+  nyata tetapi di dalam batas itu. Seberapa sering setiap putusan benar pada data sintetis yang kebenarannya diketahui
+  diukur oleh tolok ukur putusan proyek ini dan dicatat dalam dokumentasinya.
+- **Kesenjangan yang dijelaskan oleh merit hanya seadil ukuran meritnya.** Bila penilaian SKP atau asesmen itu sendiri
+  berbeda menurut kelompok untuk pekerjaan yang sama, "dijelaskan oleh merit" menyembunyikan ketidakadilan itu. Tabel
+  kesenjangan dalam ukuran merit di bawah menunjukkan perbedaan setiap ukuran menurut kelompok.
 - **Model mengandaikan** pengaruh kompetensi, kinerja dan variabel kontrol sama di semua OPD (setiap OPD dan kelompok
   mempunyai tingkat dasarnya sendiri). Pegawai tanpa nilai merit lengkap tidak ikut dalam model yang disesuaikan dengan
   merit (tetapi tetap dalam tingkat promosi mentah dan perbandingan di dalam OPD); catatan di bawah menyebutkan berapa.""",
@@ -1633,14 +1663,33 @@ explained gap."""},
 - **An explained gap** does not mean "no problem": the difference is real, but it arises *before* the promotion step
   (who gets development, who gets assessed) or because the group works in OPDs that promote rarely (OPD composition).
   Worth following upstream.
-- **Inconclusive** means there is a raw gap, but the merit data are too few or too uncertain to say whether it remains
-  at equal merit. The remedy: complete the assessments and the SKP.
-- **No disparity is not proof of equality.** In a small OPD, or with few promotions, the test can only see very large
-  differences; read the width of the CI. How often each verdict is right on synthetic data whose truth is known is
-  measured by the project's verdict benchmark and recorded in its documentation.
+- **Inconclusive** means the data cannot yet show whether there is a material gap or not: too little data (the smallest
+  gap that could have been detected is stated), those with merit scores do not stand for everyone, the OPDs differ, or
+  the verdict depends on how reliable the merit measures are. The reason is given. The remedy: complete the
+  assessments and the SKP, wait for more data, or review the OPDs named.
+- **No disparity is an equivalence claim**: whatever gap remains is shown to be small (within the impact ratios
+  0.8–1.25). It is not proof of no difference at all. A **minor gap** is a real difference within those bounds. How
+  often each verdict is right on synthetic data whose truth is known is measured by the project's verdict benchmark and
+  recorded in its documentation.
+- **A gap explained by merit is only as fair as the merit measures.** Where an SKP rating or an assessment itself
+  differs by group for the same work, "explained by merit" hides that unfairness. The table of gaps in the merit
+  measures below shows how each measure differs by group.
 - **The model assumes** that competency, performance and the controls act alike in every OPD (every OPD and group has
   its own base rate). Staff without complete merit scores are not in the merit-adjusted model (but stay in the raw
   promotion rates and the within-OPD comparison); the notes below say how many."""},
+    "audit_merit_gaps": {
+        "id": """### Kesenjangan dalam ukuran merit itu sendiri
+
+Kesenjangan yang dijelaskan oleh merit hanya seadil ukuran meritnya. Untuk setiap atribut: rata-rata setiap ukuran merit
+(kompetensi, JPM, kinerja) pada kelompok dan pembandingnya di tingkat provinsi, selisihnya dengan IK 95% (Welch) dan
+dalam simpangan baku. Selisih yang besar bukan bukti ketidakadilan, tetapi alasan untuk menanyakan apakah ukuran itu
+menilai pekerjaan yang sama dengan cara yang sama.""",
+        "en": """### Gaps in the merit measures themselves
+
+A gap explained by merit is only as fair as the merit measures. For every attribute: the mean of each merit measure
+(competency, JPM, performance) in the group and its reference at the province, their difference with its 95% CI (Welch)
+and in standard deviations. A large gap is no proof of unfairness, but a reason to ask whether the measure rates the
+same work the same way."""},
     "audit_quality": {"id": "## 6. Catatan kualitas data", "en": "## 6. Data quality notes"},
     "audit_provenance": {
         "id": """## 7. Parameter dan sidik jari data
@@ -2357,6 +2406,8 @@ PAGES: dict[str, dict[str, str]] = {
     "col_attribute": {"id": "Atribut", "en": "Attribute"},
     "dir_lower": {"id": "↓ lebih rendah", "en": "↓ lower"},
     "dir_higher": {"id": "↑ lebih tinggi", "en": "↑ higher"},
+    "dir_adjusted": {"id": "setelah disesuaikan {arrow}", "en": "adjusted {arrow}"},
+    "col_verdict_notes": {"id": "Keterangan putusan", "en": "About the verdict"},
     "q_no_assessment": {"id": "{n} pegawai OPD ini belum mengikuti asesmen kompetensi: kesiapannya belum dapat dinilai.",
                         "en": "{n} staff of this OPD have not had a competency assessment: their readiness cannot be "
                               "judged."},

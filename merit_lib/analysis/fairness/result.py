@@ -272,13 +272,17 @@ def gap_display(gaps: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """Gaps in the merit measures for a page: "< 5" for a side of 1–4 persons, words for codes."""
     if gaps is None or gaps.empty:
         return pd.DataFrame()
-    small = ((gaps["n_group"].between(1, MIN_CELL - 1)) | (gaps["n_reference"].between(1, MIN_CELL - 1))).to_numpy()
+    n_g, n_r = pd.to_numeric(gaps["n_group"], errors="coerce"), pd.to_numeric(gaps["n_reference"], errors="coerce")
+    small = np.array(n_g.between(1, MIN_CELL - 1) | n_r.between(1, MIN_CELL - 1) | n_g.isna() | n_r.isna(), bool)
+    if "suppressed" in gaps:   # as published (report.privacy): a row with a reason is hidden, whatever the reason
+        small |= gaps["suppressed"].astype("string").fillna("").ne("").to_numpy() & ~gaps["suppressed"].isin(
+            [False]).to_numpy()
 
     def num(col: str, decimals: int, signed: bool = False) -> list[str]:
         f = L.signed if signed else L.number
         return [SUPPRESSED if sm else ("" if pd.isna(v) else f(v, lang, decimals)) for v, sm in zip(gaps[col], small)]
 
-    ci = [SUPPRESSED if sm else ("" if pd.isna(lo) else f"{L.number(lo, lang, 2)} – {L.number(hi, lang, 2)}")
+    ci = [SUPPRESSED if sm else ("" if pd.isna(lo) else f"{L.signed(lo, lang, 2)} – {L.signed(hi, lang, 2)}")
           for lo, hi, sm in zip(gaps["gap_ci_low"], gaps["gap_ci_high"], small)]
     out = pd.DataFrame({
         text.t("col_attribute", lang): [text.attribute_label(a, lang) for a in gaps["attribute"]],
@@ -286,14 +290,13 @@ def gap_display(gaps: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
         text.t("col_reference", lang): [text.group_label(a, g, lang) for a, g in zip(gaps["attribute"],
                                                                                      gaps["reference_group"])],
         text.column("measure", lang): [text.term_label(m, lang) for m in gaps["measure"]],
-        text.column("merit_gaps.n_group", lang): [SUPPRESSED if 0 < v < MIN_CELL else L.number(v, lang) for v in
-                                                  gaps["n_group"]],
+        text.column("merit_gaps.n_group", lang): [SUPPRESSED if sm else L.number(v, lang) for v, sm in zip(n_g, small)],
         text.column("mean_group", lang): num("mean_group", 2),
         text.column("mean_reference", lang): num("mean_reference", 2),
         text.column("gap", lang): num("gap", 2, signed=True),
         text.column("gap_ci", lang): ci,
         text.column("std_gap", lang): num("std_gap", 2, signed=True),
-        text.column("merit_gaps.p_value", lang): [SUPPRESSED if sm else ("" if pd.isna(v) else L.p_value(v, lang))
+        text.column("merit_gaps.p_value", lang): [SUPPRESSED if sm else ("" if pd.isna(v) else L.significant(v, lang))
                                                   for v, sm in zip(gaps["p_value"], small)],
     })
     return out
