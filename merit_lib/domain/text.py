@@ -689,6 +689,7 @@ LABELS.update({
                              "{r_yes}, {r_no}"},
     "explained_parts": {"id": "dijelaskan per blok", "en": "explained by block"},
     "merit_gaps_title": {"id": "Kesenjangan dalam ukuran merit itu sendiri", "en": "Gaps in the merit measures themselves"},
+    "caveats_title": {"id": "Catatan", "en": "Notes"},
 })
 
 #: the five verdicts of the fairness audit (codes: merit_lib.domain.codes)
@@ -787,10 +788,11 @@ VERDICT_RULES: dict[int, dict[str, str]] = {
               "bertahan setelah Benjamini–Hochberg, atau estimasi yang disesuaikan tidak dapat dihitung.",
         "en": "There is a raw gap, but the adjusted estimate is too imprecise to say whether it stays: its CI covers 1 although "
               "the estimate did not move, or it excludes 1 without surviving Benjamini–Hochberg, or it cannot be computed."},
-    8: {"id": "Baris provinsi yang OPD-nya tidak seragam (uji Breslow–Day, BH p < {alpha}): angka gabungan «tidak ada "
-              "kesenjangan» akan menyembunyikan OPD yang berbeda; OPD itu disebutkan namanya.",
-        "en": "A province row whose OPDs differ (Breslow–Day test, BH p < {alpha}): a pooled «no gap» would hide the OPDs "
-              "that differ; they are named."},
+    8: {"id": "Baris provinsi yang OPD-nya tidak seragam (uji Breslow–Day, BH p < {alpha}) atau yang salah satu baris "
+              "OPD-nya untuk kelompok yang sama adalah disparitas: angka gabungan «tidak ada kesenjangan» akan "
+              "menyembunyikan OPD yang berbeda; OPD itu disebutkan namanya.",
+        "en": "A province row whose OPDs differ (Breslow–Day test, BH p < {alpha}), or one of whose OPD rows for the same "
+              "group is a disparity: a pooled «no gap» would hide the OPDs that differ; they are named."},
     9: {"id": "Klaim kesetaraan: dua uji satu arah pada batas yang berarti — IK {tost_level}% estimasi dasar seluruhnya di "
               "dalam rasio dampak {impact_low}–{impact_high} (pada tingkat promosi pembanding), p kedua uji < {alpha}. "
               "Kesenjangan yang mungkin tersisa terbukti kecil.",

@@ -39,7 +39,7 @@ from merit_lib.analysis.fairness.schema import (
     _with_dtypes,
 )
 from merit_lib.analysis.fairness.stratified import mantel_haenszel
-from merit_lib.analysis.fairness.verdicts import decide
+from merit_lib.analysis.fairness.verdicts import decide, opd_disparities
 from merit_lib.analysis.stats import MIN_CELL
 from merit_lib.data.provenance import package_versions
 from merit_lib.domain.period import DEFAULT_WINDOW
@@ -177,6 +177,7 @@ def _statistics(pop: pd.DataFrame, designs: dict[str, Design], attrs: list[str],
     verdict = decide(cells, params, merit)
     for col in verdict.columns:
         cells[col] = verdict[col]
+    cells = opd_disparities(cells, params)      # a province row names (and is not `no disparity` with) an OPD disparity
     cells["controls_left_out"] = cells["attribute"].map(
         {a: "; ".join(f"{c} ({why})" for c, why in d.proxies.items()) for a, d in designs.items()}).astype("string")
     cells["suppressed"] = (cells["n_group"] < MIN_CELL) | (cells["n_reference"] < MIN_CELL)

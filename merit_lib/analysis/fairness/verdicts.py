@@ -22,8 +22,9 @@ in order; the first that holds gives the flag:
    ratio at least `moved` of the way to 0 (or past it), and the basis CI covers 1 or the basis is not material;
 7. `inconclusive`: a raw gap that is none of the above (the adjusted CI covers 1 but the estimate did not move; it
    excludes 1 without surviving BH; or it cannot be computed);
-8. `inconclusive`: a PROVINSI row whose OPDs differ (Breslow–Day p after BH < alpha; `heterogeneous`): a pooled
-   "no gap" would hide the OPDs named in `heterogeneous_opds`;
+8. `inconclusive`: a PROVINSI row whose OPDs differ (Breslow–Day p after BH < alpha; `heterogeneous`), or one of whose
+   OPD rows is a `disparity` (`opd_disparities`, applied once every row has its verdict): a pooled "no gap" would hide
+   the OPDs named in `heterogeneous_opds`;
 9. `no disparity`: an equivalence claim — two one-sided tests at the materiality bounds (the basis's 1 − 2·alpha
    interval inside them, `equivalence_p` < alpha);
 10. `inconclusive`: neither a gap nor equivalence (`not_equivalent`): `basis_detectable_or` is the smallest odds ratio
@@ -301,3 +302,32 @@ def _explained_by(c: pd.DataFrame, p: AuditParams, basis: np.ndarray, b: _Basis,
             by_opd, by_merit = opd_step[i] >= p.part, merit_step[i] >= p.part
             out[i] = BY_BOTH if by_opd == by_merit else BY_OPD if by_opd else BY_MERIT
     return out
+
+
+def opd_disparities(c: pd.DataFrame, p: AuditParams) -> pd.DataFrame:
+    """The province rows once every row has its verdict: each names, after the OPDs Breslow–Day found to differ, the
+    OPDs whose own row of the same group is a `disparity` (rows none of whose cells holds 1–4 persons: a name never
+    points at a hidden cell), and a province `no disparity` with such an OPD becomes `inconclusive` (row 8,
+    `heterogeneous`): the pooled equivalence does not hold inside that OPD."""
+    c = c.copy()
+    prov = (c["scope"] == PROVINCE).to_numpy()
+    cells = [c[k].astype(float) for k in ("n_group", "n_reference", "promoted_group", "promoted_reference")]
+    cells += [cells[0] - cells[2], cells[1] - cells[3]]
+    shown = ~np.logical_or.reduce([((x >= 1) & (x <= 4)).to_numpy() for x in cells])
+    flagged = c[~prov & (c["flag"] == DISPARITY).to_numpy() & shown]
+    if flagged.empty:
+        return c
+    by_group = flagged.groupby(["attribute", "group"])["scope"].apply(lambda s: sorted(map(str, s)))
+    for i in np.flatnonzero(prov):
+        key = (c["attribute"].iloc[i], c["group"].iloc[i])
+        if key not in by_group.index:
+            continue
+        before = [x for x in str(c["heterogeneous_opds"].iloc[i] if pd.notna(c["heterogeneous_opds"].iloc[i]) else "")
+                  .split(", ") if x]
+        named = before + [x for x in by_group[key] if x not in before]
+        idx = c.index[i]
+        c.loc[idx, "heterogeneous_opds"] = ", ".join(named)
+        c.loc[idx, "n_opds_differ"] = max(float(np.nan_to_num(c.loc[idx, "n_opds_differ"])), 0.0) + len(named) - len(before)
+        if c.loc[idx, "flag"] == NO_DISPARITY:
+            c.loc[idx, ["flag", "decision_row", "flag_reason"]] = [INCONCLUSIVE, 8, REASONS[8]]
+    return c
