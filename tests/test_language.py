@@ -83,7 +83,7 @@ def test_every_code_has_words_in_both_languages():
 
 def test_lookup_by_section_and_refusal_of_an_unknown_language():
     assert text.t("fig.rate", "en") == "promotion rate (95% Wilson CI)"
-    assert text.t("verdict_rules.6", "id").startswith("Tidak ada kesenjangan")
+    assert text.t("verdict_rules.9", "id").startswith("Klaim kesetaraan")
     assert text.t("site.footer", "en").startswith("Merit workbook")
     assert text.t("no.such.key") == "no.such.key"
     with pytest.raises(ValueError, match="'fr' tidak dikenal"):

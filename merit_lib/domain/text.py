@@ -317,10 +317,21 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
                               "tidak cukup»; lembar findings). 0 = tidak ada yang dapat diuji: skor keadilan kosong.",
                         "en": "Number of fairness-audit findings in this OPD that could be tested (any verdict but "
                               "«insufficient data»; sheet findings). 0 = nothing could be tested: no fairness score."},
-    "skor_keadilan": {"id": "Indikator keadilan dalam indeks: 100% tanpa temuan «disparitas», 50% dengan satu, 0% dengan "
-                            "dua atau lebih; kosong bila tidak ada yang dapat diuji.",
-                      "en": "Fairness indicator of the index: 100% with no «disparity» finding, 50% with one, 0% with two "
-                            "or more; empty when nothing could be tested."},
+    "skor_keadilan": {"id": "Indikator keadilan dalam indeks: untuk setiap kelompok, rasio odds OPD ditarik ke arah angka "
+                            "provinsi (empirical Bayes; OPD kecil mendapat angka provinsi); 100% bila rasio dampaknya 0,8 "
+                            "atau lebih, turun sampai 0% pada 0,5; kelompok terburuk yang dihitung. Kesenjangan yang "
+                            "menguntungkan kelompok tidak mengurangi poin. Kosong bila OPD tidak punya pegawai yang diaudit.",
+                      "en": "Fairness indicator of the index: for each group, the OPD's odds ratio pulled toward the "
+                            "province's (empirical Bayes; a small OPD gets the province's); 100% at an impact ratio of "
+                            "0.8 or above, down to 0% at 0.5; the worst group counts. A gap in a group's favour costs "
+                            "nothing. Empty when the OPD has nobody audited."},
+    "fairness_against": {"id": "Jumlah temuan «disparitas» di OPD ini yang merugikan kelompok (estimasi dasar lebih "
+                               "rendah).",
+                         "en": "Number of «disparity» findings in this OPD against the group (basis estimate lower)."},
+    "fairness_in_favour": {"id": "Jumlah temuan «disparitas» di OPD ini yang menguntungkan kelompok (estimasi dasar lebih "
+                                 "tinggi): dilaporkan, tidak mengurangi poin.",
+                           "en": "Number of «disparity» findings in this OPD in the group's favour (basis estimate "
+                                 "higher): reported, costs no points."},
     "komponen_tidak_dinilai": {"id": "Indikator yang tidak dapat diukur di OPD ini: bobotnya dibagi ke indikator lain dan "
                                      "rentang indeks diperlebar.",
                                "en": "Indicators that cannot be measured in this OPD: their weight goes to the others "
@@ -408,12 +419,16 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     "mh_p_value": {"id": "Nilai p odds ratio dalam OPD.", "en": "p value of the odds ratio within OPDs."},
     "mh_p_adjusted": {"id": "Nilai p odds ratio dalam OPD setelah koreksi Benjamini–Hochberg.",
                       "en": "p value of the odds ratio within OPDs after the Benjamini–Hochberg correction."},
-    "flag": {"id": "Putusan. disparitas: kesenjangan yang TIDAK dijelaskan oleh merit; kesenjangan yang dijelaskan: "
-                   "kesenjangan mentah yang dijelaskan oleh merit atau oleh OPD tempat kelompok bekerja; belum dapat "
-                   "disimpulkan; tidak ada disparitas: tidak ada kesenjangan yang berarti; data tidak cukup: terlalu "
-                   "sedikit data untuk diuji.",
-             "en": "Verdict. disparity: a gap NOT explained by merit; explained gap: a raw gap that merit or the OPDs "
-                   "the group works in explain; inconclusive: cannot be concluded yet; no disparity: no material gap; "
+    "flag": {"id": "Putusan. disparitas: kesenjangan berarti yang TIDAK dijelaskan oleh merit; kesenjangan kecil: "
+                   "kesenjangan nyata pada merit yang sama, tetapi di bawah batas yang berarti; kesenjangan yang "
+                   "dijelaskan: kesenjangan mentah yang dijelaskan oleh merit, komposisi OPD atau variabel kontrol "
+                   "(disebut); belum dapat disimpulkan: ada atau tidaknya kesenjangan berarti belum dapat ditunjukkan "
+                   "(alasannya disebut); tidak ada disparitas: kesenjangan terbukti tidak berarti (uji kesetaraan); data "
+                   "tidak cukup: terlalu sedikit data untuk diuji.",
+             "en": "Verdict. disparity: a material gap NOT explained by merit; minor gap: a real gap at equal merit, but "
+                   "below the bound of a material one; explained gap: a raw gap that merit, the OPD composition or a "
+                   "control (named) explains; inconclusive: whether there is a material gap cannot be shown yet (the "
+                   "reason is given); no disparity: the gap is shown to be immaterial (an equivalence test); "
                    "insufficient data: too little data to test."},
     "direction": {"id": "lebih rendah = peluang kelompok lebih kecil daripada pembanding; lebih tinggi = lebih besar "
                         "(pada «disparitas», pembandinglah yang tertinggal).",
@@ -989,7 +1004,7 @@ AUDIT_CAVEATS: dict[str, dict[str, str]] = {
                           "little: every finding is also estimated at that reliability (regression calibration), and a "
                           "verdict that changes with it becomes «inconclusive»."},
     "model_sample": {"id": "{n} temuan: orang yang mempunyai nilai merit menunjukkan kesenjangan mentah yang berbeda secara "
-                           "berarti dari semua orang (siapa yang diasesmen bergantung pada kelompok atau hasil); estimasi "
+                           "berarti dari semua orang (siapa yang mengikuti asesmen bergantung pada kelompok atau hasil); estimasi "
                            "yang dibobot kembali ke semua orang ditampilkan di sampingnya, dan {n_changed} di antaranya "
                            "menjadi «belum dapat disimpulkan» karena keduanya tidak sepakat.",
                      "en": "{n} verdicts: those with merit scores show a raw gap materially different from everyone's "
@@ -2904,8 +2919,70 @@ COLUMN_HELP.update({
                         "en": "Adjusted odds ratio with the merit measure replaced by its regression calibration at the "
                               "declared reliability."},
     "std_gap": {"id": "Selisih rata-rata dibagi simpangan baku gabungan.", "en": "Difference of means over the pooled SD."},
+    "bd_p_adjusted": {"id": "Nilai p uji Breslow–Day setelah koreksi Benjamini–Hochberg (keluarga baris provinsi): di bawah "
+                            "0,05 berarti OPD-OPD tidak seragam dan baris provinsi tidak dapat berbunyi «tidak ada disparitas».",
+                      "en": "p value of the Breslow–Day test after Benjamini–Hochberg (the province rows' family): below 0.05 "
+                            "means the OPDs differ, and the province row cannot read «no disparity»."},
+    "n_opds_differ": {"id": "Jumlah OPD yang berbeda dari angka gabungan (termasuk OPD kecil yang tidak disebut namanya).",
+                      "en": "Number of OPDs that differ from the pooled figure (small ones not named included)."},
+    **{f"explained_share_{k}": {"id": f"Bagian kesenjangan mentah yang dijelaskan oleh {i} (dekomposisi Fairlie, per blok).",
+                                "en": f"Share of the raw gap explained by {e} (Fairlie decomposition, by block)."}
+       for k, i, e in (("merit", "ukuran merit", "the merit measures"), ("opd", "komposisi OPD", "the OPD composition"),
+                       ("eligibility", "pemenuhan syarat", "eligibility"),
+                       ("controls", "variabel kontrol (dan triwulan)", "the controls (and the quarter)"))},
+    "n_merit_group": {"id": "Pegawai kelompok yang masuk model yang disesuaikan dengan merit (mempunyai nilai merit).",
+                      "en": "Persons of the group in the merit-adjusted model (with merit scores)."},
+    "promoted_merit_group": {"id": "Di antaranya yang dipromosikan.", "en": "Of them, those promoted."},
+    "n_merit_reference": {"id": "Pegawai pembanding yang masuk model yang disesuaikan dengan merit.",
+                          "en": "Persons of the reference in the merit-adjusted model."},
+    "promoted_merit_reference": {"id": "Di antaranya yang dipromosikan.", "en": "Of them, those promoted."},
+    **{f"merit_share_{who}_{o}": {"id": f"Bagian {wi} {oi} yang mempunyai nilai merit.",
+                                  "en": f"Share of the {we} {oe} who have merit scores."}
+       for who, wi, we in (("group", "kelompok", "group"), ("reference", "pembanding", "reference"))
+       for o, oi, oe in (("promoted", "yang dipromosikan", "promoted"), ("not", "yang tidak dipromosikan", "not promoted"))},
+    "aor_ipw_p_value": {"id": "Nilai p odds ratio yang dibobot ke semua orang.", "en": "p value of the odds ratio weighted to "
+                                                                                      "everyone."},
+    "aor_reliability_p_value": {"id": "Nilai p odds ratio pada keandalan yang dinyatakan.",
+                                "en": "p value of the odds ratio at the declared reliability."},
+    "measure": {"id": "Ukuran merit yang dibandingkan (kompetensi, JPM, kinerja).",
+                "en": "The merit measure compared (competency, JPM, performance)."},
+    "merit_gaps.n_group": {"id": "Pegawai kelompok yang mempunyai ukuran ini (nilai terakhir di jendela).",
+                           "en": "Persons of the group with this measure (their latest value in the window)."},
+    "merit_gaps.n_reference": {"id": "Pegawai pembanding yang mempunyai ukuran ini.",
+                               "en": "Persons of the reference with this measure."},
+    "mean_group": {"id": "Rata-rata ukuran ini pada kelompok.", "en": "Mean of the measure in the group."},
+    "mean_reference": {"id": "Rata-rata ukuran ini pada pembanding.", "en": "Mean of the measure in the reference."},
+    "gap": {"id": "Selisih rata-rata, kelompok dikurangi pembanding, dalam satuan ukuran itu.",
+            "en": "Difference of means, group minus reference, in the measure's units."},
+    "merit_gaps.p_value": {"id": "Nilai p uji Welch untuk selisih itu.", "en": "p value of Welch's test of the difference."},
+    "reliability": {"id": "Keandalan ukuran yang dinyatakan di peran data (kosong: tidak dinyatakan).",
+                    "en": "The measure's reliability as the roles declare it (empty: not declared)."},
+    **{f"share_{t}": {"id": f"Bagian set bobot acak yang menempatkan OPD {i}.", "en": f"Share of random weight sets that put "
+                                                                                  f"the OPD {e}."}
+       for t, i, e in (("di_atas", "di atas provinsi", "above the province"), ("sesuai", "sesuai provinsi",
+                                                                                "as expected"),
+                       ("di_bawah", "di bawah provinsi", "below the province"), ("tidak_dinilai", "tanpa penilaian",
+                                                                                   "among the not rated"))},
+    "index_low": {"id": "Persentil ke-5 indeks OPD di antara set bobot acak.",
+                  "en": "5th percentile of the OPD's index over the random weight sets."},
+    "index_high": {"id": "Persentil ke-95 indeks OPD di antara set bobot acak.",
+                   "en": "95th percentile of the OPD's index over the random weight sets."},
+    "n_weights": {"id": "Jumlah set bobot acak (Dirichlet di sekitar bobot yang diterbitkan, masing-masing ±40%).",
+                  "en": "Number of random weight sets (Dirichlet around the published weights, each about ±40%)."},
     "share_same_tier": {"id": "Bagian set bobot acak (Dirichlet di sekitar bobot yang diterbitkan) yang memberi tingkatan "
                               "yang sama.",
                         "en": "Share of random weight sets (Dirichlet around the published weights) that give the same "
                               "tier."},
+})
+SHEET_HELP.update({
+    "merit_gaps": {"id": "Kesenjangan dalam ukuran merit itu sendiri: untuk setiap atribut, kelompok dan ukuran (kompetensi, "
+                         "JPM, kinerja) di tingkat provinsi, rata-rata kelompok dan pembanding, selisihnya dengan IK 95% "
+                         "dan dalam SD. Kesenjangan yang dijelaskan oleh merit hanya seadil ukuran meritnya.",
+                   "en": "Gaps in the merit measures themselves: for every attribute, group and measure (competency, JPM, "
+                         "performance) at the province, the group's and the reference's means, their gap with its 95% CI "
+                         "and in SD. A gap explained by merit is only as fair as the merit measures."},
+    "tier_sensitivity": {"id": "Kepekaan tingkatan terhadap bobot indeks: satu baris per OPD, tingkatannya dengan bobot yang "
+                               "diterbitkan, bagian set bobot acak yang mempertahankannya dan rentang indeksnya.",
+                         "en": "How the tiers rest on the index's weights: one row per OPD, its tier under the published "
+                               "weights, the share of random weight sets that keep it, and the range of its index."},
 })

@@ -103,12 +103,13 @@ def logit(y: pd.Series, x: pd.DataFrame, persons: pd.Series | None = None, weigh
                           var_weights=weights.loc[y.index].to_numpy(float)).fit(
                     maxiter=100, cov_type="cluster", cov_kwds={"groups": groups})
             cov = np.asarray(res.cov_params(), float)
+            llf = float(res.llf)
         except (np.linalg.LinAlgError, PerfectSeparationError, ValueError, ZeroDivisionError):
             return None
-    if not (np.isfinite(res.llf) and np.isfinite(res.params).all() and np.isfinite(cov).all()):
+    if not (np.isfinite(llf) and np.isfinite(res.params).all() and np.isfinite(cov).all()):
         return None
     names = list(x.columns)
-    return Fit(pd.Series(res.params, index=names), pd.DataFrame(cov, index=names, columns=names), float(res.llf))
+    return Fit(pd.Series(res.params, index=names), pd.DataFrame(cov, index=names, columns=names), llf)
 
 
 def open_rows(y: pd.Series, key: pd.Series) -> tuple[pd.Series, dict[str, float]]:

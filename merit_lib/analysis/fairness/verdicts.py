@@ -201,7 +201,8 @@ def _verdict(c: pd.DataFrame, p: AuditParams, basis: np.ndarray, b: _Basis, p0: 
         tost = np.maximum(sps.norm.sf((theta - low_b) / se), sps.norm.cdf((theta - high_b) / se))
     tost = np.where(np.isfinite(theta) & ~np.isnan(se), tost, np.nan)
     equivalent = tost < p.alpha
-    detectable = np.exp((z + sps.norm.ppf(p.power)) * se)
+    # what the basis could have detected; where it has no interval (OR 0 or ∞ by likelihood ratio), the raw test's
+    detectable = np.where(np.isnan(se), _col(c, "detectable_odds_ratio"), np.exp((z + sps.norm.ppf(p.power)) * se))
 
     untested = (c["flag_reason"] != "").to_numpy(bool)
     significant = (b.padj < p.alpha) & excludes
