@@ -39,6 +39,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -259,8 +260,10 @@ def scenario_roles(scenario: Scenario) -> Roles:
 
 
 def run(scenario: Scenario, frame: pd.DataFrame, seed: int) -> pd.DataFrame:
-    """The audit of one scenario on one frame: every finding (the focal ones are PROVINSI rows of its attribute)."""
-    rng = np.random.default_rng(seed)
+    """The audit of one scenario on one frame: every finding (the focal ones are PROVINSI rows of its attribute). Each
+    scenario draws from its own stream (the seed and the scenario's name), so scenarios sharing a frame do not share
+    their promotion draws and their error rates can be pooled."""
+    rng = np.random.default_rng([seed, zlib.crc32(scenario.name.encode("utf-8"))])
     shaped = scenario.build(frame, rng)
     return audit(shaped, scenario_roles(scenario), scopes=None if scenario.all_scopes else [PROVINCE]).findings
 
@@ -341,12 +344,17 @@ def cluster_coverage(frames: list[pd.DataFrame], sizes: tuple[int, ...], reps: i
 # --------------------------------------------------------------------------- the tables
 
 
+def _by_merit(explained_by: pd.Series) -> pd.Series:
+    """Whether `explained_by` names merit among its blocks (`merit`, `opd+merit`, …)."""
+    return explained_by.fillna("").astype(str).map(lambda v: BY_MERIT in v.split("+")).astype(bool)
+
+
 def table(runs: pd.DataFrame) -> pd.DataFrame:
     """Each scenario's verdict shares (focal findings), its runs, and its target."""
     rows = []
     for name, part in runs.groupby("scenario", sort=False):
         shares = part["flag"].value_counts(normalize=True)
-        merit = (part["flag"] == EXPLAINED) & part["explained_by"].astype(str).str.split("+").apply(lambda b: BY_MERIT in b)
+        merit = (part["flag"] == EXPLAINED) & _by_merit(part["explained_by"])
         rows.append({"scenario": name, "findings": len(part), **{f: float(shares.get(f, 0.0)) for f in FLAGS},
                      "by merit": float(merit.mean()), "coverage": part["covers"].mean(),
                      "named": part["named"].mean() if name == "one_opd_penalty" else np.nan,
@@ -359,7 +367,7 @@ def error_rates(runs: pd.DataFrame) -> pd.DataFrame:
     kinds = {s.name: s for s in SCENARIOS.values()}
     r = runs.assign(kind=runs["scenario"].map(lambda s: kinds[s].kind if s in kinds else ""),
                     merit_explains=runs["scenario"].map(lambda s: kinds[s].merit_explains if s in kinds else True))
-    by_merit = (r["flag"] == EXPLAINED) & r["explained_by"].astype(str).str.split("+").apply(lambda b: BY_MERIT in b)
+    by_merit = (r["flag"] == EXPLAINED) & _by_merit(r["explained_by"])
 
     def rate(mask: pd.Series, event: pd.Series, label: str, target: str) -> dict:
         part = r[mask]
