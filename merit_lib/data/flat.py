@@ -190,6 +190,12 @@ class FlatData:
             gap, bad = number(row.n_missing, lang, 0), number(row.n_unreadable, lang, 0)
             lines.append(f"  {row.key} ({row.column}): {gap} kosong, {bad} tak terbaca → {done}" if lang == "id" else
                          f"  {row.key} ({row.column}): {gap} missing, {bad} unreadable → {done}")
+        if self.model_dropped is not None and len(self.model_dropped):
+            k = number(len(self.model_dropped), lang, 0)
+            lines.append(f"  {k} baris yang dikeluarkan karena ukuran merit atau kontrol kosong tetap ikut perbandingan "
+                         "mentah audit keadilan (siapa yang bernilai merit termasuk yang diperiksanya)" if lang == "id" else
+                         f"  {k} rows left out for a missing merit measure or control stay in the fairness audit's raw "
+                         "comparison (who has merit scores is part of what it checks)")
         return "\n".join(lines)
 
     def context(self) -> dict[str, object]:
