@@ -1,42 +1,56 @@
-"""How often the fairness audit gives each verdict where the truth is known, and whether few OPDs keep CIs honest.
+"""How often the fairness audit gives each verdict where the truth is known, its error rates, and whether few OPDs keep
+CIs honest.
 
-Each seed synthesizes one Banten-sized extract (n=3,236) and builds its analysis frame once; each scenario then draws
-the promotions of the audited persons from a known logit over that frame (and, where the scenario says, changes the
-frame's merit or controls), and audits it. The table prints each verdict's share of runs for the scenario's focal
-finding (PROVINSI, the group named), with the targets of issue 13:
+Each seed synthesizes one Banten-sized extract (n=3,236) and builds its analysis frame once (one quarter: one row per
+person); each scenario then draws the promotions of the audited persons from a known logit over that frame (and, where
+the scenario says, changes the frame's merit, its missing values or its controls), and audits it in **full-audit mode**:
+the province and every OPD, every attribute the scenario names — so the province test is measured as a report runs it.
+The table prints each verdict's share of runs for the scenario's focal finding (PROVINSI, the group named):
 
-| scenario | planted | focal finding | target |
+| scenario | planted | focal finding | kind |
 |---|---|---|---|
-| no_effect | merit drives promotion; no group effect | jenis_kelamin P; every tested finding | false `disparity` ≤ 5 % |
-| noise_merit | women OR 0.6; the merit columns are pure noise, 85 % missing | jenis_kelamin P | `explained gap` ≤ 5 % |
-| composition | women work in OPDs that promote less; no effect within OPD | jenis_kelamin P | false `disparity` ≤ 5 % |
-| masked_penalty | women OR 0.5 at equal merit, their merit higher: raw rates about equal | jenis_kelamin P | `disparity` ≥ 80 % |
-| penalty | women (≥ 500) OR 0.5 at equal merit | jenis_kelamin P | `disparity` ≥ 80 %, `explained gap` ≤ 5 % |
-| correlated_controls | no age effect; masa_kerja ≈ usia − 22 (r ≈ 0.98), golongan as generated | kelompok_usia, every band | false `disparity` ≤ 5 % |
-| small_minority | 70 persons of group X (attribute `kelompok_kecil`) promoted at OR 0.05 | kelompok_kecil X | shown, not `insufficient data` |
+| no_effect | merit drives promotion; no group effect | jenis_kelamin P (and every tested finding) | null |
+| noise_merit | women OR 0.6; the merit columns are pure noise, 85 % missing | jenis_kelamin P | gap, merit explains nothing |
+| composition | women work in OPDs that promote less; no effect within OPD | jenis_kelamin P | null, merit explains nothing |
+| masked_penalty | women OR 0.5 at equal merit, their merit higher: raw rates about equal | jenis_kelamin P | gap |
+| penalty | women (≥ 500) OR 0.5 at equal merit | jenis_kelamin P | gap |
+| correlated_controls | no age effect; masa_kerja ≈ usia − 22 (r ≈ 0.98) | kelompok_usia, every band | null |
+| small_minority | 70 persons of group X promoted at OR 0.05 | kelompok_kecil X | gap |
+| measurement_error | men's true competency 0.8 SD higher, measured with reliability 0.5 (declared); promotion on the true one | jenis_kelamin P | null |
+| missing_by_outcome | no effect; competency missing for ~70 % of women, ~25 % of men, less often for the promoted | jenis_kelamin P | null, merit explains nothing |
+| post_outcome_control | women OR 0.5; a control taken in the period, mostly by promoted men, declared without its time | jenis_kelamin P | gap, merit explains nothing |
+| one_opd_penalty | women OR 0.2 in the largest OPD, nothing elsewhere | jenis_kelamin P (province row) | gap within one OPD |
+| small_n_null | 50 v 50 persons (30 % promoted), no effect | kelompok_kecil X | null (equivalence cannot be shown) |
+| small_n_penalty | 50 v 50 persons (30 % promoted), OR 0.4 | kelompok_kecil X | gap |
 
-`few_clusters` then fits the readiness model (merit_lib.analysis.model) on frames cut to 5, 12 and 42 OPDs, whose
-promotions follow merit without (SD 0) and with (SD 0.3) an OPD random intercept, and prints how often the 95 % CI of
-kompetensi covers the planted odds ratio (target 93–97 %).
+Error rates (issue 21's targets): false `disparity` over the null scenarios (≤ 5 %); false `no disparity` where a
+material gap is planted (≤ 5 %); `explained gap` by merit where merit explains nothing (≤ 5 %); coverage of the focal
+basis estimate's 95 % CI for the planted odds ratio where the model holds it (no_effect, penalty, masked_penalty,
+post_outcome_control: 93–97 %). `few_clusters` then fits the readiness model on frames cut to 5, 12 and 42 OPDs and
+prints how often the 95 % CI of kompetensi covers the planted odds ratio (target 93–97 %).
 
-Run: .venv/bin/python benchmarks/bench_verdicts.py [--seeds 100] [--scenarios a,b] [--clusters-seeds 150]
-Takes about 25 minutes at the defaults on two cores (printing as it goes).
+Run: .venv/bin/python benchmarks/bench_verdicts.py [--seeds 100] [--scenarios a,b] [--clusters-seeds 150] [--out runs.csv]
+Each run's focal results are written to `--out` as they come, so a long run can be summarised part way
+(`--summarise runs.csv`). About 2 minutes per seed on two shared cores at the defaults.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import time
+import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from scipy.special import expit
 
-from merit_lib.analysis.fairness import FLAGS, PROVINCE, audit
+from merit_lib.analysis.fairness import BY_MERIT, DISPARITY, EXPLAINED, FLAGS, NO_DISPARITY, PROVINCE, audit
 from merit_lib.analysis.features import analysis_frame
-from merit_lib.domain.roles import ASN
+from merit_lib.domain.roles import ASN, Roles
 from merit_lib.synth import synthesize
 
 N = 3236
@@ -72,12 +86,13 @@ def _intercept(eta: np.ndarray, rate: float) -> float:
     return (lo + hi) / 2
 
 
-def promote(frame: pd.DataFrame, eta: np.ndarray, rng: np.random.Generator, who: np.ndarray | None = None) -> pd.DataFrame:
-    """`dipromosikan` drawn from the logit `eta` (plus an intercept giving BASE_RATE) for `who` (default: the audited),
+def promote(frame: pd.DataFrame, eta: np.ndarray, rng: np.random.Generator, who: np.ndarray | None = None,
+            rate: float = BASE_RATE) -> pd.DataFrame:
+    """`dipromosikan` drawn from the logit `eta` (plus an intercept giving `rate`) for `who` (default: the audited),
     False elsewhere."""
     who = audited(frame) if who is None else who
     eta = eta + frame["level_awal"].map(LEVEL).fillna(0.0).to_numpy(float)
-    p = expit(eta + _intercept(eta[who], BASE_RATE))
+    p = expit(eta + _intercept(eta[who], rate))
     return frame.assign(dipromosikan=who & (rng.random(len(frame)) < p))
 
 
@@ -101,8 +116,12 @@ class Scenario:
     attribute: str
     groups: tuple[str, ...]        # the focal PROVINSI rows (empty: every group of the attribute)
     build: Callable[[pd.DataFrame, np.random.Generator], pd.DataFrame]
-    all_scopes: bool = False       # audit every OPD too (else PROVINSI only, which is faster)
+    kind: str = "null"             # null | gap (a material gap is planted)
+    merit_explains: bool = True    # False: nothing the merit measures hold explains a gap (an `explained gap` by merit is wrong)
+    odds_ratio: float | None = None  # the planted conditional odds ratio the focal basis CI should cover
+    all_scopes: bool = True        # audit every OPD too (full-audit mode)
     also: tuple[str, ...] = ()     # further attributes audited (their rows count in "every tested finding")
+    roles: dict = field(default_factory=dict)   # changes to the ASN roles (controls, reliability, …)
 
 
 def no_effect(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
@@ -140,45 +159,141 @@ def penalty(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
 
 
 def correlated_controls(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
-    """No age effect; masa kerja made a near-function of age (r ≈ 0.98), as the issue measured."""
+    """No age effect; masa kerja made a near-function of age (r ≈ 0.98), as issue 13 measured."""
     masa = (frame["usia"] - 22 + rng.normal(0, 1.0, len(frame))).clip(lower=0)
     return promote(frame, merit_eta(frame, rng), rng).assign(masa_kerja=masa)
 
 
+def _small_group(frame: pd.DataFrame, rng: np.random.Generator, n_x: int, n_y: int = 0) -> np.ndarray:
+    """`kelompok_kecil` of `n_x` audited persons X (and `n_y` Y; all others Y when `n_y` is 0, else missing)."""
+    idx = rng.permutation(np.flatnonzero(audited(frame)))
+    label = np.full(len(frame), "Y" if n_y == 0 else None, dtype=object)
+    label[idx[:n_x]] = "X"
+    if n_y:
+        label[idx[n_x:n_x + n_y]] = "Y"
+    return label
+
+
 def small_minority(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     """70 audited persons form group X of `kelompok_kecil`, promoted at OR 0.05."""
-    idx = np.flatnonzero(audited(frame))
-    x = np.zeros(len(frame), bool)
-    x[rng.choice(idx, 70, replace=False)] = True
-    out = promote(frame, merit_eta(frame, rng) + np.log(0.05) * x, rng)
-    return out.assign(kelompok_kecil=np.where(x, "X", "Y"))
+    label = _small_group(frame, rng, 70)
+    out = promote(frame, merit_eta(frame, rng) + np.log(0.05) * (label == "X"), rng)
+    return out.assign(kelompok_kecil=pd.Series(label, index=frame.index, dtype="string"))
+
+
+def _small_n(odds_ratio: float) -> Callable[[pd.DataFrame, np.random.Generator], pd.DataFrame]:
+    def build(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+        """50 persons X against 50 persons Y of `kelompok_kecil` (everyone else without a value), X at `odds_ratio`,
+        30 % promoted (as issue 21's tables: enough for the test to be run at all)."""
+        label = _small_group(frame, rng, 50, 50)
+        out = promote(frame, merit_eta(frame, rng) + np.log(odds_ratio) * (label == "X"), rng, rate=0.3)
+        return out.assign(kelompok_kecil=pd.Series(label, index=frame.index, dtype="string"))
+    return build
+
+
+def measurement_error(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """Men's true competency 0.8 SD higher; promotion follows the true one; the frame's competency measures it with
+    reliability 0.5 (as much noise as signal), as the roles declare."""
+    w = women(frame)
+    true = _z(frame["kompetensi"], rng) - 0.8 * w
+    measured = true + rng.normal(0, true.std(), len(frame))
+    k = frame["kompetensi"].astype(float)
+    shown = np.where(k.notna(), k.mean() + k.std() * measured / measured.std(), np.nan)
+    return promote(frame, BETA_K * true + BETA_P * _z(frame["kinerja"], rng), rng).assign(kompetensi=shown)
+
+
+def missing_by_outcome(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """No effect; the competency assessment is missing for about 70 % of women and 25 % of men, and far less often for
+    those promoted (assessment is part of selection)."""
+    out = promote(frame, merit_eta(frame, rng), rng)
+    w, y = women(frame), out["dipromosikan"].to_numpy(bool)
+    gone = rng.random(len(frame)) < np.where(w, np.where(y, 0.30, 0.75), np.where(y, 0.08, 0.27))
+    return out.assign(kompetensi=out["kompetensi"].astype(float).where(~gone))
+
+
+def post_outcome_control(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """Women OR 0.5; `diklat_periode` (leadership training taken in the period) follows the promotion, mostly for men,
+    and the roles declare it as a control without its time."""
+    out = promote(frame, merit_eta(frame, rng) + np.log(0.5) * women(frame), rng)
+    y, w = out["dipromosikan"].to_numpy(bool), women(frame)
+    trained = rng.random(len(frame)) < np.where(y, np.where(w, 0.35, 0.75), 0.06)
+    return out.assign(diklat_periode=trained.astype(float))
+
+
+#: the OPD whose women are penalised in `one_opd_penalty` (the largest)
+ONE_OPD = "DINDIKBUD"
+
+
+def one_opd_penalty(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    inside = (frame["opd_kode"] == ONE_OPD).to_numpy()
+    return promote(frame, merit_eta(frame, rng) + np.log(0.2) * (women(frame) & inside), rng)
 
 
 SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
-    Scenario("no_effect", "jenis_kelamin", ("P",), no_effect, all_scopes=True, also=("kelompok_usia",)),
-    Scenario("noise_merit", "jenis_kelamin", ("P",), noise_merit),
-    Scenario("composition", "jenis_kelamin", ("P",), composition),
-    Scenario("masked_penalty", "jenis_kelamin", ("P",), masked_penalty),
-    Scenario("penalty", "jenis_kelamin", ("P",), penalty),
+    Scenario("no_effect", "jenis_kelamin", ("P",), no_effect, odds_ratio=1.0, also=("kelompok_usia",)),
+    Scenario("noise_merit", "jenis_kelamin", ("P",), noise_merit, kind="gap", merit_explains=False),
+    Scenario("composition", "jenis_kelamin", ("P",), composition, merit_explains=False),
+    Scenario("masked_penalty", "jenis_kelamin", ("P",), masked_penalty, kind="gap", odds_ratio=0.5),
+    Scenario("penalty", "jenis_kelamin", ("P",), penalty, kind="gap", odds_ratio=0.5),
     Scenario("correlated_controls", "kelompok_usia", (), correlated_controls),
-    Scenario("small_minority", "kelompok_kecil", ("X",), small_minority),
+    Scenario("small_minority", "kelompok_kecil", ("X",), small_minority, kind="gap"),
+    Scenario("measurement_error", "jenis_kelamin", ("P",), measurement_error, roles={"reliability": {"kompetensi": 0.5}}),
+    Scenario("missing_by_outcome", "jenis_kelamin", ("P",), missing_by_outcome, merit_explains=False),
+    Scenario("post_outcome_control", "jenis_kelamin", ("P",), post_outcome_control, kind="gap", merit_explains=False,
+             odds_ratio=0.5, roles={"controls": (*ASN.controls, "diklat_periode")}),
+    Scenario("one_opd_penalty", "jenis_kelamin", ("P",), one_opd_penalty, kind="gap"),
+    Scenario("small_n_null", "kelompok_kecil", ("X",), _small_n(1.0)),
+    Scenario("small_n_penalty", "kelompok_kecil", ("X",), _small_n(0.4), kind="gap"),
 )}
-TARGETS = {"no_effect": "disparity ≤ 5%", "noise_merit": "explained gap ≤ 5%", "composition": "disparity ≤ 5%",
-           "masked_penalty": "disparity ≥ 80%", "penalty": "disparity ≥ 80%, explained ≤ 5%",
-           "correlated_controls": "disparity ≤ 5%", "small_minority": "not insufficient"}
+TARGETS = {"no_effect": "disparity ≤ 5%", "noise_merit": "explained by merit ≤ 5%, no disparity ≤ 5%",
+           "composition": "disparity ≤ 5%, explained by merit ≤ 5%", "masked_penalty": "disparity ≥ 80%",
+           "penalty": "disparity ≥ 80%", "correlated_controls": "disparity ≤ 5%", "small_minority": "not insufficient",
+           "measurement_error": "disparity ≤ 5%", "missing_by_outcome": "disparity ≤ 5%",
+           "post_outcome_control": "explained by merit ≤ 5%, no disparity ≤ 5%",
+           "one_opd_penalty": "no disparity ≤ 5%, OPD named", "small_n_null": "no disparity: shown only if equivalent",
+           "small_n_penalty": "no disparity ≤ 5%"}
+
+
+def scenario_roles(scenario: Scenario) -> Roles:
+    return ASN.with_(protected=(scenario.attribute, *scenario.also), reference={"jenis_kelamin": "L", "kelompok_kecil": "Y"},
+                     **scenario.roles)
 
 
 def run(scenario: Scenario, frame: pd.DataFrame, seed: int) -> pd.DataFrame:
-    """The audit of one scenario on one frame: every finding (the focal ones are PROVINSI rows of its attribute)."""
-    rng = np.random.default_rng(seed)
+    """The audit of one scenario on one frame: every finding (the focal ones are PROVINSI rows of its attribute). Each
+    scenario draws from its own stream (the seed and the scenario's name), so scenarios sharing a frame do not share
+    their promotion draws and their error rates can be pooled."""
+    rng = np.random.default_rng([seed, zlib.crc32(scenario.name.encode("utf-8"))])
     shaped = scenario.build(frame, rng)
-    roles = ASN.with_(protected=(scenario.attribute, *scenario.also), reference={"jenis_kelamin": "L", "kelompok_kecil": "Y"})
-    return audit(shaped, roles, scopes=None if scenario.all_scopes else [PROVINCE]).findings
+    return audit(shaped, scenario_roles(scenario), scopes=None if scenario.all_scopes else [PROVINCE]).findings
 
 
 def focal(findings: pd.DataFrame, scenario: Scenario) -> pd.DataFrame:
     f = findings[(findings["scope"] == PROVINCE) & (findings["attribute"] == scenario.attribute)]
     return f[f["group"].isin(scenario.groups)] if scenario.groups else f
+
+
+def _text(value: object) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def records(findings: pd.DataFrame, scenario: Scenario, seed: int) -> list[dict]:
+    """One record per focal finding: its verdict, what explained it, whether its CI covers the planted odds ratio,
+    and (one_opd_penalty) whether the OPD is named; plus, for no_effect, every tested finding's false disparities."""
+    out = []
+    for _, r in focal(findings, scenario).iterrows():
+        covers = np.nan
+        if scenario.odds_ratio is not None and np.isfinite(r["aor_ci_low"]) and np.isfinite(r["aor_ci_high"]):
+            covers = float(r["aor_ci_low"] <= scenario.odds_ratio <= r["aor_ci_high"])
+        out.append({"scenario": scenario.name, "seed": seed, "group": r["group"], "flag": r["flag"],
+                    "reason": _text(r["flag_reason"]), "direction": _text(r["direction"]),
+                    "explained_by": _text(r["explained_by"]), "covers": covers,
+                    "named": float(ONE_OPD in _text(r.get("heterogeneous_opds")).split(", ")),
+                    "tested": np.nan, "tested_disparity": np.nan})
+    if scenario.name == "no_effect":
+        tested = findings[findings["decision_row"] != 1]
+        out[0].update(tested=float(len(tested)), tested_disparity=float((tested["flag"] == DISPARITY).sum()))
+    return out
 
 
 # --------------------------------------------------------------------------- few clusters (the readiness model)
@@ -226,55 +341,100 @@ def cluster_coverage(frames: list[pd.DataFrame], sizes: tuple[int, ...], reps: i
     return pd.DataFrame(rows)
 
 
-# --------------------------------------------------------------------------- the table
+# --------------------------------------------------------------------------- the tables
 
 
-def table(counts: dict[str, dict[str, int]], runs: dict[str, int]) -> pd.DataFrame:
+def _by_merit(explained_by: pd.Series) -> pd.Series:
+    """Whether `explained_by` names merit among its blocks (`merit`, `opd+merit`, …)."""
+    return explained_by.fillna("").astype(str).map(lambda v: BY_MERIT in v.split("+")).astype(bool)
+
+
+def table(runs: pd.DataFrame) -> pd.DataFrame:
+    """Each scenario's verdict shares (focal findings), its runs, and its target."""
     rows = []
-    for name, c in counts.items():
-        total = max(sum(c.values()), 1)
-        rows.append({"scenario": name, "findings": total, **{f: c.get(f, 0) / total for f in FLAGS},
-                     "target": TARGETS[name], "runs": runs[name]})
+    for name, part in runs.groupby("scenario", sort=False):
+        shares = part["flag"].value_counts(normalize=True)
+        merit = (part["flag"] == EXPLAINED) & _by_merit(part["explained_by"])
+        rows.append({"scenario": name, "findings": len(part), **{f: float(shares.get(f, 0.0)) for f in FLAGS},
+                     "by merit": float(merit.mean()), "coverage": part["covers"].mean(),
+                     "named": part["named"].mean() if name == "one_opd_penalty" else np.nan,
+                     "target": TARGETS.get(name, ""), "seeds": part["seed"].nunique()})
     return pd.DataFrame(rows)
+
+
+def error_rates(runs: pd.DataFrame) -> pd.DataFrame:
+    """Issue 21's four error rates over the scenarios they concern, with the worst scenario's rate."""
+    kinds = {s.name: s for s in SCENARIOS.values()}
+    r = runs.assign(kind=runs["scenario"].map(lambda s: kinds[s].kind if s in kinds else ""),
+                    merit_explains=runs["scenario"].map(lambda s: kinds[s].merit_explains if s in kinds else True))
+    by_merit = (r["flag"] == EXPLAINED) & _by_merit(r["explained_by"])
+
+    def rate(mask: pd.Series, event: pd.Series, label: str, target: str) -> dict:
+        part = r[mask]
+        per = event[mask].groupby(part["scenario"]).mean()
+        return {"error": label, "rate": float(event[mask].mean()) if mask.any() else np.nan,
+                "worst scenario": f"{per.idxmax()} {per.max():.1%}" if len(per) else "", "findings": int(mask.sum()),
+                "target": target}
+
+    covered = r["covers"].notna()
+    cov = r.loc[covered, "covers"].groupby(r.loc[covered, "scenario"]).mean()
+    out = [rate(r["kind"] == "null", r["flag"] == DISPARITY, "false disparity (null scenarios)", "≤ 5%"),
+           rate(r["kind"] == "gap", r["flag"] == NO_DISPARITY, "false no disparity (a material gap planted)", "≤ 5%"),
+           rate(~r["merit_explains"], by_merit, "explained by merit where merit explains nothing", "≤ 5%"),
+           {"error": "coverage of the planted odds ratio (95% CI)", "rate": float(r.loc[covered, "covers"].mean())
+            if covered.any() else np.nan, "worst scenario": ", ".join(f"{k} {v:.1%}" for k, v in cov.items()),
+            "findings": int(covered.sum()), "target": "93–97%"}]
+    return pd.DataFrame(out)
+
+
+def summarise(runs: pd.DataFrame, seconds: float | None = None) -> None:
+    pd.set_option("display.width", 220)
+    pd.set_option("display.max_colwidth", 80)
+    pct = lambda v: f"{v:.1%}" if isinstance(v, float) and np.isfinite(v) else ("" if isinstance(v, float) else v)  # noqa: E731
+    seeds = runs["seed"].nunique()
+    print(f"\nVerdict shares of the focal PROVINSI findings, full-audit mode, {seeds} seeds × n={N} "
+          f"({dt.date.today().isoformat()}{f', {seconds / 60:.0f} min' if seconds else ''}):")
+    print(table(runs).to_string(index=False, formatters={c: pct for c in (*FLAGS, "by merit", "coverage", "named")}))
+    print("\nError rates:")
+    print(error_rates(runs).to_string(index=False, formatters={"rate": pct}))
+    nulls = runs[runs["scenario"] == "no_effect"]
+    if nulls["tested"].notna().any():
+        t, d = nulls["tested"].sum(), nulls["tested_disparity"].sum()
+        print(f"no_effect, every tested finding (PROVINSI and OPD rows, jenis_kelamin and kelompok_usia): "
+              f"{d / t:.2%} disparity of {int(t)} tests")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seeds", type=int, default=100)
+    ap.add_argument("--first-seed", type=int, default=2000)
     ap.add_argument("--scenarios", default=",".join(SCENARIOS))
     ap.add_argument("--clusters-seeds", type=int, default=150, help="runs per number of OPDs and SD (0: skip)")
+    ap.add_argument("--out", type=Path, help="write every focal result here as it comes (CSV)")
+    ap.add_argument("--summarise", type=Path, help="only summarise the focal results of an earlier --out")
     args = ap.parse_args()
+    if args.summarise:
+        summarise(pd.read_csv(args.summarise, keep_default_na=False, na_values=[""]))
+        return
     chosen = [SCENARIOS[s] for s in args.scenarios.split(",") if s]
-    counts = {s.name: dict.fromkeys(FLAGS, 0) for s in chosen}
-    runs = dict.fromkeys(counts, 0)
-    every_tested = {"tested": 0, "disparity": 0}
+    found: list[dict] = []
     frames = []
     t0 = time.perf_counter()
-    for i, seed in enumerate(range(2000, 2000 + args.seeds)):
+    for i, seed in enumerate(range(args.first_seed, args.first_seed + args.seeds)):
         frame = base_frame(seed)
         if len(frames) < 10:
             frames.append(frame)
         for s in chosen:
-            f = run(s, frame, seed)
-            for flag in focal(f, s)["flag"]:
-                counts[s.name][flag] += 1
-            runs[s.name] += 1
-            if s.name == "no_effect":
-                tested = f[f["decision_row"] != 1]
-                every_tested["tested"] += len(tested)
-                every_tested["disparity"] += int((tested["flag"] == "disparity").sum())
-        if (i + 1) % 10 == 0:
+            found += records(run(s, frame, seed), s, seed)
+        if args.out:
+            pd.DataFrame(found).to_csv(args.out, index=False)
+        if (i + 1) % 5 == 0:
             print(f"  {i + 1} seeds [{time.perf_counter() - t0:.0f} s]", flush=True)
-    pd.set_option("display.width", 200)
-    if args.seeds:
-        print(f"\nVerdict shares of the focal PROVINSI findings, {args.seeds} seeds × n={N}:")
-        print(table(counts, runs).to_string(index=False, float_format=lambda v: f"{v:.1%}"))
-    if every_tested["tested"]:
-        print(f"no_effect, every tested finding (PROVINSI and OPD rows, every attribute audited): "
-              f"{every_tested['disparity'] / every_tested['tested']:.2%} disparity of {every_tested['tested']} tests")
+    if found:
+        summarise(pd.DataFrame(found), time.perf_counter() - t0)
     if args.clusters_seeds:
         if not frames:
-            frames = [base_frame(2000 + i) for i in range(10)]
+            frames = [base_frame(args.first_seed + i) for i in range(10)]
         t = time.perf_counter()
         print(f"\nfew_clusters: 95% CI of kompetensi covering the planted odds ratio, {args.clusters_seeds} runs each:")
         print(cluster_coverage(frames, (5, 12, 42), args.clusters_seeds).to_string(index=False))

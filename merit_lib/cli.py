@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_REJECTED, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 3
 #: what `audit` and `model` put into their --out (and `--flat` adds), for the output policy's checks (report.targets)
-AUDIT_FILES = ("findings.csv", "audit_meta.json")
+AUDIT_FILES = ("findings.csv", "merit_gaps.csv", "audit_meta.json")
 MODEL_FILES = ("model_coefficients.csv", "model_marginal_effects.csv", "model_calibration.csv", "model_missing.csv",
                "model_summary.txt")
 PERSON_FILE, MISSING_FILE = "readiness.csv", "missing_report.csv"
@@ -124,30 +124,34 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_synth(args: argparse.Namespace) -> int:
     """Generate the synthetic Banten extract into a folder (the contract's tables, or as SIASN delivers it)."""
-    from merit_lib.synth import Disparity, MeritGap, synthesize, to_siasn
+    from merit_lib.synth import Disparity, MeritGap, MissingAssessment, synthesize, to_siasn
     from merit_lib.synth.generator import DEMO_DISPARITIES, DEMO_IGNORE_MERIT
 
-    with parameter_check("--disparity/--merit-gap"):
+    with parameter_check("--disparity/--merit-gap/--missing-assessment"):
         disparities = [Disparity.parse(d) for d in args.disparity or []]
         gaps = [MeritGap.parse(g) for g in args.merit_gap or []]
+        unassessed = [MissingAssessment.parse(m) for m in args.missing_assessment or []]
     if args.n < 50:
         raise UserError("--n harus paling sedikit 50", en="--n must be at least 50 (ASN)")
     if not 1 <= args.quarters <= 40:
         raise ParameterError("--quarters: 1 sampai 40 triwulan", en="--quarters: 1 to 40 quarters")
     period = str(_period(args.period))
     # the generator's ValueErrors are its checks of the planted effects (an attribute it does not make)
-    with parameter_check("--disparity/--merit-gap") if disparities or gaps else contextlib.nullcontext():
+    with parameter_check("--disparity/--merit-gap/--missing-assessment") if disparities or gaps or unassessed \
+            else contextlib.nullcontext():
         demo = args.planted == "demo"
         s = synthesize(n=args.n, seed=args.seed, period=period,
                        disparities=[*(DEMO_DISPARITIES if demo else ()), *disparities], merit_gaps=gaps,
                        ignore_merit=[*(DEMO_IGNORE_MERIT if demo else ()), *(args.ignore_merit or [])],
-                       bad_rows=args.bad_rows, quarters=args.quarters)
+                       bad_rows=args.bad_rows, quarters=args.quarters, missing_assessments=unassessed)
     out = to_siasn(s.tables, args.out, seed=args.seed) if args.format == "siasn" else s.write(args.out, args.format)
     counts = ", ".join(f"{k} {len(v)}" for k, v in s.tables.items())
     per_quarter = ", ".join(f"{q} {n}" for q, n in s.truth.promoted_by_quarter.items())
     print(f"Ekstrak sintetis ditulis ke {out} ({counts}); promosi per triwulan: {per_quarter}")
     planted = [f"{d.opd}:{d.attribute}:{d.group}:{d.odds_ratio:g}" for d in s.truth.disparities]
     planted += [f"{o} (abaikan merit)" for o in s.truth.ignore_merit]
+    planted += [f"{g.opd}:{g.attribute}:{g.group}:{g.shift:g} SD (merit lebih rendah)" for g in s.truth.merit_gaps]
+    planted += [f"{m.opd}:{m.attribute}:{m.group}:{m.share:g} (tanpa asesmen)" for m in s.truth.missing_assessments]
     if planted:
         print("Efek yang ditanam (lihat data/README.md): " + "; ".join(planted))
     if args.bad_rows:
@@ -266,6 +270,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     out = result.to_dir(make_folder(args.out))
     print(result.summary(args.lang))
+    _print_caveats(result, args.lang)
     print(f"\n{'Findings written to' if args.lang == 'en' else 'Temuan ditulis ke'}: {out / 'findings.csv'}")
     return EXIT_OK
 
@@ -431,13 +436,25 @@ def run_flat(command: str, file: Path | str | None, roles_path: Path | str | Non
 
         # without a declared scope the table has no OPDs: the province rows only (its one scope would repeat them)
         scopes = None if data.scoped else [PROVINCE]
-        result = audit(data.frame, data.roles, scopes=scopes, reference=reference, context=data.context())
+        result = audit(data.audit_frame(), data.roles, scopes=scopes, reference=reference, context=data.context())
         result.to_dir(out)
         print(result.summary(lang))
-        written = "findings.csv, audit_meta.json"
+        _print_caveats(result, lang)
+        written = "findings.csv, merit_gaps.csv, audit_meta.json"
     data.write_missing(out)
     print(("Ditulis ke" if lang == "id" else "Written to") + f" {out}: {written}, missing_report.csv")
     return 0
+
+
+def _print_caveats(result: object, lang: str) -> None:
+    """The audit's caveats under its summary, as the pages print them (who is in the model, the gaps in merit itself,
+    controls left out, what the data could detect)."""
+    from merit_lib.domain import text
+
+    caveats = result.caveats(lang)  # type: ignore[attr-defined]
+    if caveats:
+        print(f"\n{text.label('caveats_title', lang)}:")
+        print("\n".join(f"- {c}" for c in caveats))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -460,6 +477,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="siasn: as BKN's SIASN delivers it (export, ref-unor.json, per-NIP JSON)")
     s.add_argument("--disparity", action="append", metavar="OPD:ATTR:GROUP:OR",
                    help="planted penalty at equal merit, e.g. DINKES:jenis_kelamin:P:0.3 (repeatable; OPD * = all)")
+    s.add_argument("--missing-assessment", action="append", metavar="OPD:ATTR:GROUP:SHARE",
+                   help="planted missing competency assessments for a group, e.g. *:jenis_kelamin:P:0.6 (no penalty)")
     s.add_argument("--merit-gap", action="append", metavar="OPD:ATTR:GROUP:SD",
                    help="planted lower merit for a group (no penalty at equal merit)")
     s.add_argument("--ignore-merit", action="append", metavar="OPD", help="an OPD whose promotions ignore merit")

@@ -616,7 +616,8 @@ class Attacker:
         shown_tp = {str(o): _num(comp.at[o, "n_promosi_talent_pool"]) for o in comp.index}
         families = [("n", "e", "n_group", "promoted_group", "n_reference", "promoted_reference"),
                     ("nq", "eq", "n_qualified_group", "promoted_qualified_group", "n_qualified_reference",
-                     "promoted_qualified_reference")]
+                     "promoted_qualified_reference"),
+                    ("nm", "em", "n_merit_group", "promoted_merit_group", "n_merit_reference", "promoted_merit_reference")]
         sums: dict[tuple, Lin] = defaultdict(Lin)          # (kind, attribute, group) over OPDs
         prov: dict[tuple, Lin] = {}
         for (scope, attr), rows in t.groupby(["scope", "attribute"], sort=False):
@@ -656,10 +657,11 @@ class Attacker:
                             prov[key] = x
                         else:
                             sums[key] = sums[key] + x
-                if {"n", "nq", "eq", "e"} <= set(side):
-                    self.m.at_most(side["nq"], side["n"])
-                    self.m.at_most(side["eq"], side["e"])
-                    self.m.at_most(side["eq"], side["nq"])
+                for part in ("q", "m"):      # the talent pool, those with a merit score: parts of the row's persons
+                    if {"n", "e", f"n{part}", f"e{part}"} <= set(side):
+                        self.m.at_most(side[f"n{part}"], side["n"])
+                        self.m.at_most(side[f"e{part}"], side["e"])
+                        self.m.at_most(side[f"e{part}"], side[f"n{part}"])
                 sides.append(side)
             ref_side = sides[-1]
             for side, (_, r) in zip(sides, rows.iterrows()):     # the audit says why a row was not tested

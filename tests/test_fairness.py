@@ -254,10 +254,15 @@ def test_round_trip_rules_summary_and_columns(planted, tmp_path):
     pd.testing.assert_frame_equal(again.findings, f)   # dtypes included (pandas 3: nothing object)
     assert again.params == json.loads(json.dumps(result.params))
     rules = result.rules("en")
-    assert len(rules) == len(F.DECISION_TABLE) == 6 and list(rules["flag"]) == [r.flag for r in F.DECISION_TABLE]
+    assert len(rules) == len(F.DECISION_TABLE) == 10 and list(rules["flag"]) == [r.flag for r in F.DECISION_TABLE]
     disparity = rules.loc[rules["flag"] == F.DISPARITY, "rule"].iloc[0]
     assert "0.8" in disparity and "1.25" in disparity and "adjusted impact ratio" in disparity
-    assert "odds ratio of 4" in rules.iloc[0]["rule"] and "Benjamini" in result.rules("id").iloc[2]["aturan"]
+    assert "odds ratio of 4" in rules.iloc[0]["rule"] and "Benjamini" in result.rules("id").iloc[3]["aturan"]
+    assert "two one-sided tests" in rules.loc[rules["flag"] == F.NO_DISPARITY, "rule"].iloc[0]
+    gaps = F.AuditResult.from_dir(tmp_path).merit_gaps          # the gaps in the merit measures come back too
+    pd.testing.assert_frame_equal(gaps.reset_index(drop=True), result.merit_gaps.reset_index(drop=True),
+                                  check_dtype=False)
+    assert set(gaps["measure"]) == {"kompetensi", "kinerja", "jpm"}
     summary = result.summary("en")
     assert f"{BIG_OPD} jenis_kelamin P vs L" in summary and "direction: lower" in summary and "person-quarters" in summary
     assert any("without" not in c and "lack complete merit" in c for c in result.caveats("en"))

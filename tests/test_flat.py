@@ -77,6 +77,9 @@ def test_small_table_roles_mappings_and_missing_report(small):
     assert rep.loc["protected[0]", ["n_missing", "n_unreadable"]].tolist() == [0, 1]
     assert rep.loc["controls[0]", "n_missing"] == 1
     assert "1 dikeluarkan" in data.summary() and "1 left out" in data.summary("en")
+    # the row a merit measure's drop left out still enters the audit's raw comparison, and the summary says so
+    assert len(data.model_dropped) == 1 and len(data.audit_frame()) == 8
+    assert "1 baris yang dikeluarkan" in data.summary() and "1 rows left out for a missing merit" in data.summary("en")
 
 
 def test_xlsx_and_parquet_give_the_same_frame(small, tmp_path):

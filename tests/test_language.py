@@ -73,7 +73,8 @@ def test_every_code_has_words_in_both_languages():
         assert text.flag_label(flag, "id") != flag or flag == "disparity"
         assert text.t(f"flags.{flag}", "en") and text.t(f"meanings.{flag}", "id") != f"meanings.{flag}"
     assert {text.flag_label(f, "id") for f in codes.FLAGS} == {
-        "disparitas", "kesenjangan yang dijelaskan", "belum dapat disimpulkan", "tidak ada disparitas", "data tidak cukup"}
+        "disparitas", "kesenjangan kecil", "kesenjangan yang dijelaskan", "belum dapat disimpulkan", "tidak ada disparitas",
+        "data tidak cukup"}
     for code in codes.LEDGER_REASONS:
         assert text.t(f"ledger.{code}", "en") != f"ledger.{code}"
     assert [text.category(c, "en") for c in codes.CATEGORIES] == ["Very good", "Good", "Poor", "Bad", "cannot be judged"]
@@ -82,7 +83,7 @@ def test_every_code_has_words_in_both_languages():
 
 def test_lookup_by_section_and_refusal_of_an_unknown_language():
     assert text.t("fig.rate", "en") == "promotion rate (95% Wilson CI)"
-    assert text.t("verdict_rules.6", "id").startswith("Tidak ada kesenjangan")
+    assert text.t("verdict_rules.9", "id").startswith("Klaim kesetaraan")
     assert text.t("site.footer", "en").startswith("Merit workbook")
     assert text.t("no.such.key") == "no.such.key"
     with pytest.raises(ValueError, match="'fr' tidak dikenal"):
@@ -106,11 +107,12 @@ def test_verdict_texts_follow_the_decision_table():
     """The words of each rule name the flag the decision table gives (docs/verdicts.md), inconclusive included."""
     from merit_lib.analysis import fairness as F
 
-    assert [r.text for r in F.DECISION_TABLE] == [text.VERDICT_RULES[i] for i in range(1, 7)]
+    assert [r.text for r in F.DECISION_TABLE] == [text.VERDICT_RULES[i] for i in range(1, 11)]
     rules = F.rules_table(F.AuditParams(), "en")
-    assert list(rules["name"]) == ["insufficient data", "insufficient data", "disparity", "explained gap", "inconclusive",
-                                   "no disparity"]
-    assert "0.05" in rules["rule"].iloc[2] and "0.8" in rules["rule"].iloc[2] and "1.25" in rules["rule"].iloc[2]
+    assert list(rules["name"]) == ["insufficient data", "insufficient data", "inconclusive", "disparity", "minor gap",
+                                   "explained gap", "inconclusive", "inconclusive", "no disparity", "inconclusive"]
+    assert "0.05" in rules["rule"].iloc[3] and "0.8" in rules["rule"].iloc[3] and "1.25" in rules["rule"].iloc[3]
+    assert "90% CI" in rules["rule"].iloc[8] and "equivalence" in rules["rule"].iloc[8]
     assert not hasattr(text, "FLAG_RULES") and not hasattr(text, "flag_rule") and not hasattr(text, "number")
 
 
@@ -174,8 +176,8 @@ def test_every_verdict_has_its_own_okabe_ito_colour_and_shape():
 
     okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000", "#999999"}
     assert set(figures.FLAG_COLORS) == set(figures.FLAG_MARKERS) == set(codes.FLAGS)
-    assert set(figures.FLAG_COLORS.values()) <= okabe_ito and len(set(figures.FLAG_COLORS.values())) == 5
-    assert len(set(figures.FLAG_MARKERS.values())) == 5
+    assert set(figures.FLAG_COLORS.values()) <= okabe_ito and len(set(figures.FLAG_COLORS.values())) == 6
+    assert len(set(figures.FLAG_MARKERS.values())) == 6
 
 
 def _forest_findings() -> pd.DataFrame:

@@ -8,8 +8,15 @@ Indicators (each a share 0–1; defined in plain Bahasa Indonesia in `METHOD`):
   `n_bypassed` counts the eligible, not promoted candidates of the same OPD and target level who were more ready than
   someone promoted; `share_bypassed` divides it by the eligible candidates of those contests (`n_kandidat`), so that it
   does not grow with the OPD's size under the same rules; the index uses 1 − share_bypassed;
-- fairness: 1 with no `disparity` flag in the OPD's audit, 0.5 with one, 0 with two or more — only where the audit
-  could test something in the OPD; untested, it is missing, never perfect.
+- fairness (`fairness_component`, issue 21): on the same footing for small and large OPDs and direction-aware. For each
+  audited (attribute, group), the OPD's own estimate (its finding's basis odds ratio, where the audit could test it and
+  none of its cells holds 1–4 persons) is shrunk toward the province's by empirical Bayes (normal-normal, the
+  between-OPD variance by DerSimonian–Laird); an OPD whose own estimate is missing or thin takes the province's, with
+  its spread. Each group's shrunk odds ratio, as an impact ratio at the province's reference rate, scores 1 at 0.8 or
+  above (no material gap against the group) down to 0 at 0.5 (linearly: `FAIRNESS_FLOOR`); the OPD's score is its
+  worst group's. So an OPD with little evidence scores as the province does, whatever its size; a gap in a group's
+  favour costs nothing and is reported (`fairness_in_favour`, `fairness_against` count the disparities by side). An
+  OPD without audited persons has no score (missing, never perfect).
 A component that cannot be measured (no candidate to pass over, nothing testable) is missing: the index is the weighted
 mean of the others (weights rescaled), its interval also spans every value the missing one could take, and
 `komponen_tidak_dinilai` names it. A quarter without promotion cannot be judged on promotions: index empty, category
@@ -36,6 +43,7 @@ columns too: the points sum to the index, and the door recomputes them with it.
 
 from __future__ import annotations
 
+import warnings
 import zlib
 
 import numpy as np
@@ -218,13 +226,14 @@ def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope:
     out["n_bypassed"], out["n_kandidat"] = cand["n_bypassed"], cand["n_kandidat"]
     out["n_kandidat_tidak_terlewati"] = out["n_kandidat"] - out["n_bypassed"]
     out["share_bypassed"] = out["n_bypassed"] / out["n_kandidat"].where(out["n_kandidat"] > 0)
-    out["fairness_flags"], out["fairness_tested"] = _flags(findings, out.index)
+    fair = fairness_component(findings, out.index)
+    for col in fair.columns:
+        out[col] = fair[col]
 
     for col, (num, den) in SHARE_COUNTS.items():
         out[col] = np.where(out[den] > 0, out[num] / out[den].where(out[den] > 0), np.nan)
         out[f"{col}_ci_low"], out[f"{col}_ci_high"] = wilson(out[num], out[den])
     out["share_tanpa_bypass"] = 1 - out["share_bypassed"]
-    out["skor_keadilan"] = fairness_score(out)
     replaced = thin_promotions(out)
     for col, value in index_columns(out, replaced, n_boot, seed).items():
         out[col] = value
@@ -268,7 +277,7 @@ def province_values(out: pd.DataFrame, replaced: pd.DataFrame | None = None) -> 
 
 
 def index_columns(out: pd.DataFrame, replaced: pd.DataFrame | None = None, n_draws: int = 2000, seed: int = 0,
-                  keys: pd.Series | None = None) -> pd.DataFrame:
+                  keys: pd.Series | None = None, weights: dict[str, float] | None = None) -> pd.DataFrame:
     """Index, its 95 % range, category, the components not judged, and each component's value and points
     (`VALUE_COLUMNS`, `POINT_COLUMNS`: empty where the index is), from the counts of INDEX_INPUTS.
 
@@ -277,7 +286,41 @@ def index_columns(out: pd.DataFrame, replaced: pd.DataFrame | None = None, n_dra
     component uniformly in the range; it is named in `komponen_tidak_dinilai` and `komponen_nilai_provinsi`. No count
     of a replaced component is read (they may be hidden): the result is a function of the other counts only. Each
     row's draws come from its own generator, seeded by `seed` and its key (`keys`, default `out["opd_kode"]`, else the
-    index), so that a row's range depends neither on the order of the rows nor on another row's counts."""
+    index), so that a row's range depends neither on the order of the rows nor on another row's counts. `weights`
+    (component → weight, default WEIGHTS) recomputes the index under other weights (`tier_sensitivity`)."""
+    w = _weights(weights)
+    beta, skor, rep, components, judged, rated, seeds = _index_parts(out, replaced, seed, keys)
+    lo, hi = _index_ci(beta, skor, rep, n_draws, seeds, w)
+    own = ~np.isnan(components[:, [list(WEIGHTS).index(c) for c in PROMOTION_COMPONENTS]]) & ~rep
+    res = pd.DataFrame(index=out.index)
+    res["index"] = np.where(judged, 100 * _index(components, w), np.nan)
+    res["index_ci_low"], res["index_ci_high"] = np.where(judged, 100 * lo, np.nan), np.where(judged, 100 * hi, np.nan)
+    res["category"] = category(res["index"]).where(rated & own.any(axis=1), NOT_JUDGED)
+    average = province_average(res["index"], out["n_pegawai"], rated)
+    res["tier"] = pd.Series(tier(res["index_ci_low"], res["index_ci_high"], rated, average), index=out.index,
+                            dtype="string")
+    res["index_provinsi"] = average
+    for j, c in enumerate(PROMOTION_COMPONENTS):
+        a, b = beta[c]
+        with np.errstate(invalid="ignore"):
+            low, high = sps.beta.ppf(0.025, a, b), sps.beta.ppf(0.975, a, b)
+        res[ESTIMATE_CI[c][0]] = np.where(judged & ~rep[:, j], low, np.nan)
+        res[ESTIMATE_CI[c][1]] = np.where(judged & ~rep[:, j], high, np.nan)
+    missing = [[c for c, v in zip(WEIGHTS, row) if np.isnan(v)] for row in components]
+    stand_in = [[c for c, r in zip(PROMOTION_COMPONENTS, row) if r] for row in rep]
+    res["komponen_tidak_dinilai"] = pd.Series([", ".join(c for c in WEIGHTS if c in m or c in s)
+                                               for m, s in zip(missing, stand_in)], index=out.index, dtype="string")
+    res["komponen_nilai_provinsi"] = pd.Series([", ".join(s) for s in stand_in], index=out.index, dtype="string")
+    values, points = component_points(components, w)
+    for j, c in enumerate(WEIGHTS):
+        res[VALUE_COLUMNS[c]] = np.where(judged, values[:, j], np.nan)
+        res[POINT_COLUMNS[c]] = np.where(judged, points[:, j], np.nan)
+    return res
+
+
+def _index_parts(out: pd.DataFrame, replaced: pd.DataFrame | None, seed: int, keys: pd.Series | None) -> tuple:
+    """What the index is computed from (`index_columns`): each component's Beta, the fairness score, the replaced
+    components, the components' values, which OPDs are judged and rated, and each row's seed."""
     absent = [c for c in INDEX_INPUTS if c not in out.columns]
     if absent:
         raise ValueError(f"kolom indeks tidak ada (index inputs missing): {', '.join(absent)}")
@@ -296,39 +339,19 @@ def index_columns(out: pd.DataFrame, replaced: pd.DataFrame | None = None, n_dra
     rated = out["n_promosi"].to_numpy(float) >= MIN_PROMOTIONS
     if keys is None:
         keys = out["opd_kode"] if "opd_kode" in out else pd.Series(out.index, index=out.index)
-    lo, hi = _index_ci(beta, skor, rep, n_draws, [_row_seed(seed, k) for k in keys])
-    own = ~np.isnan(components[:, [list(WEIGHTS).index(c) for c in PROMOTION_COMPONENTS]]) & ~rep
-    res = pd.DataFrame(index=out.index)
-    res["index"] = np.where(judged, 100 * _index(components), np.nan)
-    res["index_ci_low"], res["index_ci_high"] = np.where(judged, 100 * lo, np.nan), np.where(judged, 100 * hi, np.nan)
-    res["category"] = category(res["index"]).where(rated & own.any(axis=1), NOT_JUDGED)
-    average = province_average(res["index"], out["n_pegawai"], rated)
-    res["tier"] = pd.Series(tier(res["index_ci_low"], res["index_ci_high"], rated, average), index=out.index,
-                            dtype="string")
-    res["index_provinsi"] = average
-    for j, c in enumerate(PROMOTION_COMPONENTS):
-        a, b = beta[c]
-        with np.errstate(invalid="ignore"):
-            low, high = sps.beta.ppf(0.025, a, b), sps.beta.ppf(0.975, a, b)
-        res[ESTIMATE_CI[c][0]] = np.where(judged & ~rep[:, j], low, np.nan)
-        res[ESTIMATE_CI[c][1]] = np.where(judged & ~rep[:, j], high, np.nan)
-    missing = [[c for c, v in zip(WEIGHTS, row) if np.isnan(v)] for row in components]
-    stand_in = [[c for c, r in zip(PROMOTION_COMPONENTS, row) if r] for row in rep]
-    res["komponen_tidak_dinilai"] = pd.Series([", ".join(c for c in WEIGHTS if c in m or c in s)
-                                               for m, s in zip(missing, stand_in)], index=out.index, dtype="string")
-    res["komponen_nilai_provinsi"] = pd.Series([", ".join(s) for s in stand_in], index=out.index, dtype="string")
-    values, points = component_points(components)
-    for j, c in enumerate(WEIGHTS):
-        res[VALUE_COLUMNS[c]] = np.where(judged, values[:, j], np.nan)
-        res[POINT_COLUMNS[c]] = np.where(judged, points[:, j], np.nan)
-    return res
+    return beta, skor, rep, components, judged, rated, [_row_seed(seed, k) for k in keys]
 
 
-def component_points(components: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _weights(weights: dict[str, float] | None) -> np.ndarray:
+    """The weights in WEIGHTS order (default WEIGHTS); a component not named weighs 0."""
+    return np.asarray([(weights or WEIGHTS).get(c, 0.0) for c in WEIGHTS], float)
+
+
+def component_points(components: np.ndarray, w: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Per OPD and component (last axis, WEIGHTS order): the value that entered the index and its points, 100 × weight
     × value with the weights rescaled over the measured components (as `_index` does), so the points sum to the index.
     NaN where the component was not measured."""
-    w = np.asarray(list(WEIGHTS.values()))
+    w = _weights(None) if w is None else w
     avail = ~np.isnan(components)
     total = np.where(avail, w, 0).sum(axis=-1, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -337,9 +360,110 @@ def component_points(components: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def fairness_score(out: pd.DataFrame) -> np.ndarray:
-    """1 with no `disparity` flag, 0.5 with one, 0 with more; NaN where the audit could test nothing in the OPD."""
+    """The fairness component of each OPD: `skor_keadilan` as `fairness_component` scored it; a table without it (one
+    written before issue 21) falls back to 1 with no `disparity` flag, 0.5 with one, 0 with more, where tested."""
+    if "skor_keadilan" in out:
+        return pd.to_numeric(out["skor_keadilan"], errors="coerce").to_numpy(float)
     fair = out["fairness_flags"].to_numpy(float)
     return np.where(out["fairness_tested"].to_numpy(float) > 0, np.select([fair == 0, fair == 1], [1.0, 0.5], 0.0), np.nan)
+
+
+#: the smallest between-OPD variance of a log odds ratio the shrinkage assumes (SD 0.05): never a point mass
+MIN_TAU2 = 0.05 ** 2
+#: the shrunk impact ratio at which the fairness component reaches 0 (it is 1 at the materiality bound, 0.8)
+FAIRNESS_FLOOR = 0.5
+
+
+def fairness_component(findings: pd.DataFrame | None, scopes: pd.Index, impact_low: float = 0.8) -> pd.DataFrame:
+    """Per scope (OPD): `fairness_flags` (disparities), `fairness_tested` (findings the audit could test),
+    `fairness_against` / `fairness_in_favour` (disparities by the side of their basis estimate), and `skor_keadilan`,
+    the shrunk, direction-aware score of the module docstring (NaN for a scope without a finding; `post_var` is kept
+    for the record of what the shrinkage did, the score reads the posterior mean)."""
+    from merit_lib.analysis.fairness.verdicts import adjusted_impact_ratio
+
+    out = pd.DataFrame(index=scopes)
+    for col in ("fairness_flags", "fairness_tested", "fairness_against", "fairness_in_favour"):
+        out[col] = 0
+    out["skor_keadilan"] = np.nan
+    if findings is None or findings.empty:
+        return out
+    f = findings
+    own = f[f["scope"] != codes.PROVINCE]
+    dis = own["flag"] == codes.DISPARITY
+    side = own["adjusted_direction"] if "adjusted_direction" in own else \
+        own["direction"] if "direction" in own else pd.Series(codes.LOWER, index=own.index)   # unknown side: against
+    counts = {"fairness_flags": dis, "fairness_tested": own["flag"] != codes.INSUFFICIENT,
+              "fairness_against": dis & (side == codes.LOWER), "fairness_in_favour": dis & (side == codes.HIGHER)}
+    for col, mask in counts.items():
+        out[col] = own[mask.fillna(False).to_numpy(bool)].groupby("scope").size().reindex(scopes).fillna(0).astype(int)
+    # without the estimates (a findings table of flags only): the flags, by side — 1 with no disparity against a group,
+    # 0.5 with one, 0 with two or more, where something was tested
+    against = out["fairness_against"].to_numpy(float)
+    by_flags = np.where(out["fairness_tested"].to_numpy(float) > 0, np.clip(1 - 0.5 * against, 0, 1), np.nan)
+    if not {"attribute", "group", "rate_reference", "n_group"} <= set(f.columns):
+        out["skor_keadilan"] = by_flags
+        return out
+    est, se = _basis_log_or(f)
+    worst = pd.Series(np.nan, index=scopes)
+    for _, rows in f.groupby(["attribute", "group"], sort=False):
+        prov = rows[rows["scope"] == codes.PROVINCE]
+        if prov.empty or not (np.isfinite(est[prov.index[0]]) and np.isfinite(se[prov.index[0]])):
+            continue
+        mu, v0 = est[prov.index[0]], se[prov.index[0]] ** 2
+        p0 = float(prov["rate_reference"].iloc[0])
+        opd = rows[rows["scope"] != codes.PROVINCE]
+        usable = opd.index[np.isfinite(est[opd.index]) & np.isfinite(se[opd.index]) & ~_small_cells(opd)
+                           & (opd["flag"] != codes.INSUFFICIENT).to_numpy()]
+        tau2 = max(_dersimonian_laird(est[usable], se[usable]), MIN_TAU2)
+        prior_var = tau2 + v0
+        post_mean = pd.Series(mu, index=opd.index)
+        post_var = pd.Series(prior_var, index=opd.index)
+        w_own = 1 / se[usable] ** 2
+        post_var[usable] = 1 / (1 / prior_var + w_own)
+        post_mean[usable] = post_var[usable] * (mu / prior_var + est[usable] * w_own)
+        air = adjusted_impact_ratio(np.exp(post_mean.to_numpy(float)), np.full(len(opd), p0))
+        against = pd.Series(np.clip((impact_low - air) / (impact_low - FAIRNESS_FLOOR), 0, 1), index=opd.index)
+        by_scope = against.groupby(opd["scope"].to_numpy()).max()
+        worst = pd.concat([worst, by_scope.reindex(scopes)], axis=1).max(axis=1)
+    out["skor_keadilan"] = (1 - worst).fillna(pd.Series(by_flags, index=scopes))
+    return out
+
+
+def _basis_log_or(f: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Each finding's basis log odds ratio and its SE (from its 95 % CI): merit-adjusted, Mantel–Haenszel or raw, as its
+    verdict rests on it; NaN where it has none (a likelihood-ratio estimate of 0 or ∞ included)."""
+    basis = f["verdict_basis"].astype("string").fillna("") if "verdict_basis" in f else pd.Series("", index=f.index)
+    cols = {"merit": ("adjusted_odds_ratio", "aor_ci_low", "aor_ci_high"), "opd": ("mh_odds_ratio", "mh_ci_low",
+            "mh_ci_high"), "raw": ("raw_odds_ratio", "raw_or_ci_low", "raw_or_ci_high")}
+    est, lo, hi = (pd.Series(np.select([basis == b for b in cols], [pd.to_numeric(f[c[i]], errors="coerce").to_numpy(float)
+                                                                     if c[i] in f else np.full(len(f), np.nan)
+                                                                     for c in cols.values()], np.nan), index=f.index)
+                   for i in range(3))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_est = np.log(est)
+        se = (np.log(hi) - np.log(lo)) / (2 * sps.norm.ppf(0.975))
+    ok = np.isfinite(log_est) & np.isfinite(se) & (se > 0)
+    return log_est.where(ok), se.where(ok)
+
+
+def _small_cells(rows: pd.DataFrame) -> np.ndarray:
+    """Rows with a cell of 1–4 persons (group or reference, promoted or not): the report hides them, the score never
+    reads them."""
+    cells = [rows[c].astype(float) for c in ("n_group", "n_reference", "promoted_group", "promoted_reference")]
+    cells += [cells[0] - cells[2], cells[1] - cells[3]]
+    return np.logical_or.reduce([((c >= 1) & (c < MIN_CELL)).to_numpy() for c in cells])
+
+
+def _dersimonian_laird(y: pd.Series, se: pd.Series) -> float:
+    """The between-unit variance of estimates `y` with standard errors `se` (DerSimonian–Laird); 0 with fewer than 2."""
+    if len(y) < 2:
+        return 0.0
+    w = 1 / se.to_numpy(float) ** 2
+    yy = y.to_numpy(float)
+    mean = (w * yy).sum() / w.sum()
+    q = (w * (yy - mean) ** 2).sum()
+    denom = w.sum() - (w ** 2).sum() / w.sum()
+    return float(max(0.0, (q - (len(yy) - 1)) / denom)) if denom > 0 else 0.0
 
 
 def category(index: pd.Series, lang: str = "id") -> pd.Series:
@@ -350,20 +474,12 @@ def category(index: pd.Series, lang: str = "id") -> pd.Series:
     return out
 
 
-def _flags(findings: pd.DataFrame | None, scopes: pd.Index) -> tuple[pd.Series, pd.Series]:
-    """Per scope: `disparity` findings, and findings the audit could test (any verdict but `insufficient data`)."""
-    if findings is None or findings.empty:
-        zero = pd.Series(0, index=scopes, dtype=int)
-        return zero, zero.copy()
-    dis = findings[findings["flag"] == "disparity"].groupby("scope").size().reindex(scopes).fillna(0).astype(int)
-    tested = findings[findings["flag"] != "insufficient data"].groupby("scope").size().reindex(scopes).fillna(0).astype(int)
-    return dis, tested
-
-
-def _index(components: np.ndarray) -> np.ndarray:
+def _index(components: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
     """Weighted mean of the available components (last axis), weights rescaled over the non-missing ones."""
-    w = np.asarray(list(WEIGHTS.values()))
+    w = _weights(None) if w is None else w
     avail = ~np.isnan(components)
+    if avail.all():             # draws have no gaps: a plain weighted mean
+        return components @ w / w.sum()
     num = np.nansum(np.where(avail, components * w, 0), axis=-1)
     with np.errstate(invalid="ignore"):
         return num / np.where(avail, w, 0).sum(axis=-1)
@@ -405,27 +521,80 @@ def _row_seed(seed: int, key: object) -> list[int]:
 
 
 def _index_ci(beta: dict[str, tuple[np.ndarray, np.ndarray]], skor: np.ndarray, replaced: np.ndarray, n_draws: int,
-              seeds: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+              seeds: list[list[int]], w: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """2.5 % and 97.5 % of the index over draws of every component's Beta distribution; a component not measured is
     drawn uniformly on 0–1 (Beta(1, 1)) with its weight, fairness as scored is held fixed. A component standing in at
     the province's value spans all it could be: 0 for the lower bound, 1 for the upper. Row i draws from its own
     generator (`seeds[i]`); no count of a replaced component is read."""
+    low, high = _draws(beta, skor, replaced, n_draws, seeds)
+    return _range(low, high, w)
+
+
+def _range(low: np.ndarray, high: np.ndarray, w: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """2.5 % of the index over the low draws and 97.5 % over the high ones, per OPD (NaN for none)."""
+    if not len(low):
+        return np.full(0, np.nan), np.full(0, np.nan)
+    return np.percentile(_index(low, w), 2.5, axis=1), np.percentile(_index(high, w), 97.5, axis=1)
+
+
+def _draws(beta: dict[str, tuple[np.ndarray, np.ndarray]], skor: np.ndarray, replaced: np.ndarray, n_draws: int,
+           seeds: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Per OPD, `n_draws` draws of every component (OPD × draw × component, WEIGHTS order) for the lower and for the
+    upper bound of the index range (see `_index_ci`)."""
     n = len(skor)
-    lo, hi = np.full(n, np.nan), np.full(n, np.nan)
+    low_all, high_all = np.full((n, n_draws, len(WEIGHTS)), np.nan), np.full((n, n_draws, len(WEIGHTS)), np.nan)
     for i in range(n):
         rng = np.random.default_rng(seeds[i])
-        low, high = [], []
-        for c in WEIGHTS:
+        for j, c in enumerate(WEIGHTS):
             if c in beta:
                 a, b = beta[c][0][i], beta[c][1][i]
                 d = rng.beta(1.0 if np.isnan(a) else a, 1.0 if np.isnan(b) else b, n_draws)
                 rep = c in PROMOTION_COMPONENTS and replaced[i, PROMOTION_COMPONENTS.index(c)]
-                low.append(np.zeros(n_draws) if rep else d)
-                high.append(np.ones(n_draws) if rep else d)
+                low_all[i, :, j] = 0.0 if rep else d
+                high_all[i, :, j] = 1.0 if rep else d
             else:
                 d = rng.random(n_draws) if np.isnan(skor[i]) else np.full(n_draws, skor[i])
-                low.append(d)
-                high.append(d)
-        lo[i] = np.percentile(_index(np.stack(low, axis=-1)), 2.5)
-        hi[i] = np.percentile(_index(np.stack(high, axis=-1)), 97.5)
-    return lo, hi
+                low_all[i, :, j] = high_all[i, :, j] = d
+    return low_all, high_all
+
+
+#: the spread of the random weights of `tier_sensitivity`: a Dirichlet with these times the published weights as its
+#: parameters (each weight varies by about ±40 % of itself)
+SENSITIVITY_CONCENTRATION = 20.0
+TIER_SHARES = {t: f"share_{t}" for t in TIERS}
+
+
+def tier_sensitivity(table: pd.DataFrame, n_weights: int = 100, concentration: float = SENSITIVITY_CONCENTRATION,
+                     seed: int = 0, n_draws: int = 2000) -> pd.DataFrame:
+    """How much each OPD's tier rests on the index's weights: the index and tier recomputed under `n_weights` random
+    weight sets (Dirichlet around WEIGHTS), from the numbers of a *published* compliance table (hidden counts empty; a
+    component the door put at the province's value, named in `komponen_nilai_provinsi`, stays so). Per OPD: its tier
+    under the published weights, the share of weight sets that keep it, the share in each tier, and the 5th and 95th
+    percentiles of its index."""
+    t = table.reset_index(drop=True)
+    names = t["komponen_nilai_provinsi"].astype("string").fillna("") if "komponen_nilai_provinsi" in t else \
+        pd.Series("", index=t.index)
+    replaced = pd.DataFrame({c: names.str.contains(c, regex=False).to_numpy(bool) for c in PROMOTION_COMPONENTS})
+    base = index_columns(t, replaced, n_draws, seed)
+    beta, skor, rep, components, judged, rated, seeds = _index_parts(t, replaced, seed, None)
+    low, high = _draws(beta, skor, rep, n_draws, seeds)
+    rng = np.random.default_rng([seed, 21])
+    draws = rng.dirichlet(concentration * np.asarray(list(WEIGHTS.values())), n_weights)
+    tiers, indices = [], []
+    for w in draws:
+        index = np.where(judged, 100 * _index(components, w), np.nan)
+        lo, hi = _range(low, high, w)
+        lo, hi = np.where(judged, 100 * lo, np.nan), np.where(judged, 100 * hi, np.nan)
+        tiers.append(tier(lo, hi, rated, province_average(index, t["n_pegawai"], rated)).astype(str))
+        indices.append(index)
+    tiers_a, idx = np.array(tiers), np.array(indices)
+    out = pd.DataFrame({"opd_kode": t["opd_kode"], "opd_nama": t.get("opd_nama"), "tier": base["tier"].astype("string")})
+    out["share_same_tier"] = (tiers_a == base["tier"].astype(str).to_numpy()).mean(axis=0)
+    for tier_code, col in TIER_SHARES.items():
+        out[col] = (tiers_a == tier_code).mean(axis=0)
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out["index_low"] = np.nanpercentile(idx, 5, axis=0)
+        out["index_high"] = np.nanpercentile(idx, 95, axis=0)
+    out["n_weights"] = n_weights
+    return ranked(out)

@@ -27,11 +27,19 @@ counts as unreadable), `bands`/`labels` (numbers → bands), `reference` (refere
 attribute, or reference level of a categorical measure) and `missing`, the missing-value policy:
 
 - `error` (the default): a missing cell stops the load, naming the file and the key — every policy is explicit;
-- `drop`: the row leaves the analysis (counted in the report);
+- `drop`: the row leaves the analysis (counted in the report); for a merit measure or control it leaves the models
+  only: the fairness audit keeps it in its raw comparison (`FlatData.audit_frame`), since who has a merit score, by
+  group and outcome, is part of what the audit checks;
 - `keep`: the cell stays empty; the models leave such rows out (counted in the report);
 - `{fill: VALUE}`: the cell gets VALUE;
 - `{fill: VALUE, indicator: NAME}`: the cell gets VALUE and a 0/1 column NAME marks it; NAME joins the same role;
 - `{level: LABEL}` (categorical): the cell becomes its own level LABEL.
+
+A merit measure or control may say when it was measured, `measured: before` (before the start of the period the outcome
+counts) or `measured: after` — refused, since a control taken after the start (training taken after selection, an
+allowance of the new post) can be caused by the promotion and would explain a real gap away; left out, the audit checks
+it from the data and says it is undeclared. A merit measure may declare its `reliability` (0–1], as an assessment centre
+reports it: the audit then also estimates every finding at that reliability (docs/verdicts.md).
 
 Merit measures (`competency`, `kinerja`) are optional: a table with only an outcome, protected attributes and a scope
 (the Berkeley admissions case) is audited raw and stratified by scope, and the audit says that no merit was measured,
@@ -72,7 +80,11 @@ READABLE = (".csv", ".txt", ".xlsx", ".xlsm", ".parquet", ".pq")
 LIST_ROLES = ("competency", "kinerja", "controls", "protected")
 SINGLE_ROLES = ("outcome", "scope", "id", "qualified", "eligible", "at_risk")
 TOP_KEYS = frozenset(LIST_ROLES + SINGLE_ROLES + ("sheet", "description"))
-SPEC_KEYS = frozenset({"column", "name", "type", "map", "bands", "labels", "reference", "missing"})
+SPEC_KEYS = frozenset({"column", "name", "type", "map", "bands", "labels", "reference", "missing", "measured",
+                       "reliability"})
+#: roles whose entries may say when they were measured (`measured: before|after`) and how reliable they are
+TIMED_ROLES = ("competency", "kinerja", "controls")
+RELIABLE_ROLES = ("competency", "kinerja")
 KINDS = ("numeric", "categorical", "boolean", "text")
 DEFAULT_KIND = {"outcome": "boolean", "competency": "numeric", "kinerja": "numeric", "controls": None,
                 "protected": "categorical", "scope": "categorical", "id": "text",
@@ -128,6 +140,8 @@ class Spec:
     labels: tuple[str, ...] | None = None
     reference: str | None = None
     missing: Missing = field(default_factory=Missing)
+    measured: str | None = None     # before / after the start of the period (merit measures and controls)
+    reliability: float | None = None  # a merit measure's declared reliability (0–1]
 
 
 @dataclass
@@ -143,6 +157,16 @@ class FlatData:
     scoped: bool = True
     sha256: dict[str, str] = field(default_factory=dict)
     specs: list[Spec] = field(default_factory=list)
+    #: rows left out only by a merit measure's or control's `drop` policy (their values typed, that one missing)
+    model_dropped: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def audit_frame(self) -> pd.DataFrame:
+        """The frame the fairness audit reads: the analysis frame plus the rows a merit measure's or control's `drop`
+        left out, so that the raw comparison covers everyone and who has a merit score (by group and outcome) can be
+        checked; the models leave those rows out, as `drop` asks."""
+        if self.model_dropped is None or self.model_dropped.empty:
+            return self.frame
+        return pd.concat([self.frame, self.model_dropped[self.frame.columns]], ignore_index=True)
 
     @property
     def n_dropped(self) -> int:
@@ -166,6 +190,12 @@ class FlatData:
             gap, bad = number(row.n_missing, lang, 0), number(row.n_unreadable, lang, 0)
             lines.append(f"  {row.key} ({row.column}): {gap} kosong, {bad} tak terbaca → {done}" if lang == "id" else
                          f"  {row.key} ({row.column}): {gap} missing, {bad} unreadable → {done}")
+        if self.model_dropped is not None and len(self.model_dropped):
+            k = number(len(self.model_dropped), lang, 0)
+            lines.append(f"  {k} baris yang dikeluarkan karena ukuran merit atau kontrol kosong tetap ikut perbandingan "
+                         "mentah audit keadilan (siapa yang bernilai merit termasuk yang diperiksanya)" if lang == "id" else
+                         f"  {k} rows left out for a missing merit measure or control stay in the fairness audit's raw "
+                         "comparison (who has merit scores is part of what it checks)")
         return "\n".join(lines)
 
     def context(self) -> dict[str, object]:
@@ -275,8 +305,42 @@ def _parse_spec(role: str, key: str, raw: object, roles_path: Path) -> Spec:
     bands, labels = _bands(raw, roles_path, key)
     missing = _missing_policy(raw.get("missing"), roles_path, key)
     ref = raw.get("reference")
+    measured, reliability = _timing(raw, role, roles_path, key)
     return Spec(role, key, column, name, kind or "", None if mapping is None else {_value_key(k): v for k, v in mapping.items()},
-                bands, labels, None if ref is None else str(_value_key(ref) if isinstance(ref, bool | int | float) else ref), missing)
+                bands, labels, None if ref is None else str(_value_key(ref) if isinstance(ref, bool | int | float) else ref), missing,
+                measured, reliability)
+
+
+def _timing(raw: dict, role: str, roles_path: Path, key: str) -> tuple[str | None, float | None]:
+    """`measured` (before / after the start of the period) and `reliability` (0–1] of a role entry, checked. A merit
+    measure or control measured after the start can be caused by the promotion: refused here, with the key named."""
+    from merit_lib.domain.roles import AFTER, TIMES
+
+    measured, reliability = raw.get("measured"), raw.get("reliability")
+    if measured is not None:
+        if role not in TIMED_ROLES:
+            raise roles_error(roles_path, f"{key}.measured", f"hanya untuk {', '.join(TIMED_ROLES)} (only for merit measures "
+                              "and controls)")
+        if str(measured) not in TIMES:
+            raise roles_error(roles_path, f"{key}.measured", f"'{measured}' tidak dikenal; gunakan {' atau '.join(TIMES)} "
+                              "(before or after the start of the period)")
+        if str(measured) == AFTER:
+            raise roles_error(roles_path, f"{key}.measured", f"kolom '{raw['column']}' diukur setelah awal periode: dapat "
+                              "disebabkan oleh promosi yang hendak dijelaskannya, jadi tidak dapat menjadi ukuran merit "
+                              "atau kontrol (measured after the start of the period, it can be caused by the promotion it "
+                              "would explain); hapus dari peran, atau pakai nilai yang diukur sebelum periode")
+    if reliability is not None:
+        if role not in RELIABLE_ROLES:
+            raise roles_error(roles_path, f"{key}.reliability", "hanya untuk ukuran merit (only for competency and kinerja "
+                              "measures)")
+        try:
+            value = float(reliability)
+        except (TypeError, ValueError) as exc:
+            raise roles_error(roles_path, f"{key}.reliability", f"'{reliability}' bukan angka 0–1") from exc
+        if not 0 < value <= 1:
+            raise roles_error(roles_path, f"{key}.reliability", f"{value:g} di luar (0, 1] (a reliability lies in (0, 1])")
+        reliability = value
+    return (None if measured is None else str(measured)), reliability
 
 
 def _bands(raw: dict, roles_path: Path, key: str) -> tuple[tuple[float, ...] | None, tuple[str, ...] | None]:
@@ -452,14 +516,16 @@ def _report_row(spec: Spec, n: int, n_missing: int, n_unreadable: int, dropped: 
 
 
 def build_frame(raw: pd.DataFrame, specs: list[Spec], path: Path, roles_path: Path, lang: str = "id"
-                ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
-    """Typed role columns, missing policies applied; returns the frame, the missing-value report and each column's kind."""
+                ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str], pd.DataFrame]:
+    """Typed role columns, missing policies applied; returns the frame, the missing-value report, each column's kind, and
+    the rows only a merit measure's or control's `drop` left out (for the audit's raw comparison)."""
     headers = [str(h) for h in raw.columns]
     raw = raw.set_axis(headers, axis=1)
     columns: dict[str, pd.Series] = {}
     kinds: dict[str, str] = {}
     rows: list[dict] = []
     drop = pd.Series(False, index=raw.index)
+    model_drop = pd.Series(False, index=raw.index)     # dropped by a merit measure's or control's policy
     for spec in specs:
         header = resolve_header(spec.column, headers, roles_path, spec.key, path)
         empty = _text(raw[header]).isna() if not pd.api.types.is_numeric_dtype(raw[header]) else raw[header].isna()
@@ -475,11 +541,17 @@ def build_frame(raw: pd.DataFrame, specs: list[Spec], path: Path, roles_path: Pa
         typed, indicator = apply_missing(typed, spec, kind)
         gone = typed.isna() if spec.missing.action == "drop" else pd.Series(False, index=raw.index)
         drop |= gone
+        if spec.role in MODEL_ROLES:
+            model_drop |= gone
         columns[spec.name], kinds[spec.name] = typed, kind
         if indicator is not None:
             columns[indicator.name], kinds[str(indicator.name)] = indicator, "numeric"
         rows.append(_report_row(spec, len(raw), int(empty.sum()), int(unreadable.sum()), int(gone.sum()), lang))
-    frame = pd.DataFrame(columns, index=raw.index).loc[~drop].reset_index(drop=True)
+    every = pd.DataFrame(columns, index=raw.index)
+    frame = every.loc[~drop].reset_index(drop=True)
+    # rows only a merit measure's or control's `drop` left out: the audit's raw comparison keeps them (who has a merit
+    # score, by group and outcome, is part of what it checks); the models leave them out either way
+    extra = every.loc[model_drop & ~_dropped_by_other(every, specs)].reset_index(drop=True)
     for spec in specs:
         if spec.reference is not None and spec.reference not in set(frame[spec.name].dropna().astype(str).unique().tolist()):
             seen = ", ".join(map(str, frame[spec.name].dropna().astype(str).unique()[:10]))
@@ -489,7 +561,20 @@ def build_frame(raw: pd.DataFrame, specs: list[Spec], path: Path, roles_path: Pa
     total = {"role": "(semua)" if lang == "id" else "(all)", "key": "", "column": "", "name": "", "n_rows": len(raw),
              "n_missing": 0, "n_unreadable": 0, "policy": "", "n_dropped": int(drop.sum()),
              "treatment": (f"{len(frame):,} baris dianalisis" if lang == "id" else f"{len(frame):,} rows analysed")}
-    return frame, pd.concat([report, pd.DataFrame([total])], ignore_index=True), kinds
+    return frame, pd.concat([report, pd.DataFrame([total])], ignore_index=True), kinds, extra
+
+
+#: the roles only the models read: a row without one of them is out of the models, not out of the audit's raw comparison
+MODEL_ROLES = ("competency", "kinerja", "controls")
+
+
+def _dropped_by_other(every: pd.DataFrame, specs: list[Spec]) -> pd.Series:
+    """Rows a `drop` policy of a role other than a merit measure or control leaves out (outcome, protected, scope, …)."""
+    out = pd.Series(False, index=every.index)
+    for s in specs:
+        if s.role not in MODEL_ROLES and s.missing.action == "drop":
+            out |= every[s.name].isna()
+    return out
 
 
 def _categorise(frame: pd.DataFrame, specs: list[Spec], kinds: dict[str, str]) -> tuple[str, ...]:
@@ -513,11 +598,15 @@ def make_roles(specs: list[Spec], categorical: tuple[str, ...], scope: str, scop
         return tuple(out)
 
     one = {s.role: s.name for s in specs if s.role in SINGLE_ROLES}
+    measured = {s.name: s.measured for s in specs if s.measured}
+    measured.update({s.missing.indicator: s.measured for s in specs if s.measured and s.missing.indicator})
     return Roles(outcome=one["outcome"], competency=names("competency"), kinerja=names("kinerja"),
                  controls=names("controls"), categorical=categorical, scope=scope, scope_label=scope_label,
                  protected=names("protected"),
                  reference={s.name: s.reference for s in specs if s.role == "protected" and s.reference is not None},
-                 qualified=one.get("qualified"), eligible=one.get("eligible"), at_risk=one.get("at_risk"), id=one.get("id"))
+                 qualified=one.get("qualified"), eligible=one.get("eligible"), at_risk=one.get("at_risk"), id=one.get("id"),
+                 measured=measured,
+                 reliability={s.name: s.reliability for s in specs if s.reliability is not None})
 
 
 def load_flat(file: Path | str, roles_path: Path | str, lang: str = "id") -> FlatData:
@@ -526,7 +615,7 @@ def load_flat(file: Path | str, roles_path: Path | str, lang: str = "id") -> Fla
     doc = read_roles_file(roles_path)
     specs = parse_roles(doc, roles_path)
     raw = read_flat(path, doc.get("sheet"))
-    frame, report, kinds = build_frame(raw, specs, path, roles_path, lang)
+    frame, report, kinds, extra = build_frame(raw, specs, path, roles_path, lang)
     outcome = next(s.name for s in specs if s.role == "outcome")
     if len(frame) == 0 or frame[outcome].nunique() < 2:
         raise roles_error(roles_path, "outcome", f"kolom hasil di {path.name} harus memuat kedua nilai (ya dan tidak) setelah pemetaan "
@@ -534,11 +623,18 @@ def load_flat(file: Path | str, roles_path: Path | str, lang: str = "id") -> Fla
     frame[outcome] = frame[outcome].astype(bool)
     categorical = _categorise(frame, specs, kinds)
     scope_spec = next((s for s in specs if s.role == "scope"), None)
-    if scope_spec is None:
-        frame[NO_SCOPE_COLUMN] = pd.Series(SCOPE_ALL, index=frame.index, dtype="string")
     scope = NO_SCOPE_COLUMN if scope_spec is None else scope_spec.name
     label = f"{scope}_nama" if f"{scope}_nama" not in frame else f"_{scope}_label"   # as opd_kode has opd_nama
-    frame[label] = frame[scope]
+    for part in (frame, extra):
+        if scope_spec is None:
+            part[NO_SCOPE_COLUMN] = pd.Series(SCOPE_ALL, index=part.index, dtype="string")
+        part[label] = part[scope]
+    if len(extra):
+        extra[outcome] = extra[outcome].astype(bool)
+        for c in categorical:   # the frame's levels; a level seen only among these rows is missing (out of the models)
+            extra[c] = pd.Categorical(extra[c].astype(object).where(extra[c].notna(), None),
+                                      categories=frame[c].cat.categories)
     roles = make_roles(specs, categorical, scope, label)
     return FlatData(frame, roles, report, path, roles_path, len(raw), scoped=scope_spec is not None,
-                    sha256={str(path): sha256(path), str(roles_path): sha256(roles_path)}, specs=specs)
+                    sha256={str(path): sha256(path), str(roles_path): sha256(roles_path)}, specs=specs,
+                    model_dropped=extra)

@@ -11,19 +11,24 @@ PROVINCE = "PROVINSI"
 # --------------------------------------------------------------------------- fairness verdicts (DESIGN §6, docs/verdicts.md)
 
 DISPARITY = "disparity"
+MINOR = "minor gap"
 EXPLAINED = "explained gap"
 INCONCLUSIVE = "inconclusive"
 NO_DISPARITY = "no disparity"
 INSUFFICIENT = "insufficient data"
 #: every verdict, in the order a reader wants them
-FLAGS: tuple[str, ...] = (DISPARITY, EXPLAINED, INCONCLUSIVE, NO_DISPARITY, INSUFFICIENT)
+FLAGS: tuple[str, ...] = (DISPARITY, MINOR, EXPLAINED, INCONCLUSIVE, NO_DISPARITY, INSUFFICIENT)
 
 #: the side of 1 of a finding's estimate
 LOWER, HIGHER = "lower", "higher"
 DIRECTIONS: tuple[str, ...] = (LOWER, HIGHER)
-#: what took an explained gap away: merit, the OPD composition, or both
-BY_MERIT, BY_OPD, BY_BOTH = "merit", "opd", "opd+merit"
+#: what took an explained gap away, by block (joined with "+", the largest share first): the merit measures, the OPD
+#: composition, eligibility, the quarter (baseline hazard); a declared control is named by its own column
+BY_MERIT, BY_OPD, BY_ELIGIBILITY, BY_QUARTER = "merit", "opd", "eligibility", "quarter"
+BY_BOTH = "opd+merit"
 EXPLAINED_BY: tuple[str, ...] = (BY_MERIT, BY_OPD, BY_BOTH)
+#: the blocks of the decomposition that are not a declared control
+BLOCKS: tuple[str, ...] = (BY_MERIT, BY_OPD, BY_ELIGIBILITY, BY_QUARTER)
 #: which estimate a verdict rests on
 BASIS_MERIT, BASIS_OPD, BASIS_RAW = "merit", "opd", "raw"
 BASES: tuple[str, ...] = (BASIS_MERIT, BASIS_OPD, BASIS_RAW)

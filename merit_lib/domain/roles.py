@@ -27,6 +27,15 @@ class Roles:
     at_risk: str | None = "berisiko"             # who could be promoted in the period
     id: str | None = "nip"                       # the person (a person-quarter frame repeats it)
     period: str | None = "triwulan"              # the quarter of a person-quarter row (its baseline hazard)
+    #: when each merit measure and control is measured against the start of the period: `before` (the ASN contract's
+    #: predictors are all dated before the quarter's start) or `after` (taken in or after the period: refused, since it
+    #: can be caused by the promotion); a column not named here is of unknown time (checked from the data, and said)
+    measured: dict[str, str] = field(default_factory=dict)
+    #: the declared reliability (0–1] of a merit measure (an assessment centre reports it): the audit then also gives
+    #: the adjusted effect under that reliability (regression calibration)
+    reliability: dict[str, float] = field(default_factory=dict)
+    #: further measures of merit whose group gaps the audit shows beside those of `merit` (not in the model)
+    gap_measures: tuple[str, ...] = ()
 
     @property
     def merit(self) -> tuple[str, ...]:
@@ -43,5 +52,13 @@ class Roles:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
-#: the ASN extract; fixed reference groups, so a reference never flips between extracts
-ASN = Roles(reference={"jenis_kelamin": "L", "status_kepegawaian": "PNS"})
+#: when a measure may be taken: before the period's start (a predictor), or after it (caused by the outcome: refused)
+BEFORE, AFTER = "before", "after"
+TIMES = (BEFORE, AFTER)
+
+#: the ASN extract; fixed reference groups, so a reference never flips between extracts; every predictor of a
+#: person-quarter is dated before the quarter's start (merit_lib.analysis.features), JPM is shown beside the model's merit
+ASN = Roles(reference={"jenis_kelamin": "L", "status_kepegawaian": "PNS"},
+            measured={c: BEFORE for c in ("kompetensi", "kinerja", "golongan_ordinal", "masa_kerja", "pendidikan_s1",
+                                          "level_awal")},
+            gap_measures=("jpm",))

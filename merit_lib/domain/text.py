@@ -319,10 +319,21 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
                               "tidak cukup»; lembar findings). 0 = tidak ada yang dapat diuji: skor keadilan kosong.",
                         "en": "Number of fairness-audit findings in this OPD that could be tested (any verdict but "
                               "«insufficient data»; sheet findings). 0 = nothing could be tested: no fairness score."},
-    "skor_keadilan": {"id": "Indikator keadilan dalam indeks: 100% tanpa temuan «disparitas», 50% dengan satu, 0% dengan "
-                            "dua atau lebih; kosong bila tidak ada yang dapat diuji.",
-                      "en": "Fairness indicator of the index: 100% with no «disparity» finding, 50% with one, 0% with two "
-                            "or more; empty when nothing could be tested."},
+    "skor_keadilan": {"id": "Indikator keadilan dalam indeks: untuk setiap kelompok, rasio odds OPD ditarik ke arah angka "
+                            "provinsi (empirical Bayes; OPD kecil mendapat angka provinsi); 100% bila rasio dampaknya 0,8 "
+                            "atau lebih, turun sampai 0% pada 0,5; kelompok terburuk yang dihitung. Kesenjangan yang "
+                            "menguntungkan kelompok tidak mengurangi poin. Kosong bila OPD tidak punya pegawai yang diaudit.",
+                      "en": "Fairness indicator of the index: for each group, the OPD's odds ratio pulled toward the "
+                            "province's (empirical Bayes; a small OPD gets the province's); 100% at an impact ratio of "
+                            "0.8 or above, down to 0% at 0.5; the worst group counts. A gap in a group's favour costs "
+                            "nothing. Empty when the OPD has nobody audited."},
+    "fairness_against": {"id": "Jumlah temuan «disparitas» di OPD ini yang merugikan kelompok (estimasi dasar lebih "
+                               "rendah).",
+                         "en": "Number of «disparity» findings in this OPD against the group (basis estimate lower)."},
+    "fairness_in_favour": {"id": "Jumlah temuan «disparitas» di OPD ini yang menguntungkan kelompok (estimasi dasar lebih "
+                                 "tinggi): dilaporkan, tidak mengurangi poin.",
+                           "en": "Number of «disparity» findings in this OPD in the group's favour (basis estimate "
+                                 "higher): reported, costs no points."},
     "komponen_tidak_dinilai": {"id": "Indikator yang tidak dapat diukur di OPD ini: bobotnya dibagi ke indikator lain dan "
                                      "rentang indeks diperlebar.",
                                "en": "Indicators that cannot be measured in this OPD: their weight goes to the others "
@@ -410,12 +421,16 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     "mh_p_value": {"id": "Nilai p odds ratio dalam OPD.", "en": "p value of the odds ratio within OPDs."},
     "mh_p_adjusted": {"id": "Nilai p odds ratio dalam OPD setelah koreksi Benjamini–Hochberg.",
                       "en": "p value of the odds ratio within OPDs after the Benjamini–Hochberg correction."},
-    "flag": {"id": "Putusan. disparitas: kesenjangan yang TIDAK dijelaskan oleh merit; kesenjangan yang dijelaskan: "
-                   "kesenjangan mentah yang dijelaskan oleh merit atau oleh OPD tempat kelompok bekerja; belum dapat "
-                   "disimpulkan; tidak ada disparitas: tidak ada kesenjangan yang berarti; data tidak cukup: terlalu "
-                   "sedikit data untuk diuji.",
-             "en": "Verdict. disparity: a gap NOT explained by merit; explained gap: a raw gap that merit or the OPDs "
-                   "the group works in explain; inconclusive: cannot be concluded yet; no disparity: no material gap; "
+    "flag": {"id": "Putusan. disparitas: kesenjangan berarti yang TIDAK dijelaskan oleh merit; kesenjangan kecil: "
+                   "kesenjangan nyata pada merit yang sama, tetapi di bawah batas yang berarti; kesenjangan yang "
+                   "dijelaskan: kesenjangan mentah yang dijelaskan oleh merit, komposisi OPD atau variabel kontrol "
+                   "(disebut); belum dapat disimpulkan: ada atau tidaknya kesenjangan berarti belum dapat ditunjukkan "
+                   "(alasannya disebut); tidak ada disparitas: kesenjangan terbukti tidak berarti (uji kesetaraan); data "
+                   "tidak cukup: terlalu sedikit data untuk diuji.",
+             "en": "Verdict. disparity: a material gap NOT explained by merit; minor gap: a real gap at equal merit, but "
+                   "below the bound of a material one; explained gap: a raw gap that merit, the OPD composition or a "
+                   "control (named) explains; inconclusive: whether there is a material gap cannot be shown yet (the "
+                   "reason is given); no disparity: the gap is shown to be immaterial (an equivalence test); "
                    "insufficient data: too little data to test."},
     "direction": {"id": "lebih rendah = peluang kelompok lebih kecil daripada pembanding; lebih tinggi = lebih besar "
                         "(pada «disparitas», pembandinglah yang tertinggal).",
@@ -669,11 +684,35 @@ LABELS.update({
     "basis": {"id": "dasar", "en": "basis"},
     "versus": {"id": "vs", "en": "vs"},
     "mechanical": {"id": "turunan langsung", "en": "mechanical"},
+    # issue 21: what a finding's line says beside its verdict
+    "raw_side": {"id": "arah mentah {raw}, setelah disesuaikan {adjusted}",
+                 "en": "raw direction {raw}, adjusted {adjusted}"},
+    "gap_size": {"id": "besarnya: rasio dampak setelah disesuaikan {air}", "en": "size: adjusted impact ratio {air}"},
+    "equivalent": {"id": "setara di dalam batas {low}–{high} (uji dua sisi satu arah p {p})",
+                   "en": "equivalent within {low}–{high} (two one-sided tests p {p})"},
+    "detectable": {"id": "hanya dapat mendeteksi rasio odds di bawah {low} atau di atas {high}",
+                   "en": "could only detect an odds ratio below {low} or above {high}"},
+    "ipw": {"id": "dibobot kembali ke semua orang (IPW) {value}", "en": "weighted back to everyone (IPW) {value}"},
+    "model_shift": {"id": "OR mentah orang dalam model {value}× OR mentah semua orang",
+                    "en": "raw OR of those in the model {value}× everyone's"},
+    "reliability_or": {"id": "pada keandalan yang dinyatakan {value}", "en": "at the declared reliability {value}"},
+    "opds_differ": {"id": "OPD yang berbeda: {opds}", "en": "OPDs that differ: {opds}"},
+    "opds_differ_more": {"id": "dan {n} OPD kecil lain", "en": "and {n} smaller OPDs"},
+    "opds_differ_unnamed": {"id": "{n} OPD kecil berbeda (tidak disebut: sel < 5)",
+                            "en": "{n} small OPDs differ (not named: cells under 5)"},
+    "merit_coverage": {"id": "bernilai merit: kelompok {g_yes} dari yang dipromosikan, {g_no} dari yang lain; pembanding "
+                             "{r_yes}, {r_no}",
+                       "en": "with merit scores: group {g_yes} of the promoted, {g_no} of the others; reference "
+                             "{r_yes}, {r_no}"},
+    "explained_parts": {"id": "dijelaskan per blok", "en": "explained by block"},
+    "merit_gaps_title": {"id": "Kesenjangan dalam ukuran merit itu sendiri", "en": "Gaps in the merit measures themselves"},
+    "caveats_title": {"id": "Catatan", "en": "Notes"},
 })
 
 #: the five verdicts of the fairness audit (codes: merit_lib.domain.codes)
 FLAG_LABELS: dict[str, dict[str, str]] = {
     codes.DISPARITY: {"id": "disparitas", "en": "disparity"},
+    codes.MINOR: {"id": "kesenjangan kecil", "en": "minor gap"},
     codes.EXPLAINED: {"id": "kesenjangan yang dijelaskan", "en": "explained gap"},
     codes.INCONCLUSIVE: {"id": "belum dapat disimpulkan", "en": "inconclusive"},
     codes.NO_DISPARITY: {"id": "tidak ada disparitas", "en": "no disparity"},
@@ -685,6 +724,11 @@ FLAG_MEANINGS: dict[str, dict[str, str]] = {
     codes.DISPARITY: {
         "id": "Pada merit yang sama, peluang promosi kelompok ini berbeda dari pembanding secara signifikan dan berarti.",
         "en": "At equal merit, this group's odds of promotion differ from the reference's, significantly and materially."},
+    codes.MINOR: {
+        "id": "Pada merit yang sama, peluang promosi kelompok ini berbeda secara signifikan, tetapi kurang dari batas "
+              "yang berarti secara praktis: kesenjangan yang nyata namun kecil; besarnya disebutkan.",
+        "en": "At equal merit, this group's odds of promotion differ significantly, but by less than the bound of a "
+              "material gap: a real but small gap; its size is stated."},
     codes.EXPLAINED: {
         "id": "Ada kesenjangan mentah, tetapi kesenjangan itu dijelaskan oleh merit atau oleh komposisi OPD: bukan "
               "diskriminasi pada tahap promosi, namun layak ditelusuri ke hulu (siapa yang mendapat pengembangan, siapa "
@@ -692,13 +736,18 @@ FLAG_MEANINGS: dict[str, dict[str, str]] = {
         "en": "There is a raw gap, but merit or the OPD composition explains it: not discrimination at the promotion step, "
               "yet worth a look upstream (who gets development, who gets assessed)."},
     codes.INCONCLUSIVE: {
-        "id": "Ada kesenjangan mentah, tetapi estimasi yang disesuaikan dengan merit terlalu tidak pasti untuk mengatakan "
-              "apakah kesenjangan itu tetap.",
-        "en": "There is a raw gap, but the merit-adjusted estimate is too imprecise to say whether it stays."},
+        "id": "Data belum dapat menunjukkan ada atau tidaknya kesenjangan yang berarti: estimasinya terlalu tidak pasti, "
+              "orang yang mempunyai nilai merit tidak mewakili semua orang, OPD-nya tidak seragam, atau putusannya "
+              "bergantung pada keandalan ukuran merit; alasannya dan kesenjangan terkecil yang dapat dideteksi disebutkan.",
+        "en": "The data cannot yet show whether there is a material gap or not: the estimate is too imprecise, those with "
+              "merit scores do not stand for everyone, the OPDs differ, or the verdict depends on how reliable the merit "
+              "measures are; the reason and the smallest gap that could have been detected are stated."},
     codes.NO_DISPARITY: {
-        "id": "Tidak ada kesenjangan yang signifikan dan berarti, baik mentah maupun setelah disesuaikan — bukan bukti "
-              "kesetaraan.",
-        "en": "No significant, material gap, raw or adjusted — not proof of equality."},
+        "id": "Pada merit yang sama, kesenjangannya terbukti berada di dalam batas yang tidak berarti (dua uji satu arah "
+              "pada batas itu): bukan bukti bahwa tidak ada perbedaan sama sekali, melainkan bahwa tidak ada perbedaan "
+              "yang berarti.",
+        "en": "At equal merit, the gap is shown to lie within the bounds of an immaterial one (two one-sided tests at "
+              "those bounds): not proof of no difference at all, but of no material difference."},
     codes.INSUFFICIENT: {
         "id": "Tidak diuji: pada jumlah orang dan promosinya, uji ini tidak dapat menemukan kesenjangan yang besar sekalipun.",
         "en": "Not tested: at its numbers of persons and promotions the test could not find even a large gap."},
@@ -715,33 +764,62 @@ VERDICT_RULES: dict[int, dict[str, str]] = {
     2: {"id": "Rasio odds yang disesuaikan tidak dapat dihitung (tidak ada yang bernilai merit di sel itu) dan tidak ada "
               "kesenjangan mentah.",
         "en": "The adjusted odds ratio cannot be computed (nobody in the cell has merit scores) and there is no raw gap."},
-    3: {"id": "Pada merit yang sama (untuk provinsi: di dalam OPD yang sama) peluang promosi kelompok berbeda dari pembanding: "
+    3: {"id": "Pemeriksaan yang diminta data memberi putusan lain daripada model: orang-orang dalam model (yang mempunyai "
+              "nilai merit) menunjukkan rasio odds mentah yang berbeda secara berarti (di luar {impact_low}–{impact_high}) "
+              "dari semua orang, dan model yang dibobot kembali ke semua orang (bobot kebalikan peluang memiliki nilai "
+              "merit, menurut kelompok dan hasil) memberi putusan lain; atau, bila keandalan suatu ukuran merit "
+              "dinyatakan, model pada keandalan itu memberi putusan lain.",
+        "en": "A check the data call for gives another verdict than the model: the persons in the model (those with merit "
+              "scores) show a raw odds ratio materially different (outside {impact_low}–{impact_high}) from everyone's, "
+              "and the model weighted back to everyone (inverse probability of having merit scores, by group and outcome) "
+              "gives another verdict; or, where a merit measure's reliability is declared, the model at that reliability "
+              "gives another verdict."},
+    4: {"id": "Pada merit yang sama (untuk provinsi: di dalam OPD yang sama) peluang promosi kelompok berbeda dari pembanding: "
               "p estimasi dasar setelah Benjamini–Hochberg < {alpha}, IK {level}%-nya tidak memuat 1, dan perbedaannya "
               "berarti secara praktis — rasio dampak setelah disesuaikan (pada tingkat promosi pembanding) < {impact_low} "
               "atau > {impact_high}.",
         "en": "At equal merit (for the province: within the same OPD) the group's odds of promotion differ from the reference's: "
               "the basis estimate's Benjamini–Hochberg p < {alpha}, its {level}% CI excludes 1, and the difference is "
               "material — the adjusted impact ratio (at the reference's promotion rate) < {impact_low} or > {impact_high}."},
-    4: {"id": "Kesenjangan mentah signifikan (Fisher, BH p < {alpha}) dan berarti (rasio dampak < {impact_low} atau "
+    5: {"id": "Signifikan seperti pada baris disparitas, tetapi rasio dampak setelah disesuaikan berada di antara {impact_low} "
+              "dan {impact_high}: kesenjangan yang nyata namun kecil; besarnya disebutkan dengan IK-nya.",
+        "en": "Significant as in the disparity row, but the adjusted impact ratio lies between {impact_low} and "
+              "{impact_high}: a real but small gap; its size is stated with its CI."},
+    6: {"id": "Kesenjangan mentah signifikan (Fisher, BH p < {alpha}) dan berarti (rasio dampak < {impact_low} atau "
               "> {impact_high}) yang dihapus oleh penyesuaian: pada orang-orang yang sama dalam model (yang memperlihatkan "
               "sedikitnya {reproduced_pct}% kesenjangan mentah) estimasinya bergeser sedikitnya {moved_pct}% ke arah 1 "
               "(atau melewatinya) pada skala log, dan IK yang disesuaikan memuat 1 atau sisanya tidak berarti. Berkurangnya "
-              "presisi saja tidak pernah dihitung sebagai penjelasan. Kolom «dijelaskan oleh» menyebut oleh apa: merit, "
-              "komposisi OPD (paradoks Simpson) atau keduanya.",
+              "presisi saja tidak pernah dihitung sebagai penjelasan. Kolom «dijelaskan oleh» menyebut blok yang "
+              "menjelaskannya, yang terbesar lebih dulu: merit, komposisi OPD (paradoks Simpson), pemenuhan syarat, atau "
+              "setiap variabel kontrol dengan namanya; kesenjangan yang terutama digeser oleh kontrol tidak pernah disebut "
+              "«dijelaskan oleh merit».",
         "en": "A significant (Fisher, BH p < {alpha}) and material (impact ratio < {impact_low} or > {impact_high}) raw gap "
               "that the adjustment takes away: on the same persons in the model (who show at least {reproduced_pct}% of the "
               "raw gap) the estimate moved at least {moved_pct}% of the way to 1 (or past it) on the log scale, and the "
               "adjusted CI covers 1 or what is left is not material. Lost precision alone never counts as explanation. "
-              "The column «explained by» says by what: merit, OPD composition (Simpson's paradox) or both."},
-    5: {"id": "Ada kesenjangan mentah, tetapi estimasi yang disesuaikan terlalu tidak pasti untuk mengatakan apakah kesenjangan "
+              "The column «explained by» names the blocks that explain it, the largest first: merit, OPD composition "
+              "(Simpson's paradox), eligibility, or each control by its name; a gap moved mostly by controls is never "
+              "«explained by merit»."},
+    7: {"id": "Ada kesenjangan mentah, tetapi estimasi yang disesuaikan terlalu tidak pasti untuk mengatakan apakah kesenjangan "
               "itu tetap: IK-nya memuat 1 padahal estimasinya tidak bergeser, atau IK-nya tidak memuat 1 tetapi tidak "
               "bertahan setelah Benjamini–Hochberg, atau estimasi yang disesuaikan tidak dapat dihitung.",
         "en": "There is a raw gap, but the adjusted estimate is too imprecise to say whether it stays: its CI covers 1 although "
               "the estimate did not move, or it excludes 1 without surviving Benjamini–Hochberg, or it cannot be computed."},
-    6: {"id": "Tidak ada kesenjangan yang signifikan dan berarti, baik mentah maupun setelah disesuaikan. Ini bukan bukti "
-              "kesetaraan: bacalah lebar IK dan rasio odds terkecil yang dapat dideteksi.",
-        "en": "No significant, material gap, raw or adjusted. This is not proof of equality: read the width of the CIs and "
-              "the smallest detectable odds ratio."},
+    8: {"id": "Baris provinsi yang OPD-nya tidak seragam (uji Breslow–Day, BH p < {alpha}) atau yang salah satu baris "
+              "OPD-nya untuk kelompok yang sama adalah disparitas: angka gabungan «tidak ada kesenjangan» akan "
+              "menyembunyikan OPD yang berbeda; OPD itu disebutkan namanya.",
+        "en": "A province row whose OPDs differ (Breslow–Day test, BH p < {alpha}), or one of whose OPD rows for the same "
+              "group is a disparity: a pooled «no gap» would hide the OPDs that differ; they are named."},
+    9: {"id": "Klaim kesetaraan: dua uji satu arah pada batas yang berarti — IK {tost_level}% estimasi dasar seluruhnya di "
+              "dalam rasio dampak {impact_low}–{impact_high} (pada tingkat promosi pembanding), p kedua uji < {alpha}. "
+              "Kesenjangan yang mungkin tersisa terbukti kecil.",
+        "en": "An equivalence claim: two one-sided tests at the materiality bounds — the basis estimate's {tost_level}% CI "
+              "lies wholly inside the impact ratios {impact_low}–{impact_high} (at the reference's promotion rate), both "
+              "tests' p < {alpha}. Whatever gap remains is shown to be small."},
+    10: {"id": "Bukan kesenjangan dan bukan kesetaraan: IK-nya masih memuat kesenjangan yang berarti. Disebutkan rasio odds "
+               "terkecil (atau kebalikannya) yang dapat dideteksi estimasi dasar dengan kuasa {power_pct}%.",
+         "en": "Neither a gap nor equivalence: its CI still holds material gaps. The smallest odds ratio (or its inverse) "
+               "the basis estimate could have detected with {power_pct}% power is stated."},
 }
 
 #: the side of 1 of a finding's estimate, what explained a gap, and the estimate a verdict rests on
@@ -749,7 +827,23 @@ DIRECTION_LABELS: dict[str, dict[str, str]] = {codes.LOWER: {"id": "lebih rendah
                                                codes.HIGHER: {"id": "lebih tinggi", "en": "higher"}}
 EXPLAINED_BY_LABELS: dict[str, dict[str, str]] = {
     codes.BY_MERIT: {"id": "merit", "en": "merit"}, codes.BY_OPD: {"id": "komposisi OPD", "en": "OPD composition"},
-    codes.BY_BOTH: {"id": "komposisi OPD dan merit", "en": "OPD composition and merit"}}
+    codes.BY_BOTH: {"id": "komposisi OPD dan merit", "en": "OPD composition and merit"},
+    codes.BY_ELIGIBILITY: {"id": "pemenuhan syarat", "en": "eligibility"},
+    codes.BY_QUARTER: {"id": "triwulan", "en": "quarter"}}
+
+
+def explained_by_label(code: object, lang: str = "id") -> str:
+    """What explained a gap, in words: each block of `explained_by` (`opd+masa_kerja`) by its name, a declared control
+    by its term's words ("komposisi OPD dan masa kerja (tahun)"); '' for none."""
+    if code is None or (isinstance(code, float) and code != code) or str(code) in ("", "<NA>"):
+        return ""
+    lang = language(lang)
+    if str(code) in EXPLAINED_BY_LABELS:
+        return EXPLAINED_BY_LABELS[str(code)][lang]
+    words = [EXPLAINED_BY_LABELS[p][lang] if p in EXPLAINED_BY_LABELS else term_label(p, lang)
+             for p in str(code).split("+") if p]
+    joiner = {"id": " dan ", "en": " and "}[lang]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + joiner + words[-1]
 BASIS_LABELS: dict[str, dict[str, str]] = {
     codes.BASIS_MERIT: {"id": "disesuaikan dengan merit", "en": "adjusted for merit"},
     codes.BASIS_OPD: {"id": "distratifikasi OPD (tanpa merit)", "en": "OPD-stratified (no merit)"},
@@ -766,6 +860,14 @@ FLAG_REASONS: dict[str, dict[str, str]] = {
                    "en": "not tested: some of its numbers are hidden (a small cell), so the reason is not told either"},
     "aor_not_estimable": {"id": "odds ratio setelah disesuaikan dengan merit tidak dapat dihitung",
                           "en": "the odds ratio adjusted for merit cannot be computed"},
+    "model_sample_differs": {"id": "orang yang mempunyai nilai merit tidak mewakili semua orang, dan koreksinya memberi "
+                                   "putusan lain",
+                             "en": "those with merit scores do not stand for everyone, and the correction gives another "
+                                   "verdict"},
+    "measurement_error": {"id": "pada keandalan ukuran merit yang dinyatakan, putusannya lain",
+                          "en": "at the declared reliability of the merit measures the verdict differs"},
+    "heterogeneous": {"id": "OPD-OPD tidak seragam", "en": "the OPDs differ"},
+    "not_equivalent": {"id": "IK masih memuat kesenjangan yang berarti", "en": "the CI still holds material gaps"},
 }
 #: the test of an adjusted odds ratio (`aor_method` of findings.csv)
 AOR_METHODS: dict[str, dict[str, str]] = {
@@ -881,6 +983,43 @@ AUDIT_CAVEATS: dict[str, dict[str, str]] = {
                             "angka gabungan menyembunyikan OPD yang berbeda; bacalah baris OPD-nya.",
                       "en": "{n_heterogeneous} province-level verdicts whose OPDs differ (Breslow–Day p < 0.05): the pooled "
                             "estimate hides OPDs that differ; read their OPD rows."},
+    "merit_gap": {"id": "Kesenjangan yang dijelaskan oleh merit hanya seadil ukuran meritnya. Ukuran merit berbeda menurut "
+                        "kelompok: {gaps}. Bila ukuran itu sendiri tidak adil (misalnya penilaian SKP yang lebih rendah "
+                        "untuk pekerjaan yang sama), «dijelaskan oleh merit» menyembunyikan ketidakadilan itu.",
+                  "en": "A gap explained by merit is only as fair as the merit measures. The merit measures differ by "
+                        "group: {gaps}. Where a measure itself is unfair (an SKP rating marked down for the same work, "
+                        "say), «explained by merit» hides that unfairness."},
+    "outcome_control": {"id": "Variabel kontrol {controls} hampir menentukan promosi (sebarannya di antara yang dipromosikan "
+                              "sangat berbeda): kemungkinan besar akibat promosi itu sendiri, jadi tidak dipakai dalam "
+                              "model yang disesuaikan dengan merit. Nyatakan sebagai ukuran merit bila memang merit.",
+                        "en": "The control(s) {controls} nearly determine promotion (their distribution among the promoted "
+                              "differs sharply): most likely caused by the promotion itself, so they are left out of the "
+                              "merit-adjusted model. Declare one as a merit measure if it is merit."},
+    "unknown_time": {"id": "Waktu pengukuran {columns} tidak dinyatakan di peran data (measured: before): kontrol yang "
+                           "diukur setelah awal periode dapat disebabkan oleh promosi dan menjelaskan kesenjangan secara "
+                           "keliru; hanya kontrol yang hampir menentukan promosi yang dikenali dari datanya.",
+                     "en": "When {columns} were measured is not declared in the roles (measured: before): a control "
+                           "measured after the period's start can be caused by the promotion and explain a gap away "
+                           "wrongly; only one that nearly determines promotion is recognised from the data."},
+    "reliability": {"id": "Keandalan ukuran merit yang dinyatakan: {measures}. Ukuran yang kurang andal menyesuaikan terlalu "
+                          "sedikit: setiap temuan juga diestimasi pada keandalan itu (kalibrasi regresi), dan putusan yang "
+                          "berubah karenanya menjadi «belum dapat disimpulkan».",
+                    "en": "Declared reliability of the merit measures: {measures}. A less reliable measure adjusts too "
+                          "little: every finding is also estimated at that reliability (regression calibration), and a "
+                          "verdict that changes with it becomes «inconclusive»."},
+    "model_sample": {"id": "{n} temuan: orang yang mempunyai nilai merit menunjukkan kesenjangan mentah yang berbeda secara "
+                           "berarti dari semua orang (siapa yang mengikuti asesmen bergantung pada kelompok atau hasil); estimasi "
+                           "yang dibobot kembali ke semua orang ditampilkan di sampingnya, dan {n_changed} di antaranya "
+                           "menjadi «belum dapat disimpulkan» karena keduanya tidak sepakat.",
+                     "en": "{n} verdicts: those with merit scores show a raw gap materially different from everyone's "
+                           "(who is assessed depends on the group or the outcome); the estimate weighted back to everyone "
+                           "is shown beside it, and {n_changed} of them became «inconclusive» because the two disagree."},
+    "equivalence": {"id": "«Tidak ada disparitas» adalah klaim kesetaraan: IK estimasinya seluruhnya di dalam batas yang tidak "
+                          "berarti. Temuan yang belum mencapai itu «belum dapat disimpulkan» ({n_not_equivalent}), dengan "
+                          "kesenjangan terkecil yang dapat dideteksinya.",
+                    "en": "«No disparity» is an equivalence claim: the estimate's CI lies wholly within the bounds of an "
+                          "immaterial gap. Findings that fall short of it are «inconclusive» ({n_not_equivalent}), with the "
+                          "smallest gap they could have detected."},
     "lr": {"id": "{n_lr} temuan memakai uji rasio kemungkinan karena kelompok atau pembandingnya tanpa promosi sama sekali "
                  "(rasio odds 0 atau tak hingga).",
            "en": "{n_lr} verdicts use a likelihood-ratio test because the group or its reference had no promotion at all "
@@ -1394,17 +1533,30 @@ last section, so that every number can be traced back to its data and its code."
      yang diaudit (misalnya masa kerja untuk kelompok usia) tidak dipakai untuk atribut itu, dengan catatan.
 3. **"Dijelaskan" harus terbukti.** Kesenjangan baru disebut *kesenjangan yang dijelaskan* bila penyesuaian benar-benar
    **menggeser** estimasinya — dibandingkan pada orang-orang yang sama dalam model — sedikitnya setengah jalan ke 1. IK
-   yang melebar karena banyak orang tanpa nilai merit bukan penjelasan. Kolom *dijelaskan oleh* menyebut oleh apa:
-   merit, komposisi OPD, atau keduanya; *bagian yang dijelaskan* (dekomposisi Fairlie) menyebut seberapa besar.
-4. **Uji yang bermakna.** Temuan hanya diuji bila ujinya dapat menemukan sesuatu: bila, pada jumlah orang dan
+   yang melebar karena banyak orang tanpa nilai merit bukan penjelasan. Kolom *dijelaskan oleh* menyebut blok yang
+   menjelaskannya, yang terbesar lebih dulu — merit, komposisi OPD, pemenuhan syarat, atau setiap variabel kontrol
+   dengan namanya; *bagian yang dijelaskan* (dekomposisi Fairlie, per blok) menyebut seberapa besar. Kesenjangan yang
+   terutama digeser oleh variabel kontrol tidak pernah disebut "dijelaskan oleh merit".
+4. **"Tidak ada disparitas" adalah klaim kesetaraan.** Putusan itu hanya diberikan bila IK 90% estimasinya seluruhnya
+   berada di dalam batas yang tidak berarti (rasio dampak 0,8–1,25; dua uji satu arah). Kesenjangan yang signifikan
+   tetapi di dalam batas itu adalah *kesenjangan kecil*, dengan besarnya. Selebihnya *belum dapat disimpulkan*, dengan
+   kesenjangan terkecil yang dapat dideteksi data.
+5. **Siapa yang ada dalam model.** Untuk setiap temuan ditampilkan bagian kelompok dan pembanding — yang dipromosikan
+   dan yang tidak — yang mempunyai nilai merit. Bila orang dalam model menunjukkan kesenjangan mentah yang jauh berbeda
+   dari semua orang, model dihitung ulang dengan bobot ke semua orang; bila keduanya tidak sepakat, putusannya *belum
+   dapat disimpulkan*. Variabel kontrol yang diukur setelah awal periode ditolak; yang hampir menentukan promosi tidak
+   dipakai, dengan catatan.
+6. **Uji yang bermakna.** Temuan hanya diuji bila ujinya dapat menemukan sesuatu: bila, pada jumlah orang dan
    promosinya, rasio odds 4 (atau 1/4) pun tidak dapat ditemukan dengan kuasa 80%, putusannya *data tidak cukup*.
    Kelompok kecil tetap terlihat oleh uji eksak: 0 dari 70 promosi melawan 10% adalah temuan.
-5. **Banyak uji sekaligus.** Nilai p dikoreksi dengan metode **Benjamini–Hochberg** per atribut, baris provinsi terpisah
+7. **Banyak uji sekaligus.** Nilai p dikoreksi dengan metode **Benjamini–Hochberg** per atribut, baris provinsi terpisah
    dari baris OPD (satu keluarga untuk uji Fisher, satu untuk uji setelah disesuaikan dengan merit, satu untuk
-   Mantel–Haenszel): mengaudit atribut lain tidak pernah mengubah putusan atribut ini, dan menambah OPD tidak pernah
-   melemahkan uji provinsi.
-6. **Arah selalu disebut.** *Lebih rendah*: peluang kelompok lebih kecil daripada pembanding; *lebih tinggi*: lebih
-   besar — disparitas *lebih tinggi* berarti pembandinglah yang tertinggal.
+   Mantel–Haenszel dan Breslow–Day): mengaudit atribut lain tidak pernah mengubah putusan atribut ini, dan menambah OPD
+   tidak pernah melemahkan uji provinsi. Bila OPD-OPD tidak seragam (Breslow–Day), baris provinsi menyebut OPD yang
+   berbeda dan tidak pernah berbunyi "tidak ada disparitas".
+8. **Arah selalu disebut, dari kesenjangan mentah.** *Lebih rendah*: tingkat promosi kelompok lebih kecil daripada
+   pembanding; *lebih tinggi*: lebih besar — disparitas *lebih tinggi* berarti pembandinglah yang tertinggal. Bila
+   estimasi setelah disesuaikan menunjuk ke arah lain, itu disebutkan di sampingnya.
 
 Setiap temuan mendapat putusan dari baris pertama tabel keputusan berikut yang terpenuhi:""",
         "en": """## 1. How the audit works, in plain words
@@ -1424,17 +1576,27 @@ Setiap temuan mendapat putusan dari baris pertama tabel keputusan berikut yang t
      for the age group, for instance) is left out for that attribute, with a note.
 3. **"Explained" must be shown.** A gap is called an *explained gap* only when the adjustment really **moves** the
    estimate — compared on the same persons in the model — at least halfway towards 1. A CI that widens because many
-   people lack merit scores is no explanation. The column *explained by* says by what: merit, the OPD composition, or
-   both; the *explained share* (Fairlie decomposition) says how much.
-4. **Tests that can find something.** A finding is tested only when its test could find something: when, at its
+   people lack merit scores is no explanation. The column *explained by* names the blocks that explain it, the largest
+   first — merit, the OPD composition, eligibility, or each control by its name; the *explained share* (Fairlie
+   decomposition, by block) says how much. A gap moved mostly by controls is never "explained by merit".
+4. **"No disparity" is an equivalence claim.** It is given only when the estimate's 90% CI lies wholly within the
+   bounds of an immaterial gap (impact ratio 0.8–1.25; two one-sided tests). A significant gap within those bounds is a
+   *minor gap*, with its size. Everything else is *inconclusive*, with the smallest gap the data could have detected.
+5. **Who is in the model.** Every finding shows the share of the group and of the reference — promoted and not — that
+   has merit scores. Where those in the model show a raw gap far from everyone's, the model is refitted weighted back
+   to everyone; where the two disagree, the verdict is *inconclusive*. A control measured after the start of the period
+   is refused; one that nearly determines promotion is left out, with a note.
+6. **Tests that can find something.** A finding is tested only when its test could find something: when, at its
    numbers of persons and promotions, even an odds ratio of 4 (or 1/4) could not be found with 80% power, the verdict
    is *insufficient data*. Small groups still show in the exact test: 0 of 70 promoted against 10% is a finding.
-5. **Many tests at once.** p-values are corrected by the **Benjamini–Hochberg** method per attribute, the province's
+7. **Many tests at once.** p-values are corrected by the **Benjamini–Hochberg** method per attribute, the province's
    rows apart from the OPDs' rows (one family for the Fisher tests, one for the merit-adjusted tests, one for
-   Mantel–Haenszel): auditing another attribute never changes this attribute's verdicts, and more OPDs never weaken
-   the province's test.
-6. **The direction is always given.** *Lower*: the group's odds are smaller than the reference's; *higher*: larger —
-   a *higher* disparity means the reference group is the one held back.
+   Mantel–Haenszel and Breslow–Day): auditing another attribute never changes this attribute's verdicts, and more OPDs
+   never weaken the province's test. Where the OPDs differ (Breslow–Day), the province row names the ones that do and
+   never reads "no disparity".
+8. **The direction is always given, from the raw gap.** *Lower*: the group's promotion rate is lower than the
+   reference's; *higher*: higher — a *higher* disparity means the reference group is the one held back. Where the
+   adjusted estimate points the other way, that is said beside it.
 
 Every finding takes its verdict from the first row of the following decision table that holds:"""},
     "audit_findings": {
@@ -1447,11 +1609,12 @@ Findings by verdict (one finding = one group in one scope, compared with its ref
     "audit_to_read": {
         "id": """### Temuan yang perlu dibaca
 
-Baris dengan putusan **disparitas**, **kesenjangan yang dijelaskan** atau **belum dapat disimpulkan**, dengan arah dan
-penjelasnya. Tingkat promosi dan rasio ditampilkan dengan IK 95% dalam kurung.""",
+Baris dengan putusan **disparitas**, **kesenjangan kecil**, **kesenjangan yang dijelaskan** atau **belum dapat
+disimpulkan**, dengan arah dan penjelasnya. Tingkat promosi dan rasio ditampilkan dengan IK 95% dalam kurung.""",
         "en": """### Findings to read
 
-Rows whose verdict is **disparity**, **explained gap** or **inconclusive**, with their direction and explanation.
+Rows whose verdict is **disparity**, **minor gap**, **explained gap** or **inconclusive**, with their direction and
+explanation.
 Promotion rates and ratios are shown with their 95% CI in brackets."""},
     "audit_province": {
         "id": """### Tingkat provinsi: mentah, di dalam OPD, setelah disesuaikan dengan merit
@@ -1510,11 +1673,17 @@ explained gap."""},
 - **Kesenjangan yang dijelaskan** bukan berarti "tidak ada masalah": perbedaannya nyata, tetapi terjadi *sebelum* tahap
   promosi (siapa yang mendapat pengembangan, siapa yang mengikuti asesmen) atau karena kelompok itu bekerja di OPD yang
   jarang mempromosikan (komposisi OPD). Layak ditelusuri ke hulu.
-- **Belum dapat disimpulkan** berarti ada kesenjangan mentah, tetapi data merit terlalu sedikit atau terlalu tidak
-  pasti untuk mengatakan apakah kesenjangan itu tetap pada merit yang sama. Perbaikannya: lengkapi asesmen dan SKP.
-- **Tidak ada disparitas bukan bukti kesetaraan.** Di OPD kecil atau dengan sedikit promosi, uji hanya dapat melihat
-  perbedaan yang sangat besar; bacalah lebar IK. Seberapa sering setiap putusan benar pada data sintetis yang
-  kebenarannya diketahui diukur oleh tolok ukur putusan proyek ini dan dicatat dalam dokumentasinya.
+- **Belum dapat disimpulkan** berarti data belum dapat menunjukkan ada atau tidaknya kesenjangan yang berarti: terlalu
+  sedikit data (kesenjangan terkecil yang dapat dideteksi disebutkan), orang bernilai merit tidak mewakili semua orang,
+  OPD-nya tidak seragam, atau putusannya bergantung pada keandalan ukuran merit. Alasannya disebutkan. Perbaikannya:
+  lengkapi asesmen dan SKP, tunggu data lebih banyak, atau telaah OPD yang disebut.
+- **Tidak ada disparitas adalah klaim kesetaraan**: kesenjangan yang mungkin tersisa terbukti kecil (di dalam rasio
+  dampak 0,8–1,25). Itu bukan bukti bahwa tidak ada perbedaan sama sekali. **Kesenjangan kecil** adalah perbedaan yang
+  nyata tetapi di dalam batas itu. Seberapa sering setiap putusan benar pada data sintetis yang kebenarannya diketahui
+  diukur oleh tolok ukur putusan proyek ini dan dicatat dalam dokumentasinya.
+- **Kesenjangan yang dijelaskan oleh merit hanya seadil ukuran meritnya.** Bila penilaian SKP atau asesmen itu sendiri
+  berbeda menurut kelompok untuk pekerjaan yang sama, "dijelaskan oleh merit" menyembunyikan ketidakadilan itu. Tabel
+  kesenjangan dalam ukuran merit di bawah menunjukkan perbedaan setiap ukuran menurut kelompok.
 - **Model mengandaikan** pengaruh kompetensi, kinerja dan variabel kontrol sama di semua OPD (setiap OPD dan kelompok
   mempunyai tingkat dasarnya sendiri). Pegawai tanpa nilai merit lengkap tidak ikut dalam model yang disesuaikan dengan
   merit (tetapi tetap dalam tingkat promosi mentah dan perbandingan di dalam OPD); catatan di bawah menyebutkan berapa.""",
@@ -1527,14 +1696,33 @@ explained gap."""},
 - **An explained gap** does not mean "no problem": the difference is real, but it arises *before* the promotion step
   (who gets development, who gets assessed) or because the group works in OPDs that promote rarely (OPD composition).
   Worth following upstream.
-- **Inconclusive** means there is a raw gap, but the merit data are too few or too uncertain to say whether it remains
-  at equal merit. The remedy: complete the assessments and the SKP.
-- **No disparity is not proof of equality.** In a small OPD, or with few promotions, the test can only see very large
-  differences; read the width of the CI. How often each verdict is right on synthetic data whose truth is known is
-  measured by the project's verdict benchmark and recorded in its documentation.
+- **Inconclusive** means the data cannot yet show whether there is a material gap or not: too little data (the smallest
+  gap that could have been detected is stated), those with merit scores do not stand for everyone, the OPDs differ, or
+  the verdict depends on how reliable the merit measures are. The reason is given. The remedy: complete the
+  assessments and the SKP, wait for more data, or review the OPDs named.
+- **No disparity is an equivalence claim**: whatever gap remains is shown to be small (within the impact ratios
+  0.8–1.25). It is not proof of no difference at all. A **minor gap** is a real difference within those bounds. How
+  often each verdict is right on synthetic data whose truth is known is measured by the project's verdict benchmark and
+  recorded in its documentation.
+- **A gap explained by merit is only as fair as the merit measures.** Where an SKP rating or an assessment itself
+  differs by group for the same work, "explained by merit" hides that unfairness. The table of gaps in the merit
+  measures below shows how each measure differs by group.
 - **The model assumes** that competency, performance and the controls act alike in every OPD (every OPD and group has
   its own base rate). Staff without complete merit scores are not in the merit-adjusted model (but stay in the raw
   promotion rates and the within-OPD comparison); the notes below say how many."""},
+    "audit_merit_gaps": {
+        "id": """### Kesenjangan dalam ukuran merit itu sendiri
+
+Kesenjangan yang dijelaskan oleh merit hanya seadil ukuran meritnya. Untuk setiap atribut: rata-rata setiap ukuran merit
+(kompetensi, JPM, kinerja) pada kelompok dan pembandingnya di tingkat provinsi, selisihnya dengan IK 95% (Welch) dan
+dalam simpangan baku. Selisih yang besar bukan bukti ketidakadilan, tetapi alasan untuk menanyakan apakah ukuran itu
+menilai pekerjaan yang sama dengan cara yang sama.""",
+        "en": """### Gaps in the merit measures themselves
+
+A gap explained by merit is only as fair as the merit measures. For every attribute: the mean of each merit measure
+(competency, JPM, performance) in the group and its reference at the province, their difference with its 95% CI (Welch)
+and in standard deviations. A large gap is no proof of unfairness, but a reason to ask whether the measure rates the
+same work the same way."""},
     "audit_quality": {"id": "## 6. Catatan kualitas data", "en": "## 6. Data quality notes"},
     "audit_provenance": {
         "id": """## 7. Parameter dan sidik jari data
@@ -2253,6 +2441,8 @@ PAGES: dict[str, dict[str, str]] = {
     "col_attribute": {"id": "Atribut", "en": "Attribute"},
     "dir_lower": {"id": "↓ lebih rendah", "en": "↓ lower"},
     "dir_higher": {"id": "↑ lebih tinggi", "en": "↑ higher"},
+    "dir_adjusted": {"id": "setelah disesuaikan {arrow}", "en": "adjusted {arrow}"},
+    "col_verdict_notes": {"id": "Keterangan putusan", "en": "About the verdict"},
     "q_no_assessment": {"id": "{n} pegawai OPD ini belum mengikuti asesmen kompetensi: kesiapannya belum dapat dinilai.",
                         "en": "{n} staff of this OPD have not had a competency assessment: their readiness cannot be "
                               "judged."},
@@ -2654,3 +2844,164 @@ DOOR: dict[str, dict[str, str]] = {
                             "folder or an earlier conversion's"},
 }
 SECTIONS["door"] = DOOR
+
+
+# issue 21 (verdicts that survive an economist): headers and help of the new findings columns, merit_gaps.csv and
+# tier_sensitivity.csv
+COLUMNS.update({
+    "adjusted_direction": {"id": "Arah setelah disesuaikan", "en": "Direction adjusted"},
+    "equivalence_p": {"id": "Nilai p kesetaraan (dua uji satu arah)", "en": "p value, equivalence (two one-sided tests)"},
+    "basis_detectable_or": {"id": "OR terkecil yang dapat dideteksi estimasi dasar",
+                            "en": "Smallest OR the basis estimate could detect"},
+    "bd_p_adjusted": {"id": "Nilai p keseragaman antar-OPD (BH)", "en": "p value, OPDs alike (BH)"},
+    "heterogeneous_opds": {"id": "OPD yang berbeda", "en": "OPDs that differ"},
+    "n_opds_differ": {"id": "Jumlah OPD yang berbeda", "en": "OPDs that differ (number)"},
+    "explained_share_merit": {"id": "Dijelaskan oleh merit", "en": "Explained by merit"},
+    "explained_share_opd": {"id": "Dijelaskan oleh komposisi OPD", "en": "Explained by OPD composition"},
+    "explained_share_eligibility": {"id": "Dijelaskan oleh pemenuhan syarat", "en": "Explained by eligibility"},
+    "explained_share_controls": {"id": "Dijelaskan oleh variabel kontrol", "en": "Explained by the controls"},
+    "explained_parts": {"id": "Dijelaskan per blok", "en": "Explained by block"},
+    "n_merit_group": {"id": "Kelompok bernilai merit", "en": "Group with merit scores"},
+    "promoted_merit_group": {"id": "Dipromosikan, bernilai merit (kelompok)", "en": "Promoted with merit scores (group)"},
+    "n_merit_reference": {"id": "Pembanding bernilai merit", "en": "Reference with merit scores"},
+    "promoted_merit_reference": {"id": "Dipromosikan, bernilai merit (pembanding)",
+                                 "en": "Promoted with merit scores (reference)"},
+    "merit_share_group_promoted": {"id": "Bernilai merit: kelompok, dipromosikan", "en": "With merit scores: group, promoted"},
+    "merit_share_group_not": {"id": "Bernilai merit: kelompok, tidak dipromosikan",
+                              "en": "With merit scores: group, not promoted"},
+    "merit_share_reference_promoted": {"id": "Bernilai merit: pembanding, dipromosikan",
+                                       "en": "With merit scores: reference, promoted"},
+    "merit_share_reference_not": {"id": "Bernilai merit: pembanding, tidak dipromosikan",
+                                  "en": "With merit scores: reference, not promoted"},
+    "model_shift_odds_ratio": {"id": "OR mentah sampel model ÷ semua orang", "en": "Raw OR, model sample ÷ everyone"},
+    "aor_ipw": {"id": "OR disesuaikan, dibobot ke semua orang", "en": "Adjusted OR weighted to everyone"},
+    "aor_ipw_ci_low": {"id": "OR dibobot, batas bawah 95%", "en": "Weighted OR, 95% lower bound"},
+    "aor_ipw_ci_high": {"id": "OR dibobot, batas atas 95%", "en": "Weighted OR, 95% upper bound"},
+    "aor_ipw_p_value": {"id": "Nilai p OR dibobot", "en": "p value, weighted OR"},
+    "aor_reliability": {"id": "OR disesuaikan pada keandalan yang dinyatakan", "en": "Adjusted OR at the declared reliability"},
+    "aor_reliability_ci_low": {"id": "OR pada keandalan, batas bawah 95%", "en": "OR at the reliability, 95% lower bound"},
+    "aor_reliability_ci_high": {"id": "OR pada keandalan, batas atas 95%", "en": "OR at the reliability, 95% upper bound"},
+    "aor_reliability_p_value": {"id": "Nilai p OR pada keandalan", "en": "p value, OR at the reliability"},
+    # merit_gaps.csv
+    "measure": {"id": "Ukuran merit", "en": "Merit measure"},
+    "merit_gaps.n_group": {"id": "Kelompok dengan ukuran ini", "en": "Group with this measure"},
+    "merit_gaps.n_reference": {"id": "Pembanding dengan ukuran ini", "en": "Reference with this measure"},
+    "mean_group": {"id": "Rata-rata kelompok", "en": "Group mean"},
+    "mean_reference": {"id": "Rata-rata pembanding", "en": "Reference mean"},
+    "gap": {"id": "Selisih (kelompok − pembanding)", "en": "Gap (group − reference)"},
+    "gap_ci": {"id": "Selisih, IK 95%", "en": "Gap, 95% CI"},
+    "gap_ci_low": {"id": "Selisih, batas bawah 95%", "en": "Gap, 95% lower bound"},
+    "gap_ci_high": {"id": "Selisih, batas atas 95%", "en": "Gap, 95% upper bound"},
+    "std_gap": {"id": "Selisih (SD)", "en": "Gap (SD)"},
+    "merit_gaps.p_value": {"id": "Nilai p (Welch)", "en": "p value (Welch)"},
+    "reliability": {"id": "Keandalan yang dinyatakan", "en": "Declared reliability"},
+    # compliance.csv (the fairness component) and tier_sensitivity.csv
+    "fairness_against": {"id": "Disparitas merugikan kelompok", "en": "Disparities against a group"},
+    "fairness_in_favour": {"id": "Disparitas menguntungkan kelompok", "en": "Disparities in a group's favour"},
+    "tier_sensitivity.tier": {"id": "Tingkatan (bobot yang diterbitkan)", "en": "Tier (published weights)"},
+    "share_same_tier": {"id": "Tingkatan tetap", "en": "Tier unchanged"},
+    "share_di_atas": {"id": "Di atas provinsi", "en": "Above the province"},
+    "share_sesuai": {"id": "Sesuai provinsi", "en": "As expected"},
+    "share_di_bawah": {"id": "Di bawah provinsi", "en": "Below the province"},
+    "share_tidak_dinilai": {"id": "Belum dinilai", "en": "Not rated"},
+    "index_low": {"id": "Indeks, persentil 5 bobot acak", "en": "Index, 5th percentile over random weights"},
+    "index_high": {"id": "Indeks, persentil 95 bobot acak", "en": "Index, 95th percentile over random weights"},
+    "n_weights": {"id": "Jumlah set bobot acak", "en": "Random weight sets"},
+})
+COLUMN_HELP.update({
+    "adjusted_direction": {"id": "Sisi estimasi dasar (setelah disesuaikan): lebih rendah atau lebih tinggi. Kolom «arah» "
+                                 "selalu sisi kesenjangan mentah; bila keduanya berbeda, halaman menyebutkannya.",
+                           "en": "The side of the basis (adjusted) estimate: lower or higher. The column «direction» is "
+                                 "always the side of the raw gap; where the two differ, the pages say so."},
+    "equivalence_p": {"id": "Nilai p dua uji satu arah pada batas rasio dampak 0,8 dan 1,25: di bawah 0,05 berarti "
+                            "kesenjangan terbukti tidak berarti («tidak ada disparitas»).",
+                      "en": "p value of the two one-sided tests at the impact-ratio bounds 0.8 and 1.25: below 0.05 means "
+                            "the gap is shown to be immaterial («no disparity»)."},
+    "basis_detectable_or": {"id": "Rasio odds terkecil (atau kebalikannya) yang dapat dideteksi estimasi dasar dengan "
+                                  "kuasa 80%.",
+                            "en": "Smallest odds ratio (or its inverse) the basis estimate could detect with 80% power."},
+    "heterogeneous_opds": {"id": "OPD yang rasio odds-nya berbeda dari angka gabungan (sel < 5 tidak disebut).",
+                           "en": "OPDs whose odds ratio differs from the pooled one (cells under 5 are not named)."},
+    "explained_parts": {"id": "Bagian kesenjangan mentah yang dijelaskan oleh setiap blok: merit, komposisi OPD, pemenuhan "
+                              "syarat, setiap variabel kontrol.",
+                        "en": "Share of the raw gap each block explains: merit, OPD composition, eligibility, each control."},
+    "model_shift_odds_ratio": {"id": "Rasio odds mentah orang dalam model dibagi rasio odds mentah semua orang: jauh "
+                                     "dari 1 berarti orang yang mempunyai nilai merit tidak mewakili semua orang.",
+                               "en": "Raw odds ratio of those in the model over everyone's: far from 1 means those with "
+                                     "merit scores do not stand for everyone."},
+    "aor_ipw": {"id": "Odds ratio disesuaikan dengan setiap orang dalam model dibobot kebalikan bagian kelompok-dan-hasilnya "
+                      "yang mempunyai nilai merit.",
+                "en": "Adjusted odds ratio with each person in the model weighted by the inverse of the share of their "
+                      "group and outcome that has merit scores."},
+    "aor_reliability": {"id": "Odds ratio disesuaikan bila ukuran merit diganti kalibrasi regresinya pada keandalan yang "
+                              "dinyatakan.",
+                        "en": "Adjusted odds ratio with the merit measure replaced by its regression calibration at the "
+                              "declared reliability."},
+    "std_gap": {"id": "Selisih rata-rata dibagi simpangan baku gabungan.", "en": "Difference of means over the pooled SD."},
+    "bd_p_adjusted": {"id": "Nilai p uji Breslow–Day setelah koreksi Benjamini–Hochberg (keluarga baris provinsi): di bawah "
+                            "0,05 berarti OPD-OPD tidak seragam dan baris provinsi tidak dapat berbunyi «tidak ada disparitas».",
+                      "en": "p value of the Breslow–Day test after Benjamini–Hochberg (the province rows' family): below 0.05 "
+                            "means the OPDs differ, and the province row cannot read «no disparity»."},
+    "n_opds_differ": {"id": "Jumlah OPD yang berbeda dari angka gabungan (termasuk OPD kecil yang tidak disebut namanya).",
+                      "en": "Number of OPDs that differ from the pooled figure (small ones not named included)."},
+    **{f"explained_share_{k}": {"id": f"Bagian kesenjangan mentah yang dijelaskan oleh {i} (dekomposisi Fairlie, per blok).",
+                                "en": f"Share of the raw gap explained by {e} (Fairlie decomposition, by block)."}
+       for k, i, e in (("merit", "ukuran merit", "the merit measures"), ("opd", "komposisi OPD", "the OPD composition"),
+                       ("eligibility", "pemenuhan syarat", "eligibility"),
+                       ("controls", "variabel kontrol (dan triwulan)", "the controls (and the quarter)"))},
+    "n_merit_group": {"id": "Pegawai kelompok yang masuk model yang disesuaikan dengan merit (mempunyai nilai merit).",
+                      "en": "Persons of the group in the merit-adjusted model (with merit scores)."},
+    "promoted_merit_group": {"id": "Di antaranya yang dipromosikan.", "en": "Of them, those promoted."},
+    "n_merit_reference": {"id": "Pegawai pembanding yang masuk model yang disesuaikan dengan merit.",
+                          "en": "Persons of the reference in the merit-adjusted model."},
+    "promoted_merit_reference": {"id": "Di antaranya yang dipromosikan.", "en": "Of them, those promoted."},
+    **{f"merit_share_{who}_{o}": {"id": f"Bagian {wi} {oi} yang mempunyai nilai merit.",
+                                  "en": f"Share of the {we} {oe} who have merit scores."}
+       for who, wi, we in (("group", "kelompok", "group"), ("reference", "pembanding", "reference"))
+       for o, oi, oe in (("promoted", "yang dipromosikan", "promoted"), ("not", "yang tidak dipromosikan", "not promoted"))},
+    "aor_ipw_p_value": {"id": "Nilai p odds ratio yang dibobot ke semua orang.", "en": "p value of the odds ratio weighted to "
+                                                                                      "everyone."},
+    "aor_reliability_p_value": {"id": "Nilai p odds ratio pada keandalan yang dinyatakan.",
+                                "en": "p value of the odds ratio at the declared reliability."},
+    "measure": {"id": "Ukuran merit yang dibandingkan (kompetensi, JPM, kinerja).",
+                "en": "The merit measure compared (competency, JPM, performance)."},
+    "merit_gaps.n_group": {"id": "Pegawai kelompok yang mempunyai ukuran ini (nilai terakhir di jendela).",
+                           "en": "Persons of the group with this measure (their latest value in the window)."},
+    "merit_gaps.n_reference": {"id": "Pegawai pembanding yang mempunyai ukuran ini.",
+                               "en": "Persons of the reference with this measure."},
+    "mean_group": {"id": "Rata-rata ukuran ini pada kelompok.", "en": "Mean of the measure in the group."},
+    "mean_reference": {"id": "Rata-rata ukuran ini pada pembanding.", "en": "Mean of the measure in the reference."},
+    "gap": {"id": "Selisih rata-rata, kelompok dikurangi pembanding, dalam satuan ukuran itu.",
+            "en": "Difference of means, group minus reference, in the measure's units."},
+    "merit_gaps.p_value": {"id": "Nilai p uji Welch untuk selisih itu.", "en": "p value of Welch's test of the difference."},
+    "reliability": {"id": "Keandalan ukuran yang dinyatakan di peran data (kosong: tidak dinyatakan).",
+                    "en": "The measure's reliability as the roles declare it (empty: not declared)."},
+    **{f"share_{t}": {"id": f"Bagian set bobot acak yang menempatkan OPD {i}.", "en": f"Share of random weight sets that put "
+                                                                                  f"the OPD {e}."}
+       for t, i, e in (("di_atas", "di atas provinsi", "above the province"), ("sesuai", "sesuai provinsi",
+                                                                                "as expected"),
+                       ("di_bawah", "di bawah provinsi", "below the province"), ("tidak_dinilai", "tanpa penilaian",
+                                                                                   "among the not rated"))},
+    "index_low": {"id": "Persentil ke-5 indeks OPD di antara set bobot acak.",
+                  "en": "5th percentile of the OPD's index over the random weight sets."},
+    "index_high": {"id": "Persentil ke-95 indeks OPD di antara set bobot acak.",
+                   "en": "95th percentile of the OPD's index over the random weight sets."},
+    "n_weights": {"id": "Jumlah set bobot acak (Dirichlet di sekitar bobot yang diterbitkan, masing-masing ±40%).",
+                  "en": "Number of random weight sets (Dirichlet around the published weights, each about ±40%)."},
+    "share_same_tier": {"id": "Bagian set bobot acak (Dirichlet di sekitar bobot yang diterbitkan) yang memberi tingkatan "
+                              "yang sama.",
+                        "en": "Share of random weight sets (Dirichlet around the published weights) that give the same "
+                              "tier."},
+})
+SHEET_HELP.update({
+    "merit_gaps": {"id": "Kesenjangan dalam ukuran merit itu sendiri: untuk setiap atribut, kelompok dan ukuran (kompetensi, "
+                         "JPM, kinerja) di tingkat provinsi, rata-rata kelompok dan pembanding, selisihnya dengan IK 95% "
+                         "dan dalam SD. Kesenjangan yang dijelaskan oleh merit hanya seadil ukuran meritnya.",
+                   "en": "Gaps in the merit measures themselves: for every attribute, group and measure (competency, JPM, "
+                         "performance) at the province, the group's and the reference's means, their gap with its 95% CI "
+                         "and in SD. A gap explained by merit is only as fair as the merit measures."},
+    "tier_sensitivity": {"id": "Kepekaan tingkatan terhadap bobot indeks: satu baris per OPD, tingkatannya dengan bobot yang "
+                               "diterbitkan, bagian set bobot acak yang mempertahankannya dan rentang indeksnya.",
+                         "en": "How the tiers rest on the index's weights: one row per OPD, its tier under the published "
+                               "weights, the share of random weight sets that keep it, and the range of its index."},
+})

@@ -107,11 +107,11 @@ def rejected_plot(report: ValidationReport, lang: str = "id") -> plt.Figure | No
 # --------------------------------------------------------------------------- fairness audit (merit_lib.analysis.fairness)
 
 #: one colour per verdict, the same in every figure: the Okabe–Ito palette, safe for colour-blind readers
-FLAG_COLORS = {codes.DISPARITY: "#D55E00", codes.EXPLAINED: "#0072B2", codes.INCONCLUSIVE: "#E69F00",
-               codes.NO_DISPARITY: "#009E73", codes.INSUFFICIENT: "#999999"}
+FLAG_COLORS = {codes.DISPARITY: "#D55E00", codes.MINOR: "#CC79A7", codes.EXPLAINED: "#0072B2",
+               codes.INCONCLUSIVE: "#E69F00", codes.NO_DISPARITY: "#009E73", codes.INSUFFICIENT: "#999999"}
 #: and one marker shape per verdict, so a verdict never rests on colour alone
-FLAG_MARKERS = {codes.DISPARITY: "s", codes.EXPLAINED: "^", codes.INCONCLUSIVE: "D", codes.NO_DISPARITY: "o",
-                codes.INSUFFICIENT: "x"}
+FLAG_MARKERS = {codes.DISPARITY: "s", codes.MINOR: "v", codes.EXPLAINED: "^", codes.INCONCLUSIVE: "D",
+                codes.NO_DISPARITY: "o", codes.INSUFFICIENT: "x"}
 
 
 def forest_plot(findings: pd.DataFrame, attribute: str, lang: str = "id", clip: tuple[float, float] = (0.05, 20.0)

@@ -44,7 +44,9 @@ STABLE = ("jenis_kelamin", "agama", "status_kepegawaian")
 #: `privacy.FINDINGS` gives the cells
 FAMILIES = (("n", "e", "n_group", "promoted_group", "n_reference", "promoted_reference", "kelompok", "pembanding"),
             ("nq", "eq", "n_qualified_group", "promoted_qualified_group", "n_qualified_reference",
-             "promoted_qualified_reference", "talent pool kelompok", "talent pool pembanding"))
+             "promoted_qualified_reference", "talent pool kelompok", "talent pool pembanding"),
+            ("nm", "em", "n_merit_group", "promoted_merit_group", "n_merit_reference", "promoted_merit_reference",
+             "bernilai merit kelompok", "bernilai merit pembanding"))
 #: compliance counts over the window that add up over quarters, and their `privacy.COMPLIANCE` labels
 ADDITIVE_SHARES = {"n_promosi_talent_pool": "talent pool", "n_promosi_eligible": "memenuhi syarat"}
 #: what the system knows, in words (docs/disclosure.md lists the same)
@@ -637,10 +639,11 @@ class Builder:
                             prov[key] = x
                         else:
                             sums[key] = sums[key] + x
-                if {"n", "e", "nq", "eq"} <= set(side):
-                    self.s.at_most(side["nq"], side["n"])
-                    self.s.at_most(side["eq"], side["e"])
-                    self.s.at_most(side["eq"], side["nq"])
+                for part in ("q", "m"):              # the talent pool, those with a merit score: parts of the row
+                    if {"n", "e", f"n{part}", f"e{part}"} <= set(side):
+                        self.s.at_most(side[f"n{part}"], side["n"])
+                        self.s.at_most(side[f"e{part}"], side["e"])
+                        self.s.at_most(side[f"e{part}"], side[f"n{part}"])
                 sides.append(side)
             self._untested(rows, sides)
             n_scope = _num(rows["n_scope"].iloc[0]) if "n_scope" in rows else np.nan

@@ -40,7 +40,8 @@ from merit_lib.report.output import PeriodFolder, page_names
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"   # package data (the repository links notebooks/ here)
 PACKAGES = ("merit_lib", "pandas", "numpy", "statsmodels", "pandera", "seaborn", "matplotlib", "papermill",
             "nbconvert", "nbclient", "fairlearn", "scipy", "openpyxl")
-TABLES = ("compliance", "findings", "bypassed_by_level", "model_coefficients", "validation", "promotions_ledger", "trend")
+TABLES = ("compliance", "findings", "bypassed_by_level", "model_coefficients", "validation", "promotions_ledger", "trend",
+          "merit_gaps", "tier_sensitivity")
 INTERNAL_VALIDATION = "validasi.csv"   # the row-level listing, in the steward's folder only
 INTERNAL_SIASN = "siasn"                # a SIASN input converted: tables, mapping report, ledger (steward's folder)
 SIASN_MAPPING = "siasn_mapping"         # its published counts, tables/siasn_mapping.csv (a SIASN run only)
@@ -158,6 +159,14 @@ def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: 
             write_csv(published[name], inside(tables_dir, f"{safe_name(name)}.csv"))
     result.to_dir(tables_dir)
     write_csv(published["findings"], inside(tables_dir, "findings.csv"))
+    # the group gaps in the merit measures (hidden where the published findings hide their group), and how the tiers
+    # rest on the index's weights (from the published compliance.csv alone)
+    write_csv(privacy.publish(privacy.MERIT_GAPS, result.merit_gaps, {"findings": published["findings"]}),
+              inside(tables_dir, f"{privacy.MERIT_GAPS}.csv"))
+    from merit_lib.analysis.compliance import tier_sensitivity
+
+    write_csv(privacy.publish("tier_sensitivity", tier_sensitivity(published["compliance"])),
+              inside(tables_dir, "tier_sensitivity.csv"))
     from merit_lib.report.trend import trend_table
 
     write_csv(trend_table(extract, period, window, published["compliance"], history_dir), inside(tables_dir, "trend.csv"))

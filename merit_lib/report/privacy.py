@@ -64,6 +64,9 @@ class Family:
     group: Cell
     reference: Cell
     compare: tuple[str, ...]
+    #: its cells are parts of the first family's (e.g. those of a group with merit scores): hidden wherever those are,
+    #: so that a part never bounds a hidden whole
+    inside: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,11 +104,23 @@ FINDINGS: tuple[Family, ...] = (
             "adjusted_odds_ratio", "aor_ci_low", "aor_ci_high", "aor_p_value", "aor_p_adjusted", "mh_odds_ratio",
             "mh_ci_low", "mh_ci_high", "mh_p_value", "mh_p_adjusted", "bd_p_value", "raw_odds_ratio", "raw_or_ci_low",
             "raw_or_ci_high", "adjusted_impact_ratio", "explained_share", "moved_share", "detectable_odds_ratio",
-            "model_raw_odds_ratio", "model_opd_odds_ratio")),
+            "model_raw_odds_ratio", "model_opd_odds_ratio",
+            # issue 21: what the verdict rests on besides (equivalence, detectability, heterogeneity, the blocks of the
+            # explained share, the model sample against everyone and the refitted estimates)
+            "equivalence_p", "basis_detectable_or", "bd_p_adjusted", "explained_share_merit", "explained_share_opd",
+            "explained_share_eligibility", "explained_share_controls", "explained_parts", "model_shift_odds_ratio",
+            "aor_ipw", "aor_ipw_ci_low", "aor_ipw_ci_high", "aor_ipw_p_value", "aor_reliability",
+            "aor_reliability_ci_low", "aor_reliability_ci_high", "aor_reliability_p_value")),
     Family(Cell("talent pool kelompok", "n_qualified_group", "promoted_qualified_group", ("eo_rate_group",)),
            Cell("talent pool pembanding", "n_qualified_reference", "promoted_qualified_reference",
                 ("eo_rate_reference",)),
            ("eo_ratio",)),
+    # issue 21: who has the merit measures, by group and outcome (persons with a merit score, of them promoted)
+    Family(Cell("bernilai merit kelompok", "n_merit_group", "promoted_merit_group",
+                ("merit_share_group_promoted", "merit_share_group_not")),
+           Cell("bernilai merit pembanding", "n_merit_reference", "promoted_merit_reference",
+                ("merit_share_reference_promoted", "merit_share_reference_not")),
+           (), inside=True),
 )
 #: why a findings row was not tested (analysis.fairness.raw.insufficient: nobody in the group or the reference, nobody or
 #: everybody promoted, too little to detect) says what its counts are; where a count of the row is hidden, the row says
@@ -117,7 +132,10 @@ UNTESTED = ("no_group", "no_reference", "no_promotion", "all_promoted", "detecta
 #: thus hidden until it is declared here).
 FINDINGS_PUBLIC = ("scope", "attribute", "group", "reference_group", "scope_label", "n_scope", "flag", "flag_reason",
                    "direction", "explained_by", "verdict_basis", "simpson", "decision_row", "controls_left_out",
-                   "aor_method", REASON)
+                   "aor_method", REASON,
+                   # issue 21: a verdict's words (the adjusted side), and the OPDs that differ, by name and number:
+                   # the audit names only OPDs none of whose cells holds 1–4 persons (analysis.fairness.stratified)
+                   "adjusted_direction", "heterogeneous_opds", "n_opds_differ")
 
 GRIDS: dict[str, Grid] = {
     "talent_box": Grid((("kotak",),)),
@@ -185,7 +203,10 @@ COMPLIANCE_COLUMNS: dict[str, str] = {
         "coverage_profiling", "coverage_profiling_ci_low", "coverage_profiling_ci_high", "coverage_kinerja",
         "coverage_kinerja_ci_low", "coverage_kinerja_ci_high")},
     "fairness_tested": "count of findings the audit could test, not of persons",
-    "skor_keadilan": "score from fairness_flags and fairness_tested (public)",
+    "fairness_against": "count of disparity findings against a group, not of persons",
+    "fairness_in_favour": "count of disparity findings in a group's favour, not of persons",
+    "skor_keadilan": "score from the published findings' estimates (rows without a cell of 1–4 persons; the others take "
+                     "the province's), shrunk toward the province (analysis.compliance.fairness_component)",
     "suppressed_promosi": "flag from n_promosi (public): 1–4 promotions",
     **{c: "index: recomputed by `publish` from shown numbers only (a component whose count is hidden takes the "
           "province's value pooled over the OPDs whose count is shown)" for c in (
@@ -223,12 +244,23 @@ BY_LEVEL_COLUMNS: dict[str, str] = {
     REASON: "the door's own mark: the row's hidden cells by name"}
 #: trend.csv (report.trend): each quarter's index, range, tier and category as its own compliance table published them
 #: (recomputed by this door from that window's shown numbers), and the province average
-PASS_THROUGH = ("promotions_ledger", "model_coefficients", "validation", "trend")
+PASS_THROUGH = ("promotions_ledger", "model_coefficients", "validation", "trend", "tier_sensitivity")
+#: merit_gaps.csv (analysis.fairness.merit_gaps): per province, attribute, group and merit measure, the persons of the
+#: group and of the reference with the measure (cells), their means and the gap. A side of 1–4 persons hides the row's
+#: numbers, and so does a group whose findings row hides its persons (the persons with a measure are part of them, and
+#: a shown part would bound a hidden whole). tier_sensitivity.csv is computed from the published compliance.csv alone.
+MERIT_GAPS = "merit_gaps"
+MERIT_GAPS_COLUMNS: dict[str, str] = {
+    "scope": "key (PROVINSI)", "attribute": "key", "group": "key", "reference_group": "key", "measure": "key",
+    "n_group": "cell: persons of the group with the measure", "n_reference": "cell: persons of the reference with it",
+    **{c: "derived from both cells: hidden with either" for c in ("mean_group", "mean_reference", "gap", "gap_ci_low",
+                                                                   "gap_ci_high", "std_gap", "p_value")},
+    "reliability": "declared in the roles: public", REASON: "the door's own mark: the row's hidden cells by name"}
 #: siasn_mapping.csv (a run read from SIASN): only these columns leave the house; the mapping report's unmapped raw
 #: values and notes (which can hold names) and the row ledger stay in `<out>.internal/siasn/`
 SIASN_MAPPING = ("kind", "source", "item", "label", "target", "status", "rows", "mapped", "unmapped", "conflicts",
                  "winner")
-TABLES: tuple[str, ...] = ("findings", "compliance", *GRIDS, BY_LEVEL, *PASS_THROUGH, "siasn_mapping")
+TABLES: tuple[str, ...] = ("findings", "compliance", *GRIDS, BY_LEVEL, *PASS_THROUGH, "siasn_mapping", MERIT_GAPS)
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -379,6 +411,9 @@ def publish(name: str, table: pd.DataFrame, published: Mapping[str, pd.DataFrame
     if name == BY_LEVEL:
         comp = (published or {}).get("compliance")
         return _by_level(table, None if comp is None else publish("compliance", comp), force)
+    if name == MERIT_GAPS:
+        found = (published or {}).get("findings")
+        return _merit_gaps(table, None if found is None else publish("findings", found))
     return _compliance(table, force)
 
 
@@ -480,6 +515,31 @@ def _force_key(cell: object) -> tuple:
     return (label, *key)
 
 
+def _merit_gaps(table: pd.DataFrame, findings: pd.DataFrame | None) -> pd.DataFrame:
+    """Hide a row's numbers where a side holds 1–4 persons, or where the published findings hide (or leave out) its
+    group's or reference's persons in the province row; without the findings, every row whose findings row is unknown
+    is hidden as a complement would be."""
+    undeclared = [c for c in table.columns if c not in MERIT_GAPS_COLUMNS]
+    if undeclared:
+        raise ValueError(f"kolom {MERIT_GAPS} tanpa aturan pengungkapan (undeclared columns): {', '.join(map(str, undeclared))}"
+                         f"; nyatakan di merit_lib.report.privacy.MERIT_GAPS_COLUMNS")
+    t = table.reset_index(drop=True).drop(columns=[REASON], errors="ignore")
+    why = np.full(len(t), "", dtype=object)
+    why[too_small(t["n_group"]) | too_small(t["n_reference"])] = PRIMARY
+    shown: set[tuple[str, str]] = set()
+    if findings is not None and len(findings):
+        prov = findings[findings["scope"] == PROVINCE]
+        ok = prov["n_group"].notna() & prov["n_reference"].notna()
+        shown = set(zip(prov.loc[ok, "attribute"].astype(str), prov.loc[ok, "group"].astype(str)))
+    whole_hidden = np.array([(str(a), str(g)) not in shown for a, g in zip(t["attribute"], t["group"])], bool)
+    why[whole_hidden & (why == "")] = COMPLEMENT
+    out = t.copy()
+    for col in [c for c, rule in MERIT_GAPS_COLUMNS.items() if rule.startswith(("cell", "derived")) and c in out]:
+        _blank(out, col, why != "")
+    out[REASON] = _reasons([[FINDINGS[0].group.label, FINDINGS[0].reference.label] if w else [] for w in why])
+    return out
+
+
 def _validation(table: pd.DataFrame) -> pd.DataFrame:
     """Rejected rows per table and rule: a row-level listing is counted, never published."""
     if not {"row", "value", "message"} & set(table.columns):
@@ -558,6 +618,9 @@ def _findings(table: pd.DataFrame, force: frozenset = frozenset()) -> pd.DataFra
         for rows in _groups(units, ["attribute", "value"]):
             total = rows[units["prov"].to_numpy()[rows]]
             lines.append(_Line(rows[~units["prov"].to_numpy()[rows]], int(total[0]) if len(total) == 1 else None))
+        if fam.inside and FINDINGS[0].group.label in cell_why:   # hidden wherever the whole it is a part of is hidden
+            base_g, base_r = cell_why[FINDINGS[0].group.label], cell_why[FINDINGS[0].reference.label]
+            forced |= np.concatenate([base_g != "", np.array([base_r[rows[0]] != "" for rows in blocks], bool)])
         why = _protect(n, e, lower, lines, unknown=forced, unknown_why=COMPLEMENT)
         if k == 0:   # a block whose rows alone give its cells back (one group row per person) is left out
             for b in range(len(blocks)):
@@ -776,6 +839,9 @@ def hidden(table: pd.DataFrame, name: str) -> pd.DataFrame:
         cols = _findings_mask(table, labels)
     elif name == BY_LEVEL:
         cols = {c: labels[label] for c, label in BY_LEVEL_COUNTS.items()}
+    elif name == MERIT_GAPS:
+        rows = np.array([bool(p) for p in parts], bool)
+        cols = {c: rows for c, rule in MERIT_GAPS_COLUMNS.items() if rule.startswith(("cell", "derived"))}
     elif name == "compliance":
         cols = {}
         for s in COMPLIANCE:

@@ -249,9 +249,10 @@ def show(table: pd.DataFrame, lang: str = "id"):
 # --------------------------------------------------------------------------- reader pages (issue 14): HTML fragments
 
 #: verdicts from most to least serious, with a symbol (shape as well as colour) and a colour
-VERDICT_ORDER = ("disparity", "inconclusive", "explained gap", "no disparity", "insufficient data")
-VERDICT_MARK = {"disparity": ("●", "#b2182b"), "inconclusive": ("◆", "#8c510a"), "explained gap": ("▲", "#e08214"),
-                "no disparity": ("○", "#1f6f8b"), "insufficient data": ("·", "#777777")}
+VERDICT_ORDER = ("disparity", "inconclusive", "minor gap", "explained gap", "no disparity", "insufficient data")
+VERDICT_MARK = {"disparity": ("●", "#b2182b"), "inconclusive": ("◆", "#8c510a"), "minor gap": ("◐", "#d6604d"),
+                "explained gap": ("▲", "#e08214"), "no disparity": ("○", "#1f6f8b"), "insufficient data": ("·", "#777777")}
+_ARROW = {"lower": "↓", "higher": "↑"}
 
 
 def html_table(table: pd.DataFrame, caption: str | None = None, wide: bool = False) -> str:
@@ -416,18 +417,33 @@ def readiness_by_post(tables: Tables, scope: str, lang: str = "id") -> pd.DataFr
     return pd.DataFrame(rows)
 
 
-def _verdict_cell(flag: object, direction: object, lang: str) -> str:
+def _verdict_cell(flag: object, direction: object, lang: str, adjusted: object = None) -> str:
+    """A verdict with its symbol and the side of the raw gap (↓/↑); where the adjusted estimate points the other way,
+    that side beside it ("setelah disesuaikan ↓")."""
     mark, _ = VERDICT_MARK.get(str(flag), ("", ""))
     word = text.flag_label(str(flag), lang) if pd.notna(flag) else "–"
-    arrow = {"lower": " ↓", "higher": " ↑"}.get(str(direction), "") if flag not in ("no disparity",
-                                                                                     "insufficient data") else ""
+    if flag in ("no disparity", "insufficient data"):
+        return f"{mark} {word}".strip()
+    arrow = f" {_ARROW[str(direction)]}" if str(direction) in _ARROW else ""
+    if str(adjusted) in _ARROW and str(adjusted) != str(direction):
+        arrow += f" ({text.t('dir_adjusted', lang, arrow=_ARROW[str(adjusted)])})"
     return f"{mark} {word}{arrow}".strip()
+
+
+def _direction_words(r: pd.Series, lang: str) -> str:
+    """The side of the raw gap ("↓ lebih rendah"), and the adjusted side beside it where it differs."""
+    d, adj = str(r.get("direction")), str(r.get("adjusted_direction"))
+    out = text.t(f"dir_{d}", lang) if d in _ARROW else ""
+    if adj in _ARROW and adj != d:
+        out = (out + " " if out else "") + f"({text.t('dir_adjusted', lang, arrow=_ARROW[adj])})"
+    return out
 
 
 def fairness_verdicts(findings: pd.DataFrame, scope: str, lang: str = "id") -> pd.DataFrame:
     """The fairness verdicts of one scope for a page: attribute, group, reference, rates, verdict with its direction and
     explanation, every hidden number "< 5"."""
-    from merit_lib.analysis.fairness.verdicts import EXPLAINED_BY_LABELS, FLAG_LABELS
+    from merit_lib.analysis.fairness.result import verdict_notes
+    from merit_lib.analysis.fairness.verdicts import FLAG_LABELS
 
     f = privacy.publish("findings", findings)
     f = f[f["scope"] == scope].reset_index(drop=True)
@@ -446,11 +462,10 @@ def fairness_verdicts(findings: pd.DataFrame, scope: str, lang: str = "id") -> p
         text.t("col_rate_reference", lang): rate("rate_reference"),
         text.t("verdict", lang): [f"{VERDICT_MARK.get(str(v), ('', ''))[0]} {FLAG_LABELS.get(str(v), {}).get(lang, v)}"
                                   for v in f["flag"]],
-        text.t("col_direction", lang): [text.t(f"dir_{d}", lang) if d in ("lower", "higher") and
-                                        v not in ("insufficient data", "no disparity") else ""
-                                        for d, v in zip(f["direction"], f["flag"])],
-        text.t("col_explained_by", lang): [EXPLAINED_BY_LABELS.get(str(x), {}).get(lang, "") if pd.notna(x) else ""
-                                           for x in f["explained_by"]],
+        text.t("col_direction", lang): [_direction_words(r, lang) if r["flag"] not in ("insufficient data", "no disparity")
+                                        else "" for _, r in f.iterrows()],
+        text.t("col_explained_by", lang): [text.explained_by_label(x, lang) for x in f["explained_by"]],
+        text.t("col_verdict_notes", lang): ["; ".join(verdict_notes(r, lang)) for _, r in f.iterrows()],
     })
 
 
@@ -483,8 +498,8 @@ def verdict_grid(findings: pd.DataFrame, comp: pd.DataFrame, lang: str = "id", p
             _, colour = VERDICT_MARK.get(str(worst["flag"]), ("", "#000"))
             group = "" if worst["flag"] in ("no disparity", "insufficient data") else \
                 f" ({group_label(a, worst['group'], lang)})"
-            cells.append(f'<td style="color:{colour}">{e(_verdict_cell(worst["flag"], worst["direction"], lang) + group)}'
-                         "</td>")
+            cell = _verdict_cell(worst["flag"], worst["direction"], lang, worst.get("adjusted_direction"))
+            cells.append(f'<td style="color:{colour}">{e(cell + group)}</td>')
         rows.append(f"<tr><td>{label_html}</td>{''.join(cells)}</tr>")
     legend = " · ".join(f'<span style="color:{c}">{m} {e(text.flag_label(v, lang))}</span>'
                         for v, (m, c) in VERDICT_MARK.items())

@@ -37,7 +37,8 @@ _HUGE, _HUGE_FORMAT = 9.99e307, '[>=9.99E+307]"∞";[<=-9.99E+307]"−∞";Gener
 DATE_FORMATS: dict[str, str] = {"id": "dd/mm/yyyy", "en": "d mmm yyyy"}
 #: columns kept in view while scrolling right (after the header row), per sheet
 KEY_COLUMNS: dict[str, int] = {"compliance": 2, "findings": 3, "model_coefficients": 2, "trend": 3}
-_PERCENT = re.compile(r"^(share_|coverage_|rate_|eo_rate_|skor_|nilai_)|^(explained_share|moved_share)$")
+_PERCENT = re.compile(r"^(share_|coverage_|rate_|eo_rate_|skor_|nilai_|merit_share_|explained_share_)"
+                      r"|^(explained_share|moved_share)$")
 _P_VALUE = re.compile(r"(^|_)p_(value|adjusted)$")
 _COUNT = re.compile(r"^(n|n_.+|promoted_.+|pq_.+|fairness_flags|fairness_tested|decision_row|jendela)$")
 _DECIMAL1 = re.compile(r"^(index|shortfall)(_ci_(low|high))?$|^poin_|^index_provinsi$")
@@ -265,6 +266,13 @@ def _controls_left_out(value: str, lang: str) -> str:
     return "; ".join(parts)
 
 
+def _explained_parts(value: str, lang: str) -> str:
+    """`opd 0.62; masa_kerja 0.30` → "komposisi OPD 62 %, masa kerja (tahun) 30 %"."""
+    from merit_lib.analysis.fairness.result import explained_parts_text
+
+    return explained_parts_text(value, lang)
+
+
 def _from(table: Mapping[str, Mapping[str, str]]) -> object:
     """A code → words lookup in one catalogue table (an unknown code as it is)."""
     return lambda code, lang: table.get(code, {}).get(lang, code)
@@ -272,7 +280,9 @@ def _from(table: Mapping[str, Mapping[str, str]]) -> object:
 
 #: code columns of the published tables (`<table>.<column>` first) and how each code reads
 _WORDS: dict[str, object] = {
-    "flag": text.flag_label, "direction": _from(text.DIRECTION_LABELS), "explained_by": _from(text.EXPLAINED_BY_LABELS),
+    "flag": text.flag_label, "direction": _from(text.DIRECTION_LABELS), "explained_by": text.explained_by_label,
+    "adjusted_direction": _from(text.DIRECTION_LABELS), "explained_parts": lambda v, lang: _explained_parts(v, lang),
+    "measure": text.term_label,
     "verdict_basis": _from(text.BASIS_LABELS), "attribute": text.term_label, "flag_reason": text.flag_reason_label,
     "aor_method": _from(text.AOR_METHODS), "controls_left_out": _controls_left_out, "category": text.category,
     "komponen_tidak_dinilai": lambda v, lang: ", ".join(text.component_label(k, lang) for k in v.split(", ")),

@@ -93,6 +93,29 @@ class MeritGap:
         return cls(parts[0], parts[1], parts[2], float(parts[3]))
 
 
+@dataclass(frozen=True)
+class MissingAssessment:
+    """A planted gap in who is assessed: a group's members lack a competency assessment with probability `share`, in one
+    OPD or everywhere (`*`), instead of the generator's `unprofiled` share. In an OPD that follows merit only the
+    assessed rise, so the group is promoted less without any penalty at equal merit (issue 21)."""
+
+    opd: str
+    attribute: str
+    group: str
+    share: float
+
+    @classmethod
+    def parse(cls, text: str) -> MissingAssessment:
+        """`OPD:attribute:group:share`, e.g. `*:jenis_kelamin:P:0.6`."""
+        parts = text.split(":")
+        if len(parts) != 4:
+            raise ValueError(f"'{text}': tulis OPD:atribut:kelompok:bagian, mis. *:jenis_kelamin:P:0.6")
+        share = float(parts[3])
+        if not 0 <= share < 1:
+            raise ValueError(f"'{text}': bagian tanpa asesmen harus 0 sampai < 1 (a share 0 to < 1)")
+        return cls(parts[0], parts[1], parts[2], share)
+
+
 @dataclass
 class Truth:
     """What was planted, for the tests: log-odds coefficients, disparities, bad rows."""
@@ -104,6 +127,7 @@ class Truth:
     disparities: list[Disparity]
     merit_gaps: list[MeritGap]
     ignore_merit: list[str]
+    missing_assessments: list[MissingAssessment] = field(default_factory=list)
     bad_rows: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["table", "row", "rule"]))
     n_promoted: int = 0                       # promotions in the period (its last quarter)
     promoted_by_quarter: dict[str, int] = field(default_factory=dict)
@@ -179,12 +203,14 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
                disparities: list[Disparity] | None = None, merit_gaps: list[MeritGap] | None = None,
                ignore_merit: list[str] | None = None, bad_rows: int = 0,
                unprofiled: float = 0.08, base_rate: float = QUARTERLY_RATE, no_promotion: tuple[str, ...] = (),
-               quarters: int = HISTORY_QUARTERS) -> SynthExtract:
+               quarters: int = HISTORY_QUARTERS, missing_assessments: list[MissingAssessment] | None = None
+               ) -> SynthExtract:
     """Generate `n` profiled ASN (plus `unprofiled` share without assessment) and their tables, with `quarters` quarters
     of promotion history ending with `period` (`history.simulate`; `base_rate` is the quarterly promotion rate of those
     who can rise).
 
     `no_promotion` lists OPD codes or starting levels in which nobody is promoted (`"*"`: no promotion at all).
+    `missing_assessments` plants groups that are assessed less often (`MissingAssessment`).
     """
     rng = np.random.default_rng(seed)
     per = Period.parse(period)
@@ -269,7 +295,10 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
         skp[year] = np.where(y > 1.0, 2, np.where(y > -1.6, 1, 0))
 
     # --- assessments (dated through the history) and the promotions of every quarter
-    profiled = rng.random(n_total) >= unprofiled
+    not_assessed = np.full(n_total, unprofiled)
+    for m in missing_assessments or []:
+        not_assessed = np.where(_members(df, m.opd, m.attribute, m.group) > 0, m.share, not_assessed)
+    profiled = rng.random(n_total) >= not_assessed
     prof = _profiling(df[profiled], comps[profiled], ability[profiled], kompetensi[profiled], rng, start, per)
     assessed_on = prof.groupby("nip")["tanggal_asesmen"].min().reindex(df["nip"]).to_numpy()
     shift = np.zeros(n_total)
@@ -299,7 +328,8 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
     pegawai["agama"] = df["agama"]
     extract = {"pegawai": pegawai, "profiling": prof, "kinerja": kinerja_tbl, "riwayat_jabatan": riwayat}
     truth = Truth(str(per), beta_kompetensi, beta_kinerja, dict(H.CONTROLS), disparities, merit_gaps, ignore_merit,
-                  n_promoted=int(promoted.sum()), promoted_by_quarter=past.counts(), base_rate=base_rate)
+                  missing_assessments=list(missing_assessments or []), n_promoted=int(promoted.sum()),
+                  promoted_by_quarter=past.counts(), base_rate=base_rate)
     if bad_rows:
         extract, truth.bad_rows = _inject_bad_rows(extract, bad_rows, rng)
     # rotations, mutations, JPT tenure and shortlist persons: a separate random stream, appended after everything else

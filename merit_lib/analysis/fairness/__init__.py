@@ -14,8 +14,13 @@ structural post):
   OPD-only odds ratios, and the share of the raw gap explained (Fairlie, pooled coefficients);
 - Benjamini–Hochberg within each attribute (one family per kind of test), so auditing another attribute never flips a
   flag; a scope that holds everyone is the PROVINSI test again and counted once;
-- a verdict by the decision table of `verdicts` (DESIGN §6, docs/verdicts.md): `disparity`, `explained gap` (with
-  `explained_by` merit, opd or opd+merit), `inconclusive`, `no disparity` or `insufficient data`, and a `direction`.
+- a verdict by the decision table of `verdicts` (DESIGN §6, docs/verdicts.md): `disparity`, `minor gap`, `explained gap`
+  (with `explained_by` naming the blocks that explained it: merit, opd, eligibility, a control), `inconclusive` (with
+  its reason and the smallest gap it could have detected), `no disparity` (an equivalence claim) or `insufficient data`,
+  a `direction` (the side of the raw gap) and the `adjusted_direction`;
+- who is in the model (the share with merit scores by group and outcome; the model sample against everyone, and the
+  estimate weighted back to it), the estimate at a declared reliability, and the gaps in the merit measures
+  themselves (`merit_gaps`).
 
 Roles without merit measures give a raw + OPD-stratified audit, said plainly. Any extract shape gives one row per
 (scope, attribute, group) at most, never an error. Only declared roles (merit_lib.domain.roles) are read, so the same
@@ -45,6 +50,7 @@ from merit_lib.analysis.fairness.schema import (
     INSUFFICIENT,
     LOWER,
     MAX_MISSING_CONTROL,
+    MINOR,
     NO_DISPARITY,
     PROVINCE,
     AuditParams,
@@ -54,7 +60,7 @@ from merit_lib.analysis.fairness.verdicts import DECISION_TABLE, FLAG_LABELS, fl
 __all__ = [
     "AUDIT_CAVEATS", "BASIS_MERIT", "BASIS_OPD", "BASIS_RAW", "BY_BOTH", "BY_MERIT", "BY_OPD", "DECISION_TABLE",
     "DISPARITY", "EXPLAINED", "EXTRA_COLUMNS", "FINDINGS_COLUMNS", "FLAGS", "FLAG_LABELS", "HIGHER", "INCONCLUSIVE",
-    "INSUFFICIENT", "LOWER", "MAX_MISSING_CONTROL", "NO_DISPARITY", "PROVINCE", "AuditParams", "AuditResult", "_FLOAT_COLUMNS",
+    "INSUFFICIENT", "LOWER", "MAX_MISSING_CONTROL", "MINOR", "NO_DISPARITY", "PROVINCE", "AuditParams", "AuditResult", "_FLOAT_COLUMNS",
     "_INT_COLUMNS", "_TEXT_COLUMNS", "_bh", "audit", "audit_caveats", "audit_extract", "audited_scopes", "display_table",
     "flag_label",
     "frame_fingerprint", "metric_frame", "rules_table",

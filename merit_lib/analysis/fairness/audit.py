@@ -14,7 +14,8 @@ from threadpoolctl import threadpool_limits
 
 from merit_lib.analysis.fairness import raw
 from merit_lib.analysis.fairness.adjusted import ADJUSTED_DTYPES, adjusted
-from merit_lib.analysis.fairness.controls import Design, covariates, proxies
+from merit_lib.analysis.fairness.controls import Design, check_timing, covariates, outcome_controls, proxies
+from merit_lib.analysis.fairness.merit_gaps import merit_gaps, notable
 from merit_lib.analysis.fairness.population import (
     Population,
     check_columns,
@@ -38,7 +39,7 @@ from merit_lib.analysis.fairness.schema import (
     _with_dtypes,
 )
 from merit_lib.analysis.fairness.stratified import mantel_haenszel
-from merit_lib.analysis.fairness.verdicts import decide
+from merit_lib.analysis.fairness.verdicts import decide, opd_disparities
 from merit_lib.analysis.stats import MIN_CELL
 from merit_lib.data.provenance import package_versions
 from merit_lib.domain.period import DEFAULT_WINDOW
@@ -64,6 +65,7 @@ def audit(frame: pd.DataFrame, roles: Roles = ASN, attributes: Sequence[str] | N
     frame = frame.reset_index(drop=True)
     attrs = list(dict.fromkeys([*roles.protected, *(attributes or [])]))
     check_columns(frame, roles, attrs)
+    check_timing(roles)
     rules = eligibility_rules(frame, eligibility)
     people = population(frame, roles, attrs, rules)
     pop = people.pop
@@ -71,12 +73,19 @@ def audit(frame: pd.DataFrame, roles: Roles = ASN, attributes: Sequence[str] | N
     refs = {a: reference_group(pop[a], a, {**roles.reference, **(reference or {})}) for a in attrs}
     compared = [a for a in attrs if pop[a].nunique() >= 2]   # one group alone has nothing to be compared with
     rows = frame.loc[pop.index]
-    base = covariates(rows, roles)
-    designs = {a: covariates(rows, roles, proxies(frame, pop.index[pop[a].notna()], a, roles, params.max_proxy_r)
-                             if roles.merit else {}) for a in compared}
-    cells = _statistics(pop, designs, compared, refs, params, scopes, merit=bool(roles.merit))
+    # a control that nearly determines the outcome is most often caused by it: left out of every merit model, named
+    colliders = outcome_controls(rows, roles, params.max_outcome_smd, params.max_outcome_auc) if roles.merit else {}
+    model_roles = roles.with_(controls=tuple(c for c in roles.controls if c not in colliders))
+    base = covariates(rows, model_roles)
+    designs = {a: covariates(rows, model_roles, proxies(frame, pop.index[pop[a].notna()], a, model_roles,
+                                                        params.max_proxy_r) if roles.merit else {}) for a in compared}
+    cells = _statistics(pop, designs, compared, refs, params, scopes, merit=bool(roles.merit),
+                        reliability=dict(roles.reliability))
     cells["scope_label"] = cells["scope"].map(scope_labels(frame, roles)).astype("string")
     findings = _order(cells, attrs)
+    measures = [m for m in dict.fromkeys([*roles.merit, *roles.gap_measures]) if m in frame.columns
+                and m not in roles.categorical and pd.api.types.is_numeric_dtype(frame[m])]
+    gaps = merit_gaps(pop, rows[measures], compared, refs, roles.reliability, params.alpha)
 
     terms = " + ".join(base.terms) or "-"
     run_params = {"thresholds": asdict(params), "roles": asdict(roles), "attributes": attrs, "references": refs,
@@ -87,12 +96,22 @@ def audit(frame: pd.DataFrame, roles: Roles = ASN, attributes: Sequence[str] | N
                             PROVINCE: f"logit {roles.outcome} ~ {roles.scope} fixed effects + group + {terms}",
                             "merit": bool(roles.merit), "controls_dropped": sorted(base.dropped),
                             "max_missing_control": MAX_MISSING_CONTROL,
-                            "proxies": {a: d.proxies for a, d in designs.items() if d.proxies}}}
-    meta = {**(context or {}), "frame_fingerprint": frame_fingerprint(frame, roles, attrs),
-            "counts": _counts(frame, people, base, designs, findings, attrs, compared, params, roles),
+                            "proxies": {a: d.proxies for a, d in designs.items() if d.proxies},
+                            "outcome_controls": colliders, "measured": dict(roles.measured),
+                            "reliability": dict(roles.reliability),
+                            "missing_correction": "inverse-probability weights of the model sample by (group, outcome), "
+                                                  "where its raw odds ratio is outside the materiality bounds of "
+                                                  "everyone's",
+                            "decomposition": "Fairlie (pooled), blocks by Yun's weights, OPD composition the rest"}}
+    counts = _counts(frame, people, base, designs, findings, attrs, compared, params, roles)
+    counts.update(outcome_controls=colliders, merit_gaps=notable(gaps, params.alpha),
+                  unknown_time=sorted(c for c in dict.fromkeys([*roles.merit, *model_roles.controls])
+                                      if c not in roles.measured),
+                  reliability={m: float(r) for m, r in roles.reliability.items()})
+    meta = {**(context or {}), "frame_fingerprint": frame_fingerprint(frame, roles, attrs), "counts": counts,
             "versions": package_versions(("merit_lib", "statsmodels", "scipy", "pandas", "numpy")),
             "created": dt.datetime.now().isoformat(timespec="seconds")}
-    return AuditResult(findings, run_params, meta)
+    return AuditResult(findings, run_params, meta, merit_gaps=gaps)
 
 
 def audited_scopes(frame: pd.DataFrame, roles: Roles = ASN) -> list[str]:
@@ -109,7 +128,8 @@ def _single_scope(pop: pd.DataFrame, attribute: str) -> bool:
 
 
 def _statistics(pop: pd.DataFrame, designs: dict[str, Design], attrs: list[str], refs: dict[str, str | None],
-                params: AuditParams, scopes: Sequence[str] | None, merit: bool) -> pd.DataFrame:
+                params: AuditParams, scopes: Sequence[str] | None, merit: bool,
+                reliability: dict[str, float] | None = None) -> pd.DataFrame:
     """Every statistic of every (scope, attribute, group) and its verdict, in the order the decision table needs them.
 
     `attrs` are the attributes with at least two groups; every intermediate table keeps fixed dtypes, so that an
@@ -131,27 +151,85 @@ def _statistics(pop: pd.DataFrame, designs: dict[str, Design], attrs: list[str],
 
     with threadpool_limits(1):   # BLAS threads only add overhead to models of this size
         adj = _stack([adjusted(pop, designs[a].x, a, str(refs[a]), cells[testable & (cells["attribute"] == a)],
-                               params.alpha, merit) for a in attrs], ADJUSTED_DTYPES)
+                               params.alpha, merit, designs[a].blocks,
+                               {designs[a].merit_columns[m]: r for m, r in (reliability or {}).items()
+                                if m in designs[a].merit_columns}, (params.impact_low, params.impact_high))
+                      for a in attrs], ADJUSTED_DTYPES)
     cells = cells.merge(adj, on=_KEYS, how="left").merge(mantel_haenszel(scoped, attrs, refs, params.alpha), on=_KEYS,
                                                          how="left")
+    cells = cells.merge(_merit_cells(pop, designs, attrs, refs, merit), on=_KEYS, how="left")
     untested = (cells["flag_reason"] != "").to_numpy()
     cells.loc[untested, ["p_value", "aor_p_value", "adjusted_odds_ratio", "aor_ci_low", "aor_ci_high",
-                         "explained_share", "mh_p_value"]] = np.nan
+                         "explained_share", "mh_p_value", *_VARIANT_COLUMNS]] = np.nan
     tested = ~untested & ~duplicate.to_numpy()
     # the province's rows and the OPDs' rows are two families per attribute: adding OPDs never weakens the province test,
     # and an OPD's verdict is the same whether or not the province rows are audited with it
     family = cells["attribute"] + np.where(cells["scope"] == PROVINCE, "|province", "|opd")
+    province = (cells["scope"] == PROVINCE).to_numpy()
     cells["p_adjusted"] = raw.bh_by(cells["p_value"].where(tested), family)
-    cells["aor_p_adjusted"] = raw.bh_by(cells["aor_p_value"].where(tested), family)
-    cells["mh_p_adjusted"] = raw.bh_by(cells["mh_p_value"].where(tested & (cells["scope"] == PROVINCE).to_numpy()), family)
+    for col in ("aor_p_value", "aor_ipw_p_value", "aor_reliability_p_value"):
+        cells[col.replace("_value", "_adjusted")] = raw.bh_by(cells[col].where(tested), family)
+    cells["mh_p_adjusted"] = raw.bh_by(cells["mh_p_value"].where(tested & province), family)
+    cells["bd_p_adjusted"] = raw.bh_by(cells["bd_p_value"].where(tested & province), family)
+    alike = ~(cells["bd_p_adjusted"] < params.alpha).to_numpy()      # the OPDs are named only where Breslow–Day says they differ
+    cells.loc[alike, "heterogeneous_opds"] = pd.NA
+    cells.loc[alike, "n_opds_differ"] = np.nan
     verdict = decide(cells, params, merit)
     for col in verdict.columns:
         cells[col] = verdict[col]
-    cells.loc[cells["decision_row"] == 2, "flag_reason"] = "aor_not_estimable"
+    cells = opd_disparities(cells, params)      # a province row names (and is not `no disparity` with) an OPD disparity
     cells["controls_left_out"] = cells["attribute"].map(
         {a: "; ".join(f"{c} ({why})" for c, why in d.proxies.items()) for a, d in designs.items()}).astype("string")
     cells["suppressed"] = (cells["n_group"] < MIN_CELL) | (cells["n_reference"] < MIN_CELL)
-    return _copy_province(cells, duplicate.to_numpy())
+    return _copy_province(_merit_shares(cells), duplicate.to_numpy())
+
+
+#: the refitted estimates (adjusted.py), empty where a finding is not tested
+_VARIANT_COLUMNS = [f"aor_{v}{s}" for v in ("ipw", "reliability") for s in ("", "_ci_low", "_ci_high", "_p_value")]
+MERIT_CELL_DTYPES = {"scope": "string", "attribute": "string", "group": "string",
+                     **{c: "float64" for c in ("n_merit_group", "promoted_merit_group", "n_merit_reference",
+                                               "promoted_merit_reference")}}
+
+
+def _merit_cells(pop: pd.DataFrame, designs: dict[str, Design], attrs: list[str], refs: dict[str, str | None],
+                 merit: bool) -> pd.DataFrame:
+    """Who has the merit measures, by group and outcome: per (scope, attribute, group), the persons of the group and of
+    the reference who are in the attribute's merit model in some quarter (`n_merit_*`), and of them those promoted
+    (`promoted_merit_*`), with the shares of the promoted and of the others they are (`merit_share_*`)."""
+    if not merit:
+        return _stack([], MERIT_CELL_DTYPES)
+    parts = []
+    for a in attrs:
+        d = pop.loc[pop[a].notna(), ["_id", "_scope", "_y", a]]
+        d = d.assign(_m=d.index.isin(designs[a].x.index))
+        for scoped in (True, False):
+            keys = ["_id", "_scope"] if scoped else ["_id"]
+            g = d.groupby(keys, sort=False, dropna=False)
+            people = pd.DataFrame({"_m": g["_m"].max(), "_y": g["_y"].max(), a: g[a].last()}).reset_index()
+            if not scoped:
+                people["_scope"] = PROVINCE
+            people = people[people["_scope"].notna()]
+            people["_my"] = people["_m"] & (people["_y"] > 0)
+            c = people.groupby(["_scope", a], observed=True)[["_m", "_my"]].sum().reset_index()
+            ref = c[c[a] == str(refs[a])].set_index("_scope")
+            c = c[c[a] != str(refs[a])]
+            parts.append(pd.DataFrame({
+                "scope": c["_scope"].astype(str), "attribute": a, "group": c[a].astype(str),
+                "n_merit_group": c["_m"].astype(float), "promoted_merit_group": c["_my"].astype(float),
+                "n_merit_reference": c["_scope"].map(ref["_m"]).fillna(0).astype(float).to_numpy(),
+                "promoted_merit_reference": c["_scope"].map(ref["_my"]).fillna(0).astype(float).to_numpy()}))
+    return _stack(parts, MERIT_CELL_DTYPES)
+
+
+def _merit_shares(c: pd.DataFrame) -> pd.DataFrame:
+    """The shares of the promoted and of the not promoted of each side who have the merit measures."""
+    for who in ("group", "reference"):
+        promoted, n = c[f"promoted_{who}"].astype(float), c[f"n_{who}"].astype(float)
+        k, km = c[f"promoted_merit_{who}"].astype(float), c[f"n_merit_{who}"].astype(float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            c[f"merit_share_{who}_promoted"] = np.where(promoted > 0, k / promoted, np.nan)
+            c[f"merit_share_{who}_not"] = np.where(n - promoted > 0, (km - k) / (n - promoted), np.nan)
+    return c
 
 
 def _copy_province(cells: pd.DataFrame, duplicate: np.ndarray) -> pd.DataFrame:
@@ -171,11 +249,13 @@ def _order(c: pd.DataFrame, attrs: list[str]) -> pd.DataFrame:
     c = c.assign(_p=(c["scope"] != PROVINCE), _a=c["attribute"].map({a: i for i, a in enumerate(attrs)}))
     c = c.sort_values(["_p", "scope", "_a", "group"], kind="stable")
     out = c.reindex(columns=list(FINDINGS_COLUMNS + EXTRA_COLUMNS)).reset_index(drop=True)
-    for col in ("n_model_group", "n_model_reference", "decision_row"):   # not in the model (untested): 0 persons
+    for col in ("n_model_group", "n_model_reference", "decision_row", "n_opds_differ", "n_merit_group",
+                "promoted_merit_group", "n_merit_reference", "promoted_merit_reference"):   # not computed: 0 persons
         out[col] = out[col].fillna(0)
     for col in ("simpson", "suppressed"):
         out[col] = out[col].fillna(False).astype(bool)
-    for col in ("direction", "explained_by", "flag_reason", "controls_left_out", "verdict_basis"):
+    for col in ("direction", "explained_by", "flag_reason", "controls_left_out", "verdict_basis", "adjusted_direction",
+                "heterogeneous_opds", "explained_parts"):
         out[col] = out[col].astype("string").fillna("")
     return _with_dtypes(out)
 
@@ -219,7 +299,11 @@ def _counts(frame: pd.DataFrame, people: Population, base: Design, designs: dict
         "n_insufficient": int((findings["flag"] == INSUFFICIENT).sum()), "n_suppressed": int(findings["suppressed"].sum()),
         "n_lr": int((findings["aor_method"] == "lr").sum()),
         "n_simpson": int(prov["simpson"].sum()),
-        "n_heterogeneous": int((prov["bd_p_value"] < params.alpha).sum()),
+        "n_heterogeneous": int((prov["bd_p_adjusted"] < params.alpha).sum()),
+        "n_not_equivalent": int((findings["flag_reason"] == "not_equivalent").sum()),
+        "n_model_shift": int((tested & ~findings["model_shift_odds_ratio"].between(params.impact_low, params.impact_high)
+                              & findings["model_shift_odds_ratio"].notna()).sum()),
+        "n_model_shift_changed": int((findings["flag_reason"] == "model_sample_differs").sum()),
         "max_detectable_or": params.max_detectable_or, "power": params.power,
     }
 

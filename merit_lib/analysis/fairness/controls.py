@@ -6,11 +6,21 @@ attribute's model when it is a mechanical function of it (`rules.MECHANICAL_PROX
 or correlated with it at |r| ≥ `AuditParams.max_proxy_r` (Pearson r with the attribute's numeric source, e.g. usia,
 where the frame has it; else the correlation ratio η of the control on the attribute's groups, or Cramér's V for a
 categorical control). Merit measures are never left out: they are what the model adjusts for.
+
+A control must be measured before the outcome it adjusts (issue 21): one the roles declare as measured after the period's
+start is refused (`check_timing`), and one whose values nearly determine the outcome — its mean among the promoted
+differs from the others' by at least `AuditParams.max_outcome_smd` standard deviations, or it alone ranks the promoted
+with an AUC of at least `max_outcome_auc` — is left out of every merit-adjusted model and named (`outcome_controls`):
+such a control is most often caused by the promotion (training taken after selection, a post's allowance), and adjusting
+for it explains a real penalty away. A control declared as merit is never left out.
+
+Each column of a design belongs to a *block* of the decomposition of the explained gap (`Design.blocks`): `merit`,
+`eligibility`, `quarter`, or the declared control's own name.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -18,11 +28,14 @@ from patsy import dmatrix
 
 from merit_lib.analysis.fairness.population import flag_series
 from merit_lib.analysis.fairness.schema import MAX_MISSING_CONTROL
+from merit_lib.domain import codes
 from merit_lib.domain import rules as R
-from merit_lib.domain.roles import Roles
+from merit_lib.domain.roles import AFTER, TIMES, Roles
 
 #: covariates the audit adds itself (eligibility, the quarter of a person-quarter row), never declared controls
 _OWN = ("_eligible", "_quarter")
+#: their blocks in the decomposition of the explained gap
+_OWN_BLOCKS = {"_eligible": codes.BY_ELIGIBILITY, "_quarter": codes.BY_QUARTER}
 
 
 @dataclass
@@ -39,6 +52,8 @@ class Design:
     n_settled: int = 0              # rows of a control level whose outcome is all 0 or all 1 (`pure_levels`)
     no_merit: pd.Index | None = None  # the rows without complete merit scores (to count them as persons)
     missing: pd.Index | None = None   # the rows with merit scores left out for a missing control
+    blocks: dict[str, str] = field(default_factory=dict)   # column of `x` → its block (merit, eligibility, quarter, control)
+    merit_columns: dict[str, str] = field(default_factory=dict)   # numeric merit measure → its column of `x`
 
     @property
     def has_merit(self) -> bool:
@@ -94,6 +109,68 @@ def proxies(frame: pd.DataFrame, rows: pd.Index, attribute: str, roles: Roles, m
     return out
 
 
+def check_timing(roles: Roles) -> None:
+    """Refuse a merit measure or control the roles declare as measured after the period's start (it can be caused by
+    the promotion); the error names each one and the roles' key. An unknown time is not refused (see `outcome_controls`)."""
+    unknown = sorted(f"{c} ({t})" for c, t in roles.measured.items() if t not in TIMES)
+    if unknown:
+        raise ValueError(f"waktu pengukuran tidak dikenal (measured: use {' or '.join(TIMES)}): {', '.join(unknown)}")
+    late = [c for c in dict.fromkeys([*roles.merit, *roles.controls]) if roles.measured.get(c) == AFTER]
+    if late:
+        raise ValueError(f"diukur setelah awal periode, tidak dapat menjadi kontrol atau ukuran merit (measured after the "
+                         f"start of the period, so it can be caused by the promotion it would explain): {', '.join(late)}; "
+                         "hapus dari peran, atau ukur sebelum periode (remove it from the roles, or measure it before)")
+
+
+def _auc(values: np.ndarray, y: np.ndarray) -> float:
+    """How well the values alone rank the promoted above the others (Mann–Whitney AUC, ties halved; either side)."""
+    from scipy.stats import rankdata
+
+    pos, n1 = y == 1, int((y == 1).sum())
+    n0 = len(y) - n1
+    if n1 == 0 or n0 == 0:
+        return 0.5
+    r = rankdata(values)
+    auc = (r[pos].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)
+    return float(max(auc, 1 - auc))
+
+
+def outcome_controls(rows: pd.DataFrame, roles: Roles, max_smd: float, max_auc: float) -> dict[str, str]:
+    """The controls (never a merit measure) whose values nearly determine the outcome among `rows`, each with why
+    (`SMD 1.8` or `AUC 0.93`): the mean among the promoted differs from the others' by `max_smd` pooled SDs or more (each
+    level of a categorical control as a 0/1 column), or the control alone ranks the promoted with AUC ≥ `max_auc`."""
+    y = flag_series(rows[roles.outcome]).astype(float).to_numpy()
+    known = ~np.isnan(y)
+    out: dict[str, str] = {}
+    for c in dict.fromkeys(roles.controls):
+        if c in roles.merit or c not in rows:
+            continue
+        v = rows[c]
+        if c in roles.categorical or not _is_numeric(v):
+            cols = pd.get_dummies(v.astype("string"), dtype=float)
+        else:
+            cols = pd.DataFrame({c: pd.to_numeric(v, errors="coerce").astype(float)})
+        worst, why = 0.0, ""
+        for name in cols.columns:
+            x = cols[name].to_numpy(float)
+            ok = known & ~np.isnan(x)
+            if ok.sum() < 10 or np.nanstd(x[ok]) == 0:
+                continue
+            a, b = x[ok & (y == 1)], x[ok & (y == 0)]
+            if len(a) < 2 or len(b) < 2:
+                continue
+            sd = np.sqrt((a.var(ddof=1) + b.var(ddof=1)) / 2)
+            smd = abs(a.mean() - b.mean()) / sd if sd > 0 else np.inf
+            auc = _auc(x[ok], y[ok]) if len(cols.columns) == 1 else 0.5   # a level's AUC is its SMD told again
+            if smd >= max_smd and smd > worst:
+                worst, why = smd, f"SMD {smd:.2f}"
+            elif auc >= max_auc and not why:
+                why = f"AUC {auc:.2f}"
+        if why:
+            out[c] = why
+    return out
+
+
 def _controls(rows: pd.DataFrame, roles: Roles, leave_out: set[str]) -> pd.DataFrame:
     """The model's controls of the persons at risk, eligibility included as 0/1 `_eligible` (merit measures apart), and
     the quarter `_quarter` of person-quarter rows of several quarters (the discrete-time model's baseline hazard)."""
@@ -127,13 +204,19 @@ def covariates(rows: pd.DataFrame, roles: Roles, leave_out: dict[str, str] | Non
     complete = has_merit & has_controls
     categorical = [c for c in kept.columns if c in roles.categorical or c == "_quarter"]
     settled = pure_levels(kept[complete], flag_series(rows.loc[complete, roles.outcome]).astype(float), categorical)
-    x = design_matrix(pd.concat([merit, kept], axis=1)[complete][settled], terms)
+    x, of_term = design_matrix(pd.concat([merit, kept], axis=1)[complete][settled], terms, with_terms=True)
     name = {"_eligible": roles.eligible, "_quarter": roles.period}
+    term_block = {t: codes.BY_MERIT for t in roles.terms(tuple(merit.columns))}
+    term_block.update({t: c for c, t in zip(kept.columns, roles.terms(tuple(kept.columns))) if c not in _OWN})
+    term_block.update({"_eligible": _OWN_BLOCKS["_eligible"], "C(_quarter)": _OWN_BLOCKS["_quarter"]})
+    blocks = {col: term_block.get(term, term) for col, term in of_term.items()}
+    numeric_merit = {c: c for c in merit.columns if c in x.columns and c not in roles.categorical}
     return Design(x=x, terms=terms, dropped={name.get(c, c): float(v) for c, v in dropped.items()}, proxies=leave_out,
                   n_no_merit=int((~has_merit).sum()),
                   missing_control={name.get(c, c): int(n) for c, n in kept[has_merit].isna().sum().items() if n},
                   n_missing_control=int((has_merit & ~has_controls).sum()), n_settled=int((~settled).sum()),
-                  no_merit=rows.index[~has_merit.to_numpy()], missing=rows.index[(has_merit & ~has_controls).to_numpy()])
+                  no_merit=rows.index[~has_merit.to_numpy()], missing=rows.index[(has_merit & ~has_controls).to_numpy()],
+                  blocks=blocks, merit_columns=numeric_merit)
 
 
 def pure_levels(data: pd.DataFrame, y: pd.Series, columns: list[str]) -> pd.Series:
@@ -154,12 +237,18 @@ def pure_levels(data: pd.DataFrame, y: pd.Series, columns: list[str]) -> pd.Seri
     return keep
 
 
-def design_matrix(data: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
-    """The terms' columns (patsy, categorical terms as dummies, no intercept), constant columns left out."""
+def design_matrix(data: pd.DataFrame, terms: list[str], with_terms: bool = False
+                  ) -> pd.DataFrame | tuple[pd.DataFrame, dict[str, str]]:
+    """The terms' columns (patsy, categorical terms as dummies, no intercept), constant columns left out; with
+    `with_terms`, also each column's term (`C(level_awal)[T.Pengawas]` → `C(level_awal)`)."""
     if data.empty or not terms:
-        return pd.DataFrame(index=data.index)
+        empty = pd.DataFrame(index=data.index)
+        return (empty, {}) if with_terms else empty
     text = [c for c in data.columns if not _is_numeric(data[c])]
     data = data.astype({c: "category" for c in text})   # patsy reads categories far faster than strings
     x = dmatrix(" + ".join(terms), data, NA_action="raise", return_type="dataframe")
+    of_term = {x.columns[i]: term for term, sl in x.design_info.term_name_slices.items()
+               for i in range(sl.start, sl.stop)}
     x = x.drop(columns="Intercept")
-    return x.loc[:, x.std() > 0]   # a constant column would only make the model singular
+    x = x.loc[:, x.std() > 0]   # a constant column would only make the model singular
+    return (x, {c: of_term.get(c, c) for c in x.columns}) if with_terms else x

@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from merit_lib.analysis.fairness.merit_gaps import GAP_COLUMNS
+from merit_lib.analysis.fairness.merit_gaps import _typed as _typed_gaps
 from merit_lib.analysis.fairness.schema import (
     _TEXT_COLUMNS,
     DISPARITY,
@@ -20,6 +22,8 @@ from merit_lib.analysis.fairness.schema import (
     FLAGS,
     INCONCLUSIVE,
     MAX_MISSING_CONTROL,
+    MINOR,
+    NO_DISPARITY,
     PROVINCE,
     AuditParams,
     _with_dtypes,
@@ -27,8 +31,8 @@ from merit_lib.analysis.fairness.schema import (
 from merit_lib.analysis.fairness.verdicts import (
     BASIS_LABELS,
     DIRECTION_LABELS,
-    EXPLAINED_BY_LABELS,
     flag_label,
+    odds_ratio_at,
     rules_table,
 )
 from merit_lib.analysis.stats import MIN_CELL, SUPPRESSED
@@ -52,6 +56,8 @@ class AuditResult:
     findings: pd.DataFrame
     params: dict[str, Any]
     meta: dict[str, Any] = field(default_factory=dict)
+    #: the group gaps in the merit measures themselves (merit_gaps.py): one row per (attribute, group, measure)
+    merit_gaps: pd.DataFrame = field(default_factory=lambda: _typed_gaps([]))
 
     def flags(self) -> pd.Series:
         """How many findings carry each flag (all five, zeros included)."""
@@ -118,12 +124,16 @@ class AuditResult:
                  f"{text.label('scopes', lang)}: {PROVINCE} + {c.get('n_scopes')} | {text.label('tests', lang)}: "
                  f"{_n(c.get('n_tests'), lang)} ({_t('bh', lang)}, alpha {L.number(th['alpha'], lang, 2)})",
                  "  ".join(f"{flag_label(k, lang)}: {_n(v, lang)}" for k, v in self.flags().items())]
-        for flag in (DISPARITY, EXPLAINED, INCONCLUSIVE):
+        for flag in (DISPARITY, MINOR, EXPLAINED, INCONCLUSIVE):
             rows = self.findings[(self.findings["flag"] == flag) & ~self.findings["suppressed"]]
             rows = rows.assign(_p=rows["scope"] != PROVINCE).sort_values(["_p", "p_adjusted"]).head(top)
             if len(rows):
                 lines += ["", flag_label(flag, lang).capitalize() + ":"]
-                lines += [_describe(r, lang) for _, r in rows.iterrows()]
+                lines += [_describe(r, lang, th) for _, r in rows.iterrows()]
+        gaps = self.meta.get("counts", {}).get("merit_gaps") or []
+        if gaps:
+            lines += ["", text.label("merit_gaps_title", lang) + ":"]
+            lines += [f"  {_gap_phrase(g, lang)}" for g in gaps]
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -131,13 +141,20 @@ class AuditResult:
         return f"<AuditResult: {len(self.findings)} findings ({counts})>"
 
     def to_dir(self, out: Path | str) -> Path:
-        """Write findings.csv and audit_meta.json (parameters, data fingerprint, caveat counts) into `out`."""
+        """Write findings.csv, merit_gaps.csv and audit_meta.json (parameters, data fingerprint, caveat counts) into
+        `out`."""
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
         write_csv(self.findings, out / "findings.csv")
+        write_csv(self.merit_gaps, out / "merit_gaps.csv")
         meta = {"params": self.params, "meta": self.meta}
         write_json(meta, out / "audit_meta.json")
         return out
+
+    def gap_table(self, lang: str = "id") -> pd.DataFrame:
+        """The group gaps in the merit measures for reading: measure, group against reference, both means, the gap with
+        its 95% CI and in standard deviations, p; "< 5" for a side under 5 persons."""
+        return gap_display(self.merit_gaps, lang)
 
     @classmethod
     def from_dir(cls, path: Path | str) -> AuditResult:
@@ -149,7 +166,11 @@ class AuditResult:
                                dtype={c: "string" for c in _TEXT_COLUMNS})
         findings = _with_dtypes(findings)
         meta = json.loads((path / "audit_meta.json").read_text(encoding="utf-8"))
-        return cls(findings, meta["params"], {**_run_provenance(path), **meta["meta"]})
+        gaps = _typed_gaps([])
+        if (path / "merit_gaps.csv").exists():
+            gaps = pd.read_csv(path / "merit_gaps.csv", keep_default_na=False, na_values=[""],
+                               dtype={c: "string" for c, t in GAP_COLUMNS.items() if t == "string"})
+        return cls(findings, meta["params"], {**_run_provenance(path), **meta["meta"]}, merit_gaps=gaps)
 
 
 def _run_provenance(path: Path) -> dict[str, Any]:
@@ -171,25 +192,139 @@ def _or(mid: float, low: float, high: float, lang: str) -> str:
     return _with_ci(mid, low, high, _dec(2), lang, odds_ratio=True) or "–"
 
 
-def _describe(r: pd.Series, lang: str) -> str:
+def _get(r: pd.Series, col: str) -> Any:
+    return r[col] if col in r.index else np.nan
+
+
+def direction_text(r: pd.Series, lang: str = "id") -> str:
+    """The finding's direction in words: the raw side, and the adjusted side beside it where it points the other way."""
+    raw = DIRECTION_LABELS.get(str(_get(r, "direction")), {}).get(lang, "")
+    adj = DIRECTION_LABELS.get(str(_get(r, "adjusted_direction")), {}).get(lang, "")
+    if adj and raw and adj != raw:
+        return text.label("raw_side", lang).format(raw=raw, adjusted=adj)
+    if adj and not raw:
+        return text.label("raw_side", lang).format(raw="–", adjusted=adj)
+    return raw
+
+
+def _bounds(r: pd.Series, th: dict[str, Any]) -> tuple[float, float]:
+    """The odds ratios that are the materiality bounds at the finding's reference rate (its basis's)."""
+    p0 = _get(r, "rate_pq_reference") if str(_get(r, "verdict_basis")) == "merit" and pd.notna(
+        _get(r, "rate_pq_reference")) else _get(r, "rate_reference")
+    return (float(odds_ratio_at(th.get("impact_low", 0.8), np.asarray([p0]))[0]),
+            float(odds_ratio_at(th.get("impact_high", 1.25), np.asarray([p0]))[0]))
+
+
+def verdict_notes(r: pd.Series, lang: str = "id", th: dict[str, Any] | None = None) -> list[str]:
+    """What a reader must be told beside a finding's verdict, in words: its size (minor gap), the equivalence shown (no
+    disparity), the smallest gap it could have detected and why it is inconclusive, the OPDs that differ, the estimate
+    weighted back to everyone and the one at the declared reliability, who has merit scores where that differs."""
+    th = th or {}
+    flag, notes = str(_get(r, "flag")), []
+    if flag == MINOR and pd.notna(_get(r, "adjusted_impact_ratio")):
+        notes.append(_t("gap_size", lang).format(air=L.number(_get(r, "adjusted_impact_ratio"), lang, 2)))
+    if flag == NO_DISPARITY and pd.notna(_get(r, "equivalence_p")):
+        low, high = _bounds(r, th)
+        notes.append(_t("equivalent", lang).format(low=L.number(low, lang, 2), high=L.number(high, lang, 2) if
+                                                    np.isfinite(high) else "∞", p=L.p_value(_get(r, "equivalence_p"), lang)))
+    reason = str(_get(r, "flag_reason")) if pd.notna(_get(r, "flag_reason")) else ""
+    if flag == INCONCLUSIVE and reason:
+        notes.append(text.flag_reason_label(reason, lang))
+    if flag == INCONCLUSIVE and pd.notna(_get(r, "basis_detectable_or")) and np.isfinite(_get(r, "basis_detectable_or")):
+        d = float(_get(r, "basis_detectable_or"))
+        notes.append(_t("detectable", lang).format(low=L.number(1 / d, lang, 2), high=L.number(d, lang, 2)))
+    opds = str(_get(r, "heterogeneous_opds")) if pd.notna(_get(r, "heterogeneous_opds")) else ""
+    n_differ = int(_get(r, "n_opds_differ") or 0) if pd.notna(_get(r, "n_opds_differ")) else 0
+    if opds:
+        named = len(opds.split(", "))
+        more = f" {_t('opds_differ_more', lang).format(n=n_differ - named)}" if n_differ > named else ""
+        notes.append(_t("opds_differ", lang).format(opds=opds) + more)
+    elif n_differ:
+        notes.append(_t("opds_differ_unnamed", lang).format(n=n_differ))
+    shift = _get(r, "model_shift_odds_ratio")
+    if pd.notna(shift) and not th.get("impact_low", 0.8) <= shift <= th.get("impact_high", 1.25):
+        notes.append(_t("model_shift", lang).format(value=L.number(shift, lang, 2)))
+        if pd.notna(_get(r, "aor_ipw")):
+            notes.append(_t("ipw", lang).format(value=_or(_get(r, "aor_ipw"), _get(r, "aor_ipw_ci_low"),
+                                                          _get(r, "aor_ipw_ci_high"), lang)))
+        shares = [_get(r, c) for c in ("merit_share_group_promoted", "merit_share_group_not",
+                                       "merit_share_reference_promoted", "merit_share_reference_not")]
+        if all(pd.notna(v) for v in shares):
+            notes.append(_t("merit_coverage", lang).format(**{k: L.percent(v, lang, 0) for k, v in zip(
+                ("g_yes", "g_no", "r_yes", "r_no"), shares)}))
+    if pd.notna(_get(r, "aor_reliability")):
+        notes.append(_t("reliability_or", lang).format(value=_or(_get(r, "aor_reliability"),
+                                                                 _get(r, "aor_reliability_ci_low"),
+                                                                 _get(r, "aor_reliability_ci_high"), lang)))
+    return notes
+
+
+def _gap_phrase(g: dict[str, Any], lang: str) -> str:
+    """One gap in a merit measure in words: `kinerja: P vs L −0,45 SD (−0,52 – −0,38)`."""
+    a = str(g["attribute"])
+    return (f"{text.term_label(str(g['measure']), lang)}: {text.group_label(a, g['group'], lang)} "
+            f"{_t('versus', lang)} {text.group_label(a, g['reference'], lang)} {L.signed(g['gap'], lang, 2)} "
+            f"({L.signed(g['gap_ci_low'], lang, 2)} – {L.signed(g['gap_ci_high'], lang, 2)}), "
+            f"{L.signed(g['std_gap'], lang, 2)} SD")
+
+
+def gap_display(gaps: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """Gaps in the merit measures for a page: "< 5" for a side of 1–4 persons, words for codes."""
+    if gaps is None or gaps.empty:
+        return pd.DataFrame()
+    n_g, n_r = pd.to_numeric(gaps["n_group"], errors="coerce"), pd.to_numeric(gaps["n_reference"], errors="coerce")
+    small = np.array(n_g.between(1, MIN_CELL - 1) | n_r.between(1, MIN_CELL - 1) | n_g.isna() | n_r.isna(), bool)
+    if "suppressed" in gaps:   # as published (report.privacy): a row with a reason is hidden, whatever the reason
+        small |= gaps["suppressed"].astype("string").fillna("").ne("").to_numpy() & ~gaps["suppressed"].isin(
+            [False]).to_numpy()
+
+    def num(col: str, decimals: int, signed: bool = False) -> list[str]:
+        f = L.signed if signed else L.number
+        return [SUPPRESSED if sm else ("" if pd.isna(v) else f(v, lang, decimals)) for v, sm in zip(gaps[col], small)]
+
+    ci = [SUPPRESSED if sm else ("" if pd.isna(lo) else f"{L.signed(lo, lang, 2)} – {L.signed(hi, lang, 2)}")
+          for lo, hi, sm in zip(gaps["gap_ci_low"], gaps["gap_ci_high"], small)]
+    out = pd.DataFrame({
+        text.t("col_attribute", lang): [text.attribute_label(a, lang) for a in gaps["attribute"]],
+        text.t("col_group", lang): [text.group_label(a, g, lang) for a, g in zip(gaps["attribute"], gaps["group"])],
+        text.t("col_reference", lang): [text.group_label(a, g, lang) for a, g in zip(gaps["attribute"],
+                                                                                     gaps["reference_group"])],
+        text.column("measure", lang): [text.term_label(m, lang) for m in gaps["measure"]],
+        text.column("merit_gaps.n_group", lang): [SUPPRESSED if sm else L.number(v, lang) for v, sm in zip(n_g, small)],
+        text.column("mean_group", lang): num("mean_group", 2),
+        text.column("mean_reference", lang): num("mean_reference", 2),
+        text.column("gap", lang): num("gap", 2, signed=True),
+        text.column("gap_ci", lang): ci,
+        text.column("std_gap", lang): num("std_gap", 2, signed=True),
+        text.column("merit_gaps.p_value", lang): [SUPPRESSED if sm else ("" if pd.isna(v) else L.significant(v, lang))
+                                                  for v, sm in zip(gaps["p_value"], small)],
+    })
+    return out
+
+
+def _describe(r: pd.Series, lang: str, th: dict[str, Any] | None = None) -> str:
     """One (unsuppressed) finding in one line: rates, then raw, within-OPD and adjusted odds ratios side by side, the
-    direction and what explains the gap."""
+    direction and what explains the gap, then what a reader must be told beside the verdict (`verdict_notes`)."""
     parts = [f"{_t('raw', lang)} {_or(r['raw_odds_ratio'], r['raw_or_ci_low'], r['raw_or_ci_high'], lang)}"]
     if r["scope"] == PROVINCE and pd.notna(r["mh_odds_ratio"]):
         parts.append(f"{_t('within_opd', lang)} {_or(r['mh_odds_ratio'], r['mh_ci_low'], r['mh_ci_high'], lang)}")
     if pd.notna(r["adjusted_odds_ratio"]):
         parts.append(f"{_t('adjusted', lang)} {_or(r['adjusted_odds_ratio'], r['aor_ci_low'], r['aor_ci_high'], lang)}")
-    direction = DIRECTION_LABELS.get(str(r["direction"]), {}).get(lang, "")
+    direction = direction_text(r, lang)
     tail = [f"{_t('direction', lang)}: {direction}"] if direction else []
     if pd.notna(r["explained_by"]):
-        tail.append(f"{_t('explained_by', lang)}: {EXPLAINED_BY_LABELS[r['explained_by']][lang]}")
+        tail.append(f"{_t('explained_by', lang)}: {text.explained_by_label(r['explained_by'], lang)}")
     share = explained_share_text(r["explained_share"], r["flag"], lang)
     if share != "–":
         tail.append(f"{_t('explained_share', lang)} {share}")
+        parts_text = explained_parts_text(_get(r, "explained_parts"), lang)
+        if parts_text:
+            tail.append(f"{_t('explained_parts', lang)}: {parts_text}")
     if r["simpson"]:
         tail.append(_t("simpson", lang))
     if pd.notna(r["bd_p_value"]) and r["bd_p_value"] < 0.05:
         tail.append(_t("heterogeneous", lang).format(p=L.p_value(r["bd_p_value"], lang)))
+    tail += verdict_notes(r, lang, th)
     vs = _t("versus", lang)
     return (f"  {r['scope']} {r['attribute']} {r['group']} {vs} {r['reference_group']}: "
             f"{L.percent(r['rate_group'], lang)} {vs} {L.percent(r['rate_reference'], lang)}, {text.label('impact_ratio', lang)} "
@@ -239,8 +374,8 @@ def display_table(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
         "eo_rate_group": num(f["eo_rate_group"], _pct(1)).where(f["n_qualified_group"] >= MIN_CELL, hidden)
                                                           .where(f["n_qualified_group"] > 0, ""),
         "flag": [flag_label(v, lang) for v in f["flag"]],
-        "direction": words(f["direction"], DIRECTION_LABELS),
-        "explained_by": words(f["explained_by"], EXPLAINED_BY_LABELS),
+        "direction": [direction_text(r, lang) for _, r in f.iterrows()],
+        "explained_by": [text.explained_by_label(v, lang) for v in f["explained_by"]],
         "explained_share": pd.Series([hidden if sm else explained_share_text(v, flag, lang) for v, flag, sm
                                       in zip(f["explained_share"], f["flag"], small)], index=f.index, dtype=object),
         "basis": words(f["verdict_basis"], BASIS_LABELS),
@@ -256,6 +391,21 @@ def scope_name(scope: object, label: object = None, lang: str = "id") -> str:
     if str(scope) == PROVINCE:
         return text.t("scope_province", lang)
     return str(label) if label is not None and not pd.isna(label) and str(label).strip() else str(scope)
+
+
+def explained_parts_text(parts: object, lang: str = "id") -> str:
+    """`explained_parts` (`opd 0.62; masa_kerja 0.30`) in words: "komposisi OPD 62 %, masa kerja (tahun) 30 %"."""
+    if parts is None or pd.isna(parts) or not str(parts):  # type: ignore[arg-type]
+        return ""
+    out = []
+    for part in str(parts).split("; "):
+        name, _, share = part.rpartition(" ")
+        try:
+            value = float(share)
+        except ValueError:
+            continue
+        out.append(f"{text.explained_by_label(name, lang)} {L.percent(value, lang, 0)}")
+    return ", ".join(out)
 
 
 def explained_share_text(share: object, flag: object, lang: str = "id") -> str:
@@ -332,6 +482,21 @@ def audit_caveats(counts: dict[str, Any], lang: str = "id") -> list[str]:
     for key in ("simpson", "heterogeneous"):
         if c.get(f"n_{key}"):
             out.append(t[key].format(**_counted(c, lang)))
+    if c.get("n_not_equivalent"):
+        out.append(t["equivalence"].format(**_counted(c, lang)))
+    if c.get("n_model_shift"):
+        out.append(t["model_sample"].format(n=L.number(c["n_model_shift"], lang),
+                                            n_changed=L.number(c.get("n_model_shift_changed", 0), lang)))
+    if c.get("outcome_controls"):
+        out.append(t["outcome_control"].format(controls=", ".join(
+            f"{text.term_label(k, lang)} ({v})" for k, v in c["outcome_controls"].items())))
+    if c.get("unknown_time") and c.get("merit"):
+        out.append(t["unknown_time"].format(columns=", ".join(text.term_label(k, lang) for k in c["unknown_time"])))
+    if c.get("reliability"):
+        out.append(t["reliability"].format(measures=", ".join(
+            f"{text.term_label(k, lang)} {L.number(v, lang, 2)}" for k, v in c["reliability"].items())))
+    if c.get("merit_gaps"):
+        out.append(t["merit_gap"].format(gaps="; ".join(_gap_phrase(g, lang) for g in c["merit_gaps"])))
     if c.get("n_lr"):
         out.append(t["lr"].format(**_counted(c, lang)))
     return out

@@ -15,8 +15,10 @@ from merit_lib.domain.codes import (  # noqa: E402,F401
     BASIS_OPD,
     BASIS_RAW,
     BY_BOTH,
+    BY_ELIGIBILITY,
     BY_MERIT,
     BY_OPD,
+    BY_QUARTER,
     DISPARITY,
     EXPLAINED,
     FLAGS,
@@ -24,6 +26,7 @@ from merit_lib.domain.codes import (  # noqa: E402,F401
     INCONCLUSIVE,
     INSUFFICIENT,
     LOWER,
+    MINOR,
     NO_DISPARITY,
     PROVINCE,
 )
@@ -42,12 +45,25 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "aor_method", "n_model_group", "n_model_reference", "controls_left_out", "n_qualified_group",
     "promoted_qualified_group", "eo_rate_group", "n_qualified_reference", "promoted_qualified_reference",
     "eo_rate_reference", "eo_ratio", "pq_group", "pq_reference", "rate_pq_group", "rate_pq_reference", "flag_reason",
-    "decision_row", "suppressed")
+    "decision_row", "suppressed",
+    # issue 21: the side of the basis estimate beside the raw side; the equivalence test (two one-sided tests at the
+    # materiality bounds) and the smallest gap the basis estimate could have detected; Breslow–Day in the province
+    # family and the OPDs that differ; the explained share by block; who has the merit measures, by group and outcome;
+    # the model sample against everyone, and the estimate corrected for it (inverse-probability weights); the estimate
+    # under the declared reliability of the merit measures (regression calibration)
+    "adjusted_direction", "equivalence_p", "basis_detectable_or", "bd_p_adjusted", "heterogeneous_opds", "n_opds_differ",
+    "explained_share_merit", "explained_share_opd", "explained_share_eligibility", "explained_share_controls",
+    "explained_parts", "n_merit_group", "promoted_merit_group", "n_merit_reference", "promoted_merit_reference",
+    "merit_share_group_promoted", "merit_share_group_not", "merit_share_reference_promoted", "merit_share_reference_not",
+    "model_shift_odds_ratio", "aor_ipw", "aor_ipw_ci_low", "aor_ipw_ci_high", "aor_ipw_p_value", "aor_reliability",
+    "aor_reliability_ci_low", "aor_reliability_ci_high", "aor_reliability_p_value")
 _TEXT_COLUMNS = ("scope", "attribute", "group", "reference_group", "flag", "direction", "explained_by", "verdict_basis",
-                 "scope_label", "aor_method", "controls_left_out", "flag_reason")
+                 "scope_label", "aor_method", "controls_left_out", "flag_reason", "adjusted_direction",
+                 "heterogeneous_opds", "explained_parts")
 _INT_COLUMNS = ("n_group", "n_reference", "promoted_group", "promoted_reference", "n_scope", "n_qualified_group",
                 "promoted_qualified_group", "n_qualified_reference", "promoted_qualified_reference", "n_model_group",
-                "n_model_reference", "decision_row", "pq_group", "pq_reference")
+                "n_model_reference", "decision_row", "pq_group", "pq_reference", "n_opds_differ", "n_merit_group",
+                "promoted_merit_group", "n_merit_reference", "promoted_merit_reference")
 _BOOL_COLUMNS = ("simpson", "suppressed")
 #: every other column of the findings is a float (NaN where not computed), never object
 _FLOAT_COLUMNS = tuple(c for c in FINDINGS_COLUMNS + EXTRA_COLUMNS if c not in _TEXT_COLUMNS + _INT_COLUMNS + _BOOL_COLUMNS)
@@ -65,17 +81,21 @@ class AuditParams:
 
     alpha: float = 0.05           # significance after Benjamini–Hochberg (per attribute: province rows, OPD rows); CIs 1 − alpha
     impact_low: float = 0.8       # material: an impact ratio (raw, or adjusted at the reference's rate) below this …
-    impact_high: float = 1.25     # … or above this one (the four-fifths rule, both ways)
+    impact_high: float = 1.25     # … or above this one (the four-fifths rule, both ways); also the equivalence bounds
+    #                               of `no disparity` (two one-sided tests at alpha: the 1 − 2·alpha interval inside them)
     power: float = 0.8            # insufficient data: at this power and alpha …
     max_detectable_or: float = 4.0  # … the test could not detect an odds ratio of this size (or its inverse)
     moved: float = 0.5            # explained: the adjustment took at least this share of the log odds ratio away …
     reproduced: float = 0.5       # … on a model sample that shows at least this share of the raw log odds ratio
     part: float = 0.25            # explained_by: a step (OPD, merit) that took at least this share counts
     max_proxy_r: float = 0.8      # a control this correlated with the audited attribute is left out of its model
+    max_outcome_smd: float = 1.0  # a control whose mean differs this much (in SD) between the promoted and the others …
+    max_outcome_auc: float = 0.9  # … or that alone ranks the promoted this well is left out of the merit model (collider)
 
     def rule_fields(self) -> dict[str, object]:
         """The values the rule texts quote."""
         return {**asdict(self), "level": round(100 * (1 - self.alpha)), "power_pct": round(100 * self.power),
+                "tost_level": round(100 * (1 - 2 * self.alpha)),
                 "moved_pct": round(100 * self.moved), "reproduced_pct": round(100 * self.reproduced),
                 "part_pct": round(100 * self.part)}
 
