@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
+ACRO_LOCK := requirements-acro.lock
 DATA ?= data/synthetic/banten
 PERIOD ?= 2026Q1
 PORT ?= 8888
@@ -11,11 +12,14 @@ PORT ?= 8888
 .PHONY: setup hooks report test lint lab screenshots clean lock
 
 # the tested versions from the lock, then this package itself (its ranges are in pyproject.toml)
-$(STAMP): pyproject.toml $(LOCK)
+$(STAMP): pyproject.toml $(LOCK) $(ACRO_LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	# ACRO, the test suite's independent disclosure checker, pins pandas<=2.3.3: its own environment (docs/disclosure.md)
+	test -x $(VENV)/acro/bin/python || $(PY) -m venv $(VENV)/acro
+	$(VENV)/acro/bin/python -m pip install --quiet -r $(ACRO_LOCK)
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 

@@ -37,6 +37,10 @@ SMALL = (1, 4)
 #: columns whose cells count the persons of a breakdown, per published table
 GRIDS = {"talent_box": (["kotak"], []), "readiness": (["kesiapan"], []), "checks": (["syarat", "status"], ["syarat"]),
          "promotions": (["level_awal", "jenis_jabatan_akhir", "kesiapan"], [])}
+#: tables whose sums the attacker models (the rest are scanned for small counts shown: `Attacker._others`); the
+#: ledger and the validation counts are public by design (DESIGN §5), the coefficients and trend hold no counts
+KNOWN = {*GRIDS, "compliance", "bypassed_by_level", "findings", "merit_gaps", "promotions_ledger", "validation",
+         "model_coefficients", "trend", "tier_sensitivity"}
 #: attributes a person keeps from quarter to quarter: their promoted counts add up over the quarters of a window
 STABLE = ("jenis_kelamin", "agama", "status_kepegawaian")
 
@@ -355,6 +359,7 @@ class Attacker:
         self.truth: dict[tuple, float] = {}
         self.quarter_totals: dict[tuple[str, str], float] = {}     # (quarter, opd) → promotions counted
         self.window_cells: dict[tuple, list] = defaultdict(list)   # additive cell → [(period, shown value or None)]
+        self.sides: dict[tuple, dict[str, Lin]] = {}                # findings cells: (period, scope, attr, group, is_group)
 
     # ------------------------------------------------------------------ cells
 
@@ -401,6 +406,8 @@ class Attacker:
         self._grids(f)
         self._levels_and_compliance(f)
         self._findings(f)
+        self._merit_gaps(f)
+        self._others(f)
 
     def _quarter_lines(self) -> None:
         """Per quarter and OPD: the promotions of every breakdown of promotions sum to the ledger's count, those from the
@@ -663,6 +670,7 @@ class Attacker:
                         self.m.at_most(side[f"e{part}"], side["e"])
                         self.m.at_most(side[f"e{part}"], side[f"n{part}"])
                 sides.append(side)
+                self.sides[(f.period, scope, attr, g, is_group)] = side
             ref_side = sides[-1]
             for side, (_, r) in zip(sides, rows.iterrows()):     # the audit says why a row was not tested
                 if "e" in side and "e" in ref_side:
@@ -709,6 +717,34 @@ class Attacker:
             self.m.at_most(Lin(const=1), ref["n"])
             self.m.at_most(Lin(const=1), e)
             self.m.at_most(e, n - 1)
+
+    # merit_gaps.csv: the persons of a group (and of its reference) with a merit measure are some of its persons
+
+    def _merit_gaps(self, f: Folder) -> None:
+        t = f.tables.get("merit_gaps")
+        if t is None or t.empty:
+            return
+        for _, r in t.iterrows():
+            scope, attr, g, ref = (_key(r[c]) for c in ("scope", "attribute", "group", "reference_group"))
+            for col, who, is_group in (("n_group", g, True), ("n_reference", ref, False)):
+                x = self.cell(f, ("merit_gaps", scope, attr, who, _key(r["measure"]), col), _num(r[col]))
+                side = self.sides.get((f.period, scope, attr, who, is_group))
+                if side and "n" in side:
+                    self.m.at_most(x, side["n"])
+                self.m.target((f.period, "merit_gaps", scope, attr, who, _key(r["measure"])), x)
+
+    # every other table (register.csv, …): no count column may show 1–4
+
+    def _others(self, f: Folder) -> None:
+        for name, t in f.tables.items():
+            if name in KNOWN or t.empty:
+                continue
+            for col in t.columns:
+                if not (col == "n" or col.startswith("n_")) or not pd.api.types.is_numeric_dtype(t[col]):
+                    continue
+                small = t[col].between(SMALL[0], SMALL[1])
+                if small.any():
+                    self.m.problems.append(f"{f.period} {name}.{col}: {int(small.sum())} counts of 1–4 shown")
 
     def done(self) -> Model:
         self._quarter_lines()

@@ -33,6 +33,7 @@ MIN_CELL = 5                      # a cell of 1 to MIN_CELL − 1 persons is nev
 SHOWN = f"< {MIN_CELL}"           # what a page shows for a hidden number
 REASON = "suppressed"             # the column naming a row's hidden cells (never why they are hidden)
 GRID_LABEL = "n"                  # how it names the one count of a grid row
+LEAVE_OUT = "tanpa blok"          # `force` key of a findings block (scope, attribute) to leave out whole
 PRIMARY = f"sel < {MIN_CELL}"     # the cell itself has 1–4 persons (or 1–4 promoted, or 1–4 not promoted)
 COMPLEMENT = "komplementer"       # hidden so that a hidden cell cannot be computed back from a total
 SMALL_TOTAL = f"total < {MIN_CELL}"  # the whole breakdown has 1–4 persons
@@ -371,7 +372,11 @@ def _complement(line: _Line, n: np.ndarray, lower: np.ndarray, why: np.ndarray, 
 def _exposed(line: _Line, n: np.ndarray, lower: np.ndarray, why: np.ndarray) -> bool:
     """A line whose hidden units still give one back after every complement (nothing left to hide)."""
     hid = line.members[why[line.members] != ""]
-    return bool(len(hid)) and (len(hid) == 1 or (np.nansum(n[hid]) <= lower[hid].sum() and (lower[hid] >= 1).any()))
+    if not len(hid):
+        return False
+    # a unit that exists (lower ≥ 1) lies in [lower, hidden sum − the others' lower bounds]: 1–4 when that is < 5
+    slack = np.nansum(n[hid]) - lower[hid].sum()
+    return len(hid) == 1 or bool(((lower[hid] >= 1) & (lower[hid] + slack <= MIN_CELL - 1)).any())
 
 
 def mask_grid(grid: pd.DataFrame, zeros: bool = False) -> pd.DataFrame:
@@ -458,11 +463,21 @@ def publish_all(tables: Mapping[str, pd.DataFrame], period: str, quarters: Seque
             force[name] |= _hidden_keys(name, table)
         again = {f[0].name for f in found if f[0].name in seen}
         seen |= {f[0].name for f in found}
-        cells, stuck = linked.complements(system, found, builder.values, wide=frozenset(again))
-        for t in stuck:
-            ignore.add(t.name)
-            warnings.append(text.t("privacy.beside_pinned", "id", cell=" ".join(map(str, t.name))))
         new = 0
+        cells, stuck = linked.complements(system, found, builder.values, wide=frozenset(again))
+        for t in [f[0] for f in found if f[0].name in again] + stuck:
+            # a findings cell pinned again after its complements (or with none left): its rows exist only for someone
+            # in them, and the block's published total leaves them no room; the block is left out (as `_findings`
+            # does on its own)
+            block = _findings_block(t.name, str(period), list(quarters))
+            if block is not None and "findings" in force:
+                key = (LEAVE_OUT, *_cell_key(block))
+                if key not in force["findings"]:
+                    force["findings"].add(key)
+                    new += 1
+            elif t in stuck:
+                ignore.add(t.name)
+                warnings.append(text.t("privacy.beside_pinned", "id", cell=" ".join(map(str, t.name))))
         for cell in cells:
             key = _force_key(cell)
             if key not in force.setdefault(cell.table, set()):
@@ -471,6 +486,17 @@ def publish_all(tables: Mapping[str, pd.DataFrame], period: str, quarters: Seque
         if not new and not stuck:
             break
     raise RuntimeError(f"disclosure plan for {period} did not settle after {rounds} rounds")
+
+
+def _findings_block(name: tuple, period: str, quarters: list[str]) -> tuple[str, str] | None:
+    """The (scope, attribute) of an OPD's findings block of the period being published a target names, else None."""
+    if name[0] == period and name[1] == "findings" and len(name) > 3:
+        scope, attr = name[2], name[3]
+    elif name[0] == "q" and name[1] in quarters and name[2] == "findings" and len(name) > 4:
+        scope, attr = name[3], name[4]
+    else:
+        return None
+    return None if scope in (PROVINCE, "rest") else (scope, attr)
 
 
 def _hidden_keys(name: str, table: pd.DataFrame) -> set[tuple]:
@@ -622,9 +648,10 @@ def _findings(table: pd.DataFrame, force: frozenset = frozenset()) -> pd.DataFra
             base_g, base_r = cell_why[FINDINGS[0].group.label], cell_why[FINDINGS[0].reference.label]
             forced |= np.concatenate([base_g != "", np.array([base_r[rows[0]] != "" for rows in blocks], bool)])
         why = _protect(n, e, lower, lines, unknown=forced, unknown_why=COMPLEMENT)
-        if k == 0:   # a block whose rows alone give its cells back (one group row per person) is left out
-            for b in range(len(blocks)):
-                if _exposed(lines[b], n, lower, why):
+        if k == 0:   # a block whose rows alone give its cells back (one group row per person) is left out, and so
+            for b in range(len(blocks)):      # is one the plan across tables (publish_all) found giving them back
+                if _exposed(lines[b], n, lower, why) or \
+                        (LEAVE_OUT, *_cell_key([t.at[first[b], "scope"], t.at[first[b], "attribute"]])) in force:
                     drop[blocks[b]] = True
         cell_why[fam.group.label], cell_why[fam.reference.label] = why[: len(t)], why[refs][block_of]
     out = t.copy()

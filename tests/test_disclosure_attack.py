@@ -1,0 +1,225 @@
+"""Private by proof (issue 25): an attacker with every published number of a period folder and of the folders beside it
+(tests/attacker.py: every CSV of tables/, the run facts, the ledger; integer programming) pins no cell of 1–4 persons.
+
+Cases: the default extract (`merit synth` defaults) as two consecutive windows published side by side (2025Q4 and
+2026Q1: one quarter in, one out), a 5-person OPD, and odd shapes (merit_lib/synth/shapes.py). Each folder is made
+once (session fixtures); the attacker reads what was published, never reruns the analysis. The workbook and the pages
+are read too: every number they show must be one the tables show.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from attacker import attack, read_folder
+
+from merit_lib.domain import text
+from merit_lib.report import privacy as P
+from merit_lib.report.pipeline import compute, run_report
+from merit_lib.synth import synthesize, write_tables
+from merit_lib.synth.shapes import reshape, tiny_opds
+
+Q_BEFORE, Q_NOW = "2025Q4", "2026Q1"
+
+
+def _pinned_text(found) -> str:
+    return "; ".join(f"{t.name} in [{lo:g}, {hi:g}]" for t, lo, hi in found[:10])
+
+
+@pytest.fixture(scope="session")
+def default_folders(tmp_path_factory) -> tuple[Path, Path]:
+    """The default extract, reported for 2025Q4 and then 2026Q1 into one reports folder (the second planned beside
+    the first); pages for two OPDs (one with hidden cells) and the province."""
+    s = synthesize()
+    data = s.write(tmp_path_factory.mktemp("default_data"))
+    reports = tmp_path_factory.mktemp("default_reports")
+    codes = s.tables["pegawai"]["opd_kode"].value_counts()
+    opds = [codes.index[0], codes.index[-1]]             # the largest and the smallest OPD
+    for q in (Q_BEFORE, Q_NOW):
+        run_report(data, q, reports / q, opds=opds, workers=2, progress=False)
+    return reports / Q_BEFORE, reports / Q_NOW
+
+
+def _tables_only(tmp: Path, tables: dict[str, pd.DataFrame], period: str = Q_NOW) -> Path:
+    """An extract's tables published (no pages): the attacker reads tables/ and run_meta.json only."""
+    data = write_tables(tables, tmp / "data")
+    compute(data, period, tmp / period / "tables")
+    return tmp / period
+
+
+def test_the_attacker_finds_a_cell_left_open(tmp_path):
+    """The attacker's own power: a 9-box line with one hidden box and a public total gives the box back, a line with
+    two hidden boxes (3 and its complement) does not."""
+    folder = tmp_path / Q_NOW
+    (folder / "tables").mkdir(parents=True)
+    pd.DataFrame({"opd_kode": ["A", "B"], "n_pegawai": [20, 40], "n_promosi": [0, 0]}).to_csv(
+        folder / "tables" / "compliance.csv", index=False)
+    boxes = list(range(1, 10))
+    a = [np.nan, 5, 5, 0, 0, 0, 0, 7, 0]                   # 3 hidden, the rest shown: 20 − 17 = 3
+    b = [np.nan, np.nan, 5, 5, 5, 5, 5, 5, 5]              # 3 and its complement 2 … hidden together
+    rows = [("A", k, v) for k, v in zip(boxes, a)] + [("B", k, v) for k, v in zip(boxes, b)]
+    pd.DataFrame(rows, columns=["scope", "kotak", "n"]).assign(suppressed=lambda d: np.where(
+        d["n"].isna(), P.GRID_LABEL, None)).to_csv(folder / "tables" / "talent_box.csv", index=False)
+    (folder / "tables" / "run_meta.json").write_text(json.dumps(
+        {"period": Q_NOW, "window": {"quarters": [Q_NOW]}, "n_pegawai": 60, "n_promosi": 0}))
+    _, found = attack([folder])
+    assert [(t.name[1:], lo, hi) for t, lo, hi in found] == [(("talent_box", "A", "1"), 3.0, 3.0)]
+
+
+def test_default_period_pins_nothing(default_folders):
+    model, found = attack([default_folders[1]])
+    assert not model.problems, model.problems[:5]
+    assert not found, _pinned_text(found)
+    assert len(model.index) > 200                          # the attacker did see the hidden cells
+
+
+def test_two_consecutive_windows_pin_nothing(default_folders):
+    """2025Q4 and 2026Q1 share three quarters: differencing their window counts (with the ledger's quarter totals)
+    gives the quarters' cells, which must stay open too."""
+    model, found = attack(list(default_folders))
+    assert not model.problems, model.problems[:5]
+    assert not found, _pinned_text(found)
+    assert any(k[0] == "q" and k[1] == "2025Q1" for k in model.index)     # the quarter one window drops
+
+
+def test_no_reason_words_are_published(default_folders):
+    """One neutral mark: no published cell says why it is hidden (1–4, a complement, a small total, or empty)."""
+    words = (P.PRIMARY, P.COMPLEMENT, P.SMALL_TOTAL)
+    for folder in default_folders:
+        for csv in (folder / "tables").glob("*.csv"):
+            body = csv.read_text(encoding="utf-8")
+            assert not any(w in body for w in words), csv.name
+        book = pd.read_excel(folder / "ringkasan.xlsx", sheet_name=None, dtype=str)
+        for sheet, frame in book.items():
+            cells = frame.to_numpy(str).ravel()
+            assert not any(w in c for c in cells for w in words), sheet
+
+
+def test_the_workbook_shows_no_number_the_tables_hide(default_folders):
+    """Every sheet named after a table has the table's rows in its order: a number hidden in the CSV is empty in the
+    sheet (the numbers it shows are the CSV's)."""
+    folder = default_folders[1]
+    book = pd.read_excel(folder / "ringkasan.xlsx", sheet_name=None)
+    checked = 0
+    for csv in sorted((folder / "tables").glob("*.csv")):
+        t = pd.read_csv(csv)
+        if csv.stem not in book or P.REASON not in t or len(book[csv.stem]) != len(t):
+            continue
+        sheet = book[csv.stem]
+        hidden_rows = t[P.REASON].notna().to_numpy()
+        empty_in_csv = int(t.loc[hidden_rows].select_dtypes("number").isna().sum().sum())
+        empty_in_sheet = int(sheet.loc[hidden_rows].select_dtypes("number").isna().sum().sum()) + \
+            int(sheet.loc[hidden_rows].select_dtypes(exclude="number").isna().sum().sum())
+        assert empty_in_sheet >= empty_in_csv - int(t.loc[hidden_rows].select_dtypes(exclude="number").isna().sum().sum()), csv.stem
+        for col in sheet.select_dtypes("number").columns:
+            shown = sheet.loc[hidden_rows, col].dropna()
+            assert not (shown.between(1, 4) & (shown == shown.round())).any() or "rate" in str(col).lower(), (csv.stem, col)
+        checked += 1
+    assert checked >= 3
+
+
+def _page_text(path: Path) -> str:
+    body = path.read_text(encoding="utf-8")
+    body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", body, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
+
+
+def test_pages_never_say_nobody_beside_a_hidden_count(default_folders):
+    """A page that hides an OPD's candidates never says in words that there were none (issue 25: '< 5' followed by
+    'no candidate could be passed over')."""
+    folder = default_folders[1]
+    comp = pd.read_csv(folder / "tables" / "compliance.csv", dtype={"opd_kode": str}).set_index("opd_kode")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    pages = sorted((folder / "opd").glob("*.html"))
+    assert pages, manifest.get("outputs")
+    none_words = text.t("bypass_none", "id", period="").split("{")[0].strip()[:30]
+    for page in pages:
+        body = _page_text(page)
+        code = next((c for c in comp.index if re.search(rf"\b{re.escape(c)}\b", body)), None)
+        if code is None or "n_kandidat" not in comp:
+            continue
+        if pd.isna(comp.at[code, "n_kandidat"]):
+            assert none_words not in body, page.name
+
+
+def test_a_five_person_opd_pins_nothing(tmp_path):
+    """An OPD of 5 persons: every breakdown of it is a cell of 1–4 or a total of 5 split."""
+    s = synthesize(n=600, seed=21)
+    folder = _tables_only(tmp_path, tiny_opds(s.tables, sizes=(5,), seed=3))
+    comp = read_folder(folder).comp
+    assert comp.at["KECIL1", "n_pegawai"] == 5
+    model, found = attack([folder])
+    assert not model.problems, model.problems[:5]
+    assert not found, _pinned_text(found)
+
+
+@pytest.mark.parametrize("shapes", [("tiny_opds", "one_gender_opd"), ("few_opds", "second_promotions"),
+                                    ("moves_inside", "without_optional", "opd_emptied")])
+def test_odd_shapes_pin_nothing(tmp_path, shapes):
+    s = synthesize(n=500, seed=len("".join(shapes)))
+    folder = _tables_only(tmp_path, reshape(s.tables, shapes))
+    model, found = attack([folder])
+    assert not model.problems, model.problems[:5]
+    assert not found, _pinned_text(found)
+
+
+# --------------------------------------------------------------------------- an independent check: ACRO
+
+ACRO_PYTHON = Path(__file__).resolve().parents[1] / ".venv" / "acro" / "bin" / "python"
+#: the grid tables checked with ACRO, by (row, column) of their crosstab (the OPD × the cell's category)
+ACRO_GRIDS = {"talent_box": ["kotak"], "readiness": ["kesiapan"], "promotions": ["level_awal", "jenis_jabatan_akhir",
+                                                                                  "kesiapan"]}
+
+
+def _acro(tmp: Path, tables: list[dict]) -> dict:
+    assert ACRO_PYTHON.is_file(), f"{ACRO_PYTHON} missing: `make setup` installs acro in its own environment"
+    src, dst = tmp / "acro_in.json", tmp / "acro_out.json"
+    src.write_text(json.dumps({"tables": tables}), encoding="utf-8")
+    subprocess.run([str(ACRO_PYTHON), str(Path(__file__).with_name("acro_check.py")), str(src), str(dst)],
+                   check=True, capture_output=True, text=True, cwd=tmp, timeout=600)
+    return json.loads(dst.read_text(encoding="utf-8"))
+
+
+def _rows(t: pd.DataFrame, cats: list[str]) -> list[list]:
+    t = t[t["scope"].astype(str) != P.PROVINCE]
+    col = t[cats].astype(str).agg("|".join, axis=1)
+    return [[str(s), c, float(n)] for s, c, n in zip(t["scope"], col, t["n"].fillna(0))]
+
+
+def test_acro_agrees_with_the_door(default_folders, tmp_path):
+    """ACRO's threshold check (5, empty cells not disclosive) on the OPD grids of 2026Q1: on the true counts, every cell
+    of 1–4 it flags is hidden in the published table; on the published counts (hidden ones left out), it flags no cell
+    the table shows. ACRO flags empty cells too under its threshold check: those are shown as 0 by design."""
+    from merit_lib.analysis import summaries
+    from merit_lib.analysis.features import analysis_frame
+    from merit_lib.data.extract import load_extract
+
+    folder = default_folders[1]
+    data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["parameters"]["data"]
+    truth = summaries.all_tables(analysis_frame(load_extract(data), Q_NOW, window=4))
+    published = {name: pd.read_csv(folder / "tables" / f"{name}.csv", dtype={"scope": str}) for name in ACRO_GRIDS}
+    for name, cats in ACRO_GRIDS.items():
+        for c in cats:
+            published[name][c] = published[name][c].astype(str).str.removesuffix(".0")
+            truth[name][c] = truth[name][c].astype(str).str.removesuffix(".0")
+    shown = {name: p[p["n"].notna()] for name, p in published.items()}
+    result = _acro(tmp_path, [{"name": f"true {n}", "rows": _rows(truth[n], c)} for n, c in ACRO_GRIDS.items()] +
+                   [{"name": f"published {n}", "rows": _rows(shown[n], c)} for n, c in ACRO_GRIDS.items()])
+    assert result["acro_version"] and result["threshold"] == 5
+    for name, cats in ACRO_GRIDS.items():
+        value = {(s, c): n for s, c, n in _rows(truth[name], cats)}
+        gone = published[name].loc[published[name]["n"].isna(), ["scope", *cats]]
+        hidden = {(str(s), "|".join(map(str, k))) for s, *k in gone.itertuples(index=False)}
+        flagged = [(r, c) for r, c, why in result["tables"][f"true {name}"]["flagged"] if "Threshold" in why]
+        small = [rc for rc in flagged if value.get(rc, 0) > 0]
+        assert small, f"{name}: ACRO flags no cell of 1–4 on the true counts (a check that cannot fail)"
+        assert set(small) <= hidden, f"{name}: ACRO flags cells the door shows: {sorted(set(small) - hidden)[:5]}"
+        shown_flagged = [(r, c) for r, c, _ in result["tables"][f"published {name}"]["flagged"]
+                         if value.get((r, c), 0) > 0 and (r, c) not in hidden]
+        assert not shown_flagged, f"{name}: ACRO flags shown cells of the published table: {shown_flagged[:5]}"
