@@ -29,16 +29,17 @@ sys.path.insert(0, str(ROOT / "tests"))
 PERIODS = ("2025Q4", "2026Q1")
 
 
-def compute(src: Path, data: Path, reports: Path, period: str) -> float:
-    """The period's tables by the code in `src` (a subprocess: `src` comes first on its path)."""
-    code = ("import sys; from merit_lib.report.pipeline import compute; "
+def compute(src: Path, data: Path, reports: Path, period: str) -> tuple[float, str]:
+    """The period's tables by the code in `src` (a subprocess started in `src`, which comes first on its path), its
+    seconds and the merit_lib it ran."""
+    code = ("import merit_lib; print(merit_lib.__file__); from merit_lib.report.pipeline import compute; "
             f"compute({str(data)!r}, {period!r}, {str(reports / period / 'tables')!r}, "
             f"history_dir={str(reports)!r})")
     env = {**os.environ, "PYTHONPATH": str(src)}
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True, text=True, cwd=src)
     (reports / period / "manifest.json").write_text("{}")       # a folder `report.linked.beside` reads
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, run.stdout.splitlines()[0]
 
 
 def count_columns() -> dict[str, list[str]]:
@@ -82,8 +83,8 @@ def main() -> None:
             data = synthesize().write(base / "data")
         reports = base / "reports"
         for period in PERIODS:
-            secs = compute(args.src.resolve(), data, reports, period)
-            print(f"{period}: tables computed in {secs:.0f} s by {args.src}")
+            secs, used = compute(args.src.resolve(), data, reports, period)
+            print(f"{period}: tables computed in {secs:.0f} s by {used}")
         now = reports / PERIODS[-1]
         h, n, per = hidden_share(now)
         print(f"count cells hidden in {PERIODS[-1]}: {h} of {n} ({h / n:.1%}); per table {per}")

@@ -7,8 +7,8 @@ integer ≥ 0, and that it is hidden (the marker; the attacker does not need to 
 `reasons=True` also believes the old reason words: «sel < 5» = 1–4, «total < 5» = 0). It knows how the tables are made:
 a PROVINSI row is the sum of the OPD rows; each OPD's row of a breakdown sums to its public total (staff, persons at
 risk, promotions, persons at risk in the audit); promoted ≤ persons; a findings row exists only for a group with someone
-in it; promotions by post are the level table's promotions; the talent-pool promotions of the findings are the
-compliance table's. A count over the evidence window is the sum of its quarters' counts (promotions, those passing
+in it; promotions by post are the level table's promotions; each attribute's promoted persons of a scope (and those
+of them ever in the talent pool) are the same persons. A count over the evidence window is the sum of its quarters' counts (promotions, those passing
 someone over, from the talent pool, meeting every requirement; promoted persons by an attribute a person keeps), and the
 ledger gives every quarter's promotions per OPD: two folders one quarter apart then tie their cells quarter by quarter.
 
@@ -616,11 +616,6 @@ class Attacker:
         if t is None or t.empty:
             return
         comp = f.comp
-        tp = {str(o): Lin() for o in comp.index}
-        for key, i in self.m.index.items():
-            if key[0] == "q" and key[1] in f.quarters and key[2] == "compliance" and key[4] == "tp":
-                tp[key[3]] = tp[key[3]] + Lin({i: 1.0})
-        shown_tp = {str(o): _num(comp.at[o, "n_promosi_talent_pool"]) for o in comp.index}
         families = [("n", "e", "n_group", "promoted_group", "n_reference", "promoted_reference"),
                     ("nq", "eq", "n_qualified_group", "promoted_qualified_group", "n_qualified_reference",
                      "promoted_qualified_reference"),
@@ -681,13 +676,10 @@ class Attacker:
             if scope != PROVINCE and scope in comp.index.astype(str):
                 self.m.equal(total(block["e"]), self.m.unknown((f.period, "findings", scope, "E")))
                 self.m.at_most(self.m.unknown((f.period, "findings", scope, "E")), float(comp.at[scope, "n_promosi"]))
+                # promoted persons ever in the talent pool in the window: the same persons for every attribute (not
+                # compliance's promotions from the pool, which counts each promotion at its quarter)
                 if block["eq"]:
-                    eq = total(block["eq"])
-                    if not np.isnan(shown_tp.get(scope, np.nan)):
-                        self.m.equal(eq, shown_tp[scope])
-                    else:
-                        self.m.equal(eq, tp[scope] if not tp[scope].known else
-                                     self.m.unknown((f.period, "compliance", scope, "tp")))
+                    self.m.equal(total(block["eq"]), self.m.unknown((f.period, "findings", scope, "EQ")))
                 if block["nq"]:
                     self.m.equal(total(block["nq"]), self.m.unknown((f.period, "findings", scope, "NQ")))
         opds = {str(o) for o in comp.index}

@@ -34,15 +34,16 @@ def _pinned_text(found) -> str:
 
 @pytest.fixture(scope="session")
 def default_folders(tmp_path_factory) -> tuple[Path, Path]:
-    """The default extract, reported for 2025Q4 and then 2026Q1 into one reports folder (the second planned beside
-    the first); pages for two OPDs (one with hidden cells) and the province."""
+    """The default extract published for 2025Q4 (its tables and run facts: all the attacker and the plan read of a
+    folder) and then for 2026Q1 beside it, planned with it (`merit report`: tables, workbook, the province page and
+    the page of the smallest OPD)."""
     s = synthesize()
     data = s.write(tmp_path_factory.mktemp("default_data"))
     reports = tmp_path_factory.mktemp("default_reports")
-    codes = s.tables["pegawai"]["opd_kode"].value_counts()
-    opds = [codes.index[0], codes.index[-1]]             # the largest and the smallest OPD
-    for q in (Q_BEFORE, Q_NOW):
-        run_report(data, q, reports / q, opds=opds, workers=2, progress=False)
+    compute(data, Q_BEFORE, reports / Q_BEFORE / "tables")
+    (reports / Q_BEFORE / "manifest.json").write_text("{}", encoding="utf-8")   # sealed, as `linked.beside` asks
+    smallest = s.tables["pegawai"]["opd_kode"].value_counts().index[-1]
+    run_report(data, Q_NOW, reports / Q_NOW, opds=[smallest], workers=2, progress=False)
     return reports / Q_BEFORE, reports / Q_NOW
 
 
@@ -89,37 +90,42 @@ def test_two_consecutive_windows_pin_nothing(default_folders):
 
 
 def test_no_reason_words_are_published(default_folders):
-    """One neutral mark: no published cell says why it is hidden (1–4, a complement, a small total, or empty)."""
+    """One neutral mark: no published mark says why a cell is hidden (1–4, a complement, a small total, or empty)."""
     words = (P.PRIMARY, P.COMPLEMENT, P.SMALL_TOTAL)
     for folder in default_folders:
+        marks = 0
         for csv in (folder / "tables").glob("*.csv"):
-            body = csv.read_text(encoding="utf-8")
-            assert not any(w in body for w in words), csv.name
-        book = pd.read_excel(folder / "ringkasan.xlsx", sheet_name=None, dtype=str)
+            t = pd.read_csv(csv, dtype=str)
+            if P.REASON in t:
+                values = t[P.REASON].dropna()
+                marks += len(values)
+                assert not any(w in v for v in values for w in words), csv.name
+        book = pd.read_excel(folder / "ringkasan.xlsx", sheet_name=None, dtype=str) if \
+            (folder / "ringkasan.xlsx").is_file() else {}
         for sheet, frame in book.items():
-            cells = frame.to_numpy(str).ravel()
-            assert not any(w in c for c in cells for w in words), sheet
+            for v in frame.get(P.REASON_HEADER["id"], pd.Series(dtype=str)).dropna():
+                assert not any(w in v for w in words), sheet
+        assert marks > 50
 
 
 def test_the_workbook_shows_no_number_the_tables_hide(default_folders):
-    """Every sheet named after a table has the table's rows in its order: a number hidden in the CSV is empty in the
-    sheet (the numbers it shows are the CSV's)."""
+    """Every sheet named after a table has the table's rows and columns in its order: a number hidden in the CSV is
+    empty (or "< 5") in the sheet."""
     folder = default_folders[1]
-    book = pd.read_excel(folder / "ringkasan.xlsx", sheet_name=None)
+    book = pd.read_excel(folder / "ringkasan.xlsx", sheet_name=None, dtype=str)
     checked = 0
     for csv in sorted((folder / "tables").glob("*.csv")):
         t = pd.read_csv(csv)
-        if csv.stem not in book or P.REASON not in t or len(book[csv.stem]) != len(t):
+        if csv.stem not in book or P.REASON not in t:
             continue
         sheet = book[csv.stem]
-        hidden_rows = t[P.REASON].notna().to_numpy()
-        empty_in_csv = int(t.loc[hidden_rows].select_dtypes("number").isna().sum().sum())
-        empty_in_sheet = int(sheet.loc[hidden_rows].select_dtypes("number").isna().sum().sum()) + \
-            int(sheet.loc[hidden_rows].select_dtypes(exclude="number").isna().sum().sum())
-        assert empty_in_sheet >= empty_in_csv - int(t.loc[hidden_rows].select_dtypes(exclude="number").isna().sum().sum()), csv.stem
-        for col in sheet.select_dtypes("number").columns:
-            shown = sheet.loc[hidden_rows, col].dropna()
-            assert not (shown.between(1, 4) & (shown == shown.round())).any() or "rate" in str(col).lower(), (csv.stem, col)
+        assert sheet.shape == t.shape, csv.stem
+        for k, col in enumerate(t.columns):
+            if not pd.api.types.is_numeric_dtype(t[col]):
+                continue
+            gone = t[col].isna().to_numpy() & t[P.REASON].notna().to_numpy()
+            told = sheet.iloc[gone, k].dropna()
+            assert told.isin([P.SHOWN, "–", "-", ""]).all(), (csv.stem, col, told.head(3).tolist())
         checked += 1
     assert checked >= 3
 
@@ -159,10 +165,10 @@ def test_a_five_person_opd_pins_nothing(tmp_path):
     assert not found, _pinned_text(found)
 
 
-@pytest.mark.parametrize("shapes", [("tiny_opds", "one_gender_opd"), ("few_opds", "second_promotions"),
-                                    ("moves_inside", "without_optional", "opd_emptied")])
+@pytest.mark.parametrize("shapes", [("tiny_opds", "one_gender_opd", "second_promotions"),
+                                    ("moves_inside", "without_optional", "pns_only", "odd_codes")])
 def test_odd_shapes_pin_nothing(tmp_path, shapes):
-    s = synthesize(n=500, seed=len("".join(shapes)))
+    s = synthesize(n=400, seed=len("".join(shapes)))
     folder = _tables_only(tmp_path, reshape(s.tables, shapes))
     model, found = attack([folder])
     assert not model.problems, model.problems[:5]
@@ -186,9 +192,14 @@ def _acro(tmp: Path, tables: list[dict]) -> dict:
     return json.loads(dst.read_text(encoding="utf-8"))
 
 
+def _label(values: pd.Series) -> pd.Series:
+    """A category as text, the same in a published CSV and in a table computed here (9-box 1.0 → "1", missing "NA")."""
+    return values.astype(object).where(values.notna(), "NA").astype(str).str.removesuffix(".0")
+
+
 def _rows(t: pd.DataFrame, cats: list[str]) -> list[list]:
     t = t[t["scope"].astype(str) != P.PROVINCE]
-    col = t[cats].astype(str).agg("|".join, axis=1)
+    col = pd.DataFrame({c: _label(t[c]) for c in cats}).agg("|".join, axis=1)
     return [[str(s), c, float(n)] for s, c, n in zip(t["scope"], col, t["n"].fillna(0))]
 
 
@@ -204,10 +215,6 @@ def test_acro_agrees_with_the_door(default_folders, tmp_path):
     data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["parameters"]["data"]
     truth = summaries.all_tables(analysis_frame(load_extract(data), Q_NOW, window=4))
     published = {name: pd.read_csv(folder / "tables" / f"{name}.csv", dtype={"scope": str}) for name in ACRO_GRIDS}
-    for name, cats in ACRO_GRIDS.items():
-        for c in cats:
-            published[name][c] = published[name][c].astype(str).str.removesuffix(".0")
-            truth[name][c] = truth[name][c].astype(str).str.removesuffix(".0")
     shown = {name: p[p["n"].notna()] for name, p in published.items()}
     result = _acro(tmp_path, [{"name": f"true {n}", "rows": _rows(truth[n], c)} for n, c in ACRO_GRIDS.items()] +
                    [{"name": f"published {n}", "rows": _rows(shown[n], c)} for n, c in ACRO_GRIDS.items()])
@@ -215,7 +222,8 @@ def test_acro_agrees_with_the_door(default_folders, tmp_path):
     for name, cats in ACRO_GRIDS.items():
         value = {(s, c): n for s, c, n in _rows(truth[name], cats)}
         gone = published[name].loc[published[name]["n"].isna(), ["scope", *cats]]
-        hidden = {(str(s), "|".join(map(str, k))) for s, *k in gone.itertuples(index=False)}
+        hidden = {(str(s), c) for s, c in zip(gone["scope"], pd.DataFrame({c: _label(gone[c]) for c in cats})
+                                                    .agg("|".join, axis=1))}
         flagged = [(r, c) for r, c, why in result["tables"][f"true {name}"]["flagged"] if "Threshold" in why]
         small = [rc for rc in flagged if value.get(rc, 0) > 0]
         assert small, f"{name}: ACRO flags no cell of 1–4 on the true counts (a check that cannot fail)"

@@ -57,8 +57,8 @@ RELATIONS = (
     "promotions by post are the level table's promotions; the level rows of an OPD sum to its compliance counts",
     "promoted ≤ persons; talent pool ≤ persons; promoted from the talent pool ≤ either; passed over ≤ candidates; "
     "candidates − passed over = not passed over; a findings row exists only for a group with someone in it",
-    "the findings' promoted from the talent pool are compliance's talent-pool promotions; each attribute's promoted "
-    "persons of a scope are the same persons",
+    "each attribute's promoted persons of a scope (and those of them ever in the talent pool) are the same persons "
+    "(not compliance's promotions from the pool, counted at each promotion's quarter)",
     "a count over the window is the sum of its quarters' counts (promotions, those passing someone over, from the talent "
     "pool, meeting every requirement, promoted persons by an attribute a person keeps); the ledger gives each quarter's "
     "promotions per OPD",
@@ -598,10 +598,6 @@ class Builder:
         t = p.tables.get("findings")
         if t is None or t.empty:
             return
-        tp: dict[str, Lin] = defaultdict(Lin)
-        for key, i in self.s.index.items():
-            if key[0] == "q" and key[1] in p.quarters and key[2] == "compliance" and key[4] == "talent pool":
-                tp[key[3]] = tp[key[3]] + Lin({i: 1.0})
         sums: dict[tuple, Lin] = defaultdict(Lin)
         prov: dict[tuple, Lin] = {}
         for (scope, attr), rows in t.groupby(["scope", "attribute"], sort=False):
@@ -653,12 +649,10 @@ class Builder:
                 persons = self.s.unknown((p.period, "findings", scope, "E"))
                 self.s.equal(total(block["e"]), persons)
                 self.s.at_most(persons, float(comp.at[scope, "n_promosi"]))
+                # promoted persons in the talent pool in any quarter of the window: the same persons for every
+                # attribute (not compliance's promotions from the pool, counted at each promotion's quarter)
                 if block["eq"]:
-                    shown_tp = _num(comp.at[scope, "n_promosi_talent_pool"]) if "n_promosi_talent_pool" in comp else np.nan
-                    if not np.isnan(shown_tp):
-                        self.s.equal(total(block["eq"]), shown_tp)
-                    elif tp[scope].terms:
-                        self.s.equal(total(block["eq"]), tp[scope])
+                    self.s.equal(total(block["eq"]), self.s.unknown((p.period, "findings", scope, "EQ")))
                 if block["nq"]:
                     self.s.equal(total(block["nq"]), self.s.unknown((p.period, "findings", scope, "NQ")))
         opds = set(comp.index)
