@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 from attacker import attack, read_folder
 
+from merit_lib.cli import main
 from merit_lib.domain import text
 from merit_lib.report import privacy as P
 from merit_lib.report.pipeline import compute, run_report
@@ -37,12 +38,12 @@ def default_folders(tmp_path_factory) -> tuple[Path, Path]:
     """The default extract published for 2025Q4 (its tables and run facts: all the attacker and the plan read of a
     folder) and then for 2026Q1 beside it, planned with it (`merit report`: tables, workbook, the province page and
     the page of the smallest OPD)."""
-    s = synthesize()
-    data = s.write(tmp_path_factory.mktemp("default_data"))
+    data = tmp_path_factory.mktemp("default_data")
+    assert main(["synth", "--out", str(data)]) == 0              # `merit synth` defaults (the demo's planted effects)
     reports = tmp_path_factory.mktemp("default_reports")
     compute(data, Q_BEFORE, reports / Q_BEFORE / "tables")
     (reports / Q_BEFORE / "manifest.json").write_text("{}", encoding="utf-8")   # sealed, as `linked.beside` asks
-    smallest = s.tables["pegawai"]["opd_kode"].value_counts().index[-1]
+    smallest = pd.read_csv(data / "pegawai.csv", dtype=str)["opd_kode"].value_counts().index[-1]
     run_report(data, Q_NOW, reports / Q_NOW, opds=[smallest], workers=2, progress=False)
     return reports / Q_BEFORE, reports / Q_NOW
 

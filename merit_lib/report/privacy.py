@@ -33,6 +33,7 @@ MIN_CELL = 5                      # a cell of 1 to MIN_CELL − 1 persons is nev
 SHOWN = f"< {MIN_CELL}"           # what a page shows for a hidden number
 REASON = "suppressed"             # the column naming a row's hidden cells (never why they are hidden)
 GRID_LABEL = "n"                  # how it names the one count of a grid row
+PERSISTENT = 4                    # rounds a cell may stay pinned before the plan calls it pinned by the folders beside
 LEAVE_OUT = "tanpa blok"          # `force` key of a findings block (scope, attribute) to leave out whole
 PRIMARY = f"sel < {MIN_CELL}"     # the cell itself has 1–4 persons (or 1–4 promoted, or 1–4 not promoted)
 COMPLEMENT = "komplementer"       # hidden so that a hidden cell cannot be computed back from a total
@@ -438,6 +439,7 @@ def publish_all(tables: Mapping[str, pd.DataFrame], period: str, quarters: Seque
     warnings: list[str] = []
     ignore: set[tuple] = set()
     seen: set[tuple] = set()
+    times: dict[tuple, int] = {}
     beside = list(beside)
     pub: dict[str, pd.DataFrame] = {}
     for _ in range(rounds):
@@ -463,8 +465,13 @@ def publish_all(tables: Mapping[str, pd.DataFrame], period: str, quarters: Seque
             force[name] |= _hidden_keys(name, table)
         again = {f[0].name for f in found if f[0].name in seen}
         seen |= {f[0].name for f in found}
+        for f in found:
+            times[f[0].name] = times.get(f[0].name, 0) + 1
         new = 0
         cells, stuck = linked.complements(system, found, builder.values, wide=frozenset(again))
+        # a cell still pinned after PERSISTENT rounds of complements is pinned by what no count of this period can
+        # cover (the folders beside with the public totals): treated as one the folders beside pin by themselves
+        stuck += [f[0] for f in found if times[f[0].name] >= PERSISTENT and f[0] not in stuck]
         for t in [f[0] for f in found if f[0].name in again] + stuck:
             # a findings cell pinned again after its complements (or with none left): its rows exist only for someone
             # in them, and the block's published total leaves them no room; the block is left out (as `_findings`
