@@ -207,7 +207,8 @@ def test_a_hidden_complement_takes_the_province_value_but_is_not_few_promotions(
     assert {"share_promosi_talent_pool", "share_promosi_eligible"} <= province and not s.few_promotions
     html = unescape(s.to_html("id"))
     assert "nilai provinsi (angka OPD disembunyikan)" in html and "promosi < 5" not in html
-    assert "kurang dari 5" not in html and "agar sel kecil OPD lain tidak dapat dihitung kembali" in html
+    # the one neutral mark: hidden as a small cell or as a complement, the page does not say which (issue 25)
+    assert "kurang dari 5" not in html and "tanda itu tidak mengatakan yang mana" in html
     assert sum(c.points for c in s.components if c.measured) == pytest.approx(s.index, abs=1e-9)
 
 
@@ -358,8 +359,9 @@ def test_explained_share_is_shown_only_for_an_explained_gap_that_explains(report
 
     out, _ = report
     f = F.AuditResult.from_dir(out / "tables").findings
-    f = f[~f["suppressed"]].head(4).reset_index(drop=True)
-    assert len(f) == 4
+    f = f[~f["suppressed"]]
+    assert len(f) >= 1                 # the door plans the whole folder (issue 25): few rows of a small extract show
+    f = pd.concat([f] * 4).head(4).reset_index(drop=True)
     f["flag"] = [F.NO_DISPARITY, F.EXPLAINED, F.EXPLAINED, F.EXPLAINED]
     f["explained_share"] = [0.97, -0.4, 0.61, 1.27]
     for lang, shares in (("id", ["–", "–", "61\u00a0%", "> 100\u00a0%"]), ("en", ["–", "–", "61%", "> 100%"])):
