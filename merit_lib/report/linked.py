@@ -29,7 +29,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
-from merit_lib.domain import codes
+from merit_lib.domain import codes, rules
 from merit_lib.domain.period import Period
 
 PROVINCE = codes.PROVINCE
@@ -501,10 +501,26 @@ class Builder:
 
     def _levels(self, p: Published, comp: pd.DataFrame) -> None:
         lv = p.tables.get("bypassed_by_level", pd.DataFrame())
-        post: dict[tuple[str, str, str], Lin] = defaultdict(Lin)      # (quarter, opd, post) → promotions' shares
-        for key, i in self.s.index.items():
+        # the level table counts each promotion at the level its start level aims at (rules.target_level), not at the
+        # post reached (a Fungsional may rise to Administrator and count at Pengawas): a promotions cell goes to
+        # TARGET[level_awal]; where the extract knows JF jenjang (p.totals["jf_jenjang"]) a Fungsional's target is
+        # its jenjang's, which no table shows, so its promotions are split over the levels by unknown shares
+        split = bool(p.totals.get("jf_jenjang", False))
+        post: dict[tuple[str, str, str], Lin] = defaultdict(Lin)      # (quarter, opd, target level) → promotions
+        jf: dict[tuple[str, str], Lin] = defaultdict(Lin)             # (quarter, opd) → a Fungsional's promotions
+        for key, i in list(self.s.index.items()):
             if key[0] == "q" and key[1] in p.quarters and key[2] == "promotions" and key[3] != PROVINCE:
-                post[(key[1], key[3], key[5])] = post[(key[1], key[3], key[5])] + Lin({i: 1.0})
+                if split and key[4] == "Fungsional":
+                    jf[(key[1], key[3])] = jf[(key[1], key[3])] + Lin({i: 1.0})
+                elif (target := rules.TARGET.get(key[4])) is not None:
+                    post[(key[1], key[3], target)] = post[(key[1], key[3], target)] + Lin({i: 1.0})
+        if split and len(lv):
+            levels = sorted({_key(x) for x in lv["level_tujuan"]})
+            for (q, o), promoted in jf.items():
+                shares = [self.s.unknown(("q", q, "jf_target", o, lev)) for lev in levels]
+                for lev, x in zip(levels, shares):
+                    post[(q, o, lev)] = post[(q, o, lev)] + x
+                self.s.at_most(total(shares), promoted)        # Ahli Utama has no higher level: ≤, not =
         mel: dict[str, Lin] = defaultdict(Lin)
         byp: dict[str, Lin] = defaultdict(Lin)
         prov: dict[tuple[str, str], Lin] = defaultdict(Lin)
@@ -745,5 +761,6 @@ def beside(history_dir: Path | str | None, period: str, reach: int = 8) -> list[
         if "compliance" not in tables or "window" not in meta:
             continue
         out.append(Published(str(q), list(meta["window"]["quarters"]), tables,
-                             {k: float(meta[k]) for k in ("n_pegawai", "n_promosi") if k in meta}))
+                             {**{k: float(meta[k]) for k in ("n_pegawai", "n_promosi") if k in meta},
+                              "jf_jenjang": bool(meta.get("jf_jenjang", True))}))   # unknown: the looser split
     return out

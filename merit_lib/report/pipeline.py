@@ -151,7 +151,8 @@ def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: 
     from merit_lib.report.linked import beside
 
     win = window_of(frame).as_dict()
-    totals = {"n_pegawai": float(len(now)), "n_promosi": float(counted_promotions(frame).sum())}
+    totals = {"n_pegawai": float(len(now)), "n_promosi": float(counted_promotions(frame).sum()),
+              "jf_jenjang": bool("jenjang_jf" in frame and frame["jenjang_jf"].notna().any())}
     published, plan_warnings = privacy.publish_all(tables, period, win["quarters"], totals,
                                                    beside(history_dir, check_period(period)))
     for name in tables:
@@ -175,7 +176,7 @@ def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: 
             "rows_rejected": {t: len(extract.report.rejected_rows(t)) for t in extract.report.rows_read},
             "window": win,
             "n_pegawai": int(len(now)), "n_promosi": int(counted_promotions(frame).sum()),
-            "n_promosi_triwulan": int(counted_promotions(now).sum()),
+            "n_promosi_triwulan": int(counted_promotions(now).sum()), "jf_jenjang": totals["jf_jenjang"],
             "promotion_events": {str(k): int(v) for k, v in
                                  ledger[ledger["jenis"] == "promosi"].groupby("alasan")["n_peristiwa"].sum().items()},
             "model_notes": list(getattr(models, "notes", [])),
