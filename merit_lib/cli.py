@@ -160,6 +160,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """Render every report of a period (province, fairness audit, one per OPD) into one folder."""
     from merit_lib.report.pipeline import (
+        INTERNAL_LOG,
         INTERNAL_SIASN,
         INTERNAL_VALIDATION,
         NOTEBOOKS,
@@ -200,6 +201,11 @@ def cmd_report(args: argparse.Namespace) -> int:
                   + f": {result.internal / INTERNAL_SIASN}")
     for f in result.failures:
         print(("FAILED" if en else "GAGAL") + f": {f.name} — {f.error}", file=sys.stderr)
+    warned = [w for w in result.warned if w.status == "ok"]
+    if warned and result.internal is not None:      # taken out of the pages; the log in the steward's folder has them
+        print((f"{len(warned)} page(s) raised a warning, kept off the page: see " if en else
+               f"{len(warned)} halaman memunculkan peringatan (tidak tampil di halaman): lihat ")
+              + str(result.internal / INTERNAL_LOG), file=sys.stderr)
     if result.kept_aside:
         print(("The existing folder was kept; this run is at " if en else
                "Folder lama dipertahankan; hasil run ini ada di ") + str(result.kept_aside), file=sys.stderr)

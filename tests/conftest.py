@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import settings
 
 from merit_lib.synth import synthesize
+
+# a page whose notebook writes to stderr (a warning) fails the run in tests (report.capture); the `merit` commands the
+# tests start inherit it
+os.environ.setdefault("MERIT_STRICT", "1")
 
 # property tests must not fail on a busy 2-core CI machine because one example was slow
 settings.register_profile("merit", deadline=None)

@@ -399,3 +399,47 @@ def test_opd_page_shows_candidates_passed_over_by_level(report):
                 at = section.index(f"<td>{v}</td>", at + 1)
         assert not [v for v in levels[heads[1:4]].to_numpy().ravel() if v in {"1", "2", "3", "4"}]
     assert shown >= 1
+
+
+# --------------------------------------------------------------------------- nothing but the report (issue 23, item 1)
+
+#: what a page must never show: a Python warning or error (`RuntimeWarning: …`), a traceback, a source line
+#: (`views.py:142`), or a path of the machine that ran it
+LEAK = re.compile(r"\b\w*(?:Warning|Error)\b:|Traceback|\bFile \"|\b\w+\.py:\d+|site-packages|\.venv\b|"
+                  r"(?<![\w.])/(?:tmp|home|root|work|usr|opt|var|srv|private)/")
+
+
+def _leaks(out, machine_paths) -> list[str]:
+    """Every leak in every page of a period folder, and every stderr or error output left in its executed notebooks."""
+    import json
+
+    found = []
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) >= 4
+    for page in pages:
+        body = unescape(page.read_text(encoding="utf-8"))
+        found += [f"{page.name}: {m.group(0)!r}" for m in LEAK.finditer(body)]
+        found += [f"{page.name}: {p}" for p in machine_paths if p in body]
+    for nb in sorted((out / "notebooks").rglob("*.ipynb")):
+        for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+            for o in cell.get("outputs", []):
+                if o.get("output_type") == "error" or o.get("name") == "stderr":
+                    found.append(f"{nb.name}: {o.get('output_type')} {str(o.get('text') or o.get('ename'))[:200]}")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    found += [f"manifest {n['name']}: {n['stderr']}" for n in manifest["notebooks"] if n.get("stderr")]
+    return found
+
+
+@pytest.mark.parametrize("which", ["id", "en"])
+def test_no_page_shows_a_warning_a_traceback_or_a_server_path(which, report, report_en, tmp_path_factory):
+    import sys
+    from pathlib import Path
+
+    import merit_lib
+
+    out = report[0] if which == "id" else report_en
+    machine = {str(out.parent), str(tmp_path_factory.getbasetemp()), sys.prefix, str(Path(merit_lib.__file__).parent),
+               str(Path.home())}
+    assert _leaks(out, machine - {"/"}) == []
+    log = (out.parent / f"{out.name}.internal" / "run.log").read_text(encoding="utf-8")
+    assert log.startswith(f"merit report {PERIOD}:") and "audit_keadilan: ok" in log    # the run's log, for the steward
