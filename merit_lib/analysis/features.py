@@ -221,7 +221,15 @@ def analysis_frame(extract: object, period: Period | str, window: int | Window =
 
     `window`: quarters (default 4, the twelve months ending with the period; 1 = the period alone), fewer where the
     history is shorter (`evidence_window`); the frame's `attrs["window"]` records it (`window_of`). `cache`: quarter →
-    its rows, shared by calls on the same extract and settings (overlapping windows build each quarter once)."""
+    its rows, shared by calls on the same extract and settings (overlapping windows build each quarter once).
+
+    The door of a period (`analysis.door.check_period`): a malformed one, one before the extract's history or after its
+    last date is refused in one line. The frame carries its provenance in `attrs` (period, window, the extract's
+    fingerprint, rejected rows and language: `analysis.door.context`), which audit, models and compliance read."""
+    from merit_lib.analysis import door
+
+    door.require_tables(extract)
+    period = door.check_period(extract, period)
     win = evidence_window(extract, period, window)
     cache = {} if cache is None else cache
     frames = []
@@ -232,7 +240,7 @@ def analysis_frame(extract: object, period: Period | str, window: int | Window =
                                        competency_rule, last=q == win.period)
         frames.append(cache[key])
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].copy()
-    frame.attrs["window"] = win.as_dict()
+    frame.attrs.update({**door.extract_context(extract), "period": str(win.period), "window": win.as_dict()})
     return frame
 
 
