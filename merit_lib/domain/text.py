@@ -2749,3 +2749,35 @@ API: dict[str, dict[str, str]] = {
 }
 SECTIONS["api"] = API
 TERMS.update({"triwulan": {"id": "triwulan", "en": "quarter"}, "dipromosikan": {"id": "dipromosikan", "en": "promoted"}})
+
+
+# the auditor's path (issue 23, item 5; merit_lib.report.html.trail_html): what every report page says about how to
+# reproduce it
+TRAIL: dict[str, dict[str, str]] = {
+    "title": {"id": "Jejak audit: cara memeriksa halaman ini", "en": "Audit trail: how to check this page"},
+    "code_commit": {"id": "Kode: commit git {commit} (merit_lib {version}).",
+                    "en": "Code: git commit {commit} (merit_lib {version})."},
+    "code_dirty": {"id": "Perhatian: folder merit_lib berisi perubahan yang belum di-commit saat halaman ini dibuat; commit "
+                         "itu saja tidak menghasilkan ulang angkanya.",
+                   "en": "Note: the merit_lib folder held changes not yet committed when this page was made; that commit "
+                         "alone does not reproduce its figures."},
+    "code_version": {"id": "Kode: merit_lib {version}. Commit git tidak tersedia (paket tidak dijalankan dari checkout "
+                           "git), jadi versi paket inilah yang tercatat.",
+                     "en": "Code: merit_lib {version}. No git commit is available (the package did not run from a git "
+                           "checkout), so the package version is what is recorded."},
+    "data": {"id": "Data: sidik jari {fingerprint}, dari berkas masukan dengan SHA-256 berikut (periksa dengan sha256sum):",
+             "en": "Data: fingerprint {fingerprint}, from the input files with these SHA-256 (check with sha256sum):"},
+    "command": {"id": "Perintah yang menghasilkan ulang halaman ini (DATA = folder ekstrak dengan sidik jari di atas):",
+                "en": "The command that reproduces this page (DATA = the extract folder with the fingerprint above):"},
+    "notebook": {"id": "Atau notebook halaman ini saja, dari tabel yang diterbitkan di folder periode (dijalankan di "
+                       "folder induknya):",
+                 "en": "Or this page's notebook alone, from the tables published in the period folder (run in its parent "
+                       "folder):"},
+    "python": {"id": "Di notebook Python, angka yang sama sebelum kontrol pengungkapan (sel < 5 orang tidak disembunyikan "
+                     "di sana: hanya untuk pemeriksa yang berhak atas datanya):",
+               "en": "In a Python notebook, the same figures before disclosure control (cells < 5 persons are not hidden "
+                     "there: for an auditor entitled to the data only):"},
+    "docs": {"id": "Cara memeriksa sebuah putusan langkah demi langkah: docs/verify.md di repositori merit workbook.",
+             "en": "How to check a verdict step by step: docs/verify.md in the merit workbook repository."},
+}
+SECTIONS["trail"] = TRAIL

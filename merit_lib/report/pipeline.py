@@ -28,7 +28,7 @@ from merit_lib.analysis.compliance import compliance
 from merit_lib.analysis.features import analysis_frame, counted_promotions, current, window_of
 from merit_lib.analysis.ledger import for_extract as ledger_for_extract
 from merit_lib.data.extract import load_extract
-from merit_lib.data.provenance import git_commit, package_versions
+from merit_lib.data.provenance import code_version, git_commit, package_versions
 from merit_lib.data.siasn import SiasnResult, convert, is_siasn_folder
 from merit_lib.data.sink import inside, safe_name, write_csv, write_json, write_text
 from merit_lib.domain.errors import ParameterError, output_error
@@ -169,7 +169,7 @@ def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: 
             "n_promosi_triwulan": int(counted_promotions(now).sum()),
             "promotion_events": {str(k): int(v) for k, v in
                                  ledger[ledger["jenis"] == "promosi"].groupby("alasan")["n_peristiwa"].sum().items()},
-            "model_notes": list(getattr(models, "notes", [])),
+            "model_notes": list(getattr(models, "notes", [])), "code": code_version(),
             "inputs": {name: {"file": src.describe(), "sha256": extract.fingerprints.get(src.describe())}
                        for name, src in extract.sources.items()}}
     if siasn is not None:      # the SIASN input's counts and facts; converted files named without their folder
@@ -247,6 +247,7 @@ def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] |
             source = data if siasn is None else siasn.write(inside(folder.internal, INTERNAL_SIASN))
             meta = compute(source, period, stage / "tables", lang, internal_dir=folder.internal, siasn=siasn,
                            window=window, history_dir=folder.out.parent)
+            meta = {**meta, "run": {"opds": list(opds) if opds else None, "out": folder.out.name}}   # for each page's trail
             jobs = plan(stage / "tables", period, lang, opds)
             results = work.run(jobs, lambda job: _run_and_render(work.pool, job, stage, meta, render_notebook, lang,
                                                                  strict, log),
