@@ -39,3 +39,11 @@ def bad_synth():
 @pytest.fixture(scope="session")
 def bad_dir(tmp_path_factory, bad_synth):
     return bad_synth.write(tmp_path_factory.mktemp("bad"))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """A missing Chromium said once, with how to install it, instead of tests that skip without a word."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "Chromium" in str(getattr(r, "longrepr", ""))]
+    if skipped:
+        terminalreporter.write_line(f"Chromium is not installed: {len(skipped)} browser tests were skipped "
+                                    "(apt-get install -y chromium; CI installs it, .ci/run).", yellow=True, bold=True)
