@@ -366,7 +366,7 @@ def cmd_kandidat(args: argparse.Namespace) -> int:
     period = _period(args.period) if args.period else _period(f"{dt.date.today().year}Q{(dt.date.today().month - 1) // 3 + 1}")
     claim([Target(args.out, file=True)], [args.data])
     _data_folder(args.data)
-    frame = analysis_frame(load_extract(args.data, lang=args.lang), period, window=1)   # as at the quarter's start
+    frame = analysis_frame(load_extract(args.data, lang=args.lang), period, window=1, as_at=True)  # at its start
     s = shortlist(frame, level, opd=args.opd, jabatan=args.jabatan, n=args.n, lang=args.lang)
     path = write_shortlist(s, args.out, args.lang)
     where = f" {args.jabatan}" if args.jabatan else ""

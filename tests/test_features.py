@@ -100,6 +100,12 @@ def test_a_period_after_the_data_or_before_its_history_is_refused_at_the_door(sm
     assert str(first_ok) in str(pytest.raises(PeriodError, analysis_frame, tables, str(first_ok.previous())).value)
     assert len(analysis_frame(tables, first_ok, window=1)) == len(tables["pegawai"])    # its first quarter is taken
     assert len(analysis_frame(tables, Period.of(last), window=1)) == len(tables["pegawai"])   # and its last
+    # a shortlist is as at a quarter's start, nothing counted in it: the quarter after the data is its usual period
+    after = Period.of(last).next()
+    pytest.raises(PeriodError, analysis_frame, tables, str(after), window=1)
+    ahead = analysis_frame(tables, str(after), window=1, as_at=True)
+    assert len(ahead) == len(tables["pegawai"]) and not ahead["dipromosikan"].any() and ahead.attrs["period"] == str(after)
+    pytest.raises(PeriodError, analysis_frame, tables, "2026-Q2", window=1, as_at=True)    # still checked for its form
 
 
 def test_readiness_is_consistent_with_box_and_checks(frame):

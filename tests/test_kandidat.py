@@ -15,7 +15,7 @@ from merit_lib.synth import synthesize
 @pytest.fixture(scope="module")
 def world():
     s = synthesize(n=1500, seed=4)
-    return s, analysis_frame(s.tables, "2026Q2", window=1)   # a shortlist is as at the quarter's start
+    return s, analysis_frame(s.tables, "2026Q2", window=1, as_at=True)   # a shortlist is as at the quarter's start
 
 
 def test_planted_ready_now_candidate_ranks_first_and_the_near_miss_apart(world):

@@ -51,10 +51,11 @@ def require_tables(extract: object, verb: str = "analysis_frame") -> Mapping[str
     return tables
 
 
-def check_period(extract: object, period: Period | str) -> Period:
+def check_period(extract: object, period: Period | str, as_at: bool = False) -> Period:
     """The period, parsed (a malformed one: PeriodError) and checked against the extract: it must not end before the
     position history begins, nor start before most of the extract's staff were in service (`first_staffed`), nor begin
-    after the last date the extract holds (where nothing can be counted)."""
+    after the last date the extract holds (where nothing can be counted). `as_at`: the staff as at the period's start
+    only (a shortlist), where nothing is counted in the period: a period after the data's last date is allowed."""
     per = Period.parse(period)
     tables = require_tables(extract)
     first, last = data_span(tables)
@@ -69,7 +70,7 @@ def check_period(extract: object, period: Period | str) -> Period:
         fields = {"period": str(per), "first_q": str(Period.of(first))}
         raise PeriodError(text.t("api.period_before", "id", first=L.date(first.date(), "id"), **fields),
                           en=text.t("api.period_before", "en", first=L.date(first.date(), "en"), **fields))
-    if pd.notna(last) and per.start > last:
+    if pd.notna(last) and per.start > last and not as_at:
         fields = {"period": str(per), "last_q": str(Period.of(last))}
         raise PeriodError(text.t("api.period_after", "id", last=L.date(last.date(), "id"), **fields),
                           en=text.t("api.period_after", "en", last=L.date(last.date(), "en"), **fields))
