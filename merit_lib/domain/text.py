@@ -2721,6 +2721,24 @@ API: dict[str, dict[str, str]] = {
                             "en": "Findings whose verdict changed come first; groups of < 5 persons show \"< 5\"."},
     "compare_other_data": {"id": "Kedua hasil berasal dari data yang berbeda (sidik jari data tidak sama).",
                            "en": "The two results rest on different data (their data fingerprints differ)."},
+    # the restricted results (a shortlist, a pelantikan review) show counts only: their persons stay in their tables
+    "shortlist_title": {"id": "Daftar calon untuk jabatan {level}{where}", "en": "Shortlist for the post: {level}{where}"},
+    "shortlist_lead": {"id": "{total} calon pada jenjang asal; {eligible} memenuhi semua syarat; daftar ini memuat {k} "
+                             "teratas dan {m} yang kurang satu syarat.",
+                       "en": "{total} candidates at the level below; {eligible} meet every check; this list holds the "
+                             "top {k} and {m} missing one check."},
+    "shortlist_more": {"id": "DATA PRIBADI — RAHASIA: nama dan NIP tidak ditampilkan di sini; ada di .eligible dan "
+                             ".near_miss, hanya untuk kerja seleksi.",
+                       "en": "PERSONAL DATA — RESTRICTED: names and NIPs are not shown here; they are in .eligible and "
+                             ".near_miss, for selection work only."},
+    "pelantikan_title": {"id": "Pelantikan {date}", "en": "Appointments of {date}"},
+    "pelantikan_lead": {"id": "{n} penetapan; {m} calon yang memenuhi syarat tetapi tidak diangkat sebagai pembanding.",
+                        "en": "{n} appointments; {m} eligible candidates not appointed, for comparison."},
+    "pelantikan_more": {"id": "DATA PRIBADI — RAHASIA: setiap penetapan ada di .appointments, para calon di .candidates; "
+                              "yang boleh diterbitkan: .assessment() dan .fairness() melalui pintu privasi.",
+                        "en": "PERSONAL DATA — RESTRICTED: each appointment is in .appointments, the candidates in "
+                              ".candidates; what may be published: .assessment() and .fairness() through the privacy "
+                              "door."},
     # notebook 04_analyst_api: the API shown in a notebook of its own
     "nb_intro": {"id": "## API analis dalam satu notebook\n\nSetiap hasil menampilkan dirinya sendiri: ukuran, periode, "
                        "sidik jari data dan nama suku yang terbaca — tidak pernah NIP atau nama. Bahasanya mengikuti "
@@ -2749,6 +2767,7 @@ API: dict[str, dict[str, str]] = {
 }
 SECTIONS["api"] = API
 TERMS.update({"triwulan": {"id": "triwulan", "en": "quarter"}, "dipromosikan": {"id": "dipromosikan", "en": "promoted"}})
+COLUMNS.setdefault("jenis_mutasi", {"id": "Jenis mutasi", "en": "Kind of move"})
 
 
 # the auditor's path (issue 23, item 5; merit_lib.report.html.trail_html): what every report page says about how to
