@@ -41,6 +41,11 @@ def bad_dir(tmp_path_factory, bad_synth):
     return bad_synth.write(tmp_path_factory.mktemp("bad"))
 
 
+def pytest_collection_modifyitems(config, items):
+    """The slow tiers first (stable otherwise): on parallel workers the longest files start at once instead of last."""
+    items.sort(key=lambda item: 0 if item.get_closest_marker("slow") or item.get_closest_marker("browser") else 1)
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """A missing Chromium said once, with how to install it, instead of tests that skip without a word."""
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if "Chromium" in str(getattr(r, "longrepr", ""))]
