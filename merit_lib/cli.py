@@ -164,6 +164,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """Render every report of a period (province, fairness audit, one per OPD) into one folder."""
     from merit_lib.report.pipeline import (
+        INTERNAL_LOG,
         INTERNAL_SIASN,
         INTERNAL_VALIDATION,
         NOTEBOOKS,
@@ -204,6 +205,11 @@ def cmd_report(args: argparse.Namespace) -> int:
                   + f": {result.internal / INTERNAL_SIASN}")
     for f in result.failures:
         print(("FAILED" if en else "GAGAL") + f": {f.name} — {f.error}", file=sys.stderr)
+    warned = [w for w in result.warned if w.status == "ok"]
+    if warned and result.internal is not None:      # taken out of the pages; the log in the steward's folder has them
+        print((f"{len(warned)} page(s) raised a warning, kept off the page: see " if en else
+               f"{len(warned)} halaman memunculkan peringatan (tidak tampil di halaman): lihat ")
+              + str(result.internal / INTERNAL_LOG), file=sys.stderr)
     if result.kept_aside:
         print(("The existing folder was kept; this run is at " if en else
                "Folder lama dipertahankan; hasil run ini ada di ") + str(result.kept_aside), file=sys.stderr)
@@ -365,7 +371,7 @@ def cmd_kandidat(args: argparse.Namespace) -> int:
     period = _period(args.period) if args.period else _period(f"{dt.date.today().year}Q{(dt.date.today().month - 1) // 3 + 1}")
     claim([Target(args.out, file=True)], [args.data])
     _data_folder(args.data)
-    frame = analysis_frame(load_extract(args.data, lang=args.lang), period, window=1)   # as at the quarter's start
+    frame = analysis_frame(load_extract(args.data, lang=args.lang), period, window=1, as_at=True)  # at its start
     s = shortlist(frame, level, opd=args.opd, jabatan=args.jabatan, n=args.n, lang=args.lang)
     path = write_shortlist(s, args.out, args.lang)
     where = f" {args.jabatan}" if args.jabatan else ""

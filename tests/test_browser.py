@@ -19,6 +19,7 @@ from merit_lib.synth import synthesize
 
 BROWSER = find_browser()
 needs_browser = pytest.mark.skipif(BROWSER is None, reason="no Chromium installed (apt-get install -y chromium)")
+pytestmark = pytest.mark.browser      # `-m "not browser"` leaves them out while working; `make test` runs them
 
 PERIOD = "2026Q1"
 N_OPD = 3

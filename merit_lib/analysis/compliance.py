@@ -201,10 +201,48 @@ def _candidates(frame: pd.DataFrame, scope: str) -> pd.DataFrame:
     return contests(frame, scope).groupby(level="scope").sum()[["n_kandidat", "n_bypassed", "n_promosi_melangkahi"]]
 
 
+class ComplianceTable(pd.DataFrame):
+    """What `compliance` returns: the compliance table, a DataFrame (every pandas operation on it gives a plain one)
+    that a notebook shows readably, in its frame's language, with the provenance it carries in `attrs`."""
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    def _repr_html_(self) -> str:
+        from merit_lib.domain import display as D
+        from merit_lib.domain import language as L
+
+        lang = L.language(self.attrs.get("lang") or "id")
+
+        def whole(x: object) -> str:
+            return "–" if pd.isna(x) else L.number(float(x), lang)
+
+        tiers = self["tier"].value_counts() if "tier" in self else pd.Series(dtype=int)
+        counts = "; ".join(f"{text.t('window.' + t, lang)}: {L.number(int(tiers[t]), lang)}" for t in TIERS if t in tiers)
+        shown = pd.DataFrame({
+            text.column("opd_nama", lang): self["opd_nama"].astype(object).where(self["opd_nama"].notna(), self["opd_kode"]),
+            text.column("n_pegawai", lang): self["n_pegawai"].map(whole),
+            text.column("n_promosi", lang): self["n_promosi"].map(whole),
+            text.column("index", lang): [f"{whole(i)} ({whole(lo)}–{whole(hi)})" if pd.notna(i) else "–"
+                                         for i, lo, hi in zip(self["index"], self["index_ci_low"], self["index_ci_high"])],
+            text.t("api.tier", lang): [text.t("window." + str(t), lang) if pd.notna(t) else "–"
+                                       for t in self.get("tier", pd.Series(pd.NA, index=self.index))],
+            text.column("category", lang): [text.category(str(c), lang) for c in self["category"]]})
+        parts = [D.paragraph(D.provenance(self.attrs, lang), small=True),
+                 D.paragraph(text.t("api.compliance_lead", lang, n=L.number(len(self), lang), tiers=counts or "–")),
+                 D.table(shown.head(60)),
+                 D.paragraph(text.t("api.compliance_more", lang, n=L.number(len(self.columns), lang)), small=True)]
+        return D.block(text.t("api.compliance_title", lang), parts)
+
+
 def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope: str = "opd_kode",
-               label: str = "opd_nama", n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+               label: str = "opd_nama", n_boot: int = 2000, seed: int = 0) -> ComplianceTable:
     """The compliance table of DESIGN §6, one row per OPD, with Wilson CIs of the shares and a 95 % range of the index
-    (`n_boot` draws of the components' Beta distributions)."""
+    (`n_boot` draws of the components' Beta distributions); it carries the frame's provenance (`attrs`)."""
+    from merit_lib.analysis import door
+
+    frame = door.require_frame(frame, "compliance")
     now = current(frame)      # staff and coverage: as at the period's start
     g = now.groupby(scope, sort=True)
     out = pd.DataFrame({"opd_nama": g[label].first(), "n_pegawai": g.size(), "n_profiling": g["diprofil"].sum(),
@@ -244,7 +282,9 @@ def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope:
     out = out.reset_index().rename(columns={scope: "opd_kode"})
     first = ["opd_kode", "opd_nama", "n_pegawai", "coverage_profiling", "coverage_kinerja", "n_promosi",
              "share_promosi_talent_pool", "share_promosi_eligible", "n_bypassed", "fairness_flags", "index", "category"]
-    return ranked(out[first + [c for c in out.columns if c not in first]])
+    table = ComplianceTable(ranked(out[first + [c for c in out.columns if c not in first]]))
+    table.attrs.update(door.context(frame))
+    return table
 
 
 def ranked(table: pd.DataFrame) -> pd.DataFrame:

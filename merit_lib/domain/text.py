@@ -2986,3 +2986,166 @@ SHEET_HELP.update({
                          "en": "How the tiers rest on the index's weights: one row per OPD, its tier under the published "
                                "weights, the share of random weight sets that keep it, and the range of its index."},
 })
+# the analyst's API (issue 23, item 6; merit_lib.analysis.door, .compare, the result objects' displays)
+API: dict[str, dict[str, str]] = {
+    "not_a_frame": {"id": "{verb} memerlukan analysis frame (DataFrame orang-triwulan), bukan {got}: buat dulu frame = "
+                          "ml.analysis_frame(extract, \"2026Q1\"), lalu ml.{verb}(frame)",
+                    "en": "{verb} takes the analysis frame (a DataFrame of person-quarters), not {got}: make it first, "
+                          "frame = ml.analysis_frame(extract, \"2026Q1\"), then ml.{verb}(frame)"},
+    "not_an_extract": {"id": "{verb} memerlukan ekstrak (extract = ml.load_extract(PATH)) atau tabel-tabelnya, bukan {got}",
+                       "en": "{verb} takes an extract (extract = ml.load_extract(PATH)) or its tables, not {got}"},
+    "period_before": {"id": "periode {period} berada sebelum riwayat data: riwayat jabatan dimulai {first} (triwulan "
+                            "pertama yang dapat dianalisis: {first_q})",
+                      "en": "period {period} lies before the data's history: the position history begins on {first} "
+                            "(the first quarter that can be analysed: {first_q})"},
+    "period_staff": {"id": "periode {period} berada di luar riwayat data: ekstrak memuat pegawai saat ini, dan kurang dari "
+                           "{pct} dari mereka sudah menjadi ASN pada awal periode itu ({pct} baru tercapai pada {first}); "
+                           "triwulan pertama yang dapat dianalisis: {first_q}",
+                     "en": "period {period} lies outside the data's history: the extract lists today's staff, and fewer "
+                           "than {pct} of them were in service at that period's start ({pct} were by {first}); the "
+                           "first quarter that can be analysed: {first_q}"},
+    "period_after": {"id": "periode {period} berada setelah data: tanggal terakhir dalam data {last} (triwulan terakhir "
+                           "yang dapat dianalisis: {last_q}); tidak ada promosi yang dapat dihitung",
+                     "en": "period {period} lies after the data: the last date the data hold is {last} (the last quarter "
+                           "that can be analysed: {last_q}); no promotion could be counted"},
+    "no_fingerprint": {"id": "tidak ada (frame tidak dibuat dari ekstrak)", "en": "none (the frame was not made from an "
+                                                                                 "extract)"},
+    "audit_repr": {"id": "{n} temuan ({counts})", "en": "{n} findings ({counts})"},
+    "audit_read_first": {"id": "Temuan yang perlu dibaca lebih dulu", "en": "Findings to read first"},
+    "audit_more": {"id": "Selengkapnya: .summary(), .table(), .rules() (tabel keputusan), .caveats(); bahasa lain: "
+                         ".in_language(\"en\").",
+                   "en": "More: .summary(), .table(), .rules() (the decision table), .caveats(); another language: "
+                         ".in_language(\"id\")."},
+    "no_model": {"id": "model '{model}' tidak diestimasi (ada: {models})", "en": "model '{model}' was not estimated (there "
+                                                                                "are: {models})"},
+    "term": {"id": "Suku model", "en": "Term"},
+    "model": {"id": "Model", "en": "Model"},
+    "method": {"id": "Metode", "en": "Method"},
+    "models_more": {"id": "Selengkapnya: .summary(), .table(\"logit_interaksi\"), .reading(), .coefficients (nama "
+                          "suku mentah), .marginal_effects, .calibration; dua fit berdampingan: ml.compare(a, b).",
+                    "en": "More: .summary(), .table(\"logit_interaksi\"), .reading(), .coefficients (raw term names), "
+                          ".marginal_effects, .calibration; two fits side by side: ml.compare(a, b)."},
+    "tier": {"id": "Posisi terhadap provinsi", "en": "Against the province"},
+    "compliance_title": {"id": "Kepatuhan meritokrasi per OPD", "en": "Meritocracy compliance per OPD"},
+    "compliance_lead": {"id": "{n} OPD; posisi terhadap provinsi: {tiers}.", "en": "{n} OPDs; against the province: "
+                                                                               "{tiers}."},
+    "compliance_more": {"id": "Tabel ini adalah DataFrame dengan {n} kolom (nama kolom mentah); di atas: ringkasannya.",
+                        "en": "This table is a DataFrame of {n} columns (raw column names); above: its summary."},
+    "extract_title": {"id": "Ekstrak", "en": "Extract"},
+    "extract_table": {"id": "Tabel", "en": "Table"},
+    "extract_rows_read": {"id": "Baris dibaca", "en": "Rows read"},
+    "extract_rows_rejected": {"id": "Ditolak", "en": "Rejected"},
+    "extract_rows_accepted": {"id": "Diterima", "en": "Accepted"},
+    "extract_first": {"id": "Tanggal pertama", "en": "First date"},
+    "extract_last": {"id": "Tanggal terakhir", "en": "Last date"},
+    "extract_sizes": {"id": "Baris yang diterima: {sizes}", "en": "Rows accepted: {sizes}"},
+    "extract_span": {"id": "Riwayat dari {first} sampai {last}: triwulan yang dapat dianalisis {first_q} – {last_q}",
+                     "en": "History from {first} to {last}: the quarters that can be analysed are {first_q} – {last_q}"},
+    "extract_clean": {"id": "Validasi: semua baris lolos", "en": "Validation: every row passed"},
+    "extract_rejected": {"id": "Validasi: {n} baris ditolak (aturan terbanyak: {rules})",
+                         "en": "Validation: {n} rows rejected (most frequent rules: {rules})"},
+    "extract_more": {"id": "Baris per baris (untuk pengelola data saja): extract.report.issues; tabel: extract.tables.",
+                     "en": "Row by row (for the data steward only): extract.report.issues; tables: extract.tables."},
+    "validation_title": {"id": "Laporan validasi", "en": "Validation report"},
+    "validation_more": {"id": "Baris yang ditolak satu per satu (untuk pengelola data saja): .issues atau .to_csv(PATH).",
+                        "en": "The rejected rows one by one (for the data steward only): .issues or .to_csv(PATH)."},
+    "compare_models": {"id": "Dua fit model kesiapan: {a} dan {b}", "en": "Two readiness fits: {a} and {b}"},
+    "compare_audits": {"id": "Dua audit keadilan: {a} dan {b}", "en": "Two fairness audits: {a} and {b}"},
+    "compare_changed": {"id": "{n} berubah", "en": "{n} changed"},
+    "compare_first": {"id": "40 baris pertama dari {n} (semua: .table)", "en": "The first 40 of {n} rows (all: .table)"},
+    "compare_ratio": {"id": "Rasio OR {b}/{a}", "en": "OR ratio {b}/{a}"},
+    "compare_moved": {"id": "Sisi CI berubah", "en": "CI side changed"},
+    "yes": {"id": "ya", "en": "yes"},
+    "compare_kinds": {"id": "ml.compare membandingkan dua hasil sejenis: dua ReadinessModels (ml.fit_readiness) atau dua "
+                            "AuditResult (ml.audit), bukan {a} dan {b}",
+                      "en": "ml.compare compares two results of one kind: two ReadinessModels (ml.fit_readiness) or two "
+                            "AuditResults (ml.audit), not {a} and {b}"},
+    "compare_models_note": {"id": "Perbedaan antara dua fit diuraikan, tidak diuji: fit pada orang yang sebagian sama bukan "
+                                  "dua sampel independen. \"Sisi CI berubah\": CI 95% salah satu fit seluruhnya di atas "
+                                  "(atau di bawah) 1 dan yang lain tidak.",
+                            "en": "A difference between two fits is described, not tested: fits on partly the same "
+                                  "persons are not two independent samples. \"CI side changed\": one fit's 95% CI lies "
+                                  "wholly above (or below) 1 and the other's does not."},
+    "compare_audits_note": {"id": "Temuan yang putusannya berubah ada di atas; kelompok < 5 orang tampil \"< 5\".",
+                            "en": "Findings whose verdict changed come first; groups of < 5 persons show \"< 5\"."},
+    "compare_other_data": {"id": "Kedua hasil berasal dari data yang berbeda (sidik jari data tidak sama).",
+                           "en": "The two results rest on different data (their data fingerprints differ)."},
+    # the restricted results (a shortlist, a pelantikan review) show counts only: their persons stay in their tables
+    "shortlist_title": {"id": "Daftar calon untuk jabatan {level}{where}", "en": "Shortlist for the post: {level}{where}"},
+    "shortlist_lead": {"id": "{total} calon pada jenjang asal; {eligible} memenuhi semua syarat; daftar ini memuat {k} "
+                             "teratas dan {m} yang kurang satu syarat.",
+                       "en": "{total} candidates at the level below; {eligible} meet every check; this list holds the "
+                             "top {k} and {m} missing one check."},
+    "shortlist_more": {"id": "DATA PRIBADI — RAHASIA: nama dan NIP tidak ditampilkan di sini; ada di .eligible dan "
+                             ".near_miss, hanya untuk kerja seleksi.",
+                       "en": "PERSONAL DATA — RESTRICTED: names and NIPs are not shown here; they are in .eligible and "
+                             ".near_miss, for selection work only."},
+    "pelantikan_title": {"id": "Pelantikan {date}", "en": "Appointments of {date}"},
+    "pelantikan_lead": {"id": "{n} penetapan; {m} calon yang memenuhi syarat tetapi tidak diangkat sebagai pembanding.",
+                        "en": "{n} appointments; {m} eligible candidates not appointed, for comparison."},
+    "pelantikan_more": {"id": "DATA PRIBADI — RAHASIA: setiap penetapan ada di .appointments, para calon di .candidates; "
+                              "yang boleh diterbitkan: .assessment() dan .fairness() melalui pintu privasi.",
+                        "en": "PERSONAL DATA — RESTRICTED: each appointment is in .appointments, the candidates in "
+                              ".candidates; what may be published: .assessment() and .fairness() through the privacy "
+                              "door."},
+    # notebook 04_analyst_api: the API shown in a notebook of its own
+    "nb_intro": {"id": "## API analis dalam satu notebook\n\nSetiap hasil menampilkan dirinya sendiri: ukuran, periode, "
+                       "sidik jari data dan nama suku yang terbaca — tidak pernah NIP atau nama. Bahasanya mengikuti "
+                       "ekstrak: `ml.load_extract(PATH, lang=\"en\")` untuk bahasa Inggris.",
+                 "en": "## The analyst's API in one notebook\n\nEvery result shows itself: sizes, period, the data's "
+                       "fingerprint and readable term names — never a NIP or a name. Its language follows the extract: "
+                       "`ml.load_extract(PATH, lang=\"id\")` for Indonesian."},
+    "nb_extract": {"id": "**Ekstrak**: baris per tabel, rentang tanggal, ringkasan validasi.",
+                   "en": "**The extract**: rows per table, the dates it spans, the validation summary."},
+    "nb_models": {"id": "**Model kesiapan** pada orang-triwulan jendela bukti; `frame` membawa sidik jari data ke setiap "
+                        "hasil.",
+                  "en": "**Readiness models** on the person-quarters of the evidence window; `frame` carries the data's "
+                        "fingerprint to every result."},
+    "nb_audit": {"id": "**Audit keadilan**: sidik jari data tercetak tanpa argumen tambahan.",
+                 "en": "**Fairness audit**: the data's fingerprint is printed without an extra argument."},
+    "nb_compliance": {"id": "**Kepatuhan per OPD**: sebuah DataFrame yang tampil ringkas.",
+                      "en": "**Compliance per OPD**: a DataFrame that shows itself in short."},
+    "nb_compare": {"id": "**Dua hasil berdampingan**: jendela satu triwulan dibanding empat, lalu audit triwulan "
+                         "sebelumnya dibanding triwulan ini.",
+                   "en": "**Two results side by side**: a one-quarter window against four, then last quarter's audit "
+                         "against this quarter's."},
+    "nb_door": {"id": "**Pintu masuk**: periode yang salah tulis atau di luar data, dan ekstrak di tempat frame, masing-"
+                      "masing satu pesan yang jelas.",
+                "en": "**The door**: a period written wrongly or outside the data, and an extract where a frame belongs, "
+                      "each one clear message."},
+}
+SECTIONS["api"] = API
+TERMS.update({"triwulan": {"id": "triwulan", "en": "quarter"}, "dipromosikan": {"id": "dipromosikan", "en": "promoted"}})
+COLUMNS.setdefault("jenis_mutasi", {"id": "Jenis mutasi", "en": "Kind of move"})
+
+
+# the auditor's path (issue 23, item 5; merit_lib.report.html.trail_html): what every report page says about how to
+# reproduce it
+TRAIL: dict[str, dict[str, str]] = {
+    "title": {"id": "Jejak audit: cara memeriksa halaman ini", "en": "Audit trail: how to check this page"},
+    "code_commit": {"id": "Kode: commit git {commit} (merit_lib {version}).",
+                    "en": "Code: git commit {commit} (merit_lib {version})."},
+    "code_dirty": {"id": "Perhatian: folder merit_lib berisi perubahan yang belum di-commit saat halaman ini dibuat; commit "
+                         "itu saja tidak menghasilkan ulang angkanya.",
+                   "en": "Note: the merit_lib folder held changes not yet committed when this page was made; that commit "
+                         "alone does not reproduce its figures."},
+    "code_version": {"id": "Kode: merit_lib {version}. Commit git tidak tersedia (paket tidak dijalankan dari checkout "
+                           "git), jadi versi paket inilah yang tercatat.",
+                     "en": "Code: merit_lib {version}. No git commit is available (the package did not run from a git "
+                           "checkout), so the package version is what is recorded."},
+    "data": {"id": "Data: sidik jari {fingerprint}, dari berkas masukan dengan SHA-256 berikut (periksa dengan sha256sum):",
+             "en": "Data: fingerprint {fingerprint}, from the input files with these SHA-256 (check with sha256sum):"},
+    "command": {"id": "Perintah yang menghasilkan ulang halaman ini (DATA = folder ekstrak dengan sidik jari di atas):",
+                "en": "The command that reproduces this page (DATA = the extract folder with the fingerprint above):"},
+    "notebook": {"id": "Atau notebook halaman ini saja, dari tabel yang diterbitkan di folder periode (dijalankan di "
+                       "folder induknya):",
+                 "en": "Or this page's notebook alone, from the tables published in the period folder (run in its parent "
+                       "folder):"},
+    "python": {"id": "Di notebook Python, angka yang sama sebelum kontrol pengungkapan (sel < 5 orang tidak disembunyikan "
+                     "di sana: hanya untuk pemeriksa yang berhak atas datanya):",
+               "en": "In a Python notebook, the same figures before disclosure control (cells < 5 persons are not hidden "
+                     "there: for an auditor entitled to the data only):"},
+    "docs": {"id": "Cara memeriksa sebuah putusan langkah demi langkah: docs/verify.md di repositori merit workbook.",
+             "en": "How to check a verdict step by step: docs/verify.md in the merit workbook repository."},
+}
+SECTIONS["trail"] = TRAIL

@@ -48,12 +48,72 @@ def _nav(depth: int, lang: str) -> list[tuple[str, str]]:
     return [(t["index"], f"{up}index.html"), (t["province"], f"{up}provinsi.html"), (t["audit"], f"{up}audit_keadilan.html")]
 
 
-def page_resources(title: str, meta: dict, lang: str, opd: str | None = None, depth: int = 0) -> dict:
+def reproduce(job: object, meta: dict) -> dict[str, str]:
+    """How to make one page again, with no path of the machine that made it: the `merit report` command (DATA stands for
+    the extract, named by its fingerprint), the page's notebook run by papermill on the period folder's published
+    tables, and the Python calls that give its figures (before disclosure control)."""
+    import shlex
+
+    period, lang = meta["period"], meta.get("lang", "id")
+    run = meta.get("run", {})
+    out = run.get("out") or period
+    window = (meta.get("window") or {}).get("requested")
+    opds = [job.opd] if job.opd else run.get("opds")  # type: ignore[attr-defined]
+    command = ["merit report --data DATA", f"--period {period}", *([f"--window {window}"] if window else []),
+               f"--out {shlex.quote(out)}", *(["--lang en"] if lang == "en" else []),
+               *([f"--opd {' '.join(shlex.quote(str(c)) for c in opds)}"] if opds else [])]
+    call = [f"papermill merit_lib/notebooks/{job.notebook.name} {shlex.quote(job.name.split('/')[-1])}.ipynb"]  # type: ignore[attr-defined]
+    for key, value in job.parameters.items():  # type: ignore[attr-defined]
+        if key in ("tables_dir", "results_dir"):
+            call.append(f"-p {key} {shlex.quote(f'{out}/tables')}")
+        elif isinstance(value, list | tuple):
+            if run.get("opds"):              # the run's own list; without one the notebook's default is every OPD
+                listed = ", ".join(map(str, value))
+                call.append("-y " + shlex.quote(f"{key}: [{listed}]"))
+        elif value is not None:
+            call.append(f"-p {key} {shlex.quote(str(value))}")
+    load = 'ml.load_extract("DATA"' + (', lang="en")' if lang == "en" else ")")
+    python = ["import merit_lib as ml", f'frame = ml.analysis_frame({load}, "{period}"'
+              + (f", window={window})" if window else ")")]
+    if job.name == "audit_keadilan":  # type: ignore[attr-defined]
+        python.append("ml.audit(frame)")
+    else:
+        python.append("comp = ml.compliance(frame, ml.audit(frame).findings)")
+        python.append(f'comp[comp["opd_kode"] == "{job.opd}"]' if job.opd else "comp")  # type: ignore[attr-defined]
+    return {"command": " ".join(command), "notebook": " ".join(call), "python": "\n".join(python)}
+
+
+def trail_html(job: object, meta: dict, lang: str) -> str:
+    """The page's audit trail (a closed `<details>` at its end): the code that ran (git commit, or the package version
+    and that no commit is known), the data's fingerprint and each input's SHA-256, and how to reproduce the page
+    (`reproduce`); every value escaped, no server path."""
+    from html import escape as e
+    from pathlib import PurePath
+
+    code = meta.get("code") or {}
+    if code.get("commit"):
+        lines = [text.t("trail.code_commit", lang, commit=code["commit"], version=code.get("version", "?"))]
+        lines += [text.t("trail.code_dirty", lang)] if code.get("dirty") else []
+    else:
+        lines = [text.t("trail.code_version", lang, version=code.get("version", "?"))]
+    files = "".join(f"<li><code>{e(PurePath(str(v.get('file', name))).name)}</code> <code>{e(str(v.get('sha256')))}</code></li>"
+                    for name, v in sorted((meta.get("inputs") or {}).items()))
+    how = reproduce(job, meta)
+    return (f'<details class="merit-trail"><summary><strong>{e(text.t("trail.title", lang))}</strong></summary>'
+            + "".join(f"<p>{e(line)}</p>" for line in lines)
+            + f"<p>{e(text.t('trail.data', lang, fingerprint=meta.get('fingerprint', '–')))}</p><ul>{files}</ul>"
+            + f"<p>{e(text.t('trail.command', lang))}</p><pre><code>{e(how['command'])}</code></pre>"
+            + f"<p>{e(text.t('trail.notebook', lang))}</p><pre><code>{e(how['notebook'])}</code></pre>"
+            + f"<p>{e(text.t('trail.python', lang))}</p><pre><code>{e(how['python'])}</code></pre>"
+            + f"<p>{e(text.t('trail.docs', lang))}</p></details>")
+
+
+def page_resources(title: str, meta: dict, lang: str, opd: str | None = None, depth: int = 0, trail: str = "") -> dict:
     """What the template prints on every page (`doc_title` is the browser tab's: "Laporan Dinas Kesehatan — Triwulan I
-    2026"; `css_href` the shared stylesheet, relative to the page)."""
+    2026"; `css_href` the shared stylesheet, relative to the page; `trail` the page's audit trail, `trail_html`)."""
     t = _TXT[lang]
     period_text = period_label(meta["period"], lang)
-    return {"merit": {"title": title, "period": meta["period"], "period_text": period_text, "opd": opd,
+    return {"merit": {"title": title, "period": meta["period"], "period_text": period_text, "opd": opd, "trail": trail,
                       "fingerprint": meta["fingerprint"], "lang": lang, "doc_title": f"{title} — {period_text}",
                       "css_href": "../" * depth + STYLESHEET,
                       "generated": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "nav": _nav(depth, lang),
@@ -101,7 +161,8 @@ def render_notebook(executed: Path, target: Path, job: object, meta: dict, lang:
     """An executed notebook → one HTML page (images embedded, no code) linking the shared stylesheet."""
     nb = nbformat.read(executed, as_version=4)
     depth = job.name.count("/")  # type: ignore[attr-defined]
-    body, _ = _exporter().from_notebook_node(nb, resources=page_resources(job.title, meta, lang, job.opd, depth))  # type: ignore[attr-defined]
+    resources = page_resources(job.title, meta, lang, job.opd, depth, trail_html(job, meta, lang))  # type: ignore[attr-defined]
+    body, _ = _exporter().from_notebook_node(nb, resources=resources)
     return write_text(finish_page(body, job.title), target)  # type: ignore[attr-defined]
 
 

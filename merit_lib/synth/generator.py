@@ -568,10 +568,22 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path | str, fmt: str = "c
 
 
 def demo_path(n: int = 800, seed: int = 7, period: str = "2026Q1", **kwargs: object) -> Path:
-    """A small synthetic extract in the temp folder (made once), for notebooks run without a data path."""
+    """A small synthetic extract in the temp folder (made once), for notebooks run without a data path.
+
+    Written whole into a private folder and then renamed into place, so notebooks run side by side (parallel test
+    workers) never read a half-written extract; another option than the defaults gets a folder of its own."""
+    import shutil
     import tempfile
 
-    folder = Path(tempfile.gettempdir()) / f"merit_demo_{n}_{seed}_{period}"
+    extra = "".join(f"_{k}-{v}" for k, v in sorted(kwargs.items()))
+    folder = Path(tempfile.gettempdir()) / f"merit_demo_{n}_{seed}_{period}{extra}"
     if not (folder / "riwayat_jabatan.csv").exists():
-        synthesize(n=n, seed=seed, period=period, **kwargs).write(folder)  # type: ignore[arg-type]
+        part = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+        synthesize(n=n, seed=seed, period=period, **kwargs).write(part)  # type: ignore[arg-type]
+        if folder.exists() and not (folder / "riwayat_jabatan.csv").exists():
+            shutil.rmtree(folder, ignore_errors=True)       # a half-written folder an older version left behind
+        try:
+            part.rename(folder)             # atomic; if another process was first, its copy (the same data) stays
+        except OSError:
+            shutil.rmtree(part, ignore_errors=True)
     return folder
