@@ -146,7 +146,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{k} {len(v)}" for k, v in s.tables.items())
     per_quarter = ", ".join(f"{q} {n}" for q, n in s.truth.promoted_by_quarter.items())
     print(f"Ekstrak sintetis ditulis ke {out} ({counts}); promosi per triwulan: {per_quarter}")
-    planted = [f"{d.opd}:{d.attribute}:{d.group}:{d.odds_ratio:g}" for d in s.truth.disparities]
+    planted = [d.describe() for d in s.truth.disparities]
     planted += [f"{o} (abaikan merit)" for o in s.truth.ignore_merit]
     if planted:
         print("Efek yang ditanam (lihat data/README.md): " + "; ".join(planted))
@@ -458,8 +458,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--period", default="2026Q1")
     s.add_argument("--format", choices=("csv", "xlsx", "parquet", "siasn"), default="csv",
                    help="siasn: as BKN's SIASN delivers it (export, ref-unor.json, per-NIP JSON)")
-    s.add_argument("--disparity", action="append", metavar="OPD:ATTR:GROUP:OR",
-                   help="planted penalty at equal merit, e.g. DINKES:jenis_kelamin:P:0.3 (repeatable; OPD * = all)")
+    s.add_argument("--disparity", action="append", metavar="OPD:ATTR:GROUP:OR[:QUARTERS]",
+                   help="planted penalty at equal merit, e.g. DINKES:jenis_kelamin:P:0.3 (repeatable; OPD * = all); "
+                        "a one-off in some quarters only: RSUDBTN:jenis_kelamin:P:40:2024Q3")
     s.add_argument("--merit-gap", action="append", metavar="OPD:ATTR:GROUP:SD",
                    help="planted lower merit for a group (no penalty at equal merit)")
     s.add_argument("--ignore-merit", action="append", metavar="OPD", help="an OPD whose promotions ignore merit")
