@@ -37,6 +37,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from merit_lib.domain import codes, text
@@ -283,8 +284,9 @@ class Register:
                 return
             if now > 0:
                 self.backup(self.path.with_name(f"{self.path.name}.v{now}-{dt.datetime.now():%Y%m%d-%H%M%S}.bak"))
-            from merit_lib import __version__
+            from merit_lib.data.provenance import package_versions
 
+            program = f"merit_lib {package_versions(['merit_lib'])['merit_lib']}"
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 if now == 0:
@@ -295,7 +297,7 @@ class Register:
                     for statement in _statements(sql):
                         self.conn.execute(statement)
                     self.conn.execute("INSERT INTO schema_version VALUES (?, ?, ?, ?)",
-                                      (step, _now(), f"merit_lib {__version__}", note))
+                                      (step, _now(), program, note))
                     self.conn.execute(f"PRAGMA user_version = {step}")
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -506,27 +508,28 @@ class Register:
             return pd.DataFrame(columns=cols)
         at = str(Period.parse(period)) if period else recorded[-1]
         upto = [p for p in recorded if p <= at]
-        s = self.sightings()
-        s = s[s["seen"] & (s["period"] <= at)]
-        f = pd.read_sql_query("SELECT kode, response, action, deadline, follow_up, reviewer, updated_at FROM findings",
-                              self.conn).set_index("kode")
-        rows = []
-        for kode, part in s.groupby("kode", sort=False):
-            seen = sorted(part["period"])
-            first, last = seen[0], seen[-1]
-            if last == at:
-                status, since = (codes.SEEN_NEW if first == at else codes.SEEN_RECURRING), first
-            else:
-                status, since = codes.SEEN_GONE, next((p for p in upto if p > last), at)
-            head = part.iloc[0]
-            latest = part[part["period"] == last].iloc[0]["evidence"]
-            rows.append({"kode": kode, "kind": head["kind"], "scope": head["scope"], "attribute": head["attribute"],
-                         "group": head["group"], "rule": head["rule"], "first_seen": first, "last_seen": last,
-                         "status": status, "since": since, "periods_seen": len(seen),
-                         "age_quarters": quarters_between(first, at) + 1, "evidence": latest,
-                         **{k: (None if pd.isna(v) else v) for k, v in f.loc[kode].items()}})
-        out = pd.DataFrame(rows, columns=cols[:-1])
+        s = pd.read_sql_query(
+            "SELECT f.kode, f.kind, f.scope, f.attribute, f.grp AS 'group', f.rule, f.response, f.action, f.deadline, "
+            "f.follow_up, f.reviewer, f.updated_at, s.period, s.evidence FROM sightings s JOIN findings f "
+            "ON f.id = s.finding_id WHERE s.seen = 1 AND s.period <= ? ORDER BY f.kode, s.period", self.conn, params=(at,))
+        if s.empty:
+            return pd.DataFrame(columns=cols)
+        g = s.groupby("kode", sort=False)
+        out = g.last().reset_index()                       # the latest sighting (periods ascending within a code)
+        out = out.rename(columns={"period": "last_seen"})
+        out["first_seen"] = g["period"].min().to_numpy()
+        out["periods_seen"] = g.size().to_numpy()
+        out["evidence"] = [json.loads(e) for e in out["evidence"]]
+        recent = out["last_seen"] == at
+        out["status"] = np.where(recent, np.where(out["first_seen"] == at, codes.SEEN_NEW, codes.SEEN_RECURRING),
+                                 codes.SEEN_GONE)
+        after = {p: next((q for q in upto if q > p), at) for p in set(out["last_seen"])}
+        out["since"] = np.where(recent, out["first_seen"], out["last_seen"].map(after))
+        out["age_quarters"] = [quarters_between(first, at) + 1 for first in out["first_seen"]]
+        fields = ["response", "action", "deadline", "follow_up", "reviewer", "updated_at"]
+        out[fields] = out[fields].astype(object).where(out[fields].notna(), None)      # an empty entry is None
         out["open"] = ~out["follow_up"].isin(codes.FOLLOW_CLOSED)
+        out = out[cols]
         return out.sort_values(["first_seen", "kind", "scope", "kode"], kind="stable").reset_index(drop=True)
 
     def history(self) -> pd.DataFrame:
@@ -540,14 +543,18 @@ def quarters_between(first: str, last: str) -> int:
     return (b.year - a.year) * 4 + (b.quarter - a.quarter)
 
 
+#: the row of `follow_up_rates` that counts every finding (a scope no OPD code takes: codes are letters and digits)
+ALL = "*"
+
+
 def follow_up_rates(findings: pd.DataFrame) -> pd.DataFrame:
-    """Per scope (and `PROVINSI` for all, first): findings in the register, how many in each follow-up category, and
-    the follow-up rate (in line with the recommendation / all). The findings are a census of the register, not a
-    sample: the rate has no confidence interval."""
+    """Per scope (each OPD, `PROVINSI` for the province-wide findings, and `ALL` for every finding, first): findings in
+    the register, how many in each follow-up category, and the follow-up rate (in line with the recommendation / all).
+    The findings are a census of the register, not a sample: the rate has no confidence interval."""
     cats = list(codes.FOLLOW_UPS)
     per = pd.crosstab(findings["scope"].astype(str), findings["follow_up"].astype(str)).reindex(columns=cats,
                                                                                                fill_value=0)
-    total = pd.DataFrame([per.sum().to_numpy()], index=[codes.PROVINCE], columns=cats)
+    total = pd.DataFrame([per.sum().to_numpy()], index=[ALL], columns=cats)
     counts = pd.concat([total, per.sort_index()]).astype(int)
     counts.columns = [f"n_{c}" for c in cats]
     counts.insert(0, "n_temuan", counts.sum(axis=1))

@@ -2663,7 +2663,8 @@ REGISTER: dict[str, dict[str, str]] = {
     "prov_none_open": {"id": "Tidak ada temuan terbuka.", "en": "No finding is open."},
     "rate_caption": {"id": "Tingkat tindak lanjut per OPD", "en": "Follow-up rate by OPD"},
     "oldest_caption": {"id": "{n} temuan terbuka tertua", "en": "The {n} oldest open findings"},
-    "province": {"id": "Provinsi (semua temuan)", "en": "Province (all findings)"},
+    "all": {"id": "Semua temuan", "en": "All findings"},
+    "province": {"id": "Tingkat provinsi", "en": "Province-wide"},
     "col_findings": {"id": "Temuan", "en": "Findings"}, "col_open": {"id": "Terbuka", "en": "Open"},
     "col_rate": {"id": "Tingkat tindak lanjut", "en": "Follow-up rate"}, "col_code": {"id": "Kode", "en": "Code"},
     "col_what": {"id": "Temuan", "en": "Finding"}, "col_since": {"id": "Pertama terlihat", "en": "First seen"},
@@ -2768,6 +2769,8 @@ REGISTER: dict[str, dict[str, str]] = {
     "waiting": {"id": "menunggu register (dipakai oleh {holder}) …", "en": "waiting for the register (in use by {holder}) …"},
     "unknown_code": {"id": "temuan '{kode}' tidak ada di register", "en": "finding '{kode}' is not in the register"},
     # the spreadsheet
+    "sheet_findings": {"id": "Temuan", "en": "Findings"}, "sheet_evidence": {"id": "Bukti", "en": "Evidence"},
+    "sheet_help": {"id": "Petunjuk", "en": "How to"},
     "xlsx_kode": {"id": "Kode", "en": "Code"}, "xlsx_scope": {"id": "OPD", "en": "OPD"},
     "xlsx_kind": {"id": "Jenis", "en": "Kind"}, "xlsx_what": {"id": "Temuan dan buktinya", "en": "Finding and evidence"},
     "xlsx_status": {"id": "Status", "en": "Status"}, "xlsx_first_seen": {"id": "Pertama", "en": "First seen"},
@@ -2829,6 +2832,7 @@ REGISTER: dict[str, dict[str, str]] = {
     "cli_imported": {"id": "{rows} baris dibaca: {findings} temuan diperbarui ({fields} isian berubah); riwayat mencatatnya.",
                      "en": "{rows} rows read: {findings} findings updated ({fields} values changed); the history records "
                            "it."},
+    "cli_imported_none": {"id": "{rows} baris dibaca: tidak ada yang berubah.", "en": "{rows} rows read: nothing changed."},
     "cli_set": {"id": "Temuan {kode}: {fields} diperbarui.", "en": "Finding {kode}: {fields} updated."},
     "cli_unchanged": {"id": "Temuan {kode}: tidak ada yang berubah.", "en": "Finding {kode}: nothing changed."},
     "cli_nothing": {"id": "beri sedikitnya satu dari --tanggapan, --tindakan, --batas, --tindak-lanjut, --peninjau",

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from merit_lib.data.register import follow_up_rates
+from merit_lib.data.register import ALL, follow_up_rates
+from merit_lib.data.sink import restore
 from merit_lib.domain import codes, followup, language, text
 from merit_lib.domain.period import Period
 
@@ -30,8 +31,12 @@ def load(tables_dir: Path | str | None) -> pd.DataFrame | None:
     path = Path(tables_dir) / "register.csv"
     if not path.is_file():
         return None
-    return pd.read_csv(path, dtype={"scope": str, "kode": str, "group": str, "reference_group": str, "attribute": str},
-                       keep_default_na=False, na_values=[""])
+    reg = pd.read_csv(path, dtype={"scope": str, "kode": str, "group": str, "reference_group": str, "attribute": str},
+                      keep_default_na=False, na_values=[""])
+    for c in ("action", "opd_nama", "group", "reference_group"):     # texts as the auditor wrote them (data.sink)
+        if c in reg:
+            reg[c] = reg[c].map(restore, na_action="ignore")
+    return reg
 
 
 def _num(x: object, lang: str, decimals: int = 2) -> str:
@@ -129,11 +134,22 @@ def opd_section(tables_dir: Path | str | None, opd_kode: str, period: str, lang:
     return head + body
 
 
+def scope_name(scope: object, names: dict[str, str], lang: str = "id") -> str:
+    """A scope for a reader: the OPD's name (its code when the period has none), the province, or every finding."""
+    if scope == ALL:
+        return text.t("register.all", lang)
+    if scope == codes.PROVINCE:
+        return text.t("register.province", lang)
+    return names.get(str(scope), str(scope))
+
+
 def rate_table(reg: pd.DataFrame, names: dict[str, str], lang: str = "id") -> pd.DataFrame:
     """The follow-up rate by OPD for reading (province first): findings, each category, open, rate."""
     rates = follow_up_rates(reg)
-    out = pd.DataFrame({text.t("opd", lang): [text.t("register.province", lang) if s == codes.PROVINCE else names.get(s, s)
-                                              for s in rates["scope"]],
+    order = [0 if s == ALL else 1 if s == codes.PROVINCE else 2 for s in rates["scope"]]
+    rates = rates.assign(_o=order, _n=[scope_name(s, names, lang) for s in rates["scope"]]) \
+        .sort_values(["_o", "_n"], kind="stable").drop(columns=["_o", "_n"])
+    out = pd.DataFrame({text.t("opd", lang): [scope_name(s, names, lang) for s in rates["scope"]],
                         text.t("register.col_findings", lang): [language.number(v, lang) for v in rates["n_temuan"]]})
     for code in codes.FOLLOW_UPS:
         out[followup.label("follow_up", code, lang, short=True)] = [language.number(v, lang) for v in rates[f"n_{code}"]]
@@ -149,8 +165,7 @@ def oldest_table(reg: pd.DataFrame, names: dict[str, str], period: str, lang: st
     open_ = open_.sort_values(["first_seen", "kode"], kind="stable").head(n)
     return pd.DataFrame({
         text.t("register.col_code", lang): open_["kode"].astype(str).tolist(),
-        text.t("opd", lang): [text.t("register.province", lang) if s == codes.PROVINCE else names.get(str(s), str(s))
-                              for s in open_["scope"]],
+        text.t("opd", lang): [scope_name(s, names, lang) for s in open_["scope"]],
         text.t("register.col_what", lang): [f"{title(r, lang)}: {detail(r, lang)}" for _, r in open_.iterrows()],
         text.t("register.col_since", lang): [language.period_label(p, lang) for p in open_["first_seen"]],
         text.t("register.col_age", lang): [language.number(v, lang) for v in open_["age_quarters"]],

@@ -33,9 +33,9 @@ from merit_lib.domain import codes, followup, language, text
 from merit_lib.domain.errors import InputError
 from merit_lib.report import register_view
 
-#: the sheets, per language (a sheet is found back under either name)
-SHEETS = {"findings": {"id": "Temuan", "en": "Findings"}, "evidence": {"id": "Bukti", "en": "Evidence"},
-          "help": {"id": "Petunjuk", "en": "How to"}}
+#: the sheets, per language (the catalogue's `register.sheet_<kind>`; a sheet is found back under either name)
+SHEETS = {kind: {lang: text.t(f"register.sheet_{kind}", lang) for lang in text.LANGS}
+          for kind in ("findings", "evidence", "help")}
 #: the read-only columns of the findings sheet (machine name → catalogue key of its header)
 READ_ONLY = ("kode", "scope", "kind", "what", "status", "first_seen", "last_seen", "age_quarters")
 #: most rows a sheet read back may hold (a register holds hundreds of findings)
@@ -139,20 +139,18 @@ def _evidence(reg: Register, kodes: set[str], at: str | None, lang: str) -> pd.D
     from merit_lib.report.temuan import published_table
 
     s = reg.sightings()
-    s = s[s["kode"].isin(kodes) & ((s["period"] <= at) if at else True)]
-    rows = []
-    for _, r in s.iterrows():
-        one = pd.DataFrame([{"kode": r["kode"], "kind": r["kind"], "scope": r["scope"], "attribute": r["attribute"],
-                             "group": r["group"], "rule": r["rule"], "first_seen": r["period"], "last_seen": r["period"],
-                             "status": codes.SEEN_NEW, "since": r["period"], "periods_seen": 1, "age_quarters": 1,
-                             "evidence": r["evidence"], "response": None, "action": None, "deadline": None,
-                             "follow_up": codes.FOLLOW_NOT_YET, "reviewer": None, "updated_at": None, "open": True}])
-        row = published_table(one).iloc[0]
-        rows.append({text.t("register.xlsx_kode", lang): r["kode"],
-                     text.t("register.xlsx_period", lang): language.period_label(r["period"], lang),
-                     text.t("register.xlsx_seen", lang): text.t("register.yes" if r["seen"] else "register.no", lang),
-                     text.t("register.xlsx_what", lang): register_view.detail(row, lang)})
-    return pd.DataFrame(rows, columns=[text.t(f"register.xlsx_{k}", lang) for k in ("kode", "period", "seen", "what")])
+    s = s[s["kode"].isin(kodes) & ((s["period"] <= at) if at else True)].reset_index(drop=True)
+    heads = [text.t(f"register.xlsx_{k}", lang) for k in ("kode", "period", "seen", "what")]
+    if s.empty:
+        return pd.DataFrame(columns=heads)
+    as_rows = s.assign(first_seen=s["period"], last_seen=s["period"], status=codes.SEEN_NEW, since=s["period"],
+                       periods_seen=1, age_quarters=1, response=None, action=None, deadline=None,
+                       follow_up=codes.FOLLOW_NOT_YET, reviewer=None, updated_at=None, open=True)
+    table = published_table(as_rows)
+    return pd.DataFrame({
+        heads[0]: s["kode"], heads[1]: [language.period_label(p, lang) for p in s["period"]],
+        heads[2]: [text.t("register.yes" if v else "register.no", lang) for v in s["seen"]],
+        heads[3]: [register_view.detail(r, lang) for _, r in table.iterrows()]})
 
 
 def _style_plain(ws: object, frame: pd.DataFrame) -> None:
@@ -161,9 +159,6 @@ def _style_plain(ws: object, frame: pd.DataFrame) -> None:
         cell.font, cell.fill = Font(bold=True), _HEADER_FILL
         width = max([len(str(c))] + [len(str(v)) for v in frame[c].head(200)]) + 2
         ws.column_dimensions[get_column_letter(i)].width = min(max(width, 10), 100)  # type: ignore[attr-defined]
-    for row in ws.iter_rows(min_row=2):  # type: ignore[attr-defined]
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"  # type: ignore[attr-defined]
 
 
@@ -295,6 +290,7 @@ def read_changes(reg: Register, path: Path | str, today: dt.date | None = None, 
         width = max(columns.values())
         current = reg.table("findings").set_index("kode")
         sheet_name = sheet.title  # type: ignore[attr-defined]
+        codes_seen: set[str] = set()
         for n, row in enumerate(rows, start=2):
             if n - 1 > MAX_ROWS:
                 check_cells(n, width, path)
@@ -316,9 +312,10 @@ def read_changes(reg: Register, path: Path | str, today: dt.date | None = None, 
             if kode not in current.index:
                 problem("kode", text.t("register.problem_unknown", lang, kode=kode))
                 continue
-            if kode in out.changes:
+            if kode in codes_seen:
                 problem("kode", text.t("register.problem_twice", lang, kode=kode))
                 continue
+            codes_seen.add(kode)
             stored = current.loc[kode]
             wanted_values: dict[str, object] = {}
             bad = False
