@@ -390,3 +390,14 @@ def test_a_run_killed_half_way_leaves_the_register_as_it_was(small, tmp_path):
         assert reg.periods() == ["2025Q4"]
         with reg.writing("next", wait=0):
             pass
+
+
+def test_a_register_inside_a_period_folder_or_the_input_is_refused(small_dir, tmp_path, capsys):
+    out = tmp_path / "reports" / "2026Q1"
+    for place in (out / "register.sqlite", tmp_path / "reports" / "2026Q1.internal" / "r.sqlite",
+                  small_dir / "register.sqlite"):
+        argv = ["report", "--data", str(small_dir), "--period", "2026Q1", "--out", str(out), "--register", str(place)]
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "--register" in err and "Traceback" not in err
+        assert not place.exists() and not out.exists()

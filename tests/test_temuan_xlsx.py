@@ -362,3 +362,21 @@ def test_the_dates_of_a_page_are_in_words(reg):
                       f"{language.date(dt.date(2026, 1, 31), 'id')} (batas terlewati)")
     assert re.search(r"batas 31 Januari 2026", phrase)
     assert "(batas terlewati)" not in register_view.follow_phrase(row, "2025Q4", "id")
+
+
+@given(st.one_of(st.text(max_size=700), st.integers(), st.floats(allow_nan=True), st.none(), st.booleans(),
+                 st.dates().map(lambda d: dt.datetime.combine(d, dt.time()))),
+       st.sampled_from(EDITABLE))
+def test_any_cell_is_a_value_or_one_problem_never_an_error(value, name):
+    parsed, problem = followup.parse(name, value)
+    assert (problem is None) or parsed is None
+    if problem is not None:
+        message = problem.message("id")
+        assert message and not message.startswith("register.") and problem.message("en") != message
+    elif parsed is not None and name in followup.MAX_LENGTH:
+        assert isinstance(parsed, str) and parsed == parsed.strip() and len(parsed) <= followup.MAX_LENGTH[name]
+        assert not re.search(r"(?<!\d)\d{18}(?!\d)", parsed)
+    elif parsed is not None and name == "deadline":
+        assert dt.date.fromisoformat(parsed)
+    elif parsed is not None:
+        assert parsed in (codes.FOLLOW_UPS if name == "follow_up" else codes.RESPONSES)
