@@ -211,6 +211,7 @@ def test_the_published_register_is_only_what_the_door_allows(year):
                 count, total = temuan.RULES[r["rule"]][1:]
                 expected = comp[count] if total is None else comp[total] - comp[count]
                 assert r["n_kasus"] == expected and not pd.isna(expected)
+                assert not 0 < r["n_kasus"] < privacy.MIN_CELL
             elif r["kind"] == codes.KIND_TIER:
                 comp = published(source, "compliance").set_index("opd_kode").loc[r["scope"]]
                 assert r["index"] == comp["index"] and comp["tier"] == codes.TIER_BELOW
@@ -277,6 +278,18 @@ def test_tables_without_optional_columns_give_fewer_observations_never_an_error(
     assert not any(o.rule in (codes.RULE_NEEDS_GROUNDS, codes.RULE_MOVE_NOT_ELIGIBLE) for o in fewer)
     assert 0 < len(fewer) < len(full)
     assert temuan.observations(tmp_path / "nothing") == []
+
+
+def test_a_rule_count_of_one_to_four_persons_is_never_kept():
+    # compliance as published: the door hides such counts already; the register refuses them again on its own
+    comp = pd.DataFrame({"opd_kode": ["A", "B", "C", "D", "E"], "n_promosi": [12, 12, 9, 8, 10],
+                         "n_promosi_eligible": [7, 12, 4, None, 6], "n_promosi_melangkahi": [0, 3, 5, 7, 1]})
+    obs = {(o.scope, o.rule): o for o in temuan._rules(comp)}
+    assert set(obs) == {("A", codes.RULE_NOT_ELIGIBLE), ("B", codes.RULE_NOT_ELIGIBLE), ("C", codes.RULE_NOT_ELIGIBLE),
+                        ("A", codes.RULE_BYPASS), ("C", codes.RULE_BYPASS), ("D", codes.RULE_BYPASS)}
+    assert not obs[("B", codes.RULE_NOT_ELIGIBLE)].seen and obs[("B", codes.RULE_NOT_ELIGIBLE)].evidence["n"] == 0
+    assert obs[("C", codes.RULE_NOT_ELIGIBLE)].evidence["n"] == 5 and obs[("C", codes.RULE_NOT_ELIGIBLE)].seen
+    assert [o.evidence["n"] for o in temuan._rules(comp) if o.seen] == [5, 5, 5, 7]
 
 
 def test_a_quarter_without_promotions_records_no_promotion_finding(tmp_path):

@@ -129,6 +129,8 @@ def _rules(comp: pd.DataFrame) -> list[Observation]:
             if pd.isna(k) or (total is not None and pd.isna(m)):
                 continue                                   # hidden by the door: nothing is known, nothing is kept
             n = int(m - k) if total is not None else int(k)
+            if 0 < n < privacy.MIN_CELL:
+                continue                                   # 1–4 persons: a count the door would not let out
             evidence = {"n": n, count: _value(k), **({total: _value(m)} if total is not None else {})}
             out.append(Observation(kind, str(r["opd_kode"]), "", "", rule, seen=n > 0, evidence=evidence))
     return out
