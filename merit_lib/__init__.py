@@ -35,6 +35,7 @@ _VERBS = {
     "promotion_ledger": "merit_lib.analysis.ledger",
     "synthesize": "merit_lib.synth", "Disparity": "merit_lib.synth", "MeritGap": "merit_lib.synth",
     "run_report": "merit_lib.report.pipeline",
+    "Register": "merit_lib.data.register",
 }
 __all__ = sorted(_VERBS)
 __version__ = "0.1.0"

@@ -3149,3 +3149,304 @@ TRAIL: dict[str, dict[str, str]] = {
              "en": "How to check a verdict step by step: docs/verify.md in the merit workbook repository."},
 }
 SECTIONS["trail"] = TRAIL
+
+# --------------------------------------------------------------------------- the auditor's register (issue 24)
+
+REGISTER: dict[str, dict[str, str]] = {
+    # headings and leads of the pages
+    "opd_title": {"id": "Temuan yang dipantau", "en": "Findings followed up"},
+    "opd_lead": {"id": "Temuan laporan triwulan ini dan sebelumnya yang dicatat di register auditor dan belum ditutup "
+                       "(ditutup: sesuai rekomendasi, atau tidak dapat ditindaklanjuti dengan alasan sah), yang tertua "
+                       "lebih dahulu. Tanggapan, tindakan dan status tindak lanjut dicatat auditor.",
+                 "en": "Findings of this and earlier quarterly reports kept in the auditor's register and not yet closed "
+                       "(closed: done as recommended, or cannot be followed up for a valid reason), oldest first. "
+                       "Responses, actions and follow-up status are recorded by the auditors."},
+    "prov_title": {"id": "Tindak lanjut temuan", "en": "Follow-up of findings"},
+    "prov_lead": {"id": "Tingkat tindak lanjut = temuan yang sudah ditindaklanjuti sesuai rekomendasi dibagi semua temuan "
+                        "di register sampai {period}. Ini hitungan seluruh temuan, bukan sampel, sehingga tidak diberi "
+                        "rentang kepercayaan; jumlahnya tertulis di sampingnya.",
+                  "en": "Follow-up rate = findings followed up as recommended over all findings in the register up to "
+                        "{period}. It counts every finding, not a sample, so it has no confidence interval; the counts "
+                        "stand beside it."},
+    "none_here": {"id": "Register temuan tidak tersedia untuk tabel ini (hanya `merit report` yang mencatat ke register).",
+                  "en": "No findings register for these tables (only `merit report` records into the register)."},
+    "opd_none_open": {"id": "Tidak ada temuan terbuka untuk OPD ini.", "en": "This OPD has no open finding."},
+    "opd_closed": {"id": "Temuan yang sudah ditutup: {n}.", "en": "Findings closed: {n}."},
+    "prov_empty": {"id": "Register belum memuat temuan.", "en": "The register holds no finding yet."},
+    "prov_none_open": {"id": "Tidak ada temuan terbuka.", "en": "No finding is open."},
+    "rate_caption": {"id": "Tingkat tindak lanjut per OPD", "en": "Follow-up rate by OPD"},
+    "oldest_caption": {"id": "{n} temuan terbuka tertua", "en": "The {n} oldest open findings"},
+    "all": {"id": "Semua temuan", "en": "All findings"},
+    "province": {"id": "Tingkat provinsi", "en": "Province-wide"},
+    "col_findings": {"id": "Temuan", "en": "Findings"}, "col_open": {"id": "Terbuka", "en": "Open"},
+    "col_rate": {"id": "Tingkat tindak lanjut", "en": "Follow-up rate"}, "col_code": {"id": "Kode", "en": "Code"},
+    "col_what": {"id": "Temuan", "en": "Finding"}, "col_since": {"id": "Pertama terlihat", "en": "First seen"},
+    "col_age": {"id": "Umur (triwulan)", "en": "Age (quarters)"}, "col_follow": {"id": "Tindak lanjut", "en": "Follow-up"},
+    # a finding in words
+    "kind_keadilan": {"id": "Keadilan promosi", "en": "Fairness of promotion"},
+    "kind_komponen": {"id": "Komponen indeks", "en": "Index component"},
+    "kind_posisi": {"id": "Posisi OPD", "en": "OPD's tier"},
+    "kind_syarat": {"id": "Syarat penunjukan", "en": "Appointment rules"},
+    "kind_rotasi": {"id": "Rotasi perlu alasan", "en": "Moves needing grounds"},
+    "title_fairness": {"id": "Keadilan promosi — {attribute}: {group}", "en": "Fairness of promotion — {attribute}: {group}"},
+    "title_component": {"id": "{component} di bawah batas corong", "en": "{component} below its funnel limit"},
+    "rule_di_bawah_provinsi": {"id": "Indeks di bawah rata-rata provinsi", "en": "Index below the province average"},
+    "rule_promosi_tidak_memenuhi_syarat": {"id": "Promosi orang yang tidak memenuhi semua syarat",
+                                           "en": "Promotions of persons not meeting every requirement"},
+    "rule_promosi_melangkahi": {"id": "Promosi yang melangkahi calon memenuhi syarat yang lebih siap",
+                                "en": "Promotions passing over a more ready eligible candidate"},
+    "rule_rotasi_tidak_memenuhi_syarat": {"id": "Rotasi/mutasi ke jabatan struktural yang tidak terbukti memenuhi syarat",
+                                          "en": "Moves into a structural post not shown to meet its requirements"},
+    "rule_perlu_alasan": {"id": "JPT Pratama dipindah dalam 2 tahun sejak pelantikan (perlu alasan tertulis)",
+                          "en": "JPT Pratama moved within 2 years of appointment (needs written grounds)"},
+    "rule_melewati_5_tahun": {"id": "JPT Pratama lebih dari 5 tahun pada jabatan yang sama",
+                              "en": "JPT Pratama more than 5 years in the same post"},
+    "detail_fairness": {"id": "{verdict}, {direction} dibanding {reference}", "en": "{verdict}, {direction} than {reference}"},
+    "detail_aor": {"id": " (odds ratio disesuaikan {aor}; 95% {low}–{high})",
+                   "en": " (adjusted odds ratio {aor}; 95% {low}–{high})"},
+    "detail_impact": {"id": " (rasio dampak {ratio})", "en": " (impact ratio {ratio})"},
+    "detail_component": {"id": "{share}, di bawah batas 99,8% corong ({limit}) untuk OPD sebesar ini",
+                         "en": "{share}, below the funnel's 99.8% limit ({limit}) for an OPD of this size"},
+    "detail_tier": {"id": "indeks {index} (rentang 95% {low}–{high}), rata-rata provinsi {average}",
+                    "en": "index {index} (95% range {low}–{high}), province average {average}"},
+    "detail_promosi_tidak_memenuhi_syarat": {"id": "{n} promosi dalam jendela bukti", "en": "{n} promotions in the "
+                                             "evidence window"},
+    "detail_promosi_melangkahi": {"id": "{n} promosi dalam jendela bukti", "en": "{n} promotions in the evidence window"},
+    "detail_rotasi_tidak_memenuhi_syarat": {"id": "{n} rotasi/mutasi pada triwulan ini (gagal satu syarat atau datanya "
+                                                  "tidak cukup)",
+                                            "en": "{n} moves this quarter (a requirement failed, or too little data)"},
+    "detail_perlu_alasan": {"id": "{n} pada triwulan ini", "en": "{n} this quarter"},
+    "detail_melewati_5_tahun": {"id": "{n} pada akhir triwulan", "en": "{n} at the quarter's end"},
+    "status_baru": {"id": "Baru pada {since}", "en": "New in {since}"},
+    "status_berulang": {"id": "Berulang sejak {since} ({age} triwulan, terlihat {seen} kali)",
+                        "en": "Recurring since {since} ({age} quarters, seen {seen} times)"},
+    "status_tidak_terlihat": {"id": "Tidak terlihat lagi sejak {since} (terakhir terlihat {last})",
+                              "en": "No longer seen since {since} (last seen {last})"},
+    "said_response": {"id": "tanggapan OPD: {response}", "en": "OPD's response: {response}"},
+    "said_action": {"id": "tindakan: {action}", "en": "action: {action}"},
+    "said_follow": {"id": "tindak lanjut: {status}", "en": "follow-up: {status}"},
+    "said_follow_deadline": {"id": "tindak lanjut: {status}, batas {date}", "en": "follow-up: {status}, deadline {date}"},
+    "said_late": {"id": " (batas terlewati)", "en": " (deadline passed)"},
+    # the four follow-up categories of BPK, and the OPD's response
+    "follow_sesuai": {"id": "sesuai rekomendasi", "en": "in line with the recommendation"},
+    "follow_proses": {"id": "belum sesuai / dalam proses", "en": "not yet in line / in progress"},
+    "follow_belum": {"id": "belum ditindaklanjuti", "en": "not yet followed up"},
+    "follow_tidak_dapat": {"id": "tidak dapat ditindaklanjuti dengan alasan sah",
+                           "en": "cannot be followed up for a valid reason"},
+    "follow_short_sesuai": {"id": "sesuai rekomendasi", "en": "done as recommended"},
+    "follow_short_proses": {"id": "dalam proses", "en": "in progress"},
+    "follow_short_belum": {"id": "belum ditindaklanjuti", "en": "not yet followed up"},
+    "follow_short_tidak_dapat": {"id": "tidak dapat ditindaklanjuti (alasan sah)", "en": "cannot be followed up (valid reason)"},
+    "response_setuju": {"id": "setuju", "en": "agrees"},
+    "response_setuju_sebagian": {"id": "setuju sebagian", "en": "partly agrees"},
+    "response_tidak_setuju": {"id": "tidak setuju", "en": "disagrees"},
+    "yes": {"id": "ya", "en": "yes"}, "no": {"id": "tidak", "en": "no"},
+    "seen_baru": {"id": "baru", "en": "new"}, "seen_berulang": {"id": "berulang", "en": "recurring"},
+    "seen_tidak_terlihat": {"id": "tidak terlihat lagi", "en": "no longer seen"},
+    # problems with a value (one message per cell or option)
+    "problem_required": {"id": "kosong; pilih salah satu: {allowed}", "en": "empty; choose one of: {allowed}"},
+    "problem_choice": {"id": "'{value}' tidak ada dalam daftar; pilih salah satu: {allowed}",
+                       "en": "'{value}' is not in the list; choose one of: {allowed}"},
+    "problem_date": {"id": "'{value}' bukan tanggal; tulis mis. 31/03/2026 atau 2026-03-31",
+                     "en": "'{value}' is not a date; write e.g. 2026-03-31 or 31/03/2026"},
+    "problem_past": {"id": "batas {value} sudah lewat (hari ini {today}); batas baru harus hari ini atau sesudahnya",
+                     "en": "deadline {value} has passed (today is {today}); a new deadline must be today or later"},
+    "problem_too_long": {"id": "teks {n} karakter, lebih dari batas {limit}", "en": "the text has {n} characters, over the "
+                         "limit of {limit}"},
+    "problem_nip": {"id": "teks memuat angka 18 digit seperti NIP; register tidak menyimpan NIP atau nama pegawai",
+                    "en": "the text holds an 18-digit number like a NIP; the register keeps no NIP or staff name"},
+    "problem_control": {"id": "teks memuat karakter kendali yang tidak terlihat; ketik ulang teksnya",
+                        "en": "the text holds invisible control characters; type it again"},
+    "problem_formula": {"id": "sel berisi rumus; tulis nilainya saja", "en": "the cell holds a formula; write the value only"},
+    "problem_no_code": {"id": "kode temuan kosong; baris ini tidak dapat dicocokkan", "en": "the finding code is empty; "
+                        "this row cannot be matched"},
+    "problem_unknown": {"id": "temuan '{kode}' tidak ada di register", "en": "finding '{kode}' is not in the register"},
+    "problem_twice": {"id": "temuan '{kode}' muncul lebih dari sekali di lembar ini",
+                      "en": "finding '{kode}' appears more than once in this sheet"},
+    # the register itself
+    "missing": {"id": "register {path} tidak ada; jalankan `merit report` dulu (register dibuat di samping folder periode) "
+                      "atau beri --register",
+                "en": "register {path} does not exist; run `merit report` first (it makes the register beside the "
+                      "period folders) or give --register"},
+    "is_folder": {"id": "--register {path} adalah folder; beri nama berkas, mis. reports/register.sqlite",
+                  "en": "--register {path} is a folder; name a file, e.g. reports/register.sqlite"},
+    "unreadable": {"id": "register {path} tidak dapat dibuka: {why}", "en": "register {path} cannot be opened: {why}"},
+    "not_ours": {"id": "{path} bukan register merit (berkas lain, atau rusak: {why}); tidak ada yang diubah",
+                 "en": "{path} is not a merit register (another file, or damaged: {why}); nothing was changed"},
+    "too_new": {"id": "register {path} memakai skema versi {version}, lebih baru dari program ini (versi {ours}); "
+                      "perbarui merit_lib",
+                "en": "register {path} uses schema version {version}, newer than this program's ({ours}); update "
+                      "merit_lib"},
+    "busy": {"id": "register {path} sedang dipakai ({holder}); tidak ada yang diubah — coba lagi setelah selesai",
+             "en": "register {path} is in use ({holder}); nothing was changed — try again once it is done"},
+    "waiting": {"id": "menunggu register (dipakai oleh {holder}) …", "en": "waiting for the register (in use by {holder}) …"},
+    "unknown_code": {"id": "temuan '{kode}' tidak ada di register", "en": "finding '{kode}' is not in the register"},
+    # the spreadsheet
+    "sheet_findings": {"id": "Temuan", "en": "Findings"}, "sheet_evidence": {"id": "Bukti", "en": "Evidence"},
+    "sheet_help": {"id": "Petunjuk", "en": "How to"},
+    "xlsx_kode": {"id": "Kode", "en": "Code"}, "xlsx_scope": {"id": "OPD", "en": "OPD"},
+    "xlsx_kind": {"id": "Jenis", "en": "Kind"}, "xlsx_what": {"id": "Temuan dan buktinya", "en": "Finding and evidence"},
+    "xlsx_status": {"id": "Status", "en": "Status"}, "xlsx_first_seen": {"id": "Pertama", "en": "First seen"},
+    "xlsx_last_seen": {"id": "Terakhir", "en": "Last seen"}, "xlsx_age_quarters": {"id": "Umur (triwulan)",
+                                                                                  "en": "Age (quarters)"},
+    "xlsx_response": {"id": "Tanggapan OPD", "en": "OPD's response"},
+    "xlsx_action": {"id": "Tindakan yang disepakati", "en": "Action agreed"},
+    "xlsx_deadline": {"id": "Batas waktu", "en": "Deadline"},
+    "xlsx_follow_up": {"id": "Status tindak lanjut", "en": "Follow-up status"},
+    "xlsx_reviewer": {"id": "Peninjau", "en": "Reviewer"},
+    "xlsx_period": {"id": "Triwulan", "en": "Quarter"}, "xlsx_seen": {"id": "Terlihat", "en": "Seen"},
+    "xlsx_help_head": {"id": "Petunjuk", "en": "How to"},
+    "xlsx_help_1": {"id": "Isi hanya kolom putih di lembar {sheet}; kolom abu-abu (kode, OPD, temuan, status) dibaca dari "
+                          "register dan tidak diubah.",
+                    "en": "Fill in the white columns of sheet {sheet} only; the grey ones (code, OPD, finding, status) "
+                          "come from the register and are not changed."},
+    "xlsx_help_2": {"id": "Status tindak lanjut (kategori BPK), pilih dari daftar: {follow}.",
+                    "en": "Follow-up status (BPK's categories), choose from the list: {follow}."},
+    "xlsx_help_3": {"id": "Tanggapan OPD, pilih dari daftar: {response}. Tindakan: paling banyak {action} karakter; "
+                          "peninjau: paling banyak {reviewer} karakter.",
+                    "en": "OPD's response, choose from the list: {response}. Action: at most {action} characters; "
+                          "reviewer: at most {reviewer} characters."},
+    "xlsx_help_4": {"id": "Batas waktu: tanggal hari ini atau sesudahnya (batas lama yang tidak diubah boleh sudah lewat).",
+                    "en": "Deadline: today or later (an old deadline left as it was may have passed)."},
+    "xlsx_help_5": {"id": "Jangan menulis NIP atau nama pegawai; sel kosong menghapus isian lama.",
+                    "en": "Write no NIP and no staff name; an empty cell clears what was there."},
+    "xlsx_help_6": {"id": "Kembalikan dengan `merit temuan impor BERKAS.xlsx`: setiap sel diperiksa, dan bila ada satu "
+                          "masalah pun, tidak ada yang disimpan.",
+                    "en": "Bring it back with `merit temuan impor FILE.xlsx`: every cell is checked, and with any "
+                          "problem nothing is stored."},
+    "xlsx_list_error": {"id": "Pilih salah satu: {allowed}", "en": "Choose one of: {allowed}"},
+    "xlsx_date_error": {"id": "Tulis tanggal hari ini atau sesudahnya", "en": "Write today's date or a later one"},
+    "xlsx_length_error": {"id": "Paling banyak {limit} karakter", "en": "At most {limit} characters"},
+    "xlsx_problem": {"id": "{file}: lembar {sheet}, sel {cell} (baris {row}, kolom {column}): {message}",
+                     "en": "{file}: sheet {sheet}, cell {cell} (row {row}, column {column}): {message}"},
+    "xlsx_missing": {"id": "berkas {file} tidak ada", "en": "file {file} does not exist"},
+    "xlsx_not_xlsx": {"id": "{file} bukan buku kerja .xlsx; simpan lembar temuan sebagai Excel Workbook (.xlsx)",
+                      "en": "{file} is not an .xlsx workbook; save the findings sheet as an Excel Workbook (.xlsx)"},
+    "xlsx_unreadable": {"id": "{file} tidak dapat dibaca sebagai buku kerja Excel: {why}",
+                        "en": "{file} cannot be read as an Excel workbook: {why}"},
+    "xlsx_no_sheet": {"id": "{file}: tidak ada lembar {wanted} (ada: {sheets})", "en": "{file}: no sheet {wanted} "
+                      "(found: {sheets})"},
+    "xlsx_no_column": {"id": "{file}: lembar {sheet} tidak punya kolom '{column}' (yang paling mirip: {close})",
+                       "en": "{file}: sheet {sheet} has no column '{column}' (closest: {close})"},
+    "xlsx_too_many": {"id": "{file}: lebih dari {limit} baris temuan; ini bukan lembar hasil `merit temuan ekspor`",
+                      "en": "{file}: more than {limit} finding rows; this is not a sheet `merit temuan ekspor` wrote"},
+    # the command line
+    "option_response": {"id": "tanggapan", "en": "tanggapan"}, "option_action": {"id": "tindakan", "en": "tindakan"},
+    "option_deadline": {"id": "batas", "en": "batas"}, "option_follow_up": {"id": "tindak-lanjut", "en": "tindak-lanjut"},
+    "option_reviewer": {"id": "peninjau", "en": "peninjau"},
+    "cli_none": {"id": "Tidak ada temuan yang cocok di register {path} (sampai {period}).",
+                 "en": "No matching finding in register {path} (up to {period})."},
+    "cli_empty": {"id": "Register {path} belum mencatat periode apa pun.", "en": "Register {path} has recorded no period yet."},
+    "cli_head": {"id": "{n} temuan (sampai {period}; register {path}):", "en": "{n} findings (up to {period}; register {path}):"},
+    "cli_exported": {"id": "{n} temuan diekspor ke {file}; isi kolom putih lalu `merit temuan impor {file}`",
+                     "en": "{n} findings exported to {file}; fill in the white columns, then `merit temuan impor {file}`"},
+    "cli_problems": {"id": "{n} masalah; tidak ada yang disimpan di register.", "en": "{n} problems; nothing was stored in "
+                     "the register."},
+    "cli_imported": {"id": "{rows} baris dibaca: {findings} temuan diperbarui ({fields} isian berubah); riwayat mencatatnya.",
+                     "en": "{rows} rows read: {findings} findings updated ({fields} values changed); the history records "
+                           "it."},
+    "cli_imported_none": {"id": "{rows} baris dibaca: tidak ada yang berubah.", "en": "{rows} rows read: nothing changed."},
+    "cli_set": {"id": "Temuan {kode}: {fields} diperbarui.", "en": "Finding {kode}: {fields} updated."},
+    "cli_unchanged": {"id": "Temuan {kode}: tidak ada yang berubah.", "en": "Finding {kode}: nothing changed."},
+    "cli_nothing": {"id": "beri sedikitnya satu dari --tanggapan, --tindakan, --batas, --tindak-lanjut, --peninjau",
+                    "en": "give at least one of --tanggapan, --tindakan, --batas, --tindak-lanjut, --peninjau"},
+    "cli_history": {"id": "Riwayat register ({n} entri) ditulis ke {file} (berisi nama peninjau: untuk berkas audit, "
+                          "jangan diterbitkan)",
+                    "en": "Register history ({n} entries) written to {file} (it names reviewers: for the audit file, not "
+                          "for publication)"},
+    "cli_evidence": {"id": "Bukti per triwulan:", "en": "Evidence by quarter:"},
+    "cli_changes": {"id": "Riwayat perubahan:", "en": "History of changes:"},
+    "cli_recorded": {"id": "Register temuan {path}: {period} — {seen} temuan terlihat, {new} baru{again}",
+                     "en": "Findings register {path}: {period} — {seen} findings seen, {new} new{again}"},
+    "cli_again_same": {"id": " (sudah tercatat sama persis; tidak ada yang berubah)",
+                       "en": " (already recorded exactly so; nothing changed)"},
+    "cli_again_new": {"id": " (dicatat ulang)", "en": " (recorded anew)"},
+}
+SECTIONS["register"] = REGISTER
+
+# the published register (tables/register.csv, the workbook's `register` sheet): headers and help of its columns
+COLUMNS.update({
+    "register.kode": {"id": "Kode temuan", "en": "Finding code"},
+    "register.scope": {"id": "Cakupan", "en": "Scope"},
+    "register.kind": {"id": "Jenis temuan", "en": "Kind of finding"},
+    "register.rule": {"id": "Aturan / komponen", "en": "Rule / component"},
+    "register.first_seen": {"id": "Pertama terlihat", "en": "First seen"},
+    "register.last_seen": {"id": "Terakhir terlihat", "en": "Last seen"},
+    "register.status": {"id": "Status pada triwulan ini", "en": "Status this quarter"},
+    "register.since": {"id": "Sejak", "en": "Since"},
+    "register.periods_seen": {"id": "Jumlah triwulan terlihat", "en": "Quarters seen"},
+    "register.age_quarters": {"id": "Umur (triwulan)", "en": "Age (quarters)"},
+    "register.verdict": {"id": "Putusan / posisi", "en": "Verdict / tier"},
+    "register.direction": {"id": "Arah", "en": "Direction"},
+    "register.share_komponen": {"id": "Nilai komponen", "en": "Component's share"},
+    "register.share_batas": {"id": "Batas corong 99,8%", "en": "Funnel limit 99.8%"},
+    "register.n_kasus": {"id": "Jumlah kasus", "en": "Cases"},
+    "register.response": {"id": "Tanggapan OPD", "en": "OPD's response"},
+    "register.action": {"id": "Tindakan yang disepakati", "en": "Action agreed"},
+    "register.deadline": {"id": "Batas waktu", "en": "Deadline"},
+    "register.follow_up": {"id": "Status tindak lanjut", "en": "Follow-up status"},
+    "register.open": {"id": "Terbuka", "en": "Open"},
+    "register.updated": {"id": "Diperbarui", "en": "Updated"},
+})
+COLUMN_HELP.update({
+    "register.kode": {"id": "Kode tetap temuan (dari jenis, cakupan, atribut, kelompok dan aturannya): sama di setiap "
+                            "triwulan dan di setiap register.",
+                      "en": "The finding's fixed code (from its kind, scope, attribute, group and rule): the same in every "
+                            "quarter and every register."},
+    "register.scope": {"id": "Kode OPD temuan, atau PROVINSI.", "en": "The finding's OPD code, or PROVINSI."},
+    "register.kind": {"id": "keadilan (putusan audit keadilan), komponen (komponen indeks di bawah batas corong), posisi "
+                            "(indeks di bawah rata-rata provinsi), syarat (penunjukan yang melanggar aturan bernama), "
+                            "rotasi (perpindahan JPT yang perlu alasan).",
+                      "en": "keadilan (a fairness verdict), komponen (an index component below its funnel limit), posisi "
+                            "(index below the province average), syarat (appointments failing a named rule), rotasi "
+                            "(JPT moves needing grounds)."},
+    "register.rule": {"id": "Aturan bernama atau komponen indeks yang dilanggar (kosong untuk temuan keadilan).",
+                      "en": "The named rule or index component concerned (empty for a fairness finding)."},
+    "register.first_seen": {"id": "Triwulan laporan pertama yang memuat temuan ini.",
+                            "en": "The first quarterly report that showed this finding."},
+    "register.last_seen": {"id": "Triwulan laporan terakhir yang memuat temuan ini.",
+                           "en": "The last quarterly report that showed this finding."},
+    "register.status": {"id": "baru (pertama kali pada triwulan ini), berulang (terlihat lagi), tidak_terlihat (tidak "
+                              "terlihat lagi pada laporan sesudah terakhir terlihat).",
+                        "en": "baru (new this quarter), berulang (seen again), tidak_terlihat (not seen in the reports "
+                              "after it was last seen)."},
+    "register.since": {"id": "Berulang: triwulan pertama terlihat; tidak terlihat: triwulan pertama tanpa temuan ini.",
+                       "en": "Recurring: the quarter first seen; no longer seen: the first quarter without it."},
+    "register.periods_seen": {"id": "Berapa laporan triwulan yang dicatat register memuat temuan ini.",
+                              "en": "How many recorded quarterly reports showed this finding."},
+    "register.age_quarters": {"id": "Triwulan sejak pertama terlihat sampai triwulan laporan ini, keduanya dihitung.",
+                              "en": "Quarters from first seen to this report's quarter, both counted."},
+    "register.verdict": {"id": "Putusan audit keadilan terakhir (temuan keadilan) atau posisi OPD (temuan posisi).",
+                         "en": "The latest fairness verdict (fairness findings) or the OPD's tier (tier findings)."},
+    "register.share_komponen": {"id": "Nilai komponen indeks OPD seperti diterbitkan (temuan komponen).",
+                                "en": "The OPD's index component as published (component findings)."},
+    "register.share_batas": {"id": "Batas bawah 99,8% corong untuk OPD sebesar ini: di bawahnya, selisih dari provinsi sulit "
+                                   "dijelaskan oleh kebetulan.",
+                             "en": "The funnel's 99.8% lower limit for an OPD of this size: below it, the gap from the "
+                                   "province is hard to put down to chance."},
+    "register.n_kasus": {"id": "Penunjukan atau perpindahan yang melanggar aturan itu, seperti diterbitkan.",
+                         "en": "Appointments or moves failing the rule, as published."},
+    "register.response": {"id": "Tanggapan OPD atas temuan: setuju, setuju sebagian, tidak setuju.",
+                          "en": "The OPD's response to the finding: agrees, partly agrees, disagrees."},
+    "register.action": {"id": "Tindakan yang disepakati dengan OPD (dicatat auditor).",
+                        "en": "The action agreed with the OPD (recorded by the auditors)."},
+    "register.deadline": {"id": "Batas waktu tindakan.", "en": "The action's deadline."},
+    "register.follow_up": {"id": "Kategori tindak lanjut BPK: sesuai (sesuai rekomendasi), proses (belum sesuai / dalam "
+                                 "proses), belum (belum ditindaklanjuti), tidak_dapat (tidak dapat ditindaklanjuti dengan "
+                                 "alasan sah).",
+                           "en": "BPK's follow-up category: sesuai (in line with the recommendation), proses (not yet in "
+                                 "line / in progress), belum (not yet followed up), tidak_dapat (cannot be followed up "
+                                 "for a valid reason)."},
+    "register.open": {"id": "Terbuka sampai ditutup sesuai rekomendasi atau karena alasan sah.",
+                      "en": "Open until closed as recommended or for a valid reason."},
+    "register.updated": {"id": "Tanggal terakhir auditor mengubah isian temuan ini.",
+                         "en": "The last date an auditor changed this finding's entries."},
+})
+SHEET_HELP.update({
+    "register": {"id": "Register temuan auditor sampai triwulan ini: setiap temuan yang dipantau (keadilan, komponen, "
+                       "posisi, syarat, rotasi), status dan umurnya, bukti terakhirnya seperti diterbitkan, serta "
+                       "tanggapan dan tindak lanjutnya. Nama peninjau dan riwayat perubahan tetap di register.",
+                 "en": "The auditor's register up to this quarter: every finding followed (fairness, component, tier, "
+                       "rule, move), its status and age, its latest evidence as published, and its response and "
+                       "follow-up. Reviewers' names and the history of changes stay in the register."},
+})

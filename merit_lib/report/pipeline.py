@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -29,9 +30,11 @@ from merit_lib.analysis.features import analysis_frame, counted_promotions, curr
 from merit_lib.analysis.ledger import for_extract as ledger_for_extract
 from merit_lib.data.extract import load_extract
 from merit_lib.data.provenance import code_version, git_commit, package_versions
+from merit_lib.data.register import Recorded
 from merit_lib.data.siasn import SiasnResult, convert, is_siasn_folder
 from merit_lib.data.sink import inside, safe_name, write_csv, write_json, write_text
-from merit_lib.domain.errors import ParameterError, output_error
+from merit_lib.domain import text
+from merit_lib.domain.errors import OutputError, ParameterError, output_error
 from merit_lib.domain.period import DEFAULT_WINDOW, Period
 from merit_lib.domain.roles import ASN, Roles
 from merit_lib.report import capture
@@ -43,6 +46,10 @@ PACKAGES = ("merit_lib", "pandas", "numpy", "statsmodels", "pandera", "seaborn",
             "nbconvert", "nbclient", "fairlearn", "scipy", "openpyxl")
 TABLES = ("compliance", "findings", "bypassed_by_level", "model_coefficients", "validation", "promotions_ledger", "trend",
           "merit_gaps", "tier_sensitivity")
+#: tables a run publishes beside TABLES when it has them: the register as at the period (report.temuan), written by
+#: `run_report` (not by `compute`, which records into no register)
+OPTIONAL_TABLES = ("register",)
+REGISTER_NAME = "register.sqlite"        # the register's default name, beside the period folders
 INTERNAL_VALIDATION = "validasi.csv"   # the row-level listing, in the steward's folder only
 INTERNAL_SIASN = "siasn"                # a SIASN input converted: tables, mapping report, ledger (steward's folder)
 INTERNAL_LOG = "run.log"                # the run's log: each notebook's status and what it wrote to stderr (steward's folder)
@@ -70,6 +77,9 @@ class RunResult:
     kept_aside: Path | None = None
     internal: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    #: the auditor's register the run recorded into, and what it recorded (None: no register, or the run kept aside)
+    register: Path | None = None
+    recorded: Recorded | None = None
 
     @property
     def failures(self) -> list[JobResult]:
@@ -217,10 +227,30 @@ def plan(tables_dir: Path, period: str, lang: str, opds: list[str] | None) -> li
     return jobs
 
 
+def register_target(register: Path | str | bool | None, out: Path | str, internal: Path | str | None,
+                    inputs: tuple[Path | str, ...]) -> Path | None:
+    """Where a run's register lives: beside the period folders (`<out>/../register.sqlite`) for True, the path given,
+    or None (False/None: no register). Refused like any output (report.targets): inside a period folder (this run's
+    own included) or its steward's folder, onto or into the input."""
+    from merit_lib.report.targets import Target, claim
+
+    if register is None or register is False:
+        return None
+    out = Path(out).expanduser().resolve()
+    path = out.parent / REGISTER_NAME if register is True else Path(register).expanduser().resolve()
+    steward = Path(internal).expanduser().resolve() if internal else out.parent / f"{out.name}.internal"
+    for folder in (out, steward):
+        if path == folder or path.is_relative_to(folder):
+            raise OutputError(text.t("door.period", "id", option="--register", path=path, folder=folder),
+                              en=text.t("door.period", "en", option="--register", path=path, folder=folder))
+    [path] = claim([Target(path, "--register", file=True)], inputs)
+    return path
+
+
 def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] | None = None, workers: int | None = None,
                lang: str = "id", progress: bool = True, internal: Path | str | None = None,
                siasn: SiasnResult | None = None, pdf: bool = False, window: int = DEFAULT_WINDOW,
-               strict: bool | None = None) -> RunResult:
+               strict: bool | None = None, register: Path | str | bool | None = True) -> RunResult:
     """Render every report of a period into `out` under the `--out` policy of DESIGN §5 (see `report.output`).
     With `pdf`, also an A4 PDF beside each OPD page (`report.pdf`; Chromium is required up front).
 
@@ -229,8 +259,13 @@ def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] |
     environment, as the test suite runs) that page fails the run (`report.capture`).
 
     `data` may be a SIASN folder as it comes: converted here (or `siasn`, its conversion done by the caller) into the
-    steward's folder, `<internal>/siasn/`, and read from there."""
+    steward's folder, `<internal>/siasn/`, and read from there.
+
+    The period's findings go to the auditor's register (`register`: True = `register.sqlite` beside the period folders,
+    a path, or False for none; report.temuan): recorded in one transaction once the tables are published, read by the
+    pages from `tables/register.csv`, committed only when the period folder is swapped in."""
     from merit_lib.report.html import render_index, render_notebook, write_assets
+    from merit_lib.report.temuan import recording
     from merit_lib.report.workbook import write_workbook
 
     period = check_period(period)
@@ -243,8 +278,9 @@ def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] |
         siasn = convert(data, lang=lang)
     if siasn is not None:
         siasn.require_tables()
+    register_path = register_target(register, out, internal, (data,))
     with PeriodFolder(out, opds=opds, internal=internal, inputs=(data,),
-                      internal_entries=(INTERNAL_VALIDATION, INTERNAL_SIASN, INTERNAL_LOG)) as folder:
+                      internal_entries=(INTERNAL_VALIDATION, INTERNAL_SIASN, INTERNAL_LOG)) as folder, ExitStack() as held:
         stage = folder.stage
         for sub in ("notebooks/opd", "opd", "tables"):
             try:
@@ -257,6 +293,8 @@ def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] |
             meta = compute(source, period, stage / "tables", lang, internal_dir=folder.internal, siasn=siasn,
                            window=window, history_dir=folder.out.parent)
             meta = {**meta, "run": {"opds": list(opds) if opds else None, "out": folder.out.name}}   # for each page's trail
+            record = None if register_path is None else held.enter_context(
+                recording(register_path, stage / "tables", period, meta, lang, progress))
             jobs = plan(stage / "tables", period, lang, opds)
             results = work.run(jobs, lambda job: _run_and_render(work.pool, job, stage, meta, render_notebook, lang,
                                                                  strict, log),
@@ -266,8 +304,11 @@ def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] |
         render_index(stage, jobs, results, meta, lang, pdfs)
         write_workbook(stage / "tables", stage / "ringkasan.xlsx", lang)
         manifest = folder.seal(_manifest(data, period, opds, workers, lang, meta, results, started))
-        kept = folder.commit(failed=any(r.status != "ok" for r in results))
-        return RunResult(folder.out if kept is None else kept, results, manifest, kept, folder.internal, folder.warnings)
+        kept = folder.commit(failed=any(r.status != "ok" for r in results),
+                             before_swap=None if record is None else record.commit)
+        done = record is not None and kept is None
+        return RunResult(folder.out if kept is None else kept, results, manifest, kept, folder.internal, folder.warnings,
+                         record.path if done else None, record.result if done else None)
 
 
 def _write_log(internal: Path, period: str, results: list[JobResult], log: dict[str, str]) -> Path:

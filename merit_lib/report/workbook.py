@@ -23,8 +23,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from merit_lib.data.sink import safe_name, write_excel
-from merit_lib.domain import text
-from merit_lib.domain.language import language, number
+from merit_lib.domain import followup, text
+from merit_lib.domain.language import language, number, period_label
 from merit_lib.domain.text import COLUMN_HELP, COLUMNS, SHEET_HELP, column
 from merit_lib.report import privacy
 
@@ -152,10 +152,11 @@ def write_sheets(tables: Mapping[str, pd.DataFrame], target: Path | str, lang: s
 
 def write_workbook(tables_dir: Path, target: Path, lang: str = "id") -> Path:
     """ringkasan.xlsx from a period's `tables/` folder: the "Keterangan" sheet, then one sheet per DESIGN §5 table."""
-    from merit_lib.report.pipeline import TABLES
+    from merit_lib.report.pipeline import OPTIONAL_TABLES, TABLES
 
+    names = [*TABLES, *(n for n in OPTIONAL_TABLES if (Path(tables_dir) / f"{n}.csv").is_file())]
     tables = {name: pd.read_csv(Path(tables_dir) / f"{name}.csv", dtype={"opd_kode": str, "scope": str})
-              for name in TABLES}
+              for name in names}
     return write_sheets(tables, target, lang)
 
 
@@ -293,3 +294,21 @@ _WORDS: dict[str, object] = {
     "promotions_ledger.jenis": _from(text.LEDGER_KINDS), "promotions_ledger.alasan": _from(text.LEDGER),
     "tier": lambda v, lang: text.t(f"window.{v}", lang), "sumber": lambda v, lang: text.t(f"window.{v}", lang),
 }
+
+
+def _register_rule(value: str, lang: str) -> str:
+    """A register finding's rule: a named rule, or the index component it concerns."""
+    words = text.t(f"register.rule_{value}", lang)
+    return words if words != f"register.rule_{value}" else text.t(f"comp_{value}", lang)
+
+
+# the register sheet (report.temuan): its code columns in words
+_WORDS.update({
+    "register.kind": lambda v, lang: text.t(f"register.kind_{v}", lang),
+    "register.status": lambda v, lang: text.t(f"register.seen_{v}", lang),
+    "register.rule": _register_rule,
+    "register.verdict": lambda v, lang: text.flag_label(v, lang) if v in text.FLAG_LABELS else text.t(f"window.{v}", lang),
+    "register.response": lambda v, lang: followup.label("response", v, lang),
+    "register.follow_up": lambda v, lang: followup.label("follow_up", v, lang),
+    **{f"register.{c}": lambda v, lang: period_label(v, lang) for c in ("first_seen", "last_seen", "since")},
+})

@@ -53,20 +53,30 @@ QUARTERLY_RATE = 0.06
 
 @dataclass(frozen=True)
 class Disparity:
-    """A planted penalty (odds ratio < 1) at equal merit for one group, in one OPD or everywhere (`*`)."""
+    """A planted penalty (odds ratio < 1) at equal merit for one group, in one OPD or everywhere (`*`); an odds ratio
+    above 1 favours the group (the reference is then the one held back). `quarters` (e.g. `("2024Q3",)`) limits it to
+    those quarters of the history: a one-off effect; empty, it holds in every quarter."""
 
     opd: str
     attribute: str
     group: str
     odds_ratio: float
+    quarters: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, text: str) -> Disparity:
-        """`OPD:attribute:group:odds_ratio`, e.g. `DINKES:jenis_kelamin:P:0.3`."""
+        """`OPD:attribute:group:odds_ratio[:quarter,quarter…]`, e.g. `DINKES:jenis_kelamin:P:0.3` or
+        `RSUDBTN:jenis_kelamin:P:40:2024Q3`."""
         parts = text.split(":")
-        if len(parts) != 4:
-            raise ValueError(f"'{text}': tulis OPD:atribut:kelompok:odds_ratio, mis. DINKES:jenis_kelamin:P:0.3")
-        return cls(parts[0], parts[1], parts[2], float(parts[3]))
+        if len(parts) not in (4, 5):
+            raise ValueError(f"'{text}': tulis OPD:atribut:kelompok:odds_ratio[:triwulan,…], mis. DINKES:jenis_kelamin:P:0.3")
+        quarters = tuple(str(Period.parse(q)) for q in parts[4].split(",") if q.strip()) if len(parts) == 5 else ()
+        return cls(parts[0], parts[1], parts[2], float(parts[3]), quarters)
+
+    def describe(self) -> str:
+        """As `parse` reads it."""
+        return f"{self.opd}:{self.attribute}:{self.group}:{self.odds_ratio:g}" + (
+            f":{','.join(self.quarters)}" if self.quarters else "")
 
 
 #: the documented planted effects of the demo extract (`merit synth` unless `--planted none`; data/README.md): an OPD
@@ -302,11 +312,16 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
     prof = _profiling(df[profiled], comps[profiled], ability[profiled], kompetensi[profiled], rng, start, per)
     assessed_on = prof.groupby("nip")["tanggal_asesmen"].min().reindex(df["nip"]).to_numpy()
     shift = np.zeros(n_total)
+    by_quarter: dict[str, np.ndarray] = {}          # one-off disparities: in their quarters only
     for d in disparities:
-        shift = shift + math.log(d.odds_ratio) * _members(df, d.opd, d.attribute, d.group)
+        planted = math.log(d.odds_ratio) * _members(df, d.opd, d.attribute, d.group)
+        if not d.quarters:
+            shift = shift + planted
+        for q in d.quarters:
+            by_quarter[q] = by_quarter.get(q, np.zeros(n_total)) + planted
     blocked = np.isin(df["opd_kode"], list(no_promotion)) | np.isin(level, list(no_promotion)) | ("*" in no_promotion)
     merit_on = ~np.isin(df["opd_kode"], ignore_merit)
-    hazard = H.Hazard(beta_kompetensi, beta_kinerja, merit_on, shift, base_rate, blocked)
+    hazard = H.Hazard(beta_kompetensi, beta_kinerja, merit_on, shift, base_rate, blocked, by_quarter)
     merit = H.Merit(kompetensi, pd.Series(assessed_on), skp)
     state = df.copy()
     past = H.simulate(state, window, hazard, merit, golongan_rank(df["golongan"]).to_numpy(),
