@@ -165,7 +165,10 @@ def test_a_changed_sheet_lands_in_the_register_cell_by_cell(reg, tmp_path, actio
                                                                                                     lang),
                   "reviewer": reviewer or None}
         for name, v in values.items():
-            ws.cell(row=i, column=col(head, name, lang) + 1).value = v
+            cell = ws.cell(row=i, column=col(head, name, lang) + 1)
+            cell.value = v
+            if isinstance(v, str) and v.startswith("="):
+                cell.data_type = "s"          # typed as text ('=…), as Excel keeps it; a real formula is refused
         written[kode] = values
     book.save(target)
     done = X.apply(reg, target, who="uji", today=TODAY, lang=lang)
@@ -380,3 +383,15 @@ def test_any_cell_is_a_value_or_one_problem_never_an_error(value, name):
         assert dt.date.fromisoformat(parsed)
     elif parsed is not None:
         assert parsed in (codes.FOLLOW_UPS if name == "follow_up" else codes.RESPONSES)
+
+
+def test_a_formula_typed_into_the_sheet_is_refused_naming_its_cell(reg, tmp_path):
+    target = tmp_path / "f.xlsx"
+    X.export(reg, target, everything=True)
+    book, ws, head, rows = sheet_rows(target, "id")
+    ws.cell(row=2, column=col(head, "action", "id") + 1).value = "=HYPERLINK(\"http://x\")"     # a formula, not text
+    book.save(target)
+    before = dump(reg.path)
+    done = X.apply(reg, target, who="uji", today=TODAY)
+    assert len(done.problems) == 1 and "f.xlsx" in done.problems[0] and "rumus" in done.problems[0]
+    assert dump(reg.path) == before                                                        # all or nothing
