@@ -691,7 +691,9 @@ def test_scan_workbook_gives_no_small_cell_back(period, name):
     from merit_lib.domain.text import column
 
     out, _, truth = period
-    sheet = pd.read_excel(out / "ringkasan.xlsx", sheet_name=name)
+    from merit_lib.report.workbook import sheet_name
+
+    sheet = pd.read_excel(out / "ringkasan.xlsx", sheet_name=sheet_name(name))
     back = {column(c, "id"): c for c in truth[name].columns} | {P.REASON_HEADER["id"]: P.REASON}
     pub = sheet.rename(columns=back)
     for col in ("n_group", "n_reference", "promoted_group", "rate_group", "n_promosi_talent_pool"):

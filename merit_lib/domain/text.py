@@ -578,6 +578,24 @@ for _key, _name in _INDEX_COMPONENTS.items():
               "rescaled over the indicators that could be measured; the six indicators' points add up to the index. "
               "Empty when it cannot be measured or the OPD has no index."}
 
+#: the sheet of ringkasan.xlsx that holds each published table, per language (at most 31 characters: Excel's limit);
+#: a table not listed keeps its CSV name
+SHEET_NAMES: dict[str, dict[str, str]] = {
+    "compliance": {"id": "kepatuhan", "en": "compliance"},
+    "findings": {"id": "temuan_keadilan", "en": "fairness_findings"},
+    "bypassed_by_level": {"id": "terlewati_per_jenjang", "en": "passed_over_by_level"},
+    "model_coefficients": {"id": "koefisien_model", "en": "model_coefficients"},
+    "validation": {"id": "validasi", "en": "validation"},
+    "promotions_ledger": {"id": "catatan_promosi", "en": "promotions_ledger"},
+    "trend": {"id": "tren", "en": "trend"},
+    "siasn_mapping": {"id": "pemetaan_siasn", "en": "siasn_mapping"},
+    "merit_gaps": {"id": "selisih_merit", "en": "merit_gaps"},
+    "tier_sensitivity": {"id": "kepekaan_posisi", "en": "tier_sensitivity"},
+    "register": {"id": "register_temuan", "en": "findings_register"},
+}
+#: the printed sheet's footer (Excel codes: &A the sheet, &P the page, &N the pages)
+SHEET_FOOTER: dict[str, str] = {"id": "hal. &P dari &N", "en": "page &P of &N"}
+
 #: what each sheet of ringkasan.xlsx holds (its "Keterangan" sheet), and that sheet's own words
 SHEET_HELP: dict[str, dict[str, str]] = {
     "bypassed_by_level": {"id": "Calon yang terlewati menurut jenjang tujuan: satu baris per lingkup (provinsi atau OPD) dan "
@@ -1226,6 +1244,12 @@ SITE: dict[str, dict[str, str]] = {
                "en": "Merit workbook · aggregate figures; cells < 5 persons suppressed; no names or NIPs. "
                      "Audit trail: manifest.json and notebooks/."},
     "title": {"id": "Laporan Kepatuhan Meritokrasi ASN Provinsi Banten", "en": "ASN Meritocracy Compliance Report, Banten Province"},
+    # print (issue 23 item 2): the running footer of every printed page, and what stands for a wide table in print
+    "page_of": {"id": "hal. {page} dari {pages}", "en": "page {page} of {pages}"},
+    "print_omitted": {"id": "Tabel teknis ini tidak dicetak karena terlalu lebar; isinya lengkap di ringkasan.xlsx dan "
+                            "tables/ pada folder laporan.",
+                      "en": "This technical table is not printed because it is too wide; it is complete in ringkasan.xlsx "
+                            "and tables/ in the report folder."},
     "opd_list": {"id": "Laporan per OPD", "en": "Reports per OPD"},
     "failed": {"id": "Gagal dibuat", "en": "Failed"},
     "headline": {"id": "Angka utama", "en": "Headline figures"},
