@@ -244,7 +244,7 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     "suppressed": {"id": "Mengapa angka pada baris ini kosong. «sel < 5»: sel itu berisi 1–4 orang; «komplementer»: "
                          "disembunyikan agar sel kecil tidak dapat dihitung kembali dari totalnya; «total < 5»: seluruh "
                          "rincian berisi 1–4 orang. Kosong = tidak ada yang disembunyikan.",
-                   "en": "Why numbers of this row are empty. «sel < 5»: the cell has 1–4 persons; «komplementer»: hidden "
+                   "en": "Why numbers of this row are empty. «cell < 5»: the cell has 1–4 persons; «complement»: hidden "
                          "so that a small cell cannot be computed back from its total; «total < 5»: the whole breakdown "
                          "has 1–4 persons. Empty = nothing hidden."},
     # compliance.csv
@@ -281,13 +281,13 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
               "en": "Meritocracy compliance index 0–100: weighted mean of six indicators (profiling coverage 10, SKP "
                     "coverage 10, promotions from the talent pool 25, promotions meeting every requirement 25, candidates "
                     "not passed over 15, fairness 15). Empty when the period had no promotion."},
-    "category": {"id": "Kategori indeks menurut tingkat Indeks Sistem Merit KASN: ≥ 75 Sangat Baik, 50 sampai < 75 "
+    "category": {"id": "Kategori indeks menurut tingkat Indeks Sistem Merit (dinilai BKN sejak UU 20/2023 membubarkan KASN): ≥ 75 Sangat Baik, 50 sampai < 75 "
                        "Baik, 25 sampai < 50 Kurang, < 25 Buruk; «tidak dapat dinilai» bila periode ini tanpa promosi, atau "
                        "bila tidak satu pun indikator promosinya berasal dari angka OPD sendiri (1–4 promosi atau angka "
                        "disembunyikan): indeksnya hanya keterangan dan tidak diperingkat.",
-                 "en": "Index category after the levels of KASN's Merit System Index: ≥ 75 Sangat Baik (very good), "
-                       "50 to < 75 Baik (good), 25 to < 50 Kurang (poor), < 25 Buruk (bad); «tidak dapat dinilai» "
-                       "(cannot be judged) when the period had no promotion, or when none of the promotion indicators "
+                 "en": "Index category after the levels of the Merit System Index (assessed by BKN since UU 20/2023 dissolved KASN): ≥ 75 very good, "
+                       "50 to < 75 good, 25 to < 50 poor, < 25 bad; «cannot be judged» "
+                       "when the period had no promotion, or when none of the promotion indicators "
                        "is the OPD's own (1–4 promotions or a hidden figure): its index is for information only and "
                        "not ranked."},
     "n_profiling": {"id": "Pegawai yang sudah mengikuti asesmen (pembilang cakupan profiling).",
@@ -342,7 +342,7 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     "n_rotasi_memenuhi_syarat": {"id": "Rotasi/mutasi yang orangnya memenuhi syarat jabatan yang dituju (kompetensi, "
                                        "SKP ≥ Baik dua tahun terakhir, dan syarat promosi lain kecuali lama jabatan).",
                                  "en": "Rotations/mutations whose person meets the new post's requirements (competency, "
-                                       "SKP ≥ Baik for the last two years, and the other promotion requirements except "
+                                       "SKP rated good or better for the last two years, and the other promotion requirements except "
                                        "time in post)."},
     "share_rotasi_memenuhi_syarat": {"id": "Rotasi/mutasi yang memenuhi syarat dibagi jumlah rotasi/mutasi.",
                                      "en": "Rotations/mutations meeting the requirements divided by all of them."},
@@ -387,7 +387,7 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
                                   "(kompetensi, kinerja, pemenuhan syarat) dan variabel kontrol; untuk PROVINSI juga di "
                                   "dalam OPD. 1 = sama; di bawah 1 = peluang kelompok lebih kecil.",
                             "en": "Odds ratio of promotion, group against reference, after adjusting for merit "
-                                  "(competency, kinerja, eligibility) and the controls; for PROVINSI also within OPDs. 1 = "
+                                  "(competency, performance, eligibility) and the controls; for PROVINSI also within OPDs. 1 = "
                                   "equal; below 1 = the group's chances are lower."},
     "aor_ci_low": {"id": "Batas bawah interval kepercayaan 95% odds ratio yang disesuaikan.",
                    "en": "Lower bound of the 95% confidence interval of the adjusted odds ratio."},
@@ -526,7 +526,7 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
             "en": "Events per model variable; below 10 ordinary estimates are unstable and a penalized model is used."},
     # validation.csv
     "table": {"id": "Tabel masukan (pegawai, profiling, kinerja, riwayat_jabatan).",
-              "en": "Input table (pegawai, profiling, kinerja, riwayat_jabatan)."},
+              "en": "Input table (pegawai.csv, profiling.csv, kinerja.csv, riwayat_jabatan.csv)."},
     "rule": {"id": "Aturan validasi yang dilanggar (kodenya; rinciannya: merit validate).",
              "en": "Validation rule broken (its code; details: merit validate)."},
     "validation.n": {"id": "Baris masukan yang ditolak karena aturan ini (tidak ikut dianalisis).",
@@ -658,13 +658,13 @@ LABELS.update({
     "n_group": {"id": "n kelompok", "en": "n group"},
     "n_reference": {"id": "n pembanding", "en": "n reference"},
     "promoted_group": {"id": "promosi kelompok", "en": "promoted (group)"},
-    "rate_group": {"id": "tingkat promosi kelompok (IK 95%)", "en": "group promotion rate (95% CI)"},
-    "rate_reference": {"id": "tingkat promosi pembanding (IK 95%)", "en": "reference promotion rate (95% CI)"},
+    "rate_group": {"id": "tingkat promosi kelompok (rentang 95%)", "en": "group promotion rate (95% range)"},
+    "rate_reference": {"id": "tingkat promosi pembanding (rentang 95%)", "en": "reference promotion rate (95% range)"},
     "impact_ratio": {"id": "rasio dampak", "en": "impact ratio"},
     "shortfall": {"id": "selisih (orang)", "en": "shortfall (persons)"},
     "p_adjusted": {"id": "p Fisher (BH)", "en": "Fisher p (BH)"},
-    "adjusted_odds_ratio": {"id": "rasio odds setelah disesuaikan dengan merit (IK 95%)",
-                            "en": "odds ratio adjusted for merit (95% CI)"},
+    "adjusted_odds_ratio": {"id": "rasio odds setelah disesuaikan dengan merit (rentang 95%)",
+                            "en": "odds ratio adjusted for merit (95% range)"},
     "aor_p_adjusted": {"id": "p setelah disesuaikan dengan merit (BH)", "en": "p adjusted for merit (BH)"},
     "eo_rate_group": {"id": "tingkat promosi di talent pool", "en": "promotion rate in the talent pool"},
     "lr_test": {"id": "uji rasio kemungkinan", "en": "likelihood-ratio test"},
@@ -678,7 +678,7 @@ LABELS.update({
     "simpson": {"id": "paradoks Simpson: arahnya berbalik di dalam OPD",
                 "en": "Simpson's paradox: the direction reverses within OPDs"},
     "heterogeneous": {"id": "OPD tidak seragam (Breslow–Day p {p})", "en": "OPDs differ (Breslow–Day p {p})"},
-    "mh_odds_ratio": {"id": "rasio odds dalam OPD (MH, IK 95%)", "en": "odds ratio within OPD (MH, 95% CI)"},
+    "mh_odds_ratio": {"id": "rasio odds dalam OPD (MH, rentang 95%)", "en": "odds ratio within OPD (MH, 95% range)"},
     "direction": {"id": "arah", "en": "direction"},
     "n_model_group": {"id": "n kelompok dalam model", "en": "n group in model"},
     "explained_by": {"id": "dijelaskan oleh", "en": "explained by"},
@@ -732,11 +732,11 @@ VERDICT_RULES: dict[int, dict[str, str]] = {
               "kesenjangan mentah.",
         "en": "The adjusted odds ratio cannot be computed (nobody in the cell has merit scores) and there is no raw gap."},
     3: {"id": "Pada merit yang sama (untuk provinsi: di dalam OPD yang sama) peluang promosi kelompok berbeda dari pembanding: "
-              "p estimasi dasar setelah Benjamini–Hochberg < {alpha}, IK {level}%-nya tidak memuat 1, dan perbedaannya "
+              "p estimasi dasar setelah Benjamini–Hochberg < {alpha}, rentang {level}%-nya tidak memuat 1, dan perbedaannya "
               "berarti secara praktis — rasio dampak setelah disesuaikan (pada tingkat promosi pembanding) < {impact_low} "
               "atau > {impact_high}.",
         "en": "At equal merit (for the province: within the same OPD) the group's odds of promotion differ from the reference's: "
-              "the basis estimate's Benjamini–Hochberg p < {alpha}, its {level}% CI excludes 1, and the difference is "
+              "the basis estimate's Benjamini–Hochberg p < {alpha}, its {level}% range excludes 1, and the difference is "
               "material — the adjusted impact ratio (at the reference's promotion rate) < {impact_low} or > {impact_high}."},
     4: {"id": "Kesenjangan mentah signifikan (Fisher, BH p < {alpha}) dan berarti (rasio dampak < {impact_low} atau "
               "> {impact_high}) yang dihapus oleh penyesuaian: pada orang-orang yang sama dalam model (yang memperlihatkan "
@@ -966,9 +966,9 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
                        "change; in the interaction model the main OR of competency applies at average kinerja (and vice "
                        "versa)."},
     "interaction": {"id": "Interaksi {term} (logika 9-box: apakah kompetensi lebih menentukan bila kinerja tinggi?): OR {or_} "
-                          "(CI 95% {lo}–{hi}), p {p}. {verdict}",
+                          "(rentang 95% {lo}–{hi}), p {p}. {verdict}",
                     "en": "Interaction {term} (the 9-box logic: does competency matter more when performance is high?): OR {or_} "
-                          "(95% CI {lo}–{hi}), p {p}. {verdict}"},
+                          "(95% range {lo}–{hi}), p {p}. {verdict}"},
     "interaction_up": {"id": "Pengaruh {comp} lebih kuat {where}.", "en": "{comp} matters more {where}."},
     "interaction_down": {"id": "Pengaruh {comp} lebih lemah {where}.", "en": "{comp} matters less {where}."},
     "where_higher": {"id": "pada {kin} yang lebih tinggi", "en": "at higher {kin}"},
@@ -995,17 +995,17 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
     # the plain-language reading
     "unit_number": {"id": "setiap satu satuan lebih tinggi", "en": "each unit higher"},
     "unit_level": {"id": "nilai {level} dibanding acuan {reference}", "en": "level {level} against the reference {reference}"},
-    "read_up": {"id": "{measure} — {unit}: odds promosi {or_} kali lipat (CI 95% {lo}–{hi}) di antara pegawai yang sama "
+    "read_up": {"id": "{measure} — {unit}: odds promosi {or_} kali lipat (rentang 95% {lo}–{hi}) di antara pegawai yang sama "
                       "dalam {controls}; rata-rata peluang promosi {ame} poin persentase.",
-                "en": "{measure} — {unit}: {or_} times the odds of promotion (95% CI {lo}–{hi}) among persons alike in "
+                "en": "{measure} — {unit}: {or_} times the odds of promotion (95% range {lo}–{hi}) among persons alike in "
                       "{controls}; on average {ame} percentage points of promotion probability."},
-    "read_down": {"id": "{measure} — {unit}: odds promosi LEBIH RENDAH, {or_} kali (CI 95% {lo}–{hi}), di antara pegawai "
+    "read_down": {"id": "{measure} — {unit}: odds promosi LEBIH RENDAH, {or_} kali (rentang 95% {lo}–{hi}), di antara pegawai "
                         "yang sama dalam {controls}; rata-rata peluang promosi {ame} poin persentase.",
-                  "en": "{measure} — {unit}: LOWER odds of promotion, {or_} times (95% CI {lo}–{hi}), among persons alike "
+                  "en": "{measure} — {unit}: LOWER odds of promotion, {or_} times (95% range {lo}–{hi}), among persons alike "
                         "in {controls}; on average {ame} percentage points of promotion probability."},
-    "read_null": {"id": "{measure} — {unit}: tidak dapat dibedakan dari tidak ada hubungan (OR {or_}, CI 95% {lo}–{hi} "
+    "read_null": {"id": "{measure} — {unit}: tidak dapat dibedakan dari tidak ada hubungan (OR {or_}, rentang 95% {lo}–{hi} "
                         "memuat 1).",
-                  "en": "{measure} — {unit}: cannot be told apart from no association (OR {or_}, the 95% CI {lo}–{hi} "
+                  "en": "{measure} — {unit}: cannot be told apart from no association (OR {or_}, the 95% range {lo}–{hi} "
                         "includes 1)."},
     "read_penalized": {"id": "{measure} — {unit}: estimasi berpenalti OR {or_}, tanpa CI (data terlalu sedikit untuk "
                              "kepastian).",
@@ -1058,7 +1058,7 @@ MODEL_WORDS: dict[str, dict[str, str]] = {
     "events": {"id": "promosi", "en": "promoted"},
     "notes": {"id": "Catatan", "en": "Notes"},
     "none": {"id": "(tidak ada model yang diestimasi)", "en": "(no model estimated)"},
-    "ci": {"id": "CI 95%", "en": "95% CI"},
+    "ci": {"id": "Rentang 95%", "en": "95% range"},
 }
 
 #: messages of the models' handling of sparse data (merit_lib.analysis.model.notes)
@@ -1160,7 +1160,7 @@ def group_label(attribute: str, group: object, lang: str = "id") -> str:
 
 FIGURES: dict[str, dict[str, str]] = {
     "coverage": {"id": "Cakupan profiling dan SKP per OPD", "en": "Profiling and SKP coverage per OPD"},
-    "share": {"id": "proporsi pegawai (IK 95%)", "en": "share of staff (95% CI)"},
+    "share": {"id": "proporsi pegawai (rentang 95%)", "en": "share of staff (95% range)"},
     "profiling": {"id": "profiling", "en": "profiling"},
     "kinerja": {"id": "SKP 2 tahun", "en": "SKP, 2 years"},
     "rejected": {"id": "Baris ditolak menurut aturan", "en": "Rejected rows by rule"},
@@ -1170,8 +1170,8 @@ FIGURES: dict[str, dict[str, str]] = {
     "forest": {"id": "{group} dibanding {reference}", "en": "{group} against {reference}"},
     "forest_title": {"id": "Rasio odds promosi pada merit yang sama — {attribute}",
                      "en": "Odds ratio of promotion at equal merit — {attribute}"},
-    "aor": {"id": "rasio odds setelah disesuaikan dengan merit (IK 95%, skala log)",
-            "en": "odds ratio adjusted for merit (95% CI, log scale)"},
+    "aor": {"id": "rasio odds setelah disesuaikan dengan merit (rentang 95%, skala log)",
+            "en": "odds ratio adjusted for merit (95% range, log scale)"},
     "left_out": {"id": "Tidak ditampilkan: {small} baris yang angkanya disembunyikan (sel < 5 orang atau pelengkapnya), "
                        "{untested} tidak diuji (data tidak cukup), {infinite} dengan rasio odds 0 atau ∞ (lihat tabel). "
                        "IK dipotong pada {lo}–{hi}.",
@@ -1179,7 +1179,7 @@ FIGURES: dict[str, dict[str, str]] = {
                        "{untested} not tested (insufficient data), {infinite} with an odds ratio of 0 or ∞ (see the "
                        "table). CIs clipped at {lo}–{hi}."},
     "rates_title": {"id": "Tingkat promosi per kelompok — {scope}", "en": "Promotion rate by group — {scope}"},
-    "rate": {"id": "tingkat promosi (IK 95% Wilson)", "en": "promotion rate (95% Wilson CI)"},
+    "rate": {"id": "tingkat promosi (rentang 95% Wilson)", "en": "promotion rate (95% Wilson CI)"},
     "all_at_risk": {"id": "semua pegawai yang dapat dipromosikan", "en": "everyone who could be promoted"},
     "qualified": {"id": "hanya talent pool (kesempatan setara)", "en": "talent pool only (equal opportunity)"},
     "ref_suffix": {"id": " (pembanding)", "en": " (reference)"},
@@ -1203,7 +1203,7 @@ FIGURES: dict[str, dict[str, str]] = {
                          "variabel lain tetap; asosiasi, bukan sebab-akibat.",
                    "en": "Each line: every modelled person given the same {competency} and {kinerja}, other variables as "
                          "they are; association, not cause."},
-    "or_title": {"id": "Rasio odds promosi (IK 95%)", "en": "Odds ratios of promotion (95% CI)"},
+    "or_title": {"id": "Rasio odds promosi (rentang 95%)", "en": "Odds ratios of promotion (95% range)"},
     "or_axis": {"id": "rasio odds (skala log; 1 = tidak ada hubungan)", "en": "odds ratio (log scale; 1 = no association)"},
     "ridge_note": {"id": "titik kosong = estimasi berpenalti (ridge), tanpa IK",
                    "en": "hollow point = penalized (ridge) estimate, no CI"},
@@ -1211,7 +1211,7 @@ FIGURES: dict[str, dict[str, str]] = {
     "cal_title": {"id": "Kalibrasi model {model}: prediksi dibanding kenyataan per desil",
                   "en": "Calibration of model {model}: predicted against observed by decile"},
     "predicted": {"id": "peluang prediksi (rata-rata desil)", "en": "predicted probability (decile mean)"},
-    "observed": {"id": "proporsi dipromosikan (IK 95% Wilson)", "en": "share promoted (95% Wilson CI)"},
+    "observed": {"id": "proporsi dipromosikan (rentang 95% Wilson)", "en": "share promoted (95% Wilson CI)"},
     "perfect": {"id": "kalibrasi sempurna", "en": "perfect calibration"},
     "index": {"id": "Indeks kepatuhan meritokrasi (0–100, rentang 95%)",
               "en": "Meritocracy compliance index (0–100, 95% range)"},
@@ -1310,6 +1310,30 @@ CATEGORIES: dict[str, dict[str, str]] = {
 }
 
 
+#: the names of hidden cells (privacy's labels, in a table's `suppressed` column) and of why, in each language
+HIDDEN_CELLS: dict[str, dict[str, str]] = {
+    "kelompok": {"id": "kelompok", "en": "group"}, "pembanding": {"id": "pembanding", "en": "reference"},
+    "talent pool kelompok": {"id": "talent pool kelompok", "en": "group's talent pool"},
+    "talent pool pembanding": {"id": "talent pool pembanding", "en": "reference's talent pool"},
+    "bernilai merit kelompok": {"id": "bernilai merit kelompok", "en": "group with merit scores"},
+    "bernilai merit pembanding": {"id": "bernilai merit pembanding", "en": "reference with merit scores"},
+    "talent pool": {"id": "talent pool", "en": "talent pool"},
+    "memenuhi syarat": {"id": "memenuhi syarat", "en": "meeting every requirement"},
+    "melangkahi": {"id": "melangkahi", "en": "passing someone over"}, "calon": {"id": "calon", "en": "candidates"},
+    "terlewati": {"id": "terlewati", "en": "passed over"}, "promosi": {"id": "promosi", "en": "promotions"},
+    "rotasi memenuhi syarat": {"id": "rotasi memenuhi syarat", "en": "rotations meeting the requirements"},
+    "sel < 5": {"id": "sel < 5", "en": "cell < 5"}, "komplementer": {"id": "komplementer", "en": "complement"},
+    "total < 5": {"id": "total < 5", "en": "total < 5"}, "kosong": {"id": "kosong", "en": "empty"},
+}
+
+
+def hidden_cells(value: str, lang: str = "id") -> str:
+    """A `suppressed` cell ("talent pool: sel < 5; terlewati: komplementer") in the given language, part by part."""
+    def one(word: str) -> str:
+        return HIDDEN_CELLS.get(word.strip(), {}).get(lang, word.strip())
+    return "; ".join(": ".join(one(w) for w in part.split(":")) for part in str(value).split(";") if part.strip())
+
+
 def category(code: str, lang: str = "id") -> str:
     """A compliance category (a code of `codes.CATEGORIES`) in the given language; anything else as it is."""
     return CATEGORIES.get(code, {}).get(lang, code)
@@ -1340,7 +1364,7 @@ PRIVACY: dict[str, dict[str, str]] = {
 EXTERNAL: dict[str, dict[str, str]] = {
     "competency": {"id": "kompetensi", "en": "competency"},
     "kinerja": {"id": "kinerja", "en": "performance"},
-    "or": {"id": "OR {ci} (IK 95%)", "en": "OR {ci} (95% CI)"},
+    "or": {"id": "OR {ci} (rentang 95%)", "en": "OR {ci} (95% range)"},
     "level": {"id": "{role} — {measure} = {level} dibanding {reference}: {or_}",
               "en": "{role} — {measure} = {level} against {reference}: {or_}"},
     "unit": {"id": "{role} — {measure} per satu satuan: {or_}", "en": "{role} — {measure} per unit: {or_}"},
@@ -1368,7 +1392,7 @@ EXTERNAL: dict[str, dict[str, str]] = {
 #: a cell fills them; a notebook shows it with `views.markdown_html(text.t("nb.…", lang))` (or IPython's Markdown)
 NOTEBOOKS: dict[str, dict[str, str]] = {
     "audit_intro": {
-        "id": """Laporan ini menjawab pertanyaan seorang auditor (Inspektorat, reviewer KASN/BKN): **pada kompetensi dan kinerja
+        "id": """Laporan ini menjawab pertanyaan seorang auditor (Inspektorat, penilai sistem merit BKN): **pada kompetensi dan kinerja
 yang sama, dan di OPD yang sama, apakah suatu kelompok — perempuan atau laki-laki, kelompok usia, atau atribut lain yang
 dilindungi — dipromosikan lebih jarang (atau lebih sering) daripada pembandingnya? Dan bila ada kesenjangan mentah, apa
 yang menjelaskannya?** Pertanyaan itu diajukan untuk provinsi secara keseluruhan dan untuk setiap perangkat daerah (OPD).
@@ -1376,7 +1400,7 @@ yang menjelaskannya?** Pertanyaan itu diajukan untuk provinsi secara keseluruhan
 Semua angka dan setiap putusan dihitung oleh paket analisis merit; laporan ini hanya menampilkannya. Tabel keputusan
 yang memberi putusan ada di bagian 1. Parameter, versi paket dan sidik jari data ada di bagian terakhir sehingga setiap
 angka dapat ditelusuri kembali ke data dan kodenya.""",
-        "en": """This report answers an auditor's question (Inspectorate, KASN/BKN reviewers): **at equal competency and performance,
+        "en": """This report answers an auditor's question (Inspectorate, BKN's merit-system assessors): **at equal competency and performance,
 and within the same OPD, is a group — women or men, an age group, or another protected attribute — promoted less often
 (or more often) than its reference group? And where there is a raw gap, what explains it?** The question is asked for
 the province as a whole and for every regional agency (OPD).
@@ -1392,7 +1416,7 @@ last section, so that every number can be traced back to its data and its code."
    nama aturannya — misalnya PPPK, yang tidak dapat menduduki jabatan Pengawas atau Administrator (aturan status
    kepegawaian); mereka dihitung di catatan, bukan dibandingkan.
 2. **Tiga perbandingan berdampingan.** Untuk setiap kelompok dan pembandingnya:
-   - **mentah**, pada semua pegawai yang dapat dipromosikan: tingkat promosi (IK 95% Wilson), **rasio dampak** (aturan
+   - **mentah**, pada semua pegawai yang dapat dipromosikan: tingkat promosi (rentang 95% Wilson), **rasio dampak** (aturan
      empat-perlima: di bawah 0,8 atau di atas 1,25 berarti secara praktis), rasio odds, dan **uji eksak Fisher**;
    - **di dalam OPD** (hanya baris provinsi): rasio odds **Mantel–Haenszel** yang membandingkan kelompok di dalam setiap
      OPD, dan uji **Breslow–Day** apakah OPD-OPD itu seragam. Bila kesenjangan mentah berbalik arah di dalam OPD, itu
@@ -1456,11 +1480,11 @@ Findings by verdict (one finding = one group in one scope, compared with its ref
         "id": """### Temuan yang perlu dibaca
 
 Baris dengan putusan **disparitas**, **kesenjangan yang dijelaskan** atau **belum dapat disimpulkan**, dengan arah dan
-penjelasnya. Tingkat promosi dan rasio ditampilkan dengan IK 95% dalam kurung.""",
+penjelasnya. Tingkat promosi dan rasio ditampilkan dengan rentang 95% dalam kurung.""",
         "en": """### Findings to read
 
 Rows whose verdict is **disparity**, **explained gap** or **inconclusive**, with their direction and explanation.
-Promotion rates and ratios are shown with their 95% CI in brackets."""},
+Promotion rates and ratios are shown with their 95% range in brackets."""},
     "audit_province": {
         "id": """### Tingkat provinsi: mentah, di dalam OPD, setelah disesuaikan dengan merit
 
@@ -1484,7 +1508,7 @@ two: who and the verdict, then the numbers behind it."""},
     "audit_forest": {
         "id": """## 3. Rasio odds setelah disesuaikan dengan merit per OPD
 
-Setiap titik adalah rasio odds promosi kelompok dibanding pembandingnya **pada merit yang sama**, dengan IK 95%.
+Setiap titik adalah rasio odds promosi kelompok dibanding pembandingnya **pada merit yang sama**, dengan rentang 95%.
 Garis vertikal di 1 berarti tidak ada perbedaan; di kiri garis = kelompok lebih jarang dipromosikan. Titik yang lebih
 besar dan bertepi hitam adalah provinsi. Warna dan bentuk titik mengikuti putusan. Baris dengan kelompok < 5 orang dan
 baris yang tidak diuji tidak ditampilkan; catatan di bawah grafik menyebutkan berapa. Atribut tanpa temuan (misalnya
@@ -1492,7 +1516,7 @@ status kepegawaian pada ekstrak yang hanya berisi PNS) ditampilkan sebagai grafi
 yang dapat ditampilkan".""",
         "en": """## 3. Odds ratios adjusted for merit, per OPD
 
-Every point is the odds ratio of promotion of a group against its reference **at equal merit**, with its 95% CI. The
+Every point is the odds ratio of promotion of a group against its reference **at equal merit**, with its 95% range. The
 vertical line at 1 means no difference; left of the line = the group is promoted less often. The larger point with a
 black edge is the province. Colour and shape follow the verdict. Rows with a group under 5 persons and rows not tested
 are left out; the note under the chart says how many. An attribute without findings (employment status in an extract
@@ -1500,12 +1524,12 @@ holding only PNS, for instance) shows as a small chart saying "no findings to sh
     "audit_rates": {
         "id": """## 4. Tingkat promosi per kelompok
 
-Tingkat promosi setiap kelompok dengan IK 95%: biru untuk semua pegawai yang dapat dipromosikan, jingga hanya di antara
+Tingkat promosi setiap kelompok dengan rentang 95%: biru untuk semua pegawai yang dapat dipromosikan, jingga hanya di antara
 talent pool (kesempatan setara). Grafik pertama untuk provinsi, lalu satu grafik untuk setiap OPD yang mempunyai putusan
 disparitas atau kesenjangan yang dijelaskan.""",
         "en": """## 4. Promotion rate by group
 
-Every group's promotion rate with its 95% CI: blue over everyone who could be promoted, orange within the talent pool
+Every group's promotion rate with its 95% range: blue over everyone who could be promoted, orange within the talent pool
 only (equal opportunity). The first chart is the province's, then one chart for every OPD with a disparity or an
 explained gap."""},
     "audit_meaning": {
@@ -1693,7 +1717,7 @@ dipromosikan. Tiga model menjawab pertanyaan yang sama dengan cara sedikit berbe
   seluruh provinsi.
 
 Hasil utamanya adalah **rasio odds (OR)**: OR 2 berarti odds (peluang dibagi bukan-peluang) promosi dua kali lipat per
-satu satuan lebih tinggi; OR 1 berarti tidak ada hubungan. **IK 95%** adalah rentang nilai yang masih sesuai dengan
+satu satuan lebih tinggi; OR 1 berarti tidak ada hubungan. **Rentang 95%** adalah rentang nilai yang masih sesuai dengan
 data: bila seluruhnya di atas 1, hubungan positifnya jelas. Catatan di bawah menyebut berapa pegawai tidak masuk model
 dan mengapa.""",
         "en": """## 2. Do promotions follow competency and performance?
@@ -1711,13 +1735,13 @@ models answer the same question in slightly different ways:
 - **GEE** — allows for staff of one OPD being correlated; its results are averages over the whole province.
 
 The main result is the **odds ratio (OR)**: an OR of 2 means the odds (chance over no chance) of promotion double per
-unit higher; an OR of 1 means no association. The **95% CI** is the range of values still in line with the data: when
+unit higher; an OR of 1 means no association. The **95% range** is the range of values still in line with the data: when
 it lies wholly above 1, the positive association is clear. The notes below say how many staff are not in the model,
 and why."""},
     "rm_or_chart": {
-        "id": """Grafik berikut menampilkan semua rasio odds dengan IK 95% (skala log; garis hitam = 1, tidak ada
+        "id": """Grafik berikut menampilkan semua rasio odds dengan rentang 95% (skala log; garis hitam = 1, tidak ada
 hubungan). Titik di kanan garis: lebih sering dipromosikan; di kiri: lebih jarang.""",
-        "en": """The chart shows every odds ratio with its 95% CI (log scale; black line = 1, no association). Points
+        "en": """The chart shows every odds ratio with its 95% range (log scale; black line = 1, no association). Points
 right of the line: promoted more often; left: less often."""},
     "rm_curves": {
         "id": """Rasio odds sulit dibayangkan, jadi grafik berikut menerjemahkannya ke **peluang promosi**: untuk setiap
@@ -2137,7 +2161,7 @@ PAGES: dict[str, dict[str, str]] = {
     "box_no_weak": {"id": "Tidak ada komponen yang tampak lemah di antara yang dapat ditampilkan.",
                     "en": "No component that can be shown looks weak."},
     "box_hidden": {"id": "disembunyikan", "en": "hidden"},
-    # the six components: name, value in words, weakness in plain words, follow-up (KASN-style)
+    # the six components: name, value in words, weakness in plain words, follow-up (as BKN's merit-system assessment asks)
     "comp_coverage_profiling": {"id": "Pegawai yang sudah mengikuti asesmen kompetensi",
                                 "en": "Staff with a competency assessment"},
     "comp_coverage_kinerja": {"id": "Pegawai dengan SKP dua tahun terakhir", "en": "Staff with SKP for the last two years"},
@@ -2352,13 +2376,13 @@ PAGES: dict[str, dict[str, str]] = {
     "method_short": {"id": "Indeks 0–100 menggabungkan enam komponen: cakupan asesmen (bobot 10) dan SKP (10), promosi "
                              "dari talent pool (25), promosi yang memenuhi semua syarat (25), calon siap yang tidak "
                              "dilangkahi (15) dan keadilan (15). Kategori mengikuti empat tingkat Indeks Sistem Merit "
-                             "KASN: 75 ke atas Sangat Baik, 50–75 Baik, 25–50 Kurang, di bawah 25 Buruk. Rentang 95% "
+                             "(kini dinilai BKN, UU 20/2023): 75 ke atas Sangat Baik, 50–75 Baik, 25–50 Kurang, di bawah 25 Buruk. Rentang 95% "
                              "yang bertumpang tindih berarti urutannya belum tentu nyata. Definisi lengkap ada di "
                              "lampiran teknis.",
                      "en": "The 0–100 index combines six components: assessment coverage (weight 10) and SKP coverage "
                            "(10), promotions from the talent pool (25), promotions meeting every requirement (25), ready "
                            "candidates not passed over (15) and fairness (15). Categories follow the four levels of "
-                           "KASN's merit system index: 75 and above Very good, 50–75 Good, 25–50 Poor, under 25 Bad. "
+                           "the Merit System Index (assessed by BKN since UU 20/2023): 75 and above Very good, 50–75 Good, 25–50 Poor, under 25 Bad. "
                            "Overlapping 95% ranges mean the order may not be real. The full definition is in the "
                            "technical appendix."},
     # ---- figures of the pages
@@ -2423,7 +2447,7 @@ APPOINTMENTS: dict[str, dict[str, str]] = {
 COLUMNS.update({
     "n_rotasi": {"id": "Rotasi/mutasi", "en": "Rotations/mutations"},
     "n_mutasi": {"id": "di antaranya antar-OPD", "en": "of which between OPDs"},
-    "share_rotasi_memenuhi_syarat": {"id": "Memenuhi syarat jabatan (CI 95%)", "en": "Meeting the post's requirements (95% CI)"},
+    "share_rotasi_memenuhi_syarat": {"id": "Memenuhi syarat jabatan (rentang 95%)", "en": "Meeting the post's requirements (95% range)"},
     "n_perlu_alasan": {"id": "JPT dipindah < 2 tahun", "en": "JPT moved < 2 years"},
     "n_melewati_5_tahun": {"id": "JPT > 5 tahun", "en": "JPT > 5 years"},
 })

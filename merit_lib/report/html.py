@@ -19,7 +19,7 @@ import pandas as pd
 
 from merit_lib.data.sink import inside, write_text
 from merit_lib.domain import text
-from merit_lib.domain.language import number, period_label
+from merit_lib.domain.language import moment, number, period_label
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STYLESHEET = "assets/merit.css"            # inside a period folder; every page links it
@@ -62,7 +62,7 @@ def page_resources(title: str, meta: dict, lang: str, opd: str | None = None, de
     return {"merit": {"title": title, "period": meta["period"], "period_text": period_text, "opd": opd,
                       "fingerprint": meta["fingerprint"], "lang": lang, "doc_title": f"{title} — {period_text}",
                       "css_href": "../" * depth + STYLESHEET,
-                      "generated": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "nav": _nav(depth, lang),
+                      "generated": moment(dt.datetime.now(), lang), "nav": _nav(depth, lang),
                       "period_label": t["period"], "fingerprint_label": t["fingerprint"],
                       "generated_label": t["generated"], "footer": t["footer"],
                       "print_css": print_css(f"{title} · {period_text}", lang)}}

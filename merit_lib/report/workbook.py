@@ -99,7 +99,7 @@ def in_words(table: pd.DataFrame, name: str, lang: str = "id") -> pd.DataFrame:
             out[c] = out[c].astype(object).map(lambda v, w=word: w(str(v), lang) if isinstance(v, str) and v else v)
     if privacy.REASON not in out.columns or pd.api.types.is_bool_dtype(out[privacy.REASON]):
         return out
-    reasons = [[] if pd.isna(r) or r == "" else [str(r)] for r in out[privacy.REASON]]
+    reasons = [[] if pd.isna(r) or r == "" else [text.hidden_cells(str(r), lang)] for r in out[privacy.REASON]]
     for c in out.columns:
         if pd.api.types.is_numeric_dtype(out[c]) and not pd.api.types.is_bool_dtype(out[c]):
             values = pd.to_numeric(out[c], errors="coerce").astype(float)
