@@ -661,7 +661,8 @@ LABELS.update({
     "rate_group": {"id": "tingkat promosi kelompok (rentang 95%)", "en": "group promotion rate (95% range)"},
     "rate_reference": {"id": "tingkat promosi pembanding (rentang 95%)", "en": "reference promotion rate (95% range)"},
     "impact_ratio": {"id": "rasio dampak", "en": "impact ratio"},
-    "shortfall": {"id": "selisih (orang)", "en": "shortfall (persons)"},
+    "shortfall": {"id": "kekurangan (orang; positif = kelompok kurang dipromosikan)",
+                  "en": "shortfall (persons; positive = the group promoted less)"},
     "p_adjusted": {"id": "p Fisher (BH)", "en": "Fisher p (BH)"},
     "adjusted_odds_ratio": {"id": "rasio odds setelah disesuaikan dengan merit (rentang 95%)",
                             "en": "odds ratio adjusted for merit (95% range)"},
@@ -1244,6 +1245,9 @@ SITE: dict[str, dict[str, str]] = {
                "en": "Merit workbook · aggregate figures; cells < 5 persons suppressed; no names or NIPs. "
                      "Audit trail: manifest.json and notebooks/."},
     "title": {"id": "Laporan Kepatuhan Meritokrasi ASN Provinsi Banten", "en": "ASN Meritocracy Compliance Report, Banten Province"},
+    "page_province": {"id": "Ringkasan Provinsi", "en": "Province summary"},
+    "page_audit": {"id": "Audit Keadilan Promosi", "en": "Fairness audit of promotions"},
+    "page_opd": {"id": "Laporan {opd}", "en": "OPD report: {opd}"},
     # print (issue 23 item 2): the running footer of every printed page, and what stands for a wide table in print
     "page_of": {"id": "hal. {page} dari {pages}", "en": "page {page} of {pages}"},
     "print_omitted": {"id": "Tabel teknis ini tidak dicetak karena terlalu lebar; isinya lengkap di ringkasan.xlsx dan "
