@@ -244,7 +244,7 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     "suppressed": {"id": "Mengapa angka pada baris ini kosong. «sel < 5»: sel itu berisi 1–4 orang; «komplementer»: "
                          "disembunyikan agar sel kecil tidak dapat dihitung kembali dari totalnya; «total < 5»: seluruh "
                          "rincian berisi 1–4 orang. Kosong = tidak ada yang disembunyikan.",
-                   "en": "Why numbers of this row are empty. «sel < 5»: the cell has 1–4 persons; «komplementer»: hidden "
+                   "en": "Why numbers of this row are empty. «cell < 5»: the cell has 1–4 persons; «complement»: hidden "
                          "so that a small cell cannot be computed back from its total; «total < 5»: the whole breakdown "
                          "has 1–4 persons. Empty = nothing hidden."},
     # compliance.csv
@@ -281,13 +281,13 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
               "en": "Meritocracy compliance index 0–100: weighted mean of six indicators (profiling coverage 10, SKP "
                     "coverage 10, promotions from the talent pool 25, promotions meeting every requirement 25, candidates "
                     "not passed over 15, fairness 15). Empty when the period had no promotion."},
-    "category": {"id": "Kategori indeks menurut tingkat Indeks Sistem Merit KASN: ≥ 75 Sangat Baik, 50 sampai < 75 "
+    "category": {"id": "Kategori indeks menurut tingkat Indeks Sistem Merit (dinilai BKN sejak UU 20/2023 membubarkan KASN): ≥ 75 Sangat Baik, 50 sampai < 75 "
                        "Baik, 25 sampai < 50 Kurang, < 25 Buruk; «tidak dapat dinilai» bila periode ini tanpa promosi, atau "
                        "bila tidak satu pun indikator promosinya berasal dari angka OPD sendiri (1–4 promosi atau angka "
                        "disembunyikan): indeksnya hanya keterangan dan tidak diperingkat.",
-                 "en": "Index category after the levels of KASN's Merit System Index: ≥ 75 Sangat Baik (very good), "
-                       "50 to < 75 Baik (good), 25 to < 50 Kurang (poor), < 25 Buruk (bad); «tidak dapat dinilai» "
-                       "(cannot be judged) when the period had no promotion, or when none of the promotion indicators "
+                 "en": "Index category after the levels of the Merit System Index (assessed by BKN since UU 20/2023 dissolved KASN): ≥ 75 very good, "
+                       "50 to < 75 good, 25 to < 50 poor, < 25 bad; «cannot be judged» "
+                       "when the period had no promotion, or when none of the promotion indicators "
                        "is the OPD's own (1–4 promotions or a hidden figure): its index is for information only and "
                        "not ranked."},
     "n_profiling": {"id": "Pegawai yang sudah mengikuti asesmen (pembilang cakupan profiling).",
@@ -353,7 +353,7 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     "n_rotasi_memenuhi_syarat": {"id": "Rotasi/mutasi yang orangnya memenuhi syarat jabatan yang dituju (kompetensi, "
                                        "SKP ≥ Baik dua tahun terakhir, dan syarat promosi lain kecuali lama jabatan).",
                                  "en": "Rotations/mutations whose person meets the new post's requirements (competency, "
-                                       "SKP ≥ Baik for the last two years, and the other promotion requirements except "
+                                       "SKP rated good or better for the last two years, and the other promotion requirements except "
                                        "time in post)."},
     "share_rotasi_memenuhi_syarat": {"id": "Rotasi/mutasi yang memenuhi syarat dibagi jumlah rotasi/mutasi.",
                                      "en": "Rotations/mutations meeting the requirements divided by all of them."},
@@ -398,7 +398,7 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
                                   "(kompetensi, kinerja, pemenuhan syarat) dan variabel kontrol; untuk PROVINSI juga di "
                                   "dalam OPD. 1 = sama; di bawah 1 = peluang kelompok lebih kecil.",
                             "en": "Odds ratio of promotion, group against reference, after adjusting for merit "
-                                  "(competency, kinerja, eligibility) and the controls; for PROVINSI also within OPDs. 1 = "
+                                  "(competency, performance, eligibility) and the controls; for PROVINSI also within OPDs. 1 = "
                                   "equal; below 1 = the group's chances are lower."},
     "aor_ci_low": {"id": "Batas bawah interval kepercayaan 95% odds ratio yang disesuaikan.",
                    "en": "Lower bound of the 95% confidence interval of the adjusted odds ratio."},
@@ -541,7 +541,7 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
             "en": "Events per model variable; below 10 ordinary estimates are unstable and a penalized model is used."},
     # validation.csv
     "table": {"id": "Tabel masukan (pegawai, profiling, kinerja, riwayat_jabatan).",
-              "en": "Input table (pegawai, profiling, kinerja, riwayat_jabatan)."},
+              "en": "Input table (pegawai.csv, profiling.csv, kinerja.csv, riwayat_jabatan.csv)."},
     "rule": {"id": "Aturan validasi yang dilanggar (kodenya; rinciannya: merit validate).",
              "en": "Validation rule broken (its code; details: merit validate)."},
     "validation.n": {"id": "Baris masukan yang ditolak karena aturan ini (tidak ikut dianalisis).",
@@ -592,6 +592,24 @@ for _key, _name in _INDEX_COMPONENTS.items():
         "en": f"Points the indicator «{_name['en']}» adds to the index: 100 × weight × value in the index, the weights "
               "rescaled over the indicators that could be measured; the six indicators' points add up to the index. "
               "Empty when it cannot be measured or the OPD has no index."}
+
+#: the sheet of ringkasan.xlsx that holds each published table, per language (at most 31 characters: Excel's limit);
+#: a table not listed keeps its CSV name
+SHEET_NAMES: dict[str, dict[str, str]] = {
+    "compliance": {"id": "kepatuhan", "en": "compliance"},
+    "findings": {"id": "temuan_keadilan", "en": "fairness_findings"},
+    "bypassed_by_level": {"id": "terlewati_per_jenjang", "en": "passed_over_by_level"},
+    "model_coefficients": {"id": "koefisien_model", "en": "model_coefficients"},
+    "validation": {"id": "validasi", "en": "validation"},
+    "promotions_ledger": {"id": "catatan_promosi", "en": "promotions_ledger"},
+    "trend": {"id": "tren", "en": "trend"},
+    "siasn_mapping": {"id": "pemetaan_siasn", "en": "siasn_mapping"},
+    "merit_gaps": {"id": "selisih_merit", "en": "merit_gaps"},
+    "tier_sensitivity": {"id": "kepekaan_posisi", "en": "tier_sensitivity"},
+    "register": {"id": "register_temuan", "en": "findings_register"},
+}
+#: the printed sheet's footer (Excel codes: &A the sheet, &P the page, &N the pages)
+SHEET_FOOTER: dict[str, str] = {"id": "hal. &P dari &N", "en": "page &P of &N"}
 
 #: what each sheet of ringkasan.xlsx holds (its "Keterangan" sheet), and that sheet's own words
 SHEET_HELP: dict[str, dict[str, str]] = {
@@ -655,13 +673,14 @@ LABELS.update({
     "n_group": {"id": "n kelompok", "en": "n group"},
     "n_reference": {"id": "n pembanding", "en": "n reference"},
     "promoted_group": {"id": "promosi kelompok", "en": "promoted (group)"},
-    "rate_group": {"id": "tingkat promosi kelompok (IK 95%)", "en": "group promotion rate (95% CI)"},
-    "rate_reference": {"id": "tingkat promosi pembanding (IK 95%)", "en": "reference promotion rate (95% CI)"},
+    "rate_group": {"id": "tingkat promosi kelompok (rentang 95%)", "en": "group promotion rate (95% range)"},
+    "rate_reference": {"id": "tingkat promosi pembanding (rentang 95%)", "en": "reference promotion rate (95% range)"},
     "impact_ratio": {"id": "rasio dampak", "en": "impact ratio"},
-    "shortfall": {"id": "selisih (orang)", "en": "shortfall (persons)"},
+    "shortfall": {"id": "kekurangan (orang; positif = kelompok kurang dipromosikan)",
+                  "en": "shortfall (persons; positive = the group promoted less)"},
     "p_adjusted": {"id": "p Fisher (BH)", "en": "Fisher p (BH)"},
-    "adjusted_odds_ratio": {"id": "rasio odds setelah disesuaikan dengan merit (IK 95%)",
-                            "en": "odds ratio adjusted for merit (95% CI)"},
+    "adjusted_odds_ratio": {"id": "rasio odds setelah disesuaikan dengan merit (rentang 95%)",
+                            "en": "odds ratio adjusted for merit (95% range)"},
     "aor_p_adjusted": {"id": "p setelah disesuaikan dengan merit (BH)", "en": "p adjusted for merit (BH)"},
     "eo_rate_group": {"id": "tingkat promosi di talent pool", "en": "promotion rate in the talent pool"},
     "lr_test": {"id": "uji rasio kemungkinan", "en": "likelihood-ratio test"},
@@ -675,7 +694,7 @@ LABELS.update({
     "simpson": {"id": "paradoks Simpson: arahnya berbalik di dalam OPD",
                 "en": "Simpson's paradox: the direction reverses within OPDs"},
     "heterogeneous": {"id": "OPD tidak seragam (Breslow–Day p {p})", "en": "OPDs differ (Breslow–Day p {p})"},
-    "mh_odds_ratio": {"id": "rasio odds dalam OPD (MH, IK 95%)", "en": "odds ratio within OPD (MH, 95% CI)"},
+    "mh_odds_ratio": {"id": "rasio odds dalam OPD (MH, rentang 95%)", "en": "odds ratio within OPD (MH, 95% range)"},
     "direction": {"id": "arah", "en": "direction"},
     "n_model_group": {"id": "n kelompok dalam model", "en": "n group in model"},
     "explained_by": {"id": "dijelaskan oleh", "en": "explained by"},
@@ -773,11 +792,11 @@ VERDICT_RULES: dict[int, dict[str, str]] = {
               "gives another verdict; or, where a merit measure's reliability is declared, the model at that reliability "
               "gives another verdict."},
     4: {"id": "Pada merit yang sama (untuk provinsi: di dalam OPD yang sama) peluang promosi kelompok berbeda dari pembanding: "
-              "p estimasi dasar setelah Benjamini–Hochberg < {alpha}, IK {level}%-nya tidak memuat 1, dan perbedaannya "
+              "p estimasi dasar setelah Benjamini–Hochberg < {alpha}, rentang {level}%-nya tidak memuat 1, dan perbedaannya "
               "berarti secara praktis — rasio dampak setelah disesuaikan (pada tingkat promosi pembanding) < {impact_low} "
               "atau > {impact_high}.",
         "en": "At equal merit (for the province: within the same OPD) the group's odds of promotion differ from the reference's: "
-              "the basis estimate's Benjamini–Hochberg p < {alpha}, its {level}% CI excludes 1, and the difference is "
+              "the basis estimate's Benjamini–Hochberg p < {alpha}, its {level}% range excludes 1, and the difference is "
               "material — the adjusted impact ratio (at the reference's promotion rate) < {impact_low} or > {impact_high}."},
     5: {"id": "Signifikan seperti pada baris disparitas, tetapi rasio dampak setelah disesuaikan berada di antara {impact_low} "
               "dan {impact_high}: kesenjangan yang nyata namun kecil; besarnya disebutkan dengan IK-nya.",
@@ -1087,9 +1106,9 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
                        "change; in the interaction model the main OR of competency applies at average kinerja (and vice "
                        "versa)."},
     "interaction": {"id": "Interaksi {term} (logika 9-box: apakah kompetensi lebih menentukan bila kinerja tinggi?): OR {or_} "
-                          "(CI 95% {lo}–{hi}), p {p}. {verdict}",
+                          "(rentang 95% {lo}–{hi}), p {p}. {verdict}",
                     "en": "Interaction {term} (the 9-box logic: does competency matter more when performance is high?): OR {or_} "
-                          "(95% CI {lo}–{hi}), p {p}. {verdict}"},
+                          "(95% range {lo}–{hi}), p {p}. {verdict}"},
     "interaction_up": {"id": "Pengaruh {comp} lebih kuat {where}.", "en": "{comp} matters more {where}."},
     "interaction_down": {"id": "Pengaruh {comp} lebih lemah {where}.", "en": "{comp} matters less {where}."},
     "where_higher": {"id": "pada {kin} yang lebih tinggi", "en": "at higher {kin}"},
@@ -1116,17 +1135,17 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
     # the plain-language reading
     "unit_number": {"id": "setiap satu satuan lebih tinggi", "en": "each unit higher"},
     "unit_level": {"id": "nilai {level} dibanding acuan {reference}", "en": "level {level} against the reference {reference}"},
-    "read_up": {"id": "{measure} — {unit}: odds promosi {or_} kali lipat (CI 95% {lo}–{hi}) di antara pegawai yang sama "
+    "read_up": {"id": "{measure} — {unit}: odds promosi {or_} kali lipat (rentang 95% {lo}–{hi}) di antara pegawai yang sama "
                       "dalam {controls}; rata-rata peluang promosi {ame} poin persentase.",
-                "en": "{measure} — {unit}: {or_} times the odds of promotion (95% CI {lo}–{hi}) among persons alike in "
+                "en": "{measure} — {unit}: {or_} times the odds of promotion (95% range {lo}–{hi}) among persons alike in "
                       "{controls}; on average {ame} percentage points of promotion probability."},
-    "read_down": {"id": "{measure} — {unit}: odds promosi LEBIH RENDAH, {or_} kali (CI 95% {lo}–{hi}), di antara pegawai "
+    "read_down": {"id": "{measure} — {unit}: odds promosi LEBIH RENDAH, {or_} kali (rentang 95% {lo}–{hi}), di antara pegawai "
                         "yang sama dalam {controls}; rata-rata peluang promosi {ame} poin persentase.",
-                  "en": "{measure} — {unit}: LOWER odds of promotion, {or_} times (95% CI {lo}–{hi}), among persons alike "
+                  "en": "{measure} — {unit}: LOWER odds of promotion, {or_} times (95% range {lo}–{hi}), among persons alike "
                         "in {controls}; on average {ame} percentage points of promotion probability."},
-    "read_null": {"id": "{measure} — {unit}: tidak dapat dibedakan dari tidak ada hubungan (OR {or_}, CI 95% {lo}–{hi} "
+    "read_null": {"id": "{measure} — {unit}: tidak dapat dibedakan dari tidak ada hubungan (OR {or_}, rentang 95% {lo}–{hi} "
                         "memuat 1).",
-                  "en": "{measure} — {unit}: cannot be told apart from no association (OR {or_}, the 95% CI {lo}–{hi} "
+                  "en": "{measure} — {unit}: cannot be told apart from no association (OR {or_}, the 95% range {lo}–{hi} "
                         "includes 1)."},
     "read_penalized": {"id": "{measure} — {unit}: estimasi berpenalti OR {or_}, tanpa CI (data terlalu sedikit untuk "
                              "kepastian).",
@@ -1179,7 +1198,7 @@ MODEL_WORDS: dict[str, dict[str, str]] = {
     "events": {"id": "promosi", "en": "promoted"},
     "notes": {"id": "Catatan", "en": "Notes"},
     "none": {"id": "(tidak ada model yang diestimasi)", "en": "(no model estimated)"},
-    "ci": {"id": "CI 95%", "en": "95% CI"},
+    "ci": {"id": "Rentang 95%", "en": "95% range"},
 }
 
 #: messages of the models' handling of sparse data (merit_lib.analysis.model.notes)
@@ -1281,7 +1300,7 @@ def group_label(attribute: str, group: object, lang: str = "id") -> str:
 
 FIGURES: dict[str, dict[str, str]] = {
     "coverage": {"id": "Cakupan profiling dan SKP per OPD", "en": "Profiling and SKP coverage per OPD"},
-    "share": {"id": "proporsi pegawai (IK 95%)", "en": "share of staff (95% CI)"},
+    "share": {"id": "proporsi pegawai (rentang 95%)", "en": "share of staff (95% range)"},
     "profiling": {"id": "profiling", "en": "profiling"},
     "kinerja": {"id": "SKP 2 tahun", "en": "SKP, 2 years"},
     "rejected": {"id": "Baris ditolak menurut aturan", "en": "Rejected rows by rule"},
@@ -1291,8 +1310,8 @@ FIGURES: dict[str, dict[str, str]] = {
     "forest": {"id": "{group} dibanding {reference}", "en": "{group} against {reference}"},
     "forest_title": {"id": "Rasio odds promosi pada merit yang sama — {attribute}",
                      "en": "Odds ratio of promotion at equal merit — {attribute}"},
-    "aor": {"id": "rasio odds setelah disesuaikan dengan merit (IK 95%, skala log)",
-            "en": "odds ratio adjusted for merit (95% CI, log scale)"},
+    "aor": {"id": "rasio odds setelah disesuaikan dengan merit (rentang 95%, skala log)",
+            "en": "odds ratio adjusted for merit (95% range, log scale)"},
     "left_out": {"id": "Tidak ditampilkan: {small} baris yang angkanya disembunyikan (sel < 5 orang atau pelengkapnya), "
                        "{untested} tidak diuji (data tidak cukup), {infinite} dengan rasio odds 0 atau ∞ (lihat tabel). "
                        "IK dipotong pada {lo}–{hi}.",
@@ -1300,7 +1319,7 @@ FIGURES: dict[str, dict[str, str]] = {
                        "{untested} not tested (insufficient data), {infinite} with an odds ratio of 0 or ∞ (see the "
                        "table). CIs clipped at {lo}–{hi}."},
     "rates_title": {"id": "Tingkat promosi per kelompok — {scope}", "en": "Promotion rate by group — {scope}"},
-    "rate": {"id": "tingkat promosi (IK 95% Wilson)", "en": "promotion rate (95% Wilson CI)"},
+    "rate": {"id": "tingkat promosi (rentang 95% Wilson)", "en": "promotion rate (95% Wilson CI)"},
     "all_at_risk": {"id": "semua pegawai yang dapat dipromosikan", "en": "everyone who could be promoted"},
     "qualified": {"id": "hanya talent pool (kesempatan setara)", "en": "talent pool only (equal opportunity)"},
     "ref_suffix": {"id": " (pembanding)", "en": " (reference)"},
@@ -1324,7 +1343,7 @@ FIGURES: dict[str, dict[str, str]] = {
                          "variabel lain tetap; asosiasi, bukan sebab-akibat.",
                    "en": "Each line: every modelled person given the same {competency} and {kinerja}, other variables as "
                          "they are; association, not cause."},
-    "or_title": {"id": "Rasio odds promosi (IK 95%)", "en": "Odds ratios of promotion (95% CI)"},
+    "or_title": {"id": "Rasio odds promosi (rentang 95%)", "en": "Odds ratios of promotion (95% range)"},
     "or_axis": {"id": "rasio odds (skala log; 1 = tidak ada hubungan)", "en": "odds ratio (log scale; 1 = no association)"},
     "ridge_note": {"id": "titik kosong = estimasi berpenalti (ridge), tanpa IK",
                    "en": "hollow point = penalized (ridge) estimate, no CI"},
@@ -1332,7 +1351,7 @@ FIGURES: dict[str, dict[str, str]] = {
     "cal_title": {"id": "Kalibrasi model {model}: prediksi dibanding kenyataan per desil",
                   "en": "Calibration of model {model}: predicted against observed by decile"},
     "predicted": {"id": "peluang prediksi (rata-rata desil)", "en": "predicted probability (decile mean)"},
-    "observed": {"id": "proporsi dipromosikan (IK 95% Wilson)", "en": "share promoted (95% Wilson CI)"},
+    "observed": {"id": "proporsi dipromosikan (rentang 95% Wilson)", "en": "share promoted (95% Wilson CI)"},
     "perfect": {"id": "kalibrasi sempurna", "en": "perfect calibration"},
     "index": {"id": "Indeks kepatuhan meritokrasi (0–100, rentang 95%)",
               "en": "Meritocracy compliance index (0–100, 95% range)"},
@@ -1365,6 +1384,15 @@ SITE: dict[str, dict[str, str]] = {
                "en": "Merit workbook · aggregate figures; cells < 5 persons suppressed; no names or NIPs. "
                      "Audit trail: manifest.json and notebooks/."},
     "title": {"id": "Laporan Kepatuhan Meritokrasi ASN Provinsi Banten", "en": "ASN Meritocracy Compliance Report, Banten Province"},
+    "page_province": {"id": "Ringkasan Provinsi", "en": "Province summary"},
+    "page_audit": {"id": "Audit Keadilan Promosi", "en": "Fairness audit of promotions"},
+    "page_opd": {"id": "Laporan {opd}", "en": "OPD report: {opd}"},
+    # print (issue 23 item 2): the running footer of every printed page, and what stands for a wide table in print
+    "page_of": {"id": "hal. {page} dari {pages}", "en": "page {page} of {pages}"},
+    "print_omitted": {"id": "Tabel teknis ini tidak dicetak karena terlalu lebar; isinya lengkap di ringkasan.xlsx dan "
+                            "tables/ pada folder laporan.",
+                      "en": "This technical table is not printed because it is too wide; it is complete in ringkasan.xlsx "
+                            "and tables/ in the report folder."},
     "opd_list": {"id": "Laporan per OPD", "en": "Reports per OPD"},
     "failed": {"id": "Gagal dibuat", "en": "Failed"},
     "headline": {"id": "Angka utama", "en": "Headline figures"},
@@ -1425,6 +1453,30 @@ CATEGORIES: dict[str, dict[str, str]] = {
 }
 
 
+#: the names of hidden cells (privacy's labels, in a table's `suppressed` column) and of why, in each language
+HIDDEN_CELLS: dict[str, dict[str, str]] = {
+    "kelompok": {"id": "kelompok", "en": "group"}, "pembanding": {"id": "pembanding", "en": "reference"},
+    "talent pool kelompok": {"id": "talent pool kelompok", "en": "group's talent pool"},
+    "talent pool pembanding": {"id": "talent pool pembanding", "en": "reference's talent pool"},
+    "bernilai merit kelompok": {"id": "bernilai merit kelompok", "en": "group with merit scores"},
+    "bernilai merit pembanding": {"id": "bernilai merit pembanding", "en": "reference with merit scores"},
+    "talent pool": {"id": "talent pool", "en": "talent pool"},
+    "memenuhi syarat": {"id": "memenuhi syarat", "en": "meeting every requirement"},
+    "melangkahi": {"id": "melangkahi", "en": "passing someone over"}, "calon": {"id": "calon", "en": "candidates"},
+    "terlewati": {"id": "terlewati", "en": "passed over"}, "promosi": {"id": "promosi", "en": "promotions"},
+    "rotasi memenuhi syarat": {"id": "rotasi memenuhi syarat", "en": "rotations meeting the requirements"},
+    "sel < 5": {"id": "sel < 5", "en": "cell < 5"}, "komplementer": {"id": "komplementer", "en": "complement"},
+    "total < 5": {"id": "total < 5", "en": "total < 5"}, "kosong": {"id": "kosong", "en": "empty"},
+}
+
+
+def hidden_cells(value: str, lang: str = "id") -> str:
+    """A `suppressed` cell ("talent pool: sel < 5; terlewati: komplementer") in the given language, part by part."""
+    def one(word: str) -> str:
+        return HIDDEN_CELLS.get(word.strip(), {}).get(lang, word.strip())
+    return "; ".join(": ".join(one(w) for w in part.split(":")) for part in str(value).split(";") if part.strip())
+
+
 def category(code: str, lang: str = "id") -> str:
     """A compliance category (a code of `codes.CATEGORIES`) in the given language; anything else as it is."""
     return CATEGORIES.get(code, {}).get(lang, code)
@@ -1455,7 +1507,7 @@ PRIVACY: dict[str, dict[str, str]] = {
 EXTERNAL: dict[str, dict[str, str]] = {
     "competency": {"id": "kompetensi", "en": "competency"},
     "kinerja": {"id": "kinerja", "en": "performance"},
-    "or": {"id": "OR {ci} (IK 95%)", "en": "OR {ci} (95% CI)"},
+    "or": {"id": "OR {ci} (rentang 95%)", "en": "OR {ci} (95% range)"},
     "level": {"id": "{role} — {measure} = {level} dibanding {reference}: {or_}",
               "en": "{role} — {measure} = {level} against {reference}: {or_}"},
     "unit": {"id": "{role} — {measure} per satu satuan: {or_}", "en": "{role} — {measure} per unit: {or_}"},
@@ -1483,7 +1535,7 @@ EXTERNAL: dict[str, dict[str, str]] = {
 #: a cell fills them; a notebook shows it with `views.markdown_html(text.t("nb.…", lang))` (or IPython's Markdown)
 NOTEBOOKS: dict[str, dict[str, str]] = {
     "audit_intro": {
-        "id": """Laporan ini menjawab pertanyaan seorang auditor (Inspektorat, reviewer KASN/BKN): **pada kompetensi dan kinerja
+        "id": """Laporan ini menjawab pertanyaan seorang auditor (Inspektorat, penilai sistem merit BKN): **pada kompetensi dan kinerja
 yang sama, dan di OPD yang sama, apakah suatu kelompok — perempuan atau laki-laki, kelompok usia, atau atribut lain yang
 dilindungi — dipromosikan lebih jarang (atau lebih sering) daripada pembandingnya? Dan bila ada kesenjangan mentah, apa
 yang menjelaskannya?** Pertanyaan itu diajukan untuk provinsi secara keseluruhan dan untuk setiap perangkat daerah (OPD).
@@ -1491,7 +1543,7 @@ yang menjelaskannya?** Pertanyaan itu diajukan untuk provinsi secara keseluruhan
 Semua angka dan setiap putusan dihitung oleh paket analisis merit; laporan ini hanya menampilkannya. Tabel keputusan
 yang memberi putusan ada di bagian 1. Parameter, versi paket dan sidik jari data ada di bagian terakhir sehingga setiap
 angka dapat ditelusuri kembali ke data dan kodenya.""",
-        "en": """This report answers an auditor's question (Inspectorate, KASN/BKN reviewers): **at equal competency and performance,
+        "en": """This report answers an auditor's question (Inspectorate, BKN's merit-system assessors): **at equal competency and performance,
 and within the same OPD, is a group — women or men, an age group, or another protected attribute — promoted less often
 (or more often) than its reference group? And where there is a raw gap, what explains it?** The question is asked for
 the province as a whole and for every regional agency (OPD).
@@ -1507,7 +1559,7 @@ last section, so that every number can be traced back to its data and its code."
    nama aturannya — misalnya PPPK, yang tidak dapat menduduki jabatan Pengawas atau Administrator (aturan status
    kepegawaian); mereka dihitung di catatan, bukan dibandingkan.
 2. **Tiga perbandingan berdampingan.** Untuk setiap kelompok dan pembandingnya:
-   - **mentah**, pada semua pegawai yang dapat dipromosikan: tingkat promosi (IK 95% Wilson), **rasio dampak** (aturan
+   - **mentah**, pada semua pegawai yang dapat dipromosikan: tingkat promosi (rentang 95% Wilson), **rasio dampak** (aturan
      empat-perlima: di bawah 0,8 atau di atas 1,25 berarti secara praktis), rasio odds, dan **uji eksak Fisher**;
    - **di dalam OPD** (hanya baris provinsi): rasio odds **Mantel–Haenszel** yang membandingkan kelompok di dalam setiap
      OPD, dan uji **Breslow–Day** apakah OPD-OPD itu seragam. Bila kesenjangan mentah berbalik arah di dalam OPD, itu
@@ -1594,12 +1646,12 @@ Findings by verdict (one finding = one group in one scope, compared with its ref
         "id": """### Temuan yang perlu dibaca
 
 Baris dengan putusan **disparitas**, **kesenjangan kecil**, **kesenjangan yang dijelaskan** atau **belum dapat
-disimpulkan**, dengan arah dan penjelasnya. Tingkat promosi dan rasio ditampilkan dengan IK 95% dalam kurung.""",
+disimpulkan**, dengan arah dan penjelasnya. Tingkat promosi dan rasio ditampilkan dengan rentang 95% dalam kurung.""",
         "en": """### Findings to read
 
 Rows whose verdict is **disparity**, **minor gap**, **explained gap** or **inconclusive**, with their direction and
 explanation.
-Promotion rates and ratios are shown with their 95% CI in brackets."""},
+Promotion rates and ratios are shown with their 95% range in brackets."""},
     "audit_province": {
         "id": """### Tingkat provinsi: mentah, di dalam OPD, setelah disesuaikan dengan merit
 
@@ -1623,7 +1675,7 @@ two: who and the verdict, then the numbers behind it."""},
     "audit_forest": {
         "id": """## 3. Rasio odds setelah disesuaikan dengan merit per OPD
 
-Setiap titik adalah rasio odds promosi kelompok dibanding pembandingnya **pada merit yang sama**, dengan IK 95%.
+Setiap titik adalah rasio odds promosi kelompok dibanding pembandingnya **pada merit yang sama**, dengan rentang 95%.
 Garis vertikal di 1 berarti tidak ada perbedaan; di kiri garis = kelompok lebih jarang dipromosikan. Titik yang lebih
 besar dan bertepi hitam adalah provinsi. Warna dan bentuk titik mengikuti putusan. Baris dengan kelompok < 5 orang dan
 baris yang tidak diuji tidak ditampilkan; catatan di bawah grafik menyebutkan berapa. Atribut tanpa temuan (misalnya
@@ -1631,7 +1683,7 @@ status kepegawaian pada ekstrak yang hanya berisi PNS) ditampilkan sebagai grafi
 yang dapat ditampilkan".""",
         "en": """## 3. Odds ratios adjusted for merit, per OPD
 
-Every point is the odds ratio of promotion of a group against its reference **at equal merit**, with its 95% CI. The
+Every point is the odds ratio of promotion of a group against its reference **at equal merit**, with its 95% range. The
 vertical line at 1 means no difference; left of the line = the group is promoted less often. The larger point with a
 black edge is the province. Colour and shape follow the verdict. Rows with a group under 5 persons and rows not tested
 are left out; the note under the chart says how many. An attribute without findings (employment status in an extract
@@ -1639,12 +1691,12 @@ holding only PNS, for instance) shows as a small chart saying "no findings to sh
     "audit_rates": {
         "id": """## 4. Tingkat promosi per kelompok
 
-Tingkat promosi setiap kelompok dengan IK 95%: biru untuk semua pegawai yang dapat dipromosikan, jingga hanya di antara
+Tingkat promosi setiap kelompok dengan rentang 95%: biru untuk semua pegawai yang dapat dipromosikan, jingga hanya di antara
 talent pool (kesempatan setara). Grafik pertama untuk provinsi, lalu satu grafik untuk setiap OPD yang mempunyai putusan
 disparitas atau kesenjangan yang dijelaskan.""",
         "en": """## 4. Promotion rate by group
 
-Every group's promotion rate with its 95% CI: blue over everyone who could be promoted, orange within the talent pool
+Every group's promotion rate with its 95% range: blue over everyone who could be promoted, orange within the talent pool
 only (equal opportunity). The first chart is the province's, then one chart for every OPD with a disparity or an
 explained gap."""},
     "audit_meaning": {
@@ -1698,13 +1750,13 @@ explained gap."""},
         "id": """### Kesenjangan dalam ukuran merit itu sendiri
 
 Kesenjangan yang dijelaskan oleh merit hanya seadil ukuran meritnya. Untuk setiap atribut: rata-rata setiap ukuran merit
-(kompetensi, JPM, kinerja) pada kelompok dan pembandingnya di tingkat provinsi, selisihnya dengan IK 95% (Welch) dan
+(kompetensi, JPM, kinerja) pada kelompok dan pembandingnya di tingkat provinsi, selisihnya dengan rentang 95% (Welch) dan
 dalam simpangan baku. Selisih yang besar bukan bukti ketidakadilan, tetapi alasan untuk menanyakan apakah ukuran itu
 menilai pekerjaan yang sama dengan cara yang sama.""",
         "en": """### Gaps in the merit measures themselves
 
 A gap explained by merit is only as fair as the merit measures. For every attribute: the mean of each merit measure
-(competency, JPM, performance) in the group and its reference at the province, their difference with its 95% CI (Welch)
+(competency, JPM, performance) in the group and its reference at the province, their difference with its 95% range (Welch)
 and in standard deviations. A large gap is no proof of unfairness, but a reason to ask whether the measure rates the
 same work the same way."""},
     "audit_quality": {"id": "## 6. Catatan kualitas data", "en": "## 6. Data quality notes"},
@@ -1857,7 +1909,7 @@ dipromosikan. Tiga model menjawab pertanyaan yang sama dengan cara sedikit berbe
   seluruh provinsi.
 
 Hasil utamanya adalah **rasio odds (OR)**: OR 2 berarti odds (peluang dibagi bukan-peluang) promosi dua kali lipat per
-satu satuan lebih tinggi; OR 1 berarti tidak ada hubungan. **IK 95%** adalah rentang nilai yang masih sesuai dengan
+satu satuan lebih tinggi; OR 1 berarti tidak ada hubungan. **Rentang 95%** adalah rentang nilai yang masih sesuai dengan
 data: bila seluruhnya di atas 1, hubungan positifnya jelas. Catatan di bawah menyebut berapa pegawai tidak masuk model
 dan mengapa.""",
         "en": """## 2. Do promotions follow competency and performance?
@@ -1875,13 +1927,13 @@ models answer the same question in slightly different ways:
 - **GEE** — allows for staff of one OPD being correlated; its results are averages over the whole province.
 
 The main result is the **odds ratio (OR)**: an OR of 2 means the odds (chance over no chance) of promotion double per
-unit higher; an OR of 1 means no association. The **95% CI** is the range of values still in line with the data: when
+unit higher; an OR of 1 means no association. The **95% range** is the range of values still in line with the data: when
 it lies wholly above 1, the positive association is clear. The notes below say how many staff are not in the model,
 and why."""},
     "rm_or_chart": {
-        "id": """Grafik berikut menampilkan semua rasio odds dengan IK 95% (skala log; garis hitam = 1, tidak ada
+        "id": """Grafik berikut menampilkan semua rasio odds dengan rentang 95% (skala log; garis hitam = 1, tidak ada
 hubungan). Titik di kanan garis: lebih sering dipromosikan; di kiri: lebih jarang.""",
-        "en": """The chart shows every odds ratio with its 95% CI (log scale; black line = 1, no association). Points
+        "en": """The chart shows every odds ratio with its 95% range (log scale; black line = 1, no association). Points
 right of the line: promoted more often; left: less often."""},
     "rm_curves": {
         "id": """Rasio odds sulit dibayangkan, jadi grafik berikut menerjemahkannya ke **peluang promosi**: untuk setiap
@@ -2301,7 +2353,7 @@ PAGES: dict[str, dict[str, str]] = {
     "box_no_weak": {"id": "Tidak ada komponen yang tampak lemah di antara yang dapat ditampilkan.",
                     "en": "No component that can be shown looks weak."},
     "box_hidden": {"id": "disembunyikan", "en": "hidden"},
-    # the six components: name, value in words, weakness in plain words, follow-up (KASN-style)
+    # the six components: name, value in words, weakness in plain words, follow-up (as BKN's merit-system assessment asks)
     "comp_coverage_profiling": {"id": "Pegawai yang sudah mengikuti asesmen kompetensi",
                                 "en": "Staff with a competency assessment"},
     "comp_coverage_kinerja": {"id": "Pegawai dengan SKP dua tahun terakhir", "en": "Staff with SKP for the last two years"},
@@ -2518,13 +2570,13 @@ PAGES: dict[str, dict[str, str]] = {
     "method_short": {"id": "Indeks 0–100 menggabungkan enam komponen: cakupan asesmen (bobot 10) dan SKP (10), promosi "
                              "dari talent pool (25), promosi yang memenuhi semua syarat (25), calon siap yang tidak "
                              "dilangkahi (15) dan keadilan (15). Kategori mengikuti empat tingkat Indeks Sistem Merit "
-                             "KASN: 75 ke atas Sangat Baik, 50–75 Baik, 25–50 Kurang, di bawah 25 Buruk. Rentang 95% "
+                             "(kini dinilai BKN, UU 20/2023): 75 ke atas Sangat Baik, 50–75 Baik, 25–50 Kurang, di bawah 25 Buruk. Rentang 95% "
                              "yang bertumpang tindih berarti urutannya belum tentu nyata. Definisi lengkap ada di "
                              "lampiran teknis.",
                      "en": "The 0–100 index combines six components: assessment coverage (weight 10) and SKP coverage "
                            "(10), promotions from the talent pool (25), promotions meeting every requirement (25), ready "
                            "candidates not passed over (15) and fairness (15). Categories follow the four levels of "
-                           "KASN's merit system index: 75 and above Very good, 50–75 Good, 25–50 Poor, under 25 Bad. "
+                           "the Merit System Index (assessed by BKN since UU 20/2023): 75 and above Very good, 50–75 Good, 25–50 Poor, under 25 Bad. "
                            "Overlapping 95% ranges mean the order may not be real. The full definition is in the "
                            "technical appendix."},
     # ---- figures of the pages
@@ -2589,7 +2641,7 @@ APPOINTMENTS: dict[str, dict[str, str]] = {
 COLUMNS.update({
     "n_rotasi": {"id": "Rotasi/mutasi", "en": "Rotations/mutations"},
     "n_mutasi": {"id": "di antaranya antar-OPD", "en": "of which between OPDs"},
-    "share_rotasi_memenuhi_syarat": {"id": "Memenuhi syarat jabatan (CI 95%)", "en": "Meeting the post's requirements (95% CI)"},
+    "share_rotasi_memenuhi_syarat": {"id": "Memenuhi syarat jabatan (rentang 95%)", "en": "Meeting the post's requirements (95% range)"},
     "n_perlu_alasan": {"id": "JPT dipindah < 2 tahun", "en": "JPT moved < 2 years"},
     "n_melewati_5_tahun": {"id": "JPT > 5 tahun", "en": "JPT > 5 years"},
 })
@@ -2870,7 +2922,7 @@ COLUMNS.update({
     "mean_group": {"id": "Rata-rata kelompok", "en": "Group mean"},
     "mean_reference": {"id": "Rata-rata pembanding", "en": "Reference mean"},
     "gap": {"id": "Selisih (kelompok − pembanding)", "en": "Gap (group − reference)"},
-    "gap_ci": {"id": "Selisih, IK 95%", "en": "Gap, 95% CI"},
+    "gap_ci": {"id": "Selisih, rentang 95%", "en": "Gap, 95% range"},
     "gap_ci_low": {"id": "Selisih, batas bawah 95%", "en": "Gap, 95% lower bound"},
     "gap_ci_high": {"id": "Selisih, batas atas 95%", "en": "Gap, 95% upper bound"},
     "std_gap": {"id": "Selisih (SD)", "en": "Gap (SD)"},
@@ -2976,10 +3028,10 @@ COLUMN_HELP.update({
 })
 SHEET_HELP.update({
     "merit_gaps": {"id": "Kesenjangan dalam ukuran merit itu sendiri: untuk setiap atribut, kelompok dan ukuran (kompetensi, "
-                         "JPM, kinerja) di tingkat provinsi, rata-rata kelompok dan pembanding, selisihnya dengan IK 95% "
+                         "JPM, kinerja) di tingkat provinsi, rata-rata kelompok dan pembanding, selisihnya dengan rentang 95% "
                          "dan dalam SD. Kesenjangan yang dijelaskan oleh merit hanya seadil ukuran meritnya.",
                    "en": "Gaps in the merit measures themselves: for every attribute, group and measure (competency, JPM, "
-                         "performance) at the province, the group's and the reference's means, their gap with its 95% CI "
+                         "performance) at the province, the group's and the reference's means, their gap with its 95% range "
                          "and in SD. A gap explained by merit is only as fair as the merit measures."},
     "tier_sensitivity": {"id": "Kepekaan tingkatan terhadap bobot indeks: satu baris per OPD, tingkatannya dengan bobot yang "
                                "diterbitkan, bagian set bobot acak yang mempertahankannya dan rentang indeksnya.",
@@ -3061,10 +3113,10 @@ API: dict[str, dict[str, str]] = {
                       "en": "ml.compare compares two results of one kind: two ReadinessModels (ml.fit_readiness) or two "
                             "AuditResults (ml.audit), not {a} and {b}"},
     "compare_models_note": {"id": "Perbedaan antara dua fit diuraikan, tidak diuji: fit pada orang yang sebagian sama bukan "
-                                  "dua sampel independen. \"Sisi CI berubah\": CI 95% salah satu fit seluruhnya di atas "
+                                  "dua sampel independen. \"Sisi CI berubah\": rentang 95% salah satu fit seluruhnya di atas "
                                   "(atau di bawah) 1 dan yang lain tidak.",
                             "en": "A difference between two fits is described, not tested: fits on partly the same "
-                                  "persons are not two independent samples. \"CI side changed\": one fit's 95% CI lies "
+                                  "persons are not two independent samples. \"CI side changed\": one fit's 95% range lies "
                                   "wholly above (or below) 1 and the other's does not."},
     "compare_audits_note": {"id": "Temuan yang putusannya berubah ada di atas; kelompok < 5 orang tampil \"< 5\".",
                             "en": "Findings whose verdict changed come first; groups of < 5 persons show \"< 5\"."},

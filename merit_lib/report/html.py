@@ -8,7 +8,9 @@ of inlining JupyterLab's; every page carries `lang`, a real `<title>`, a viewpor
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import struct
 import threading
 from pathlib import Path
 
@@ -17,11 +19,15 @@ import pandas as pd
 
 from merit_lib.data.sink import inside, write_text
 from merit_lib.domain import text
-from merit_lib.domain.language import number, period_label
+from merit_lib.domain.language import moment, number, period_label
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STYLESHEET = "assets/merit.css"            # inside a period folder; every page links it
 WIDE_COLUMNS = 10                          # a table this wide is set smaller (class merit-wide) to fit the page
+KEY_VALUE_ROWS = 3                         # a wide table of at most this many rows prints as a list of name: value
+#: on a phone a figure is shown at least at this share of its own size (scrolling sideways inside its box), so that
+#: its smallest label (figures.SMALLEST_FONT_PT = 8 pt at 100 dpi: 11 px) stays at least 8 px tall
+MIN_FIGURE_SCALE = 0.75
 _NO_ALT = "No description has been provided for this image"   # what nbconvert puts on an image without alt
 _local = threading.local()
 
@@ -116,9 +122,26 @@ def page_resources(title: str, meta: dict, lang: str, opd: str | None = None, de
     return {"merit": {"title": title, "period": meta["period"], "period_text": period_text, "opd": opd, "trail": trail,
                       "fingerprint": meta["fingerprint"], "lang": lang, "doc_title": f"{title} — {period_text}",
                       "css_href": "../" * depth + STYLESHEET,
-                      "generated": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "nav": _nav(depth, lang),
+                      "generated": moment(dt.datetime.now(), lang), "nav": _nav(depth, lang),
                       "period_label": t["period"], "fingerprint_label": t["fingerprint"],
-                      "generated_label": t["generated"], "footer": t["footer"]}}
+                      "generated_label": t["generated"], "footer": t["footer"],
+                      "print_css": print_css(f"{title} · {period_text}", lang)}}
+
+
+def css_string(value: str) -> str:
+    """`value` as a quoted CSS string that is safe inside a `<style>` element: every character but ASCII letters and
+    digits is a six-digit CSS escape (a space too: CSS swallows one after an escape), so no quote, backslash, `<` or
+    line break can end it."""
+    return '"' + "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06x}" for c in str(value)) + '"'
+
+
+def print_css(left: str, lang: str) -> str:
+    """The running footer of every printed page (A4 and the PDF): `left` (page title · period) at the bottom left,
+    "hal. x dari y" at the bottom right (CSS page-margin boxes; the stylesheet sets their look)."""
+    before, rest = _TXT[lang]["page_of"].split("{page}")
+    middle, after = rest.split("{pages}")
+    pages = f"{css_string(before)} counter(page) {css_string(middle)} counter(pages) {css_string(after)}"
+    return f"@page {{ @bottom-left {{ content: {css_string(left)}; }} @bottom-right {{ content: {pages}; }} }}"
 
 
 def write_assets(stage: Path) -> Path:
@@ -127,11 +150,12 @@ def write_assets(stage: Path) -> Path:
     return write_text(css, inside(stage, *STYLESHEET.split("/")))
 
 
-def finish_page(html: str, fallback: str) -> str:
+def finish_page(html: str, fallback: str, lang: str = "id") -> str:
     """The last touches nbconvert cannot make: every image gets alt text (the figure's own title when the kernel gave
-    one, else its section heading, numbered when a section holds several figures, else `fallback`), the first `<h2>`
-    stays under the page title in print, a table of WIDE_COLUMNS or more is set smaller, and a table inside a
-    `<details>` scrolls sideways inside its own box."""
+    one, else its section heading, numbered when a section holds several figures, else `fallback`) and its own width
+    (for the phone's minimum scale), the first `<h2>` stays under the page title in print, and every table scrolls
+    sideways inside its own box (first column fixed); a table of WIDE_COLUMNS or more is set smaller on screen and, in
+    print, becomes a list of name: value (KEY_VALUE_ROWS rows or fewer) or a line saying where it is complete."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, features="html.parser")
@@ -145,16 +169,62 @@ def finish_page(html: str, fallback: str) -> str:
         if not alt or alt == _NO_ALT:
             seen[heading] = seen.get(heading, 0) + 1
             el["alt"] = heading if seen[heading] == 1 else f"{heading} ({seen[heading]})"
+        width = png_width(str(el.get("src") or ""))
+        if width:
+            el["style"] = f"--w: {width}px"
     first = next((h for h in soup.find_all("h2") if h.find_parent("header") is None), None)
     if first is not None:
         first["class"] = [*first.get("class", []), "merit-first"]
     for table in soup.find_all("table"):
-        row = table.find("tr")
-        if row is not None and len(row.find_all(["th", "td"])) >= WIDE_COLUMNS:
-            table["class"] = [*table.get("class", []), "merit-wide"]
-        if table.find_parent("details") is not None and table.find_parent(class_="scroll-x") is None:
+        if table.find_parent(class_="scroll-x") is None:
             table.wrap(soup.new_tag("div", attrs={"class": "scroll-x"}))
+        row = table.find("tr")
+        if row is None or len(row.find_all(["th", "td"])) < WIDE_COLUMNS:
+            continue
+        table["class"] = [*table.get("class", []), "merit-wide"]
+        box = table.find_parent(class_="scroll-x")
+        box["class"] = [*box.get("class", []), "screen-only"]
+        box.insert_after(_print_twin(soup, table, lang))
     return str(soup)
+
+
+def _print_twin(soup: object, table: object, lang: str) -> object:
+    """What prints instead of a wide table: a name: value list per row when it has few rows and one header per cell,
+    else a line saying where the table is complete."""
+    head_rows = table.find("thead").find_all("tr") if table.find("thead") else []  # type: ignore[attr-defined]
+    body = [tr for tr in table.find_all("tr") if tr.find_parent("thead") is None]  # type: ignore[attr-defined]
+    names = [" ".join(c.get_text(" ", strip=True).split()) for c in head_rows[-1].find_all(["th", "td"])] if head_rows else []
+    rows = [[" ".join(c.get_text(" ", strip=True).split()) for c in tr.find_all(["th", "td"])] for tr in body]
+    if len(head_rows) != 1 or not rows or len(rows) > KEY_VALUE_ROWS or any(len(r) != len(names) for r in rows):
+        note = soup.new_tag("p", attrs={"class": "print-only merit-omitted"})  # type: ignore[attr-defined]
+        note.string = _TXT[lang]["print_omitted"]
+        return note
+    twin = soup.new_tag("div", attrs={"class": "print-only merit-kv"})  # type: ignore[attr-defined]
+    for cells in rows:
+        kv = soup.new_tag("table", attrs={"class": "merit-kv"})  # type: ignore[attr-defined]
+        for name, value in zip(names, cells):
+            tr = soup.new_tag("tr")  # type: ignore[attr-defined]
+            th, td = soup.new_tag("th"), soup.new_tag("td")  # type: ignore[attr-defined]
+            th.string, td.string = name, value
+            tr.append(th)
+            tr.append(td)
+            kv.append(tr)
+        twin.append(kv)
+    return twin
+
+
+def png_width(src: str) -> int | None:
+    """The pixel width of a PNG given as a data URI (read from its IHDR header), None for anything else."""
+    prefix = "data:image/png;base64,"
+    if not src.startswith(prefix):
+        return None
+    try:
+        head = base64.b64decode(src[len(prefix):len(prefix) + 32])
+    except ValueError:
+        return None
+    if len(head) < 24 or head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        return None
+    return int(struct.unpack(">I", head[16:20])[0])
 
 
 def render_notebook(executed: Path, target: Path, job: object, meta: dict, lang: str) -> Path:
@@ -163,7 +233,7 @@ def render_notebook(executed: Path, target: Path, job: object, meta: dict, lang:
     depth = job.name.count("/")  # type: ignore[attr-defined]
     resources = page_resources(job.title, meta, lang, job.opd, depth, trail_html(job, meta, lang))  # type: ignore[attr-defined]
     body, _ = _exporter().from_notebook_node(nb, resources=resources)
-    return write_text(finish_page(body, job.title), target)  # type: ignore[attr-defined]
+    return write_text(finish_page(body, job.title, lang), target)  # type: ignore[attr-defined]
 
 
 def _site():

@@ -215,14 +215,12 @@ def plan(tables_dir: Path, period: str, lang: str, opds: list[str] | None) -> li
     names = dict(zip(comp["opd_kode"], comp["opd_nama"]))
     stems = page_names(codes)
     base = {"tables_dir": "tables", "period": period, "lang": lang}
-    en = lang == "en"
     jobs = [Job("provinsi", NOTEBOOKS / "11_province.ipynb", {**base, "opd_pages": codes},
-                "Province summary" if en else "Ringkasan Provinsi"),
+                text.t("site.page_province", lang)),
             Job("audit_keadilan", NOTEBOOKS / "03_fairness_audit.ipynb",
-                {"results_dir": "tables", "period": period, "lang": lang},
-                "Fairness audit" if en else "Audit Keadilan Promosi")]
+                {"results_dir": "tables", "period": period, "lang": lang}, text.t("site.page_audit", lang))]
     for code in codes:
-        title = f"{'Report' if en else 'Laporan'} {names.get(code, code)}"
+        title = text.t("site.page_opd", lang, opd=names.get(code, code))
         jobs.append(Job(f"opd/{stems[code]}", NOTEBOOKS / "10_opd_report.ipynb", {**base, "opd_kode": code}, title, code))
     return jobs
 
