@@ -218,10 +218,13 @@ def test_the_published_register_is_only_what_the_door_allows(year):
 
 
 def test_the_workbook_has_the_register_as_a_sheet(year):
+    from merit_lib.report.workbook import sheet_name
+
     folder = year.reports / QUARTERS[-1]
     book = openpyxl.load_workbook(folder / "ringkasan.xlsx")
-    assert "register" in book.sheetnames
-    ws = book["register"]
+    sheet = sheet_name("register")                 # the sheet's name in the workbook's language
+    assert sheet == "register_temuan" and sheet in book.sheetnames
+    ws = book[sheet]
     rows = list(ws.iter_rows(values_only=True))
     reg = published(folder, "register")
     assert len(rows) - 1 == len(reg)
@@ -230,7 +233,7 @@ def test_the_workbook_has_the_register_as_a_sheet(year):
     words = {r[head.index("Kode temuan")]: dict(zip(head, r)) for r in rows[1:]}
     assert words[year.persistent]["Status tindak lanjut"] == "belum sesuai / dalam proses"
     assert words[year.persistent]["Sejak"] == "Triwulan II 2025"
-    about = [r for r in book["Keterangan"].iter_rows(values_only=True) if r[0] == "register"]
+    about = [r for r in book["Keterangan"].iter_rows(values_only=True) if r[0] == sheet]
     assert len(about) == len(reg.columns) + 1 and all(r[3] for r in about)
 
 

@@ -66,9 +66,9 @@ def _col(ws, head: str) -> int:
 def test_sheets_keterangan_first_then_each_table_named_in_the_workbooks_language(books):
     ind, en, _, _ = books
     assert ind.sheetnames == ["Keterangan", "kepatuhan", "temuan_keadilan", "terlewati_per_jenjang", "koefisien_model",
-                              "validasi", "catatan_promosi", "tren"]
+                              "validasi", "catatan_promosi", "tren", "selisih_merit", "kepekaan_posisi"]
     assert en.sheetnames == ["About", "compliance", "fairness_findings", "passed_over_by_level", "model_coefficients",
-                             "validation", "promotions_ledger", "trend"]
+                             "validation", "promotions_ledger", "trend", "merit_gaps", "tier_sensitivity"]
     rows = ind.wb["Keterangan"].iter_rows(min_row=2, values_only=True)       # each sheet names the CSV it holds
     assert {r[0]: r[2] for r in rows if r[1] == text.SHEET_HELP["_whole_sheet"]["id"]}["kepatuhan"] == \
         "tables/compliance.csv"

@@ -3486,9 +3486,9 @@ COLUMN_HELP.update({
     "register.follow_up": {"id": "Kategori tindak lanjut BPK: sesuai (sesuai rekomendasi), proses (belum sesuai / dalam "
                                  "proses), belum (belum ditindaklanjuti), tidak_dapat (tidak dapat ditindaklanjuti dengan "
                                  "alasan sah).",
-                           "en": "BPK's follow-up category: sesuai (in line with the recommendation), proses (not yet in "
-                                 "line / in progress), belum (not yet followed up), tidak_dapat (cannot be followed up "
-                                 "for a valid reason)."},
+                           "en": "BPK's follow-up category: in line with the recommendation, not yet in line / in "
+                                 "progress, not yet followed up, or cannot be followed up for a valid reason (register.csv "
+                                 "keeps BPK's Indonesian codes)."},
     "register.open": {"id": "Terbuka sampai ditutup sesuai rekomendasi atau karena alasan sah.",
                       "en": "Open until closed as recommended or for a valid reason."},
     "register.updated": {"id": "Tanggal terakhir auditor mengubah isian temuan ini.",
