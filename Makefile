@@ -8,8 +8,10 @@ ACRO_LOCK := requirements-acro.lock
 DATA ?= data/synthetic/banten
 PERIOD ?= 2026Q1
 PORT ?= 8888
+# test workers (pytest-xdist): one per core; WORKERS=0 runs the suite in one process
+WORKERS ?= auto
 
-.PHONY: setup hooks report test lint lab screenshots clean lock
+.PHONY: setup hooks report test quick lint lab screenshots clean lock
 
 # the tested versions from the lock, then this package itself (its ranges are in pyproject.toml)
 $(STAMP): pyproject.toml $(LOCK) $(ACRO_LOCK)
@@ -41,8 +43,14 @@ report: $(STAMP) $(DATA)/pegawai.csv
 lint: $(STAMP)
 	$(BIN)/ruff check merit_lib tests benchmarks
 
+# every tier (fuzz, package, browser included; CI runs this), on parallel workers (pytest-xdist), a test file per worker
+# at a time (`--dist loadfile`: a file's fixtures are made once, a notebook's cells stay in order in one kernel)
 test: $(STAMP) lint
-	$(BIN)/python -m pytest tests --nbval-lax notebooks -p no:cacheprovider
+	$(BIN)/python -m pytest tests --nbval-lax notebooks -p no:cacheprovider -n $(WORKERS) --dist loadfile
+
+# while working: every tier but the slow ones (marked `slow` and `browser` in tests/; `make test` runs them)
+quick: $(STAMP)
+	$(BIN)/python -m pytest tests -p no:cacheprovider -n $(WORKERS) --dist loadfile -m "not slow and not browser"
 
 # JupyterLab on the project, also as root (our machines run as root), on 127.0.0.1:$(PORT); open the URL it prints
 lab: $(STAMP)

@@ -29,9 +29,15 @@ basis estimate's 95 % CI for the planted odds ratio where the model holds it (no
 post_outcome_control: 93–97 %). `few_clusters` then fits the readiness model on frames cut to 5, 12 and 42 OPDs and
 prints how often the 95 % CI of kompetensi covers the planted odds ratio (target 93–97 %).
 
-Run: .venv/bin/python benchmarks/bench_verdicts.py [--seeds 100] [--scenarios a,b] [--clusters-seeds 150] [--out runs.csv]
+`--index-seeds` (first) measures the compliance index's fairness component (issue 21, item 8) on the demo extract (the
+evidence window, women OR 0.25 in DINDIKBUD): in how many OPDs it is scored against how many the audit could test, how
+the score tracks size in the OPDs where nothing is planted, what the penalised OPD scores, and how often each OPD keeps
+its tier under 100 random weight sets (`tier_sensitivity`, published as tier_sensitivity.csv).
+
+Run: .venv/bin/python benchmarks/bench_verdicts.py [--seeds 100] [--scenarios a,b] [--clusters-seeds 150]
+     [--index-seeds 5] [--out runs.csv]
 Each run's focal results are written to `--out` as they come, so a long run can be summarised part way
-(`--summarise runs.csv`). About 2 minutes per seed on two shared cores at the defaults.
+(`--summarise runs.csv`). About 25 s per seed (all 13 scenarios) and 25 s per index seed on two shared cores.
 """
 
 from __future__ import annotations
@@ -52,12 +58,14 @@ from merit_lib.analysis.fairness import BY_MERIT, DISPARITY, EXPLAINED, FLAGS, N
 from merit_lib.analysis.features import analysis_frame
 from merit_lib.domain.roles import ASN, Roles
 from merit_lib.synth import synthesize
+from merit_lib.synth.generator import DEMO_DISPARITIES, DEMO_IGNORE_MERIT
 
 N = 3236
 PERIOD = "2026Q1"
 BASE_RATE = 0.09
 LEVEL = {"Pelaksana": 0.0, "Fungsional": -0.3, "Pelaksana/Fungsional": 0.0, "Pengawas": 0.3, "Administrator": -0.5}
 BETA_K, BETA_P = 1.0, 0.6          # log odds per SD of competency and kinerja
+PLANTED_OPD = "DINDIKBUD"          # the demo extract's penalty (women OR 0.25 at equal merit)
 
 
 def base_frame(seed: int) -> pd.DataFrame:
@@ -341,6 +349,42 @@ def cluster_coverage(frames: list[pd.DataFrame], sizes: tuple[int, ...], reps: i
     return pd.DataFrame(rows)
 
 
+# --------------------------------------------------------------------------- the index (issue 21, item 8)
+
+
+def index_footing(seeds: list[int], n_weights: int = 100) -> pd.DataFrame:
+    """Per seed, a report's compliance on the demo synthetic extract (the evidence window, every OPD audited; women
+    penalised OR 0.25 in DINDIKBUD, BAPENDA ignoring merit): how many OPDs the fairness component scores against how many the audit could test
+    (and how each tracks size), the planted OPD's score against the others', and how the tiers rest on the weights
+    (`tier_sensitivity` under `n_weights` random weight sets; from the unpublished table, as the door's rule for hidden
+    counts is not what is measured here)."""
+    from merit_lib.analysis.compliance import compliance, tier_sensitivity
+    from merit_lib.analysis.tiers import TIERS
+
+    rows = []
+    for seed in seeds:
+        t = time.perf_counter()
+        s = synthesize(n=N, seed=seed, period=PERIOD, disparities=list(DEMO_DISPARITIES),
+                       ignore_merit=list(DEMO_IGNORE_MERIT))
+        frame = analysis_frame(s.tables, PERIOD)
+        comp = compliance(frame, audit(frame).findings, n_boot=200).set_index("opd_kode")
+        size = comp["n_pegawai"].astype(float)
+        scored, tested = comp["skor_keadilan"].notna(), comp["fairness_tested"] > 0
+        others = comp["skor_keadilan"].drop(index=PLANTED_OPD).dropna()
+        sens = tier_sensitivity(comp.reset_index(), n_weights=n_weights, seed=seed)
+        rated = sens[sens["tier"].astype(str) != TIERS[-1]]
+        rows.append({"seed": seed, "opds": len(comp), "scored": int(scored.sum()), "tested": int(tested.sum()),
+                     "r(size, tested)": float(np.corrcoef(size, tested)[0, 1]) if tested.nunique() > 1 else np.nan,
+                     "r(size, score), others": float(np.corrcoef(size[others.index], others)[0, 1])
+                     if others.nunique() > 1 else np.nan,
+                     "planted score": float(comp.loc[PLANTED_OPD, "skor_keadilan"]),
+                     "others median": float(others.median()), "others min": float(others.min()),
+                     "rated": len(rated), "median same tier": float(rated["share_same_tier"].median()),
+                     "same tier ≥ 90%": float((rated["share_same_tier"] >= 0.9).mean()),
+                     "seconds": time.perf_counter() - t})
+    return pd.DataFrame(rows)
+
+
 # --------------------------------------------------------------------------- the tables
 
 
@@ -410,12 +454,17 @@ def main() -> None:
     ap.add_argument("--first-seed", type=int, default=2000)
     ap.add_argument("--scenarios", default=",".join(SCENARIOS))
     ap.add_argument("--clusters-seeds", type=int, default=150, help="runs per number of OPDs and SD (0: skip)")
+    ap.add_argument("--index-seeds", type=int, default=5, help="demo extracts whose fairness component and tiers are measured (0: skip)")
     ap.add_argument("--out", type=Path, help="write every focal result here as it comes (CSV)")
     ap.add_argument("--summarise", type=Path, help="only summarise the focal results of an earlier --out")
     args = ap.parse_args()
     if args.summarise:
         summarise(pd.read_csv(args.summarise, keep_default_na=False, na_values=[""]))
         return
+    if args.index_seeds:
+        print(f"\nThe index's fairness component and the tiers' weight sensitivity, {args.index_seeds} demo extracts:")
+        ix = index_footing(list(range(args.first_seed, args.first_seed + args.index_seeds)))
+        print(ix.to_string(index=False, float_format=lambda v: f"{v:.2f}"), flush=True)
     chosen = [SCENARIOS[s] for s in args.scenarios.split(",") if s]
     found: list[dict] = []
     frames = []

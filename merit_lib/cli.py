@@ -1,4 +1,4 @@
-"""The `merit` command: validate, synth, siasn, report, model, audit, pelantikan, kandidat.
+"""The `merit` command: validate, synth, siasn, report, model, audit, pelantikan, kandidat, temuan.
 
 Errors a user can cause (`merit_lib.domain.errors.MeritError`, the loader's `LoadError`, and a full disk or a
 missing permission) print one clear line in the command's language and exit 2; they never show a traceback.
@@ -148,7 +148,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{k} {len(v)}" for k, v in s.tables.items())
     per_quarter = ", ".join(f"{q} {n}" for q, n in s.truth.promoted_by_quarter.items())
     print(f"Ekstrak sintetis ditulis ke {out} ({counts}); promosi per triwulan: {per_quarter}")
-    planted = [f"{d.opd}:{d.attribute}:{d.group}:{d.odds_ratio:g}" for d in s.truth.disparities]
+    planted = [d.describe() for d in s.truth.disparities]
     planted += [f"{o} (abaikan merit)" for o in s.truth.ignore_merit]
     planted += [f"{g.opd}:{g.attribute}:{g.group}:{g.shift:g} SD (merit lebih rendah)" for g in s.truth.merit_gaps]
     planted += [f"{m.opd}:{m.attribute}:{m.group}:{m.share:g} (tanpa asesmen)" for m in s.truth.missing_assessments]
@@ -164,6 +164,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """Render every report of a period (province, fairness audit, one per OPD) into one folder."""
     from merit_lib.report.pipeline import (
+        INTERNAL_LOG,
         INTERNAL_SIASN,
         INTERNAL_VALIDATION,
         NOTEBOOKS,
@@ -192,8 +193,16 @@ def cmd_report(args: argparse.Namespace) -> int:
         if unknown:
             raise ParameterError(f"--opd: OPD tidak dikenal: {', '.join(unknown)}", en=f"--opd: unknown OPD codes: {', '.join(unknown)}")
     result = run_report(args.data, args.period, args.out, opds=args.opd, workers=args.workers, lang=args.lang,
-                        internal=args.internal, siasn=siasn, pdf=args.pdf, window=_window(args.window))
+                        internal=args.internal, siasn=siasn, pdf=args.pdf, window=_window(args.window),
+                        register=args.register or True)
     print(("Reports written to" if en else "Laporan ditulis ke") + f": {result.out} ({len(result.jobs)} notebook)")
+    if result.recorded is not None:
+        from merit_lib.domain.text import t
+
+        r = result.recorded
+        again = "" if not r.again else t("register.cli_again_new" if r.changed else "register.cli_again_same", args.lang)
+        print(t("register.cli_recorded", args.lang, path=result.register, period=r.period, seen=r.seen, new=len(r.new),
+                again=again))
     if result.internal is not None:
         print(("Row-level validation listing (data steward only, not for publication)" if en else
                "Daftar validasi per baris (hanya untuk pengelola data, jangan diterbitkan)")
@@ -204,6 +213,11 @@ def cmd_report(args: argparse.Namespace) -> int:
                   + f": {result.internal / INTERNAL_SIASN}")
     for f in result.failures:
         print(("FAILED" if en else "GAGAL") + f": {f.name} — {f.error}", file=sys.stderr)
+    warned = [w for w in result.warned if w.status == "ok"]
+    if warned and result.internal is not None:      # taken out of the pages; the log in the steward's folder has them
+        print((f"{len(warned)} page(s) raised a warning, kept off the page: see " if en else
+               f"{len(warned)} halaman memunculkan peringatan (tidak tampil di halaman): lihat ")
+              + str(result.internal / INTERNAL_LOG), file=sys.stderr)
     if result.kept_aside:
         print(("The existing folder was kept; this run is at " if en else
                "Folder lama dipertahankan; hasil run ini ada di ") + str(result.kept_aside), file=sys.stderr)
@@ -365,7 +379,7 @@ def cmd_kandidat(args: argparse.Namespace) -> int:
     period = _period(args.period) if args.period else _period(f"{dt.date.today().year}Q{(dt.date.today().month - 1) // 3 + 1}")
     claim([Target(args.out, file=True)], [args.data])
     _data_folder(args.data)
-    frame = analysis_frame(load_extract(args.data, lang=args.lang), period, window=1)   # as at the quarter's start
+    frame = analysis_frame(load_extract(args.data, lang=args.lang), period, window=1, as_at=True)  # at its start
     s = shortlist(frame, level, opd=args.opd, jabatan=args.jabatan, n=args.n, lang=args.lang)
     path = write_shortlist(s, args.out, args.lang)
     where = f" {args.jabatan}" if args.jabatan else ""
@@ -475,8 +489,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--period", default="2026Q1")
     s.add_argument("--format", choices=("csv", "xlsx", "parquet", "siasn"), default="csv",
                    help="siasn: as BKN's SIASN delivers it (export, ref-unor.json, per-NIP JSON)")
-    s.add_argument("--disparity", action="append", metavar="OPD:ATTR:GROUP:OR",
-                   help="planted penalty at equal merit, e.g. DINKES:jenis_kelamin:P:0.3 (repeatable; OPD * = all)")
+    s.add_argument("--disparity", action="append", metavar="OPD:ATTR:GROUP:OR[:QUARTERS]",
+                   help="planted penalty at equal merit, e.g. DINKES:jenis_kelamin:P:0.3 (repeatable; OPD * = all); "
+                        "a one-off in some quarters only: RSUDBTN:jenis_kelamin:P:40:2024Q3")
     s.add_argument("--missing-assessment", action="append", metavar="OPD:ATTR:GROUP:SHARE",
                    help="planted missing competency assessments for a group, e.g. *:jenis_kelamin:P:0.6 (no penalty)")
     s.add_argument("--merit-gap", action="append", metavar="OPD:ATTR:GROUP:SD",
@@ -502,7 +517,12 @@ def build_parser() -> argparse.ArgumentParser:
     _window_argument(r)
     r.add_argument("--pdf", action="store_true",
                    help="also an A4 PDF beside each OPD page, printed by headless Chromium (apt-get install -y chromium)")
+    r.add_argument("--register", metavar="PATH",
+                   help="the auditor's register the run records its findings into (default: register.sqlite beside the "
+                        "period folder, e.g. reports/register.sqlite)")
     r.set_defaults(func=cmd_report)
+
+    _temuan_parser(sub)
 
     a = sub.add_parser("audit", help="fairness audit of promotions: findings.csv (+ audit_meta.json)")
     _input_arguments(a)
@@ -554,6 +574,206 @@ def build_parser() -> argparse.ArgumentParser:
 
 #: further sub-commands can register here
 _EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+# --------------------------------------------------------------------------- merit temuan: the auditor's register
+
+#: the register `merit temuan` reads by default (where `merit report --out reports/<period>` keeps it)
+DEFAULT_REGISTER = "reports/register.sqlite"
+#: how long an import or a response waits for the register while a report run holds it (seconds)
+REGISTER_WAIT = 60.0
+
+
+def _temuan_parser(sub: argparse._SubParsersAction) -> None:
+    """`merit temuan` and its sub-commands (list, ekspor, impor, catat, tampil, riwayat)."""
+    from merit_lib.domain import codes
+
+    def common(p: argparse.ArgumentParser, top: bool) -> None:
+        keep = {} if top else {"default": argparse.SUPPRESS}
+        p.add_argument("--register", metavar="PATH", help=f"the register (default {DEFAULT_REGISTER})",
+                       **({"default": DEFAULT_REGISTER} if top else keep))
+        p.add_argument("--lang", choices=("id", "en"), **({"default": "id"} if top else keep))
+
+    def filters(p: argparse.ArgumentParser, top: bool) -> None:
+        keep = {} if top else {"default": argparse.SUPPRESS}
+        p.add_argument("--periode", metavar="PERIOD", help="as at this quarter (default: the last recorded)", **keep)
+        p.add_argument("--opd", nargs="+", metavar="CODE", help="only these OPDs (PROVINSI: the province's findings)",
+                       **keep)
+        p.add_argument("--jenis", nargs="+", choices=codes.FINDING_KINDS, help="only these kinds", **keep)
+        p.add_argument("--status", nargs="+", choices=codes.SEEN_STATUSES, help="only findings new, recurring or no "
+                       "longer seen", **keep)
+        p.add_argument("--tindak-lanjut", dest="follow", nargs="+", choices=codes.FOLLOW_UPS,
+                       help="only these follow-up statuses", **keep)
+        p.add_argument("--semua", action="store_true", help="closed findings too (default: open ones)",
+                       **({} if top else {"default": argparse.SUPPRESS}))
+
+    t = sub.add_parser("temuan", help="the auditor's register: list findings, export to Excel, import responses, history")
+    common(t, True)
+    filters(t, True)
+    t.set_defaults(func=cmd_temuan, temuan="daftar")
+    ts = t.add_subparsers(dest="temuan", metavar="{ekspor,impor,catat,tampil,riwayat}")
+    e = ts.add_parser("ekspor", help="the findings to an Excel sheet with drop-down lists, for the auditors to fill in")
+    e.add_argument("file", metavar="FILE.xlsx")
+    common(e, False)
+    filters(e, False)
+    i = ts.add_parser("impor", help="read a filled sheet back: every cell checked, nothing written on any problem")
+    i.add_argument("file", metavar="FILE.xlsx")
+    i.add_argument("--oleh", metavar="NAME", help="who records it (for the history; default: this user)")
+    i.add_argument("--tunggu", type=float, default=REGISTER_WAIT, metavar="SECONDS",
+                   help=f"wait this long for a report run holding the register (default {REGISTER_WAIT:g})")
+    common(i, False)
+    c = ts.add_parser("catat", help="record one response from the command line")
+    c.add_argument("kode", metavar="KODE", help="the finding's code, e.g. T1A2B3C4D")
+    c.add_argument("--tanggapan", help="the OPD's response: setuju, setuju sebagian, tidak setuju")
+    c.add_argument("--tindakan", help="the action agreed (at most 500 characters)")
+    c.add_argument("--batas", help="the deadline, e.g. 2026-03-31 (today or later)")
+    c.add_argument("--tindak-lanjut", dest="tindak_lanjut",
+                   help="sesuai rekomendasi | belum sesuai / dalam proses | belum ditindaklanjuti | tidak dapat "
+                        "ditindaklanjuti dengan alasan sah (or sesuai, proses, belum, tidak_dapat)")
+    c.add_argument("--peninjau", help="the reviewer (at most 80 characters)")
+    c.add_argument("--oleh", metavar="NAME", help="who records it (for the history; default: this user)")
+    c.add_argument("--tunggu", type=float, default=REGISTER_WAIT, metavar="SECONDS")
+    common(c, False)
+    v = ts.add_parser("tampil", help="one finding: where it stands, its evidence by quarter, its history")
+    v.add_argument("kode", metavar="KODE")
+    common(v, False)
+    h = ts.add_parser("riwayat", help="the append-only history of every change, for the audit file")
+    h.add_argument("--out", metavar="FILE.csv", help="write it as CSV (default: print it)")
+    common(h, False)
+
+
+def cmd_temuan(args: argparse.Namespace) -> int:
+    """The auditor's register: list, export, import, record one response, show one finding, the history."""
+    from merit_lib.data.register import Register
+
+    with Register.open(args.register) as reg:
+        return _TEMUAN[args.temuan or "daftar"](reg, args)
+
+
+def _temuan_filters(args: argparse.Namespace) -> dict:
+    period = str(_period(args.periode)) if getattr(args, "periode", None) else None
+    return {"period": period, "opds": getattr(args, "opd", None), "kinds": getattr(args, "jenis", None),
+            "statuses": getattr(args, "status", None), "follow_ups": getattr(args, "follow", None),
+            "everything": bool(getattr(args, "semua", False))}
+
+
+def _temuan_list(reg, args: argparse.Namespace) -> int:
+    from merit_lib.domain.text import t
+    from merit_lib.report import register_view
+    from merit_lib.report.temuan_xlsx import findings_frame
+
+    if not reg.periods():
+        print(t("register.cli_empty", args.lang, path=reg.path))
+        return EXIT_OK
+    filters = _temuan_filters(args)
+    period = filters["period"] or reg.periods()[-1]
+    table = findings_frame(reg, **filters)
+    if table.empty:
+        print(t("register.cli_none", args.lang, path=reg.path, period=period))
+        return EXIT_OK
+    print(t("register.cli_head", args.lang, n=len(table), period=period, path=reg.path))
+    for _, row in table.iterrows():
+        print(f"{row['kode']}  {row['scope']}: {register_view.sentence(row, period, args.lang)}")
+    return EXIT_OK
+
+
+def _temuan_export(reg, args: argparse.Namespace) -> int:
+    from merit_lib.domain.text import t
+    from merit_lib.report.targets import Target, claim
+    from merit_lib.report.temuan_xlsx import export
+
+    [target] = claim([Target(args.file, "ekspor", file=True)], [reg.path])
+    filters = _temuan_filters(args)
+    n = export(reg, target, filters.pop("period"), args.lang, **filters)
+    print(t("register.cli_exported", args.lang, n=n, file=target))
+    return EXIT_OK
+
+
+def _temuan_import(reg, args: argparse.Namespace) -> int:
+    from merit_lib.domain.text import t
+    from merit_lib.report.temuan_xlsx import apply
+
+    done = apply(reg, args.file, who=args.oleh, wait=args.tunggu, lang=args.lang,
+                 on_wait=lambda holder: print(t("register.waiting", args.lang, holder=holder), file=sys.stderr))
+    if done.problems:
+        for problem in done.problems:
+            print(problem, file=sys.stderr)
+        print(t("register.cli_problems", args.lang, n=len(done.problems)), file=sys.stderr)
+        return EXIT_REJECTED
+    print(t("register.cli_imported" if done.fields else "register.cli_imported_none", args.lang, rows=done.rows,
+            findings=done.findings, fields=done.fields))
+    return EXIT_OK
+
+
+def _temuan_set(reg, args: argparse.Namespace) -> int:
+    from merit_lib.domain.text import t
+    from merit_lib.report.temuan_xlsx import set_one
+
+    given = {"response": args.tanggapan, "action": args.tindakan, "deadline": args.batas,
+             "follow_up": args.tindak_lanjut, "reviewer": args.peninjau}
+    raw = {k: v for k, v in given.items() if v is not None}
+    if not raw:
+        raise ParameterError(t("register.cli_nothing", "id"), en=t("register.cli_nothing", "en"))
+    problems, changed = set_one(reg, args.kode, raw, who=args.oleh, wait=args.tunggu, lang=args.lang)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(t("register.cli_problems", args.lang, n=len(problems)), file=sys.stderr)
+        return EXIT_REJECTED
+    kode = args.kode.strip().upper()
+    words = ", ".join(t(f"register.xlsx_{name}", args.lang).lower() for name in changed)
+    print(t("register.cli_set", args.lang, kode=kode, fields=words) if changed
+          else t("register.cli_unchanged", args.lang, kode=kode))
+    return EXIT_OK
+
+
+def _temuan_show(reg, args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from merit_lib.domain.language import period_label
+    from merit_lib.domain.text import t
+    from merit_lib.report import register_view
+    from merit_lib.report.temuan_xlsx import findings_frame
+
+    kode = args.kode.strip().upper()
+    table = findings_frame(reg, everything=True)
+    row = table[table["kode"] == kode]
+    if row.empty:
+        raise ParameterError(t("register.unknown_code", "id", kode=kode), en=t("register.unknown_code", "en", kode=kode))
+    period = reg.periods()[-1]
+    print(f"{kode}  {row.iloc[0]['scope']}: {register_view.sentence(row.iloc[0], period, args.lang)}")
+    print(t("register.cli_evidence", args.lang))
+    s = reg.sightings()
+    for _, sight in s[s["kode"] == kode].iterrows():
+        seen = t("register.yes" if sight["seen"] else "register.no", args.lang)
+        evidence = ", ".join(f"{k}={v}" for k, v in sight["evidence"].items() if v is not None)
+        print(f"  {period_label(sight['period'], args.lang)}  {t('register.xlsx_seen', args.lang)}: {seen}  {evidence}")
+    print(t("register.cli_changes", args.lang))
+    h = reg.history()
+    for _, e in h[h["kode"] == kode].iterrows():
+        old, new = ("–" if pd.isna(v) or v == "" else v for v in (e["old"], e["new"]))
+        print(f"  {e['at']}  {e['who']}  ({e['source']})  {e['field']}: {old} → {new}")
+    return EXIT_OK
+
+
+def _temuan_history(reg, args: argparse.Namespace) -> int:
+    from merit_lib.domain.text import t
+
+    history = reg.history()
+    if not args.out:
+        print(history.to_csv(index=False), end="")
+        return EXIT_OK
+    from merit_lib.data.sink import write_csv
+    from merit_lib.report.targets import Target, claim
+
+    [target] = claim([Target(args.out, "--out", file=True)], [reg.path])
+    write_csv(history, target, private=True)
+    print(t("register.cli_history", args.lang, n=len(history), file=target))
+    return EXIT_OK
+
+
+_TEMUAN = {"daftar": _temuan_list, "ekspor": _temuan_export, "impor": _temuan_import, "catat": _temuan_set,
+           "tampil": _temuan_show, "riwayat": _temuan_history}
 
 
 def main(argv: list[str] | None = None) -> int:

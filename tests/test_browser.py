@@ -7,6 +7,7 @@ Playwright is missing. Playwright drives the system's Chromium (`executable_path
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,11 +15,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from merit_lib.report.html import print_css
 from merit_lib.report.pdf import A4_POINTS, find_browser, page_sizes
 from merit_lib.synth import synthesize
 
 BROWSER = find_browser()
 needs_browser = pytest.mark.skipif(BROWSER is None, reason="no Chromium installed (apt-get install -y chromium)")
+pytestmark = pytest.mark.browser      # `-m "not browser"` leaves them out while working; `make test` runs them
 
 PERIOD = "2026Q1"
 N_OPD = 3
@@ -29,7 +32,7 @@ MEASURE = r"""() => {
   const root = document.documentElement;
   const cut = [];
   for (const t of document.querySelectorAll('table')) {
-    if (t.closest('details .scroll-x')) continue;              // a technical table that scrolls inside its box
+    if (t.closest('details .scroll-x') || t.offsetParent === null) continue;   // scrolls in its box, or print only
     const box = t.parentElement;
     if (t.scrollWidth > box.clientWidth + 1 || t.getBoundingClientRect().right > root.clientWidth + 1)
       cut.push({table: (t.id || t.className || 'table'), width: t.scrollWidth, room: box.clientWidth});
@@ -38,18 +41,29 @@ MEASURE = r"""() => {
   const broken = [];
   const pen = document.createElement('canvas').getContext('2d');
   for (const th of document.querySelectorAll('th')) {
-    if (th.closest('details .scroll-x')) continue;
+    if (th.closest('details .scroll-x') || th.offsetParent === null) continue;   // scrolls, or not shown on screen
     const s = getComputedStyle(th);
     const room = th.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
     pen.font = s.font;
     for (const w of th.textContent.trim().split(/\s+/))
       if (w && pen.measureText(w).width > room + 1) broken.push(`${w} (${Math.round(room)} px)`);
   }
+  // a phone: a table outside its scroll box, a box that scrolls without its first column fixed, a figure shrunk
+  const unboxed = [...document.querySelectorAll('table')].filter(t => !t.closest('.scroll-x') && t.offsetParent !== null).length;
+  const loose = [];
+  for (const box of document.querySelectorAll('.scroll-x')) {
+    const t = box.querySelector('table'), first = t && t.querySelector('tr > :first-child');
+    if (t && box.offsetParent !== null && t.scrollWidth > box.clientWidth + 1 && getComputedStyle(first).position !== 'sticky')
+      loose.push(t.scrollWidth);
+  }
+  const scales = [...document.querySelectorAll('img')].filter(i => i.naturalWidth > 0)
+                   .map(i => Math.min(1, i.getBoundingClientRect().width / Math.min(i.naturalWidth, root.clientWidth)));
   const links = [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'));
   const images = [...document.querySelectorAll('img')].map(i => ({src: i.getAttribute('src').slice(0, 40),
                     alt: i.getAttribute('alt'), ok: i.complete && i.naturalWidth > 0}));
   const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
-  return {scroll: root.scrollWidth, client: root.clientWidth, cut, broken, links, images, ids,
+  return {scroll: root.scrollWidth, client: root.clientWidth, cut, broken, links, images, ids, unboxed, loose, scales,
+          figure: [...document.querySelectorAll('img')].map(i => [i.naturalWidth, i.getBoundingClientRect().width]),
           lang: root.getAttribute('lang'), title: document.title,
           viewport: !!document.querySelector('meta[name=viewport]'),
           styled: getComputedStyle(document.body).maxWidth};
@@ -150,6 +164,26 @@ def test_index_at_390_has_no_overflow(report, browser):
 
 
 @needs_browser
+@pytest.mark.parametrize("which", range(1, 3 + N_OPD))
+def test_page_at_390_scrolls_its_tables_and_keeps_figures_readable(report, browser, which):
+    """A real 390 px viewport (a phone): the page is never wider than the screen; every table scrolls inside its own
+    box with its first column fixed; a figure keeps at least MIN_FIGURE_SCALE of its size, so its smallest label
+    (SMALLEST_FONT_PT at 100 dpi) stays at least 8 px tall."""
+    from merit_lib.report.figures import SMALLEST_FONT_PT
+    from merit_lib.report.html import MIN_FIGURE_SCALE
+
+    page_file = pages_of(report)[which]
+    m, problems = visit(browser, page_file, 390)
+    assert problems == [], problems
+    assert m["scroll"] <= m["client"] == 390, f"{page_file.name} is {m['scroll']} px wide on a 390 px phone"
+    assert m["unboxed"] == 0 and m["loose"] == [], (page_file.name, m["unboxed"], m["loose"])
+    assert m["scales"], f"{page_file.name}: no figure"
+    for (natural, shown), scale in zip(m["figure"], m["scales"]):
+        smallest_px = SMALLEST_FONT_PT * 100 / 72 * shown / natural
+        assert scale >= MIN_FIGURE_SCALE - 0.01 and smallest_px >= 8, (page_file.name, natural, shown)
+
+
+@needs_browser
 def test_pdf_per_opd_page_is_a4(report):
     pages = sorted((report / "opd").glob("*.html"))
     pdfs = sorted((report / "opd").glob("*.pdf"))
@@ -159,8 +193,19 @@ def test_pdf_per_opd_page_is_a4(report):
         data = pdf.read_bytes()
         assert data.startswith(b"%PDF-")
         sizes = page_sizes(data)
-        assert len(sizes) >= 2, f"{pdf.name}: {len(sizes)} page(s)"      # sections start on a new page
+        assert len(sizes) >= 2, f"{pdf.name}: {len(sizes)} page(s)"
         assert set(sizes) == {A4_POINTS}, f"{pdf.name}: page sizes {set(sizes)} are not A4 {A4_POINTS}"
+        # every page carries the running footer: the page's title and period, and "hal. x dari y"
+        from pypdf import PdfReader
+
+        page = (pdf.with_suffix(".html")).read_text(encoding="utf-8")
+        title = re.search(r"<h1>(.*?)</h1>", page).group(1)
+        texts = [" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages]
+        for i, t in enumerate(texts, start=1):
+            assert f"hal. {i} dari {len(texts)}" in t and "Triwulan I 2026" in t and title in t, (pdf.name, i, t[:200])
+        # sections flow: no page but the last holds only a heading or two (before: 36, 25 and 3 words)
+        words = [len(t.split()) - len(title.split()) - 8 for t in texts]
+        assert min(words[:-1]) >= 60, (pdf.name, words)
         assert f'href="opd/{pdf.name}"' in index
     assert not list(report.glob("*.pdf")), "only OPD pages get a PDF"
 
@@ -211,7 +256,9 @@ def test_page_form_lang_title_viewport_stylesheet():
     assert '<html lang="id">' in html
     assert "<title>Laporan Dinas Kesehatan — Triwulan I 2026</title>" in html
     assert 'name="viewport"' in html and 'href="../assets/merit.css"' in html
-    assert "<style" not in html and "<script" not in html, "no JupyterLab CSS or script inlined"
+    # no JupyterLab CSS or script inlined: the one <style> is the printed page's running footer
+    assert re.findall(r"<style>(.*?)</style>", html, re.S) == [print_css("Laporan Dinas Kesehatan · Triwulan I 2026", "id")]
+    assert "<script" not in html
     assert "params = 1" not in html and "celltag" not in html
     assert len(html.encode()) < 6_000
     en = _nb_page("en")
@@ -231,8 +278,44 @@ def test_page_tables_in_details_scroll_first_section_stays():
     soup = BeautifulSoup(_nb_page(), "html.parser")
     inner, outer = soup.find_all("table")
     assert inner.parent.get("class") == ["scroll-x"] and inner.find_parent("details") is not None
-    assert "scroll-x" not in (outer.parent.get("class") or [])
+    assert outer.parent.get("class") == ["scroll-x"]              # every table scrolls in its own box on a phone
     assert soup.find("h2").get("class") == ["merit-first"]
+
+
+def _wide(rows: int, cols: int = 12) -> str:
+    head = "".join(f"<th>kolom {j}</th>" for j in range(cols))
+    body = "".join("<tr>" + "".join(f"<td>{i}.{j}</td>" for j in range(cols)) + "</tr>" for i in range(rows))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def test_a_wide_table_prints_as_name_value_lists_or_a_line_saying_where_it_is():
+    from bs4 import BeautifulSoup
+
+    from merit_lib.domain import text
+    from merit_lib.report.html import KEY_VALUE_ROWS, finish_page
+
+    soup = BeautifulSoup(finish_page(_wide(1) + _wide(KEY_VALUE_ROWS + 1) + _wide(3, cols=4), "x", "en"), "html.parser")
+    one, many, narrow = [t for t in soup.find_all("table") if "merit-kv" not in (t.get("class") or [])]
+    for wide in (one, many):
+        assert "merit-wide" in wide["class"] and "screen-only" in wide.parent["class"]   # not printed as it is
+    twin = one.parent.find_next_sibling()
+    assert twin["class"] == ["print-only", "merit-kv"]
+    assert [(tr.th.text, tr.td.text) for tr in twin.find_all("tr")] == [(f"kolom {j}", f"0.{j}") for j in range(12)]
+    note = many.parent.find_next_sibling()
+    assert note.name == "p" and "print-only" in note["class"] and note.text == text.t("site.print_omitted", "en")
+    assert "screen-only" not in narrow.parent["class"] and not narrow.parent.find_next_sibling()
+
+
+def test_the_running_footer_is_a_css_string_no_title_can_leave():
+    from merit_lib.report.html import css_string, print_css
+
+    hostile = 'Dinas "X"; } body { display: none } </style><script>alert(1)</script>\\\n'
+    quoted = css_string(hostile)
+    assert re.fullmatch(r'"(?:[A-Za-z0-9]|\\[0-9a-f]{6})*"', quoted)           # letters, digits and escapes only
+    assert re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m.group(1), 16)), quoted[1:-1]) == hostile
+    footer = print_css(hostile, "id")
+    assert "<" not in footer and footer.count("@bottom-left") == 1 and "counter(pages)" in footer
+    assert css_string("hal. ") == '"hal\\00002e\\000020"'                    # the space after the dot survives
 
 
 def test_stylesheet_written_once_with_print_rules(tmp_path):
@@ -241,7 +324,8 @@ def test_stylesheet_written_once_with_print_rules(tmp_path):
     path = write_assets(tmp_path)
     assert path == (tmp_path / STYLESHEET).resolve()
     css = path.read_text(encoding="utf-8")
-    assert "size: A4" in css and "@media print" in css and "break-before: page" in css
+    assert "size: A4" in css and "@media print" in css and "@bottom-right" in css
+    assert "break-before: page" not in css, "sections flow on the printed page instead of one section a page"
     assert "overflow-x: auto" in css and "details::details-content" in css
     assert len(css.encode()) < 12_000, "the shared stylesheet carries what the pages need, not JupyterLab's 260 KB"
 
@@ -282,6 +366,14 @@ def test_pdf_page_sizes_read_from_bytes():
 
 # --------------------------------------------------------------------------- figures: titles that fit and name them
 
+def _smallest_font(fig) -> float:
+    """The smallest font size (points) of any visible, non-empty text in a figure: titles, labels, ticks, notes."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    return min(t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip())
+
+
 def test_figures_have_titles_that_fit_their_canvas_and_full_opd_names():
     import matplotlib
 
@@ -291,6 +383,7 @@ def test_figures_have_titles_that_fit_their_canvas_and_full_opd_names():
     from merit_lib.domain import text
     from merit_lib.report import page_figures as rp
     from merit_lib.report.alt_text import figure_title
+    from merit_lib.report.figures import SMALLEST_FONT_PT
 
     long = "Badan Perencanaan Pembangunan Daerah dan Penelitian Pengembangan"
     points = pd.DataFrame({"component": "share_promosi_talent_pool", "opd_kode": ["01", "02", "03"],
@@ -311,4 +404,7 @@ def test_figures_have_titles_that_fit_their_canvas_and_full_opd_names():
         assert box.x0 >= 0 and box.x1 <= fig.bbox.width + 0.5, (lang, box)        # not clipped at the right edge
         assert figure_title(fig) == text.t("fig_model_title", lang)
         grid = pd.DataFrame([[1, 2, 3], [4, 5, 6], [7, 8, 9]], index=[2, 1, 0], columns=[0, 1, 2]) * 10
-        assert figure_title(rp.box_grid_plot(grid, lang)) == text.t("fig.nine_box_title", lang)   # the alt text
+        box_fig = rp.box_grid_plot(grid, lang)
+        assert figure_title(box_fig) == text.t("fig.nine_box_title", lang)   # the alt text
+        for f in (fig, box_fig, rp.funnel_plot(points, lang=lang)):
+            assert _smallest_font(f) >= SMALLEST_FONT_PT, (lang, figure_title(f), _smallest_font(f))

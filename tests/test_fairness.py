@@ -140,7 +140,7 @@ def test_small_groups_are_suppressed_and_not_tested(planted):
     assert len(weak) and (weak["flag_reason"] == "detectable_or>4").all()
     shown = planted[1].table("id")
     hidden = shown[f["suppressed"].to_numpy()]
-    for col in ("promosi kelompok", "tingkat promosi kelompok (IK 95%)", "rasio dampak", "selisih (orang)"):
+    for col in ("promosi kelompok", "tingkat promosi kelompok (rentang 95%)", "rasio dampak", "kekurangan (orang; positif = kelompok kurang dipromosikan)"):
         assert (hidden[col] == "< 5").all()
     n_small = shown.loc[(f["n_group"] < 5).to_numpy(), "n kelompok"]
     assert (n_small == "< 5").all()

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from merit_lib.analysis import talent as T
-from merit_lib.analysis.features import analysis_frame
+from merit_lib.analysis.features import analysis_frame, quarter_frame
 from merit_lib.domain.period import Period
 
 PREDICTORS = ["level_awal", "eselon_awal", "opd_kode", "usia", "masa_kerja", "tahun_dalam_jabatan", "golongan_ordinal",
@@ -64,9 +64,48 @@ def test_no_look_ahead(small_synth, frame):
 
 
 def test_a_later_period_sees_later_data(small_synth, frame):
-    later = analysis_frame(small_synth.tables, "2027Q1", window=1)
+    later = quarter_frame(small_synth.tables, "2027Q1")   # one quarter's rows (the door refuses 2027Q1: below)
     assert not later["dipromosikan"].any()                # nothing happened in 2027 in the synthetic world
     assert (later["usia"] - frame["usia"]).between(0.99, 1.01).all()
+
+
+def test_a_period_after_the_data_or_before_its_history_is_refused_at_the_door(small_synth):
+    """Issue 23: "2030Q1" gave 0 promotions silently, "1990Q1" a pandas error, "2026-Q1" was guessed; each is now one
+    line (Indonesian, with an English twin) naming the period and the quarters the data can speak for."""
+    from merit_lib.data.extract import analysable, data_span, first_staffed
+    from merit_lib.domain.period import PeriodError
+
+    tables = small_synth.tables
+    _, last = data_span(tables)
+    staffed = first_staffed(tables)
+    assert last == max(pd.to_datetime(tables["riwayat_jabatan"]["tanggal"]).max(),
+                       pd.to_datetime(tables["profiling"]["tanggal_asesmen"]).max(),
+                       pd.to_datetime(tables["pegawai"]["tmt_jabatan"]).max())
+    tmt = pd.to_datetime(tables["pegawai"]["tmt_cpns"]).dropna()
+    assert (tmt <= staffed).mean() >= 0.5 > (tmt < staffed).mean()        # the day half of today's staff were in service
+    cases = {"2030Q1": ("setelah data", "after the data", str(Period.of(last))),
+             "2027Q1": ("setelah data", "after the data", str(Period.of(last))),
+             "1990Q1": ("di luar riwayat data", "outside the data's history", None),
+             "2026-Q1": ("tidak sah", "not valid", "2026Q1"), "Q1 2026": ("tidak sah", "not valid", "2026Q1"),
+             "2026Q5": ("tidak sah", "not valid", "2026Q1")}
+    for period, (id_words, en_words, named) in cases.items():
+        with pytest.raises(PeriodError) as caught:
+            analysis_frame(tables, period)
+        assert isinstance(caught.value, ValueError)                         # callers that catch a ValueError still do
+        said, en = caught.value.message("id"), caught.value.message("en")
+        assert period in said and id_words in said and en_words in en and "\n" not in said, said
+        assert named is None or named in said
+    first_ok = Period.of(staffed) if Period.of(staffed).start >= staffed else Period.of(staffed).next()
+    assert analysable(tables) == (first_ok, Period.of(last))       # what an Extract's display names as analysable
+    assert str(first_ok) in str(pytest.raises(PeriodError, analysis_frame, tables, str(first_ok.previous())).value)
+    assert len(analysis_frame(tables, first_ok, window=1)) == len(tables["pegawai"])    # its first quarter is taken
+    assert len(analysis_frame(tables, Period.of(last), window=1)) == len(tables["pegawai"])   # and its last
+    # a shortlist is as at a quarter's start, nothing counted in it: the quarter after the data is its usual period
+    after = Period.of(last).next()
+    pytest.raises(PeriodError, analysis_frame, tables, str(after), window=1)
+    ahead = analysis_frame(tables, str(after), window=1, as_at=True)
+    assert len(ahead) == len(tables["pegawai"]) and not ahead["dipromosikan"].any() and ahead.attrs["period"] == str(after)
+    pytest.raises(PeriodError, analysis_frame, tables, "2026-Q2", window=1, as_at=True)    # still checked for its form
 
 
 def test_readiness_is_consistent_with_box_and_checks(frame):

@@ -15,7 +15,7 @@ from merit_lib.synth import synthesize
 @pytest.fixture(scope="module")
 def world():
     s = synthesize(n=1500, seed=4)
-    return s, analysis_frame(s.tables, "2026Q2", window=1)   # a shortlist is as at the quarter's start
+    return s, analysis_frame(s.tables, "2026Q2", window=1, as_at=True)   # a shortlist is as at the quarter's start
 
 
 def test_planted_ready_now_candidate_ranks_first_and_the_near_miss_apart(world):
@@ -63,3 +63,19 @@ def test_cli_writes_only_the_file_asked_with_a_restricted_header(world, tmp_path
     assert [p.name for p in (tmp_path / "k").iterdir()] == ["shortlist.csv"]
     assert main(["kandidat", "--data", str(data), "--level", "Kepala", "--out", str(out)]) == 2
     assert "--level" in capsys.readouterr().err
+
+
+def test_a_shortlist_shows_counts_and_provenance_never_a_person(world):
+    """Issue 23, item 6: typed in a notebook, a shortlist shows how many, in its language; the persons stay in its tables."""
+    from merit_lib.domain import language as L
+
+    s, frame = world
+    truth = s.truth.appointments.shortlist
+    for lang, words in (("id", ("Daftar calon untuk jabatan Administrator", "memenuhi semua syarat", "RAHASIA")),
+                        ("en", ("Shortlist for the post: Administrator", "meet every check", "RESTRICTED"))):
+        sl = shortlist(frame, "Administrator", opd=truth["opd"], n=10, lang=lang)
+        shown = sl._repr_html_()
+        assert all(w in shown for w in words) and f"({truth['opd']})" in shown, shown
+        assert f"{sl.n_eligible}" in shown and f"{len(sl.near_miss)}" in shown
+        assert L.period_label(frame.attrs["period"], lang) in shown        # the frame's provenance line
+        assert not any(str(x) in shown for x in [*sl.eligible["nip"], *sl.near_miss["nip"], *sl.eligible["nama"]])

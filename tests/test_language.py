@@ -10,7 +10,7 @@ from merit_lib.domain import language as L
 def test_indonesian_formats():
     assert L.number(3517) == "3.517"
     assert L.number(0.892, decimals=2) == "0,89"
-    assert L.percent(0.6954) == "69,5\u00a0%"
+    assert L.percent(0.6954) == "69,5%"
     assert L.date(dt.date(2026, 1, 26)) == "26 Januari 2026"
     assert L.period_label("2026Q1") == "Triwulan I 2026"
     assert L.period_label("2025q4") == "Triwulan IV 2025"
@@ -247,28 +247,36 @@ def test_odds_ratio_plot_names_terms_in_words():
 
 from html.parser import HTMLParser  # noqa: E402
 
-#: Indonesian boilerplate that an English page must not carry (outside proper names and the technical appendix)
+#: Indonesian words an English page or sheet must not carry (outside proper names and machine names)
 INDONESIAN = ("dan", "yang", "pegawai", "Triwulan", "Temuan", "temuan", "putusan", "dengan", "untuk", "tidak", "dari",
               "pada", "atau", "adalah", "dalam", "belum", "kelompok", "tingkat", "promosi", "disparitas", "kesenjangan",
-              "berisiko", "Catatan", "Beranda", "Periode", "Indeks", "kinerja")
+              "berisiko", "Catatan", "Beranda", "Periode", "Indeks", "kinerja", "Baik", "Kurang", "Buruk", "dinilai",
+              "bila", "jika", "oleh", "hal", "sel", "komplementer", "kelompok", "pembanding", "terlewati")
 ENGLISH_VERDICTS = ("no disparity", "insufficient data", "explained gap", "inconclusive")
+#: what an Indonesian page or sheet must not carry: English verdicts, the other language's interval, an ISO date in
+#: running text, a space before % (PUEBI writes 95,4%), English function words
+NOT_INDONESIAN = (*ENGLISH_VERDICTS, "95% CI", "95% range", "IK 95", "CI 95", " the ", " of the ", " and the ")
+ISO_DATE = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")
+SPACED_PERCENT = re.compile(r"\d[ \u00a0]%")
 
 
 class _Visible(HTMLParser):
-    """The text a reader sees (and alt/title texts), without scripts, styles and `<details>` (the technical appendix)."""
+    """The text a reader sees (and alt/title texts), without scripts, styles and code; `appendix=False` leaves out the
+    `<details>` (the technical appendix) too."""
 
-    def __init__(self) -> None:
+    def __init__(self, appendix: bool = False) -> None:
         super().__init__()
         self.parts: list[str] = []
         self._hidden = 0
+        self._skip = ("script", "style", "code", "pre") + (() if appendix else ("details",))
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "details"):
+        if tag in self._skip:
             self._hidden += 1
         self.parts += [v for k, v in attrs if k in ("alt", "title") and v and not self._hidden]
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style", "details"):
+        if tag in self._skip:
             self._hidden -= 1
 
     def handle_data(self, data):
@@ -276,12 +284,30 @@ class _Visible(HTMLParser):
             self.parts.append(data.strip())
 
 
-def _visible(path: Path, names: set[str]) -> str:
-    v = _Visible()
+def _visible(path: Path, names: set[str], appendix: bool = False) -> str:
+    v = _Visible(appendix)
     v.feed(path.read_text(encoding="utf-8"))
-    out = "\n".join(v.parts)
-    for name in sorted(names, key=len, reverse=True):   # proper names (OPD names) may hold any word
+    return _unnamed("\n".join(v.parts), names)
+
+
+def _unnamed(out: str, names: set[str]) -> str:
+    """Text without proper names (OPD names may hold any word) and machine names (`opd_kode`, `tables/x.csv`)."""
+    for name in sorted(names, key=len, reverse=True):
         out = out.replace(name, " ")
+    out = re.sub(r"\S*(?:_|\.csv|\.xlsx)\S*", " ", out)
+    return re.sub(r"\b(?:pegawai|profiling|kinerja)\b(?=[,)\s]*$)", " ", out, flags=re.M)   # an input table's name
+
+
+def _sheets(path: Path, names: set[str]) -> dict[str, str]:
+    """Every sheet's cells as text (the About sheet's CSV-name column left out: machine names), names removed."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    out = {}
+    for i, ws in enumerate(book.worksheets):
+        cells = [str(v) for row in ws.iter_rows(values_only=True) for j, v in enumerate(row)
+                 if v is not None and not (i == 0 and j == 2)]
+        out[ws.title] = _unnamed("\n".join(cells), names)
     return out
 
 
@@ -306,25 +332,31 @@ def reports(tmp_path_factory):
 
 
 def test_an_english_report_has_no_indonesian_boilerplate(reports):
+    """Every page with its technical appendix, and every sheet of the workbook: wholly English."""
     out, names = reports
     pages = sorted(out["en"].rglob("*.html"))
     assert len(pages) >= 5
     found = {}
-    for page in pages:
-        shown = _visible(page, names)
+    texts = {p.name: _visible(p, names, appendix=True) for p in pages} | _sheets(out["en"] / "ringkasan.xlsx", names)
+    for where, shown in texts.items():
         hits = sorted({w for w in INDONESIAN if re.search(rf"\b{w}\b", shown)})
         if hits:
-            found[page.name] = hits
+            found[where] = hits
     assert found == {}
     assert "Q1 2026" in _visible(out["en"] / "index.html", names)
 
 
 def test_an_indonesian_report_has_no_english_verdict_and_indonesian_numbers(reports):
     out, names = reports
+    texts = {p.name: _visible(p, names, appendix=True) for p in sorted(out["id"].rglob("*.html"))}
+    for where, shown in (texts | _sheets(out["id"] / "ringkasan.xlsx", names)).items():
+        assert [w for w in NOT_INDONESIAN if w in shown] == [], (where, [w for w in NOT_INDONESIAN if w in shown])
+        assert not SPACED_PERCENT.search(shown), (where, SPACED_PERCENT.search(shown))
     for page in sorted(out["id"].rglob("*.html")):
-        shown = _visible(page, names)
-        assert [w for w in ENGLISH_VERDICTS if w in shown] == [], page.name
+        shown = texts[page.name]
+        assert not ISO_DATE.search(shown), (page.name, ISO_DATE.search(shown))   # dates in words: 7 Desember 2026
         assert re.findall(r"(?<![\d.,/:-])[1-9]\d{0,2},\d{3}(?![\d,])", shown) == [], page.name   # 3,517 is English
-        assert re.findall(r"(?<![\d.,/:-])\d+\.\d{1,2}(?![\d.])\b", shown) == [], page.name   # 69.54 is English
+        assert re.findall(r"(?<![\d.,/:-])(?<!pukul )\d+\.\d{1,2}(?![\d.])\b", shown) == [], page.name   # 69.54 is
+        # English; "pukul 01.49" is an Indonesian time
     index = _visible(out["id"] / "index.html", names)
     assert "Triwulan I 2026" in index and "2026Q1" not in index.replace("2026Q1/", "")

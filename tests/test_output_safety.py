@@ -138,7 +138,8 @@ def test_a_second_run_replaces_our_folder_and_leaves_nothing_beside_it(extract, 
     assert manifest["generator"] == "merit_lib" and "index.html" in manifest["files"]
     again = run_report(data, PERIOD, out, opds=codes[:1], workers=1, progress=False)
     assert again.ok and again.out == out and out.stat().st_ino != inode       # a new folder swapped in
-    assert sorted(os.listdir(out.parent)) == [PERIOD, f"{PERIOD}.internal"]   # no staging, no lock, no old folder
+    assert sorted(os.listdir(out.parent)) == [PERIOD, f"{PERIOD}.internal", "register.sqlite"]   # no staging, no lock,
+    # no old folder: the period folder, its steward's folder and the auditor's register beside them (DESIGN §5)
 
 
 def test_braces_in_the_out_path_are_literal(ours):
@@ -243,7 +244,8 @@ def test_sigterm_leaves_no_staging_and_a_concurrent_run_is_refused(extract, tmp_
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 128 + signal.SIGTERM and "dihentikan" in stderr and "Traceback" not in stderr
-    assert sorted(os.listdir(tmp_path)) in ([], [f"{PERIOD}.internal"])          # no staging, no lock, no --out
+    left = sorted(os.listdir(tmp_path))                                          # no staging, no lock, no --out
+    assert [n for n in left if n != "register.sqlite"] in ([], [f"{PERIOD}.internal"])
 
 
 def test_what_a_sigkill_leaves_is_cleaned_at_the_next_start(extract, tmp_path):
@@ -347,8 +349,9 @@ def test_a_hostile_extract_writes_nothing_outside_out_and_its_siblings(hostile):
     assert {k: v for k, v in after.items() if k in before} == before                  # the data untouched
     new = set(after) - set(before)
     ours = (f"reports/{PERIOD}/", f"reports/{PERIOD}.internal/")
-    assert all(n in ("reports", f"reports/{PERIOD}", f"reports/{PERIOD}.internal") or n.startswith(ours) for n in new)
-    assert sorted(os.listdir(out.parent)) == [PERIOD, f"{PERIOD}.internal"]
+    assert all(n in ("reports", f"reports/{PERIOD}", f"reports/{PERIOD}.internal", "reports/register.sqlite")
+               or n.startswith(ours) for n in new)
+    assert sorted(os.listdir(out.parent)) == [PERIOD, f"{PERIOD}.internal", "register.sqlite"]
     assert not list(root.rglob("x.html")) and not (root.parent / "x.html").exists()
 
 

@@ -4,6 +4,7 @@ whose OPD page opens with the box and whose province page keeps every machine te
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -130,7 +131,7 @@ def test_the_two_weakest_are_the_two_lowest_and_their_follow_up_is_the_next_step
     assert text.t("todo_share_promosi_talent_pool", "id") in steps and text.t("todo_skor_keadilan", "id") in steps
     assert text.t("todo_coverage_profiling", "id") not in html
     assert "10 pegawai belum mengikuti asesmen" in steps          # 40 staff, 30 assessed
-    assert "5 dari 10 (50,0\u00a0%)" in html
+    assert "5 dari 10 (50,0%)" in html
     en = s.to_html("en")
     assert "Promotions from the talent pool" in en and "Tidak" not in en and "10 staff have not been assessed" in en
 
@@ -265,7 +266,7 @@ def report(tmp_path_factory):
     codes = [sizes.index[0], sizes.index[-1]]
     out = tmp_path_factory.mktemp("rep") / PERIOD
     result = run_report(data, PERIOD, out, opds=codes, workers=2, progress=False)
-    assert result.ok, [f.message for f in result.failures]
+    assert result.ok, [f.error for f in result.failures]
     return out, codes
 
 
@@ -297,7 +298,7 @@ def test_province_page_grid_links_and_appendix(report):
     assert links == {f"opd/{c}.html" for c in codes}
     assert all((out / h).is_file() for h in links)
     inside, outside = " ".join(parsed.inside), " ".join(parsed.outside)
-    assert "C(level_awal)" in inside and "n_bypassed" in inside and "opd_kode" in inside
+    assert "n_bypassed" in inside and "opd_kode" in inside and "C(level_awal)" not in inside   # terms in words
     assert MACHINE.findall(outside) == []
     assert text.t("prov_grid", "id") in outside and ("↓" in outside or "↑" in outside or "○" in outside)
 
@@ -340,7 +341,7 @@ def report_en(tmp_path_factory):
     code = s.tables["pegawai"]["opd_kode"].value_counts().index[0]
     out = tmp_path_factory.mktemp("rep_en") / PERIOD
     result = run_report(data, PERIOD, out, lang="en", opds=[code], workers=2, progress=False)
-    assert result.ok, [f.message for f in result.failures]
+    assert result.ok, [f.error for f in result.failures]
     return out
 
 
@@ -364,7 +365,7 @@ def test_explained_share_is_shown_only_for_an_explained_gap_that_explains(report
     f = pd.concat([f] * 4).head(4).reset_index(drop=True)
     f["flag"] = [F.NO_DISPARITY, F.EXPLAINED, F.EXPLAINED, F.EXPLAINED]
     f["explained_share"] = [0.97, -0.4, 0.61, 1.27]
-    for lang, shares in (("id", ["–", "–", "61\u00a0%", "> 100\u00a0%"]), ("en", ["–", "–", "61%", "> 100%"])):
+    for lang, shares in (("id", ["–", "–", "61%", "> 100%"]), ("en", ["–", "–", "61%", "> 100%"])):
         shown = F.display_table(f, lang)
         assert list(shown[text.label("explained_share", lang)]) == shares
         scopes = set(shown[text.label("scope", lang)])
@@ -401,3 +402,120 @@ def test_opd_page_shows_candidates_passed_over_by_level(report):
                 at = section.index(f"<td>{v}</td>", at + 1)
         assert not [v for v in levels[heads[1:4]].to_numpy().ravel() if v in {"1", "2", "3", "4"}]
     assert shown >= 1
+
+
+# --------------------------------------------------------------------------- nothing but the report (issue 23, item 1)
+
+#: what a page must never show: a Python warning or error (`RuntimeWarning: …`), a traceback, a source line
+#: (`views.py:142`), or a path of the machine that ran it
+LEAK = re.compile(r"\b\w*(?:Warning|Error)\b:|Traceback|\bFile \"|\b\w+\.py:\d+|site-packages|\.venv\b|"
+                  r"(?<![\w.])/(?:tmp|home|root|work|usr|opt|var|srv|private)/")
+
+
+def _leaks(out, machine_paths) -> list[str]:
+    """Every leak in every page of a period folder, and every stderr or error output left in its executed notebooks."""
+    found = []
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) >= 4
+    for page in pages:
+        body = unescape(page.read_text(encoding="utf-8"))
+        found += [f"{page.name}: {m.group(0)!r}" for m in LEAK.finditer(body)]
+        found += [f"{page.name}: {p}" for p in machine_paths if p in body]
+    for nb in sorted((out / "notebooks").rglob("*.ipynb")):
+        for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+            for o in cell.get("outputs", []):
+                if o.get("output_type") == "error" or o.get("name") == "stderr":
+                    found.append(f"{nb.name}: {o.get('output_type')} {str(o.get('text') or o.get('ename'))[:200]}")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    found += [f"manifest {n['name']}: {n['stderr']}" for n in manifest["notebooks"] if n.get("stderr")]
+    return found
+
+
+@pytest.mark.parametrize("which", ["id", "en"])
+def test_no_page_shows_a_warning_a_traceback_or_a_server_path(which, report, report_en, tmp_path_factory):
+    import sys
+    from pathlib import Path
+
+    import merit_lib
+
+    out = report[0] if which == "id" else report_en
+    machine = {str(out.parent), str(tmp_path_factory.getbasetemp()), sys.prefix, str(Path(merit_lib.__file__).parent),
+               str(Path.home())}
+    assert _leaks(out, machine - {"/"}) == []
+    log = (out.parent / f"{out.name}.internal" / "run.log").read_text(encoding="utf-8")
+    assert log.startswith(f"merit report {PERIOD}:") and "audit_keadilan: ok" in log    # the run's log, for the steward
+
+
+# --------------------------------------------------------------------------- the auditor's path (issue 23, item 5)
+
+TRAIL = re.compile(r'<details class="merit-trail">(.*?)</details>', re.S)
+
+
+def _trail(page) -> str:
+    found = TRAIL.findall(page.read_text(encoding="utf-8"))
+    assert len(found) == 1, page
+    return unescape(found[0])
+
+
+def _blocks(trail: str) -> list[str]:
+    return re.findall(r"<pre><code>(.*?)</code></pre>", trail, re.S)
+
+
+def test_every_page_names_code_data_and_the_command_that_reproduces_it(report):
+    from merit_lib.data.provenance import code_version
+
+    out, codes = report
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    code = code_version()
+    for name, opd in [("audit_keadilan", None), ("provinsi", None), *((f"opd/{c}", c) for c in codes)]:
+        trail = _trail(out / f"{name}.html")
+        assert code["commit"] and code["commit"] == manifest["git_commit"] and code["commit"] in trail
+        assert (text.t("trail.code_dirty", "id") in trail) == bool(code["dirty"])
+        assert manifest["data_fingerprint"] in trail
+        for entry in manifest["inputs"].values():
+            assert entry["sha256"] in trail and entry["file"].rsplit("/", 1)[-1] in trail
+        command, notebook, python = _blocks(trail)
+        assert command == f"merit report --data DATA --period {PERIOD} --window 4 --out {PERIOD} --opd " + \
+            (opd if opd else " ".join(codes))
+        assert notebook.startswith("papermill merit_lib/notebooks/") and re.search(f"-p (tables|results)_dir {PERIOD}/tables", notebook)
+        assert f'ml.analysis_frame(ml.load_extract("DATA"), "{PERIOD}", window=4)' in python
+        assert python.endswith("ml.audit(frame)") == (name == "audit_keadilan") and (opd is None or f'== "{opd}"' in python)
+
+
+def test_the_trail_notebook_call_and_python_call_reproduce_the_page(report):
+    """The page's notebook, run as its trail says on the published tables, gives the page's verdict box again; the
+    trail's Python calls give the published verdicts again."""
+    import subprocess
+    import sys
+
+    import nbformat
+
+    from merit_lib.analysis.fairness import AuditResult
+    from merit_lib.report.pipeline import NOTEBOOKS
+
+    out, codes = report
+    code = codes[0]
+    notebook = _blocks(_trail(out / "opd" / f"{code}.html"))[1]
+    argv = notebook.replace("merit_lib/notebooks/", f"{NOTEBOOKS}/").split()
+    assert argv[0] == "papermill"
+    done = subprocess.run([sys.executable, "-m", "papermill", *argv[1:], "--log-level", "ERROR"], cwd=out.parent,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+    def box(path):
+        nb = nbformat.read(path, as_version=4)
+        return next(o["data"]["text/html"] for c in nb.cells for o in c.get("outputs", [])
+                    if "merit-verdict" in str(o.get("data", {}).get("text/html", "")))
+
+    assert box(out.parent / f"{code}.ipynb") == box(out / "notebooks" / "opd" / f"{code}.ipynb")
+
+    python = _blocks(_trail(out / "audit_keadilan.html"))[2]
+    data = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["parameters"]["data"]
+    scope: dict = {}
+    exec(python.replace('"DATA"', repr(data)).replace("ml.audit(frame)", "result = ml.audit(frame)"), scope)
+    again, published = scope["result"].findings, AuditResult.from_dir(out / "tables").findings
+    keys = ["scope", "attribute", "group"]
+    both = published[~published["suppressed"]].merge(again, on=keys, how="left", suffixes=("", "_again"))
+    assert len(both) >= 10 and both["flag_again"].notna().all()        # every published finding is computed again
+    assert (both["flag"] == both["flag_again"]).all() and (both["decision_row"] == both["decision_row_again"]).all()
+    assert scope["result"].meta["data_fingerprint"] == AuditResult.from_dir(out / "tables").meta["data_fingerprint"]

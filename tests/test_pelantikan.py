@@ -75,3 +75,19 @@ def test_nothing_lands_in_a_period_folder(world, tmp_path):
     assert main(["kandidat", "--data", str(data), "--level", "Administrator", "--out", str(period / "k.csv")]) == 2
     assert [p.name for p in period.rglob("*")] == ["manifest.json"]
     assert not list(tmp_path.glob("*.internal"))
+
+
+def test_a_review_shows_counts_and_provenance_never_a_person(world):
+    """Issue 23, item 6: typed in a notebook, a review shows its counts per kind in the extract's language, no NIP or name."""
+    from merit_lib.data.extract import load_extract
+
+    s, data = world
+    for lang, words in (("id", ("Pelantikan 26 Januari 2026", "10 penetapan", "RAHASIA")),
+                        ("en", ("Appointments of 26 January 2026", "10 appointments", "RESTRICTED"))):
+        extract = load_extract(data, lang=lang)
+        shown = review_extract(extract, "2026-01-26")._repr_html_()
+        assert all(w in shown for w in words), shown
+        assert extract.fingerprint() in shown and "JPT Pratama" in shown
+        for nip in s.truth.appointments.pelantikan["nip"]:
+            assert str(nip) not in shown
+        assert not any(str(n) in shown for n in s.tables["pegawai"]["nama"].head(200))

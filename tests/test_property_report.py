@@ -9,11 +9,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from merit_lib.report.pipeline import compute
 from merit_lib.synth import shapes, write_tables
+
+pytestmark = pytest.mark.slow     # the fuzz tier: `make quick` leaves it out, `make test` (and CI) runs it
 
 cases = st.builds(
     shapes.Case,

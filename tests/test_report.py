@@ -13,6 +13,7 @@ import pytest
 from merit_lib.cli import main
 from merit_lib.report import privacy as P
 from merit_lib.report.pipeline import run_report
+from merit_lib.report.workbook import sheet_name
 from merit_lib.synth import synthesize
 
 PERIOD = "2026Q1"
@@ -94,7 +95,7 @@ def test_small_cells_are_hidden_in_the_workbook(run):
     """No findings count of 1–4 persons in tables/findings.csv or ringkasan.xlsx; hidden rows are marked."""
     _, _, out, _, _ = run
     raw = pd.read_csv(out / "tables" / "findings.csv", dtype=str, keep_default_na=False, na_values=[""])
-    book = pd.read_excel(out / "ringkasan.xlsx", sheet_name="findings", dtype=str)
+    book = pd.read_excel(out / "ringkasan.xlsx", sheet_name=sheet_name("findings"), dtype=str)
     hidden = raw[raw["suppressed"].notna()]
     assert len(hidden) > 0 and hidden["n_group"].isna().any()        # this extract has small cells, and they are hidden
     for table, column in ((raw, "n_group"), (raw, "n_reference"), (book, "Jumlah kelompok")):
@@ -111,13 +112,13 @@ def test_workbook_headers_follow_the_language(run, tmp_path):
     from merit_lib.report.workbook import write_workbook
 
     en = write_workbook(out / "tables", tmp_path / "summary.xlsx", lang="en")
-    for path, words in ((out / "ringkasan.xlsx", ["Kode OPD", "Promosi dari talent pool", "Jumlah promosi"]),
-                        (en, ["OPD code", "Promotions from the talent pool", "Promotions"])):
-        header = list(pd.read_excel(path, sheet_name="compliance", nrows=0).columns)
+    for path, lang, words in ((out / "ringkasan.xlsx", "id", ["Kode OPD", "Promosi dari talent pool", "Jumlah promosi"]),
+                              (en, "en", ["OPD code", "Promotions from the talent pool", "Promotions"])):
+        header = list(pd.read_excel(path, sheet_name=sheet_name("compliance", lang), nrows=0).columns)
         assert all(w in header for w in words), header
     for sheet in ("compliance", "findings"):                     # the same cells hidden in either language
-        assert (pd.read_excel(en, sheet_name=sheet).isna().to_numpy()
-                == pd.read_excel(out / "ringkasan.xlsx", sheet_name=sheet).isna().to_numpy()).all()
+        assert (pd.read_excel(en, sheet_name=sheet_name(sheet, "en")).isna().to_numpy()
+                == pd.read_excel(out / "ringkasan.xlsx", sheet_name=sheet_name(sheet)).isna().to_numpy()).all()
 
 
 def test_a_failed_run_never_replaces_a_good_folder(run, tmp_path):

@@ -53,3 +53,23 @@ def test_cli_synth_writes_every_format(tmp_path, capsys):
         assert len(e.report.issues[["table", "row"]].drop_duplicates()) == 3
     assert main(["synth", "--out", str(tmp_path / "z"), "--disparity", "nonsense"]) == 2
     assert "OPD:atribut" in capsys.readouterr().err
+
+
+def test_demo_path_is_whole_per_option_and_safe_side_by_side(tmp_path, monkeypatch):
+    """Notebooks on parallel test workers share the demo extract: it appears whole or not at all, one per option."""
+    import tempfile
+    from concurrent.futures import ThreadPoolExecutor
+
+    from merit_lib.synth import demo_path
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    half = tmp_path / "merit_demo_120_3_2026Q1"
+    half.mkdir()
+    (half / "pegawai.csv").write_text("nip\n", encoding="utf-8")      # what an interrupted writer leaves
+    with ThreadPoolExecutor(3) as pool:
+        folders = list(pool.map(lambda _: demo_path(n=120, seed=3), range(3)))
+    assert folders == [half] * 3
+    assert load_extract(half).report.ok and len(load_extract(half).pegawai) > 100
+    bad = demo_path(n=120, seed=3, bad_rows=4)
+    assert bad != half and not load_extract(bad).report.ok
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([half.name, bad.name])   # no private folder left

@@ -280,7 +280,7 @@ def _check_berkeley(result: F.AuditResult) -> None:
     assert "could only detect an odds ratio below 0.29 or above 3.41" in summary             # department B
     assert "declare no merit measure" in summary
     shown = result.table("en", scopes=[F.PROVINCE])
-    assert shown["odds ratio within OPD (MH, 95% CI)"].iloc[0] == "1.11 (0.94–1.30)"
+    assert shown["odds ratio within OPD (MH, 95% range)"].iloc[0] == "1.11 (0.94–1.30)"
 
 
 def test_berkeley_department_explains_the_aggregate_gap(berkeley_csv):

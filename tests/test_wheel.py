@@ -26,6 +26,7 @@ from packaging.requirements import Requirement
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "merit_lib"
 PERIOD = "2026Q1"
+pytestmark = pytest.mark.slow     # the package tier: `make quick` leaves it out, `make test` (and CI) runs it
 
 
 def _run(args: list, cwd: Path, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:

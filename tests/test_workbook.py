@@ -9,7 +9,7 @@ import pytest
 from merit_lib.domain import codes, text
 from merit_lib.report import privacy
 from merit_lib.report.pipeline import TABLES, compute
-from merit_lib.report.workbook import column_kind, header, write_sheets, write_workbook
+from merit_lib.report.workbook import column_kind, header, sheet_name, write_sheets, write_workbook
 from merit_lib.synth import synthesize
 
 PERIOD = "2026Q1"
@@ -26,10 +26,34 @@ def books(tmp_path_factory):
     root = tmp_path_factory.mktemp("workbook")
     tables = root / "tables"
     compute(s.write(root / "data"), PERIOD, tables)
-    ind = openpyxl.load_workbook(write_workbook(tables, root / "ringkasan.xlsx", "id"))
-    en = openpyxl.load_workbook(write_workbook(tables, root / "summary.xlsx", "en"))
+    ind = Book(openpyxl.load_workbook(write_workbook(tables, root / "ringkasan.xlsx", "id")), "id")
+    en = Book(openpyxl.load_workbook(write_workbook(tables, root / "summary.xlsx", "en")), "en")
     csv = {name: pd.read_csv(tables / f"{name}.csv", dtype={"opd_kode": str, "scope": str}) for name in TABLES}
     return ind, en, csv, hostile
+
+
+class Book:
+    """A workbook read back, its sheets reached by table name (a sheet is named in the workbook's language); the rows
+    of its first sheet name tables, not sheets."""
+
+    def __init__(self, wb, lang: str):
+        self.wb, self.lang = wb, lang
+        self.tables = {sheet_name(t, lang): t for t in TABLES}
+
+    def __getitem__(self, key: str):
+        return self.wb[sheet_name(key, self.lang) if key in TABLES else key]
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return self.wb.sheetnames
+
+    @property
+    def worksheets(self) -> list:
+        return self.wb.worksheets
+
+    def about(self) -> list[tuple]:
+        """The first sheet's rows after the header, the sheet column as the table's name."""
+        return [(self.tables.get(r[0], r[0]), *r[1:]) for r in self.wb.worksheets[0].iter_rows(min_row=2, values_only=True)]
 
 
 def _col(ws, head: str) -> int:
@@ -39,10 +63,27 @@ def _col(ws, head: str) -> int:
     return heads.index(head) + 1
 
 
-def test_sheets_keterangan_first_then_each_table_named_like_its_csv(books):
+def test_sheets_keterangan_first_then_each_table_named_in_the_workbooks_language(books):
     ind, en, _, _ = books
-    assert ind.sheetnames == ["Keterangan", *TABLES]
-    assert en.sheetnames == ["About", *TABLES]
+    assert ind.sheetnames == ["Keterangan", "kepatuhan", "temuan_keadilan", "terlewati_per_jenjang", "koefisien_model",
+                              "validasi", "catatan_promosi", "tren", "selisih_merit", "kepekaan_posisi"]
+    assert en.sheetnames == ["About", "compliance", "fairness_findings", "passed_over_by_level", "model_coefficients",
+                             "validation", "promotions_ledger", "trend", "merit_gaps", "tier_sensitivity"]
+    rows = ind.wb["Keterangan"].iter_rows(min_row=2, values_only=True)       # each sheet names the CSV it holds
+    assert {r[0]: r[2] for r in rows if r[1] == text.SHEET_HELP["_whole_sheet"]["id"]}["kepatuhan"] == \
+        "tables/compliance.csv"
+
+
+def test_every_sheet_prints_landscape_fitted_to_width_with_its_header_on_every_page(books):
+    ind, en, _, _ = books
+    for book, footer in ((ind, "hal. &P dari &N"), (en, "page &P of &N")):
+        for ws in book.wb.worksheets:
+            setup = ws.page_setup
+            assert (setup.orientation, int(setup.paperSize), int(setup.fitToWidth), int(setup.fitToHeight)) == \
+                ("landscape", 9, 1, 0), ws.title
+            assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+            assert ws.print_title_rows == "$1:$1", ws.title            # the header row repeated on every page
+            assert (ws.oddFooter.left.text, ws.oddFooter.right.text) == ("&A", footer), ws.title
 
 
 def test_header_bold_frozen_filtered_and_wide_enough(books):
@@ -96,7 +137,8 @@ def test_a_suppressed_cell_is_empty_and_its_reason_filled(books):
 def test_keterangan_lists_every_sheet_and_every_column_in_plain_words(books):
     ind, en, csv, _ = books
     for book, lang, first in ((ind, "id", "Keterangan"), (en, "en", "About")):
-        rows = list(book[first].iter_rows(min_row=2, values_only=True))
+        rows = book.about()
+        assert book.sheetnames[0] == first
         whole = text.SHEET_HELP["_whole_sheet"][lang]
         sheets = {r[0] for r in rows if r[1] == whole}
         assert set(TABLES) <= sheets
@@ -106,7 +148,7 @@ def test_keterangan_lists_every_sheet_and_every_column_in_plain_words(books):
         for name in TABLES:                                   # the header a reader sees is the one explained
             heads = [c.value for c in book[name][1]]
             assert heads == [r[1] for r in rows if r[0] == name and r[1] != whole], name
-    about = {(r[0], r[2]): r[3] for r in ind["Keterangan"].iter_rows(min_row=2, values_only=True)}
+    about = {(r[0], r[2]): r[3] for r in ind.about()}
     assert "Mantel–Haenszel" in about[("findings", "mh_odds_ratio")]
     assert "batas bawah" in about[("compliance", "coverage_profiling_ci_low")].lower()
     assert "Cakupan profiling" in about[("compliance", "coverage_profiling_ci_low")]
@@ -160,7 +202,7 @@ def test_dates_are_dates_and_column_kinds(tmp_path):
     ledger = pd.DataFrame({"jenis": ["promosi", "promosi"], "opd_kode": ["BKD", "DINKES"],
                            "alasan": ["dihitung", "dihitung"], "tanggal": ["2026-01-26", None],
                            "n_peristiwa": [10, 12], "n_orang": [10, 12]})
-    book = openpyxl.load_workbook(write_sheets({"promotions_ledger": ledger}, tmp_path / "r.xlsx", "id"))
+    book = Book(openpyxl.load_workbook(write_sheets({"promotions_ledger": ledger}, tmp_path / "r.xlsx", "id")), "id")
     ws = book["promotions_ledger"]
     cell = ws.cell(row=2, column=4)
     assert cell.is_date and cell.value.date().isoformat() == "2026-01-26" and cell.number_format == "dd/mm/yyyy"
@@ -237,8 +279,8 @@ def test_no_text_in_a_numeric_column_and_an_unbounded_number_is_empty_with_its_r
     coef = csv["model_coefficients"].copy()
     coef.loc[0, "ci_high"] = float("inf")
     for lang in ("id", "en"):
-        book = openpyxl.load_workbook(write_sheets({"findings": fnd, "model_coefficients": coef},
-                                                   tmp_path / f"inf_{lang}.xlsx", lang))
+        book = Book(openpyxl.load_workbook(write_sheets({"findings": fnd, "model_coefficients": coef},
+                                                        tmp_path / f"inf_{lang}.xlsx", lang)), lang)
         ws = book["findings"]
         cell = ws.cell(row=2, column=_col(ws, text.column("detectable_odds_ratio", lang)))
         reason = ws.cell(row=2, column=_col(ws, privacy.REASON_HEADER[lang])).value
@@ -262,7 +304,8 @@ def test_a_tiny_odds_ratio_shows_in_scientific_notation_not_as_zero(books):
 def test_keterangan_explains_the_words_a_reader_sees(books):
     ind, en, _, _ = books
     for book, lang, first in ((ind, "id", "Keterangan"), (en, "en", "About")):
-        about = {(r[0], r[2]): r[3] for r in book[first].iter_rows(min_row=2, values_only=True)}
+        about = {(r[0], r[2]): r[3] for r in book.about()}
+        assert book.sheetnames[0] == first
         for c in codes.FLAGS:
             assert text.flag_label(c, lang).split(" (")[0].lower() in about[("findings", "flag")].lower(), (lang, c)
         assert "«disparity»" not in about[("compliance", "fairness_flags")] or lang == "en"

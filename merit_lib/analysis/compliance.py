@@ -35,7 +35,7 @@ worth PRIOR_PROMOTIONS promotions at the province's share (plus Jeffreys' ½ on 
 Beta(k + ½, n − k + ½). The 95 % interval propagates those Beta distributions (draws of every component,
 weighted like the index): it is widest where the data are thinnest, unlike a bootstrap of a share of 1 of 1 (which is
 always 1); a component standing in at the province's value spans 0–1 in the interval (it could be anything).
-Categories follow the four levels of KASN's Indeks Sistem Merit mapped linearly to 0–100. Each component's value as it
+Categories follow the four levels of the Indeks Sistem Merit (BKN since UU 20/2023; formerly KASN) mapped linearly to 0–100. Each component's value as it
 entered the index (`nilai_<component>`: the shrunk share, the province's value where it stands in, the fairness score)
 and the points it adds (`poin_<component>`: 100 × weight × value, weights rescaled over the measured components) are
 columns too: the points sum to the index, and the door recomputes them with it.
@@ -59,7 +59,7 @@ from merit_lib.domain import rules as R
 
 WEIGHTS: dict[str, float] = {"coverage_profiling": 0.10, "coverage_kinerja": 0.10, "share_promosi_talent_pool": 0.25,
                              "share_promosi_eligible": 0.25, "share_tanpa_bypass": 0.15, "skor_keadilan": 0.15}
-#: (lower bound, category); KASN ISM categories I–IV (100–400) mapped to 0–100
+#: (lower bound, category); ISM categories (BKN since UU 20/2023; formerly KASN) I–IV (100–400) mapped to 0–100
 CATEGORIES: tuple[tuple[float, str], ...] = ((75, codes.VERY_GOOD), (50, codes.GOOD), (25, codes.POOR), (0, codes.BAD))
 NOT_JUDGED = codes.NOT_JUDGED
 READINESS_RANK = {T.READY_NOW: 2, T.READY_DEV: 1, T.NOT_READY: 0}
@@ -98,7 +98,7 @@ METHOD = {
   itu (Pelaksana dan Fungsional sama-sama menuju Pengawas), bagian yang tidak dilewati oleh promosi orang yang kurang
   siap. Jumlah calon yang terlewati = `n_bypassed`; dibagi jumlah calon (`n_kandidat`) agar OPD besar tidak dihukum
   hanya karena besar.
-- *Keadilan* (bobot 15): 100 bila audit keadilan tidak menemukan `disparity` di OPD ini, 50 bila satu, 0 bila dua atau
+- *Keadilan* (bobot 15): 100 bila audit keadilan tidak menemukan disparitas di OPD ini, 50 bila satu, 0 bila dua atau
   lebih — hanya bila audit dapat menguji sesuatu di OPD itu.
 
 Indikator yang tidak dapat diukur (misalnya keadilan di OPD yang tidak dapat diuji, atau tidak ada calon yang dapat
@@ -112,7 +112,7 @@ provinsi seolah-olah ada 5 promosi tambahan berangka provinsi. Tabel tetap menam
 `komponen_nilai_provinsi`), sebab indeks tidak boleh membuka angka yang disembunyikan. Hal yang sama berlaku untuk
 setiap indikator yang angkanya disembunyikan (sel kurang dari 5 orang atau pelengkapnya). OPD yang tidak satu pun
 indikator promosinya berasal dari datanya sendiri tetap memiliki indeks (65 dari 100 poin berangka provinsi, 35 poin dari
-cakupan dan keadilannya sendiri), tetapi kategorinya *tidak dapat dinilai* dan tidak diperingkat. Kategori mengikuti empat tingkat Indeks Sistem Merit KASN yang dipetakan ke
+cakupan dan keadilannya sendiri), tetapi kategorinya *tidak dapat dinilai* dan tidak diperingkat. Kategori mengikuti empat tingkat Indeks Sistem Merit (dinilai BKN sejak UU 20/2023) yang dipetakan ke
 0–100: ≥ 75 *Sangat Baik*, 50–< 75 *Baik*, 25–< 50 *Kurang*, < 25 *Buruk*. Rentang (interval 95%) indeks menjalarkan
 ketidakpastian setiap indikator (distribusi Beta dari jumlah orangnya): OPD dengan sedikit data mendapat rentang lebar,
 dan urutan OPD yang rentangnya bertumpang tindih tidak boleh dibaca sebagai perbedaan nyata.""",
@@ -121,7 +121,7 @@ profiling coverage (weight 10), SKP coverage (10), share of promotions from the 
 promotions whose person met every requirement (status, education, time in post, SKP, every competency, golongan, age;
 25), share of the eligible candidates of the same target level (Pelaksana and Fungsional both aim at Pengawas) not passed
 over by the promotion of someone less ready (15; `n_bypassed` over `n_kandidat`, so that a large OPD is not penalised
-for its size), and fairness (15: 100 with no `disparity` flag, 50 with one, 0 with two or more — only where the audit
+for its size), and fairness (15: 100 with no disparity found, 50 with one, 0 with two or more — only where the audit
 could test something in the OPD). An indicator that cannot be measured (fairness where nothing could be tested, no
 candidate who could be passed over) is **never counted as perfect**: it is left empty, its weight goes to the others, the
 95% range widens to every value it could take, and `komponen_tidak_dinilai` names it. An OPD **without promotions** in
@@ -131,8 +131,8 @@ shares, except for OPDs with 1–4 promotions, whose shares are not shown and wh
 **province's value** (named in `komponen_nilai_provinsi`), since the index must not give a hidden number back; so does
 every indicator whose count is hidden (a cell under 5 persons or its complement). An OPD none of whose promotion
 indicators is its own keeps an index (65 of the 100 points at the province's values, 35 from its own coverage and
-fairness) but is *cannot be judged* and not ranked. Categories follow the four levels of KASN's
-merit system index mapped to 0–100: ≥ 75 Very good, 50–< 75 Good, 25–< 50 Poor, < 25 Bad. The 95% range propagates
+fairness) but is *cannot be judged* and not ranked. Categories follow the four levels of the
+Merit System Index (assessed by BKN since UU 20/2023) mapped to 0–100: ≥ 75 Very good, 50–< 75 Good, 25–< 50 Poor, < 25 Bad. The 95% range propagates
 each indicator's uncertainty (a Beta distribution from its counts): thin data give wide ranges; overlapping ranges are
 not a real difference.""",
 }
@@ -201,10 +201,48 @@ def _candidates(frame: pd.DataFrame, scope: str) -> pd.DataFrame:
     return contests(frame, scope).groupby(level="scope").sum()[["n_kandidat", "n_bypassed", "n_promosi_melangkahi"]]
 
 
+class ComplianceTable(pd.DataFrame):
+    """What `compliance` returns: the compliance table, a DataFrame (every pandas operation on it gives a plain one)
+    that a notebook shows readably, in its frame's language, with the provenance it carries in `attrs`."""
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    def _repr_html_(self) -> str:
+        from merit_lib.domain import display as D
+        from merit_lib.domain import language as L
+
+        lang = L.language(self.attrs.get("lang") or "id")
+
+        def whole(x: object) -> str:
+            return "–" if pd.isna(x) else L.number(float(x), lang)
+
+        tiers = self["tier"].value_counts() if "tier" in self else pd.Series(dtype=int)
+        counts = "; ".join(f"{text.t('window.' + t, lang)}: {L.number(int(tiers[t]), lang)}" for t in TIERS if t in tiers)
+        shown = pd.DataFrame({
+            text.column("opd_nama", lang): self["opd_nama"].astype(object).where(self["opd_nama"].notna(), self["opd_kode"]),
+            text.column("n_pegawai", lang): self["n_pegawai"].map(whole),
+            text.column("n_promosi", lang): self["n_promosi"].map(whole),
+            text.column("index", lang): [f"{whole(i)} ({whole(lo)}–{whole(hi)})" if pd.notna(i) else "–"
+                                         for i, lo, hi in zip(self["index"], self["index_ci_low"], self["index_ci_high"])],
+            text.t("api.tier", lang): [text.t("window." + str(t), lang) if pd.notna(t) else "–"
+                                       for t in self.get("tier", pd.Series(pd.NA, index=self.index))],
+            text.column("category", lang): [text.category(str(c), lang) for c in self["category"]]})
+        parts = [D.paragraph(D.provenance(self.attrs, lang), small=True),
+                 D.paragraph(text.t("api.compliance_lead", lang, n=L.number(len(self), lang), tiers=counts or "–")),
+                 D.table(shown.head(60)),
+                 D.paragraph(text.t("api.compliance_more", lang, n=L.number(len(self.columns), lang)), small=True)]
+        return D.block(text.t("api.compliance_title", lang), parts)
+
+
 def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope: str = "opd_kode",
-               label: str = "opd_nama", n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+               label: str = "opd_nama", n_boot: int = 2000, seed: int = 0) -> ComplianceTable:
     """The compliance table of DESIGN §6, one row per OPD, with Wilson CIs of the shares and a 95 % range of the index
-    (`n_boot` draws of the components' Beta distributions)."""
+    (`n_boot` draws of the components' Beta distributions); it carries the frame's provenance (`attrs`)."""
+    from merit_lib.analysis import door
+
+    frame = door.require_frame(frame, "compliance")
     now = current(frame)      # staff and coverage: as at the period's start
     g = now.groupby(scope, sort=True)
     out = pd.DataFrame({"opd_nama": g[label].first(), "n_pegawai": g.size(), "n_profiling": g["diprofil"].sum(),
@@ -244,7 +282,9 @@ def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope:
     out = out.reset_index().rename(columns={scope: "opd_kode"})
     first = ["opd_kode", "opd_nama", "n_pegawai", "coverage_profiling", "coverage_kinerja", "n_promosi",
              "share_promosi_talent_pool", "share_promosi_eligible", "n_bypassed", "fairness_flags", "index", "category"]
-    return ranked(out[first + [c for c in out.columns if c not in first]])
+    table = ComplianceTable(ranked(out[first + [c for c in out.columns if c not in first]]))
+    table.attrs.update(door.context(frame))
+    return table
 
 
 def ranked(table: pd.DataFrame) -> pd.DataFrame:
@@ -467,7 +507,7 @@ def _dersimonian_laird(y: pd.Series, se: pd.Series) -> float:
 
 
 def category(index: pd.Series, lang: str = "id") -> pd.Series:
-    """Index 0–100 → KASN-aligned category (missing index: missing category)."""
+    """Index 0–100 → ISM-aligned category (missing index: missing category)."""
     out = pd.Series(pd.NA, index=index.index, dtype="string")
     for lo, name in reversed(CATEGORIES):
         out[index >= lo] = text.category(name, lang)

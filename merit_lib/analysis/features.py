@@ -215,13 +215,22 @@ def analysis_frame(extract: object, period: Period | str, window: int | Window =
                    age_bands: tuple[float, ...] = AGE_BANDS, age_labels: tuple[str, ...] = AGE_LABELS,
                    required_competency: dict[str, float] | None = None,
                    thresholds: T.Thresholds = T.DEFAULT, competency_rule: str = "each",
-                   cache: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+                   cache: dict[str, pd.DataFrame] | None = None, as_at: bool = False) -> pd.DataFrame:
     """The person-quarters of the evidence window ending with `period`: for each quarter (`triwulan`), one row per ASN at
     its start with predictors, every eligibility check and the outcome in that quarter (`quarter_frame`).
 
     `window`: quarters (default 4, the twelve months ending with the period; 1 = the period alone), fewer where the
     history is shorter (`evidence_window`); the frame's `attrs["window"]` records it (`window_of`). `cache`: quarter →
-    its rows, shared by calls on the same extract and settings (overlapping windows build each quarter once)."""
+    its rows, shared by calls on the same extract and settings (overlapping windows build each quarter once).
+
+    The door of a period (`analysis.door.check_period`): a malformed one, one before the extract's history or after its
+    last date is refused in one line; `as_at=True` (a shortlist: the staff as at the period's start, nothing counted in
+    it) lets the period lie after the data. The frame carries its provenance in `attrs` (period, window, the extract's
+    fingerprint, rejected rows and language: `analysis.door.context`), which audit, models and compliance read."""
+    from merit_lib.analysis import door
+
+    door.require_tables(extract)
+    period = door.check_period(extract, period, as_at=as_at)
     win = evidence_window(extract, period, window)
     cache = {} if cache is None else cache
     frames = []
@@ -232,7 +241,7 @@ def analysis_frame(extract: object, period: Period | str, window: int | Window =
                                        competency_rule, last=q == win.period)
         frames.append(cache[key])
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].copy()
-    frame.attrs["window"] = win.as_dict()
+    frame.attrs.update({**door.extract_context(extract), "period": str(win.period), "window": win.as_dict()})
     return frame
 
 

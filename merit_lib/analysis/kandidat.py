@@ -10,7 +10,7 @@ not met (failed or unknown) are listed apart with that check. PERSONAL DATA: for
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -18,6 +18,7 @@ import pandas as pd
 from merit_lib.analysis.compliance import READINESS_RANK
 from merit_lib.domain import contract as C
 from merit_lib.domain import rules as R
+from merit_lib.domain import text
 from merit_lib.domain.errors import ParameterError
 
 LEVELS: tuple[str, ...] = ("Pengawas", "Administrator", "JPT Pratama")
@@ -37,6 +38,22 @@ class Shortlist:
     near_miss: pd.DataFrame
     n_candidates: int
     n_eligible: int = 0
+    lang: str = "id"
+    meta: dict = field(default_factory=dict)      # the frame's provenance (period, data fingerprint)
+
+    def _repr_html_(self) -> str:
+        """Counts and provenance only: the persons stay in `.eligible` and `.near_miss` (restricted)."""
+        from merit_lib.domain import display as D
+        from merit_lib.domain import language as L
+
+        lang = L.language(self.lang)
+        where = "".join(f" {x}" for x in (self.jabatan,) if x) + (f" ({self.opd})" if self.opd else "")
+        lead = text.t("api.shortlist_lead", lang, total=D.count(self.n_candidates, lang),
+                      eligible=D.count(self.n_eligible, lang), k=D.count(len(self.eligible), lang),
+                      m=D.count(len(self.near_miss), lang))
+        return D.block(text.t("api.shortlist_title", lang, level=self.level, where=where),
+                       [D.paragraph(D.provenance(self.meta, lang), small=True), D.paragraph(lead),
+                        D.paragraph(text.t("api.shortlist_more", lang), small=True)])
 
 
 def check_level(level: str) -> str:
@@ -109,4 +126,4 @@ def shortlist(frame: pd.DataFrame, level: str, opd: str | None = None, jabatan: 
     near["peringkat"] = pd.NA
     cols = [col for col in COLUMNS if col in c.columns or col == "peringkat"]
     return Shortlist(level, opd, jabatan, eligible[cols].reset_index(drop=True), near[cols].reset_index(drop=True), len(c),
-                     int(c["memenuhi_syarat"].fillna(False).astype(bool).sum()))
+                     int(c["memenuhi_syarat"].fillna(False).astype(bool).sum()), lang, dict(frame.attrs))

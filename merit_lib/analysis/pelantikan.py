@@ -42,6 +42,20 @@ class Pelantikan:
     appointments: pd.DataFrame
     candidates: pd.DataFrame
     other_kinds: dict[str, int] = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)      # the frame's provenance (period, data fingerprint, language)
+
+    def _repr_html_(self) -> str:
+        """Appointments per kind and target level (counts) and provenance: the persons stay in their tables."""
+        from merit_lib.domain import display as D
+        from merit_lib.domain import text
+
+        lang = language.language(self.meta.get("lang") or "id")
+        counts = self.summary().rename(columns={c: text.column(c, lang) for c in ("jenis_mutasi", "level_tujuan", "n")})
+        lead = text.t("api.pelantikan_lead", lang, n=D.count(len(self.appointments), lang),
+                      m=D.count(len(self.candidates), lang))
+        return D.block(text.t("api.pelantikan_title", lang, date=language.date(self.date.date(), lang)),
+                       [D.paragraph(D.provenance(self.meta, lang), small=True), D.paragraph(lead), D.table(counts),
+                        D.paragraph(text.t("api.pelantikan_more", lang), small=True)])
 
     def summary(self) -> pd.DataFrame:
         """Appointments per kind and target level (public counts)."""
@@ -128,7 +142,7 @@ def review(frame: pd.DataFrame, riwayat: pd.DataFrame, date: pd.Timestamp | str)
     out = pd.concat([out, checks.reindex(ev.index)], axis=1)
     cand = _candidates(frame, out)
     out["n_lebih_siap_terlewati"] = _passed_over(out, cand)
-    return Pelantikan(date, out, cand, {str(k): int(v) for k, v in other.items()})
+    return Pelantikan(date, out, cand, {str(k): int(v) for k, v in other.items()}, dict(frame.attrs))
 
 
 def _candidates(frame: pd.DataFrame, appointed: pd.DataFrame) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +73,8 @@ from merit_lib.data.validation import (
     validate_pegawai,
 )
 from merit_lib.domain import contract as C
+from merit_lib.domain.language import language
+from merit_lib.domain.period import Period
 
 __all__ = [
     "CHUNK_BYTES", "DATE_FORMATS", "DATE_MAX", "DATE_MIN", "HEAD_BYTES", "HEADER_SEARCH_ROWS", "ISSUE_COLUMNS",
@@ -82,14 +85,67 @@ __all__ = [
 ]
 
 
+#: the dated columns of each table that say how far an extract reaches (`data_span`)
+DATED = {"riwayat_jabatan": ("tanggal",), "profiling": ("tanggal_asesmen",), "pegawai": ("tmt_jabatan", "tmt_kedudukan_hukum")}
+
+
+def _dates(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
+    parts = [pd.to_datetime(table[c], errors="coerce") for c in columns if c in table]
+    parts = [p.dropna() for p in parts]
+    return pd.concat(parts, ignore_index=True) if parts else pd.Series(dtype="datetime64[ns]")
+
+
+def data_span(tables: Mapping[str, pd.DataFrame]) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """(the first dated event of the position history, the last date any table holds); NaT where there is none."""
+    history = _dates(tables["riwayat_jabatan"], DATED["riwayat_jabatan"]) if "riwayat_jabatan" in tables else None
+    every = [d for name, cols in DATED.items() if name in tables for d in [_dates(tables[name], cols)] if len(d)]
+    first = history.min() if history is not None and len(history) else pd.NaT
+    last = max(d.max() for d in every) if every else pd.NaT
+    return first, last
+
+
+#: a quarter an extract can speak for: at least this share of its staff (with a known TMT CPNS) in service at its start
+MIN_IN_SERVICE = 0.5
+
+
+def first_staffed(tables: Mapping[str, pd.DataFrame], share: float = MIN_IN_SERVICE) -> pd.Timestamp:
+    """The first day on which at least `share` of the extract's staff with a known `tmt_cpns` were in service (NaT
+    without the column): an extract lists today's staff, so before that day most of a quarter's staff are missing from
+    it and the rest would be counted as if they had been there."""
+    peg = tables["pegawai"]
+    if "tmt_cpns" not in peg:
+        return pd.NaT
+    tmt = pd.to_datetime(peg["tmt_cpns"], errors="coerce").dropna()
+    return tmt.sort_values().iloc[int(np.ceil(share * len(tmt))) - 1] if len(tmt) else pd.NaT
+
+
+def first_quarter_from(day: pd.Timestamp) -> Period:
+    """The first quarter that starts on or after `day`."""
+    q = Period.of(day)
+    return q if q.start >= day else q.next()
+
+
+def analysable(tables: Mapping[str, pd.DataFrame]) -> tuple[Period | None, Period | None]:
+    """The first and last quarter an analysis of the extract may take (`analysis.door.check_period`'s rule): from the
+    later of its history's first event and `first_staffed`, to the quarter of the last date it holds."""
+    first, last = data_span(tables)
+    staffed = first_staffed(tables)
+    starts = [p for p in (Period.of(first) if pd.notna(first) else None,
+                          first_quarter_from(staffed) if pd.notna(staffed) else None) if p is not None]
+    begin = max(starts, key=lambda p: (p.year, p.quarter)) if starts else None
+    return begin, (Period.of(last) if pd.notna(last) else None)
+
+
 @dataclass
 class Extract:
-    """The accepted rows of each table (with `_row`, their spreadsheet row) and the validation report."""
+    """The accepted rows of each table (with `_row`, their spreadsheet row) and the validation report. In a notebook it
+    shows its sizes, the period it covers and its validation summary (`_repr_html_`), never a NIP or a name."""
 
     tables: dict[str, pd.DataFrame]
     report: ValidationReport
     sources: dict[str, Source]
     fingerprints: dict[str, str]  # SHA-256 of each input, keyed by `Source.describe()` (its path)
+    lang: str = "id"              # the language it was loaded in: its report's messages, its displays, the frames made of it
 
     @property
     def pegawai(self) -> pd.DataFrame:
@@ -119,6 +175,57 @@ class Extract:
         manifest's per-file listing; this hash uses `content_fingerprints`)."""
         joined = "".join(f"{k}:{v}" for k, v in sorted(self.content_fingerprints.items()))
         return hashlib.sha256(joined.encode()).hexdigest()[:12]
+
+    def span(self) -> tuple[pd.Timestamp, pd.Timestamp]:
+        """(first dated event of the position history, last date any table holds): the quarters it can speak for."""
+        return data_span(self.tables)
+
+    def overview(self, lang: str | None = None) -> pd.DataFrame:
+        """Per table: rows read, rejected, accepted, and the first and last date it holds (aggregates only)."""
+        from merit_lib.domain import language as L
+        from merit_lib.domain import text
+
+        lang = lang or self.lang
+        out = self.report.summary()
+        first, last = [], []
+        for name in out["table"]:
+            d = _dates(self.tables[name], DATED.get(name, ())) if name in self.tables else pd.Series(dtype="datetime64[ns]")
+            first.append(L.date(d.min().date(), lang) if len(d) else "–")
+            last.append(L.date(d.max().date(), lang) if len(d) else "–")
+        out = out.assign(first=first, last=last)
+        return out.rename(columns={c: text.t(f"api.extract_{c}", lang) for c in out.columns})
+
+    def _lines(self, lang: str) -> list[str]:
+        from merit_lib.domain import language as L
+        from merit_lib.domain import text
+
+        first, last = self.span()
+        first_q, last_q = analysable(self.tables)
+        sizes = ", ".join(f"{name} {L.number(len(df), lang)}" for name, df in self.tables.items())
+        lines = [text.t("api.extract_sizes", lang, sizes=sizes)]
+        if pd.notna(first) and pd.notna(last) and first_q is not None and last_q is not None:
+            lines.append(text.t("api.extract_span", lang, first=L.date(first.date(), lang), last=L.date(last.date(), lang),
+                                first_q=str(first_q), last_q=str(last_q)))
+        rejected = self.report.issues["row"].groupby(self.report.issues["table"]).nunique().sum() if len(self.report.issues) else 0
+        rules = self.report.rule_counts().head(3)
+        top = ", ".join(f"{r.rule} {L.number(int(r.rows), lang)}" for r in rules.itertuples())
+        lines.append(text.t("api.extract_clean", lang) if not rejected else
+                     text.t("api.extract_rejected", lang, n=L.number(int(rejected), lang), rules=top))
+        lines.append(f"{text.label('fingerprint', lang)}: {self.fingerprint()}")
+        return lines
+
+    def __repr__(self) -> str:
+        """Sizes, the period covered, the validation summary and the fingerprint (never a row of a table)."""
+        return "<Extract: " + "; ".join(self._lines(self.lang)) + ">"
+
+    def _repr_html_(self) -> str:
+        from merit_lib.domain import text
+        from merit_lib.domain.display import block, paragraph, table
+
+        lines = self._lines(self.lang)
+        parts = [paragraph(line) for line in lines[:-1]] + [table(self.overview()), paragraph(lines[-1], small=True),
+                                                             paragraph(text.t("api.extract_more", self.lang), small=True)]
+        return block(text.t("api.extract_title", self.lang), parts)
 
 
 @dataclass
@@ -184,6 +291,6 @@ def load_extract(path: Path | str, today: dt.date | None = None, lang: str = "id
         tables[name] = kept.reset_index(drop=True)
     report = ValidationReport(issues, {n: read[n].rows_read for n in C.TABLES if n in read},
                               {n: s.describe() for n, s in sources.items()},
-                              [note.text(lang) for r in read.values() for note in r.notes])
+                              [note.text(lang) for r in read.values() for note in r.notes], language(lang))
     prints = {s.describe(): sha256(s.path) for s in sources.values()}
-    return Extract(tables, report, sources, prints)
+    return Extract(tables, report, sources, prints, language(lang))

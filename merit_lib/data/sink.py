@@ -59,6 +59,19 @@ def neutralise(value: object) -> object:
     return _SPLIT_FORMULA.sub(r"\1'", value) if _SPLIT.search(value) else value
 
 
+_RESTORE_SPLIT = re.compile(r"([;\t\n\r])'(?=[ ]*[=+\-@\t\r])")
+
+
+def restore(value: object) -> object:
+    """A text cell of a workbook this program wrote, read back, as it was before `neutralise` (the `'` it put before a
+    formula-like start, and after a `;`, tab or line break, taken away); anything else as it is."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith("'") and value[1:].startswith(FORMULA_START):
+        value = value[1:]
+    return _RESTORE_SPLIT.sub(r"\1", value)
+
+
 def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
     """Every text cell (and text header) of a table neutralised; numeric columns untouched."""
     out = df.copy()

@@ -28,6 +28,7 @@ from merit_lib.data.coerce import CONTROL_CHARS, arrow_strings, issue_frame
 from merit_lib.data.sink import write_csv
 from merit_lib.data.sources import RawTable
 from merit_lib.domain import contract as C
+from merit_lib.domain import text
 from merit_lib.domain.nip import excel_number, mask, parse_nip
 from merit_lib.domain.text import label, rule_message
 
@@ -260,6 +261,32 @@ class ValidationReport:
     rows_read: dict[str, int]
     sources: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # how the files were read (header row, blank rows, …): no rejections
+    lang: str = "id"                                 # the language of its messages and displays
+
+    def __repr__(self) -> str:
+        """Counts only (rows rejected, the rules they broke): never a rejected row, whose value may be a NIP."""
+        from merit_lib.domain import language as L
+
+        n = int(self.issues.groupby("table")["row"].nunique().sum()) if len(self.issues) else 0
+        top = ", ".join(f"{r.rule} {L.number(int(r.rows), self.lang)}" for r in self.rule_counts().head(3).itertuples())
+        words = label("clean", self.lang) if not n else text.t("api.extract_rejected", self.lang,
+                                                                n=L.number(n, self.lang), rules=top)
+        return f"<ValidationReport: {words}>"
+
+    def _repr_html_(self) -> str:
+        """Rows read, rejected and accepted per table, and the rules broken (counts; the rows are in `issues`)."""
+        from merit_lib.domain import display as D
+
+        lang = self.lang
+        parts = [D.table(self.summary().rename(columns={c: label(c, lang) for c in ("table", "rows_read", "rows_rejected",
+                                                                                     "rows_accepted")}))]
+        if self.ok:
+            parts.append(D.paragraph(label("clean", lang)))
+        else:
+            parts.append(D.table(self.rule_counts()))
+        parts += [D.paragraph(n, small=True) for n in self.notes]
+        parts.append(D.paragraph(text.t("api.validation_more", lang), small=True))
+        return D.block(text.t("api.validation_title", lang), parts)
 
     @property
     def ok(self) -> bool:

@@ -63,3 +63,32 @@ JENJANG_RISE = "kenaikan_jenjang_jf"            # a JF jenjang rise: neither a p
 LEDGER_REASONS: tuple[str, ...] = (COUNTED, DUPLICATE, SECOND, NOT_IN_FRAME, APPOINTED, LEVEL_UNKNOWN, NOT_COVERED,
                                    OPD_UNKNOWN, AT_RISK, NO_HIGHER, RECENTLY_PROMOTED, NOT_ACTIVE, REJECTED,
                                    JENJANG_RISE)
+
+# --------------------------------------------------------------------------- the auditor's register (merit_lib.data.register)
+
+#: kinds of finding the register follows: a fairness verdict worth following, an index component below its funnel
+#: limit, an OPD whose index lies below the province's, appointments that failed a named rule, moves needing a reason
+KIND_FAIRNESS, KIND_COMPONENT, KIND_TIER, KIND_RULE, KIND_MOVE = "keadilan", "komponen", "posisi", "syarat", "rotasi"
+FINDING_KINDS: tuple[str, ...] = (KIND_FAIRNESS, KIND_COMPONENT, KIND_TIER, KIND_RULE, KIND_MOVE)
+#: the named rules of KIND_RULE and KIND_MOVE findings (counts of compliance.csv)
+RULE_NOT_ELIGIBLE = "promosi_tidak_memenuhi_syarat"     # promotions of persons not meeting every requirement
+RULE_BYPASS = "promosi_melangkahi"                      # promotions passing over a more ready eligible candidate
+RULE_MOVE_NOT_ELIGIBLE = "rotasi_tidak_memenuhi_syarat"  # moves into a structural post not meeting its requirements
+RULE_NEEDS_GROUNDS = "perlu_alasan"                     # a JPT Pratama moved within 2 years of appointment
+RULE_OVER_5_YEARS = "melewati_5_tahun"                  # a JPT Pratama in one post beyond 5 years
+RULE_TIER = "di_bawah_provinsi"                         # KIND_TIER's one rule
+#: where a finding stands in a period: first seen in it, seen again (recurring since its first period), or not seen in
+#: it after having been seen before
+SEEN_NEW, SEEN_RECURRING, SEEN_GONE = "baru", "berulang", "tidak_terlihat"
+SEEN_STATUSES: tuple[str, ...] = (SEEN_NEW, SEEN_RECURRING, SEEN_GONE)
+#: follow-up status, BPK's four categories of the monitoring of follow-up on recommendations (TLRHP)
+FOLLOW_DONE = "sesuai"                  # sesuai rekomendasi
+FOLLOW_IN_PROGRESS = "proses"           # belum sesuai / dalam proses
+FOLLOW_NOT_YET = "belum"                # belum ditindaklanjuti (every new finding)
+FOLLOW_CANNOT = "tidak_dapat"           # tidak dapat ditindaklanjuti dengan alasan sah
+FOLLOW_UPS: tuple[str, ...] = (FOLLOW_DONE, FOLLOW_IN_PROGRESS, FOLLOW_NOT_YET, FOLLOW_CANNOT)
+#: a finding is closed once followed up as recommended or found impossible to follow up for a valid reason
+FOLLOW_CLOSED: tuple[str, ...] = (FOLLOW_DONE, FOLLOW_CANNOT)
+#: the OPD's response to a finding
+RESPONSE_AGREE, RESPONSE_PARTLY, RESPONSE_DISAGREE = "setuju", "setuju_sebagian", "tidak_setuju"
+RESPONSES: tuple[str, ...] = (RESPONSE_AGREE, RESPONSE_PARTLY, RESPONSE_DISAGREE)

@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import math
 
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 from babel.numbers import format_decimal, format_percent, format_scientific
 
 LANGUAGES = {"id": "id_ID", "en": "en_GB"}
@@ -50,10 +50,10 @@ def number(x: float | int | None, lang: str = "id", decimals: int = 0) -> str:
 
 
 def percent(x: float | None, lang: str = "id", decimals: int = 1) -> str:
-    """A share as a percentage (`69,5 %` in Indonesian, `69.5%` in English); empty for a missing value."""
+    """A share as a percentage (`69,5%` in Indonesian, as PUEBI writes it; `69.5%` in English); empty for a missing value."""
     if _missing(x):
         return ""
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + ("\u00a0%" if language(lang) == "id" else "%")
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
     return format_percent(x, format=pattern, locale=LANGUAGES[language(lang)])
 
 
@@ -62,6 +62,14 @@ def date(d: dt.date | None, lang: str = "id") -> str:
     if d is None:
         return ""
     return format_date(d, format="long", locale=LANGUAGES[language(lang)])
+
+
+def moment(t: dt.datetime, lang: str = "id") -> str:
+    """A time of day on a date, in words (`7 Desember 2026 pukul 01.25`, `7 December 2026, 01:25`)."""
+    day = date(t.date(), lang)
+    if language(lang) == "id":
+        return f"{day} pukul {format_time(t, 'HH.mm', locale=LANGUAGES['id'])}"
+    return f"{day}, {format_time(t, 'HH:mm', locale=LANGUAGES['en'])}"
 
 
 def period_label(period: object, lang: str = "id") -> str:

@@ -7,6 +7,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from merit_lib.domain.errors import ParameterError
+
+
+class PeriodError(ParameterError, ValueError):
+    """A period that is malformed, or that the data cannot speak for (before its history, after its last date); one
+    clear line in both languages (a ValueError too, for callers that catch one)."""
+
 
 @dataclass(frozen=True)
 class Period:
@@ -17,12 +24,15 @@ class Period:
 
     @classmethod
     def parse(cls, text: str | Period) -> Period:
-        """Parse `2026Q1` (also `2026-Q1`, `2026q1`); a clear ValueError otherwise."""
+        """Parse `2026Q1` (the year, `Q` and the quarter, nothing between them; `q` is read as `Q`); a PeriodError that
+        says how to write it otherwise (`2026-Q1`, `Q1 2026`, `2026Q5` are refused, never guessed)."""
         if isinstance(text, Period):
             return text
-        m = re.fullmatch(r"\s*(\d{4})\s*-?\s*[Qq]([1-4])\s*", str(text))
+        m = re.fullmatch(r"\s*(\d{4})[Qq]([1-4])\s*", str(text))
         if not m:
-            raise ValueError(f"periode '{text}' tidak sah: tulis tahun dan kuartal, mis. 2026Q1")
+            raise PeriodError(f"periode '{text}' tidak sah: tulis tahun, Q dan nomor triwulan tanpa pemisah, mis. 2026Q1",
+                              en=f"period '{text}' is not valid: write the year, Q and the quarter's number with nothing "
+                                 "between them, e.g. 2026Q1")
         return cls(int(m.group(1)), int(m.group(2)))
 
     @property

@@ -283,13 +283,13 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
               "en": "Meritocracy compliance index 0–100: weighted mean of six indicators (profiling coverage 10, SKP "
                     "coverage 10, promotions from the talent pool 25, promotions meeting every requirement 25, candidates "
                     "not passed over 15, fairness 15). Empty when the period had no promotion."},
-    "category": {"id": "Kategori indeks menurut tingkat Indeks Sistem Merit KASN: ≥ 75 Sangat Baik, 50 sampai < 75 "
+    "category": {"id": "Kategori indeks menurut tingkat Indeks Sistem Merit (dinilai BKN sejak UU 20/2023 membubarkan KASN): ≥ 75 Sangat Baik, 50 sampai < 75 "
                        "Baik, 25 sampai < 50 Kurang, < 25 Buruk; «tidak dapat dinilai» bila periode ini tanpa promosi, atau "
                        "bila tidak satu pun indikator promosinya berasal dari angka OPD sendiri (1–4 promosi atau angka "
                        "disembunyikan): indeksnya hanya keterangan dan tidak diperingkat.",
-                 "en": "Index category after the levels of KASN's Merit System Index: ≥ 75 Sangat Baik (very good), "
-                       "50 to < 75 Baik (good), 25 to < 50 Kurang (poor), < 25 Buruk (bad); «tidak dapat dinilai» "
-                       "(cannot be judged) when the period had no promotion, or when none of the promotion indicators "
+                 "en": "Index category after the levels of the Merit System Index (assessed by BKN since UU 20/2023 dissolved KASN): ≥ 75 very good, "
+                       "50 to < 75 good, 25 to < 50 poor, < 25 bad; «cannot be judged» "
+                       "when the period had no promotion, or when none of the promotion indicators "
                        "is the OPD's own (1–4 promotions or a hidden figure): its index is for information only and "
                        "not ranked."},
     "n_profiling": {"id": "Pegawai yang sudah mengikuti asesmen (pembilang cakupan profiling).",
@@ -355,7 +355,7 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     "n_rotasi_memenuhi_syarat": {"id": "Rotasi/mutasi yang orangnya memenuhi syarat jabatan yang dituju (kompetensi, "
                                        "SKP ≥ Baik dua tahun terakhir, dan syarat promosi lain kecuali lama jabatan).",
                                  "en": "Rotations/mutations whose person meets the new post's requirements (competency, "
-                                       "SKP ≥ Baik for the last two years, and the other promotion requirements except "
+                                       "SKP rated good or better for the last two years, and the other promotion requirements except "
                                        "time in post)."},
     "share_rotasi_memenuhi_syarat": {"id": "Rotasi/mutasi yang memenuhi syarat dibagi jumlah rotasi/mutasi.",
                                      "en": "Rotations/mutations meeting the requirements divided by all of them."},
@@ -400,7 +400,7 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
                                   "(kompetensi, kinerja, pemenuhan syarat) dan variabel kontrol; untuk PROVINSI juga di "
                                   "dalam OPD. 1 = sama; di bawah 1 = peluang kelompok lebih kecil.",
                             "en": "Odds ratio of promotion, group against reference, after adjusting for merit "
-                                  "(competency, kinerja, eligibility) and the controls; for PROVINSI also within OPDs. 1 = "
+                                  "(competency, performance, eligibility) and the controls; for PROVINSI also within OPDs. 1 = "
                                   "equal; below 1 = the group's chances are lower."},
     "aor_ci_low": {"id": "Batas bawah interval kepercayaan 95% odds ratio yang disesuaikan.",
                    "en": "Lower bound of the 95% confidence interval of the adjusted odds ratio."},
@@ -543,7 +543,7 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
             "en": "Events per model variable; below 10 ordinary estimates are unstable and a penalized model is used."},
     # validation.csv
     "table": {"id": "Tabel masukan (pegawai, profiling, kinerja, riwayat_jabatan).",
-              "en": "Input table (pegawai, profiling, kinerja, riwayat_jabatan)."},
+              "en": "Input table (pegawai.csv, profiling.csv, kinerja.csv, riwayat_jabatan.csv)."},
     "rule": {"id": "Aturan validasi yang dilanggar (kodenya; rinciannya: merit validate).",
              "en": "Validation rule broken (its code; details: merit validate)."},
     "validation.n": {"id": "Baris masukan yang ditolak karena aturan ini (tidak ikut dianalisis).",
@@ -594,6 +594,24 @@ for _key, _name in _INDEX_COMPONENTS.items():
         "en": f"Points the indicator «{_name['en']}» adds to the index: 100 × weight × value in the index, the weights "
               "rescaled over the indicators that could be measured; the six indicators' points add up to the index. "
               "Empty when it cannot be measured or the OPD has no index."}
+
+#: the sheet of ringkasan.xlsx that holds each published table, per language (at most 31 characters: Excel's limit);
+#: a table not listed keeps its CSV name
+SHEET_NAMES: dict[str, dict[str, str]] = {
+    "compliance": {"id": "kepatuhan", "en": "compliance"},
+    "findings": {"id": "temuan_keadilan", "en": "fairness_findings"},
+    "bypassed_by_level": {"id": "terlewati_per_jenjang", "en": "passed_over_by_level"},
+    "model_coefficients": {"id": "koefisien_model", "en": "model_coefficients"},
+    "validation": {"id": "validasi", "en": "validation"},
+    "promotions_ledger": {"id": "catatan_promosi", "en": "promotions_ledger"},
+    "trend": {"id": "tren", "en": "trend"},
+    "siasn_mapping": {"id": "pemetaan_siasn", "en": "siasn_mapping"},
+    "merit_gaps": {"id": "selisih_merit", "en": "merit_gaps"},
+    "tier_sensitivity": {"id": "kepekaan_posisi", "en": "tier_sensitivity"},
+    "register": {"id": "register_temuan", "en": "findings_register"},
+}
+#: the printed sheet's footer (Excel codes: &A the sheet, &P the page, &N the pages)
+SHEET_FOOTER: dict[str, str] = {"id": "hal. &P dari &N", "en": "page &P of &N"}
 
 #: what each sheet of ringkasan.xlsx holds (its "Keterangan" sheet), and that sheet's own words
 SHEET_HELP: dict[str, dict[str, str]] = {
@@ -657,13 +675,14 @@ LABELS.update({
     "n_group": {"id": "n kelompok", "en": "n group"},
     "n_reference": {"id": "n pembanding", "en": "n reference"},
     "promoted_group": {"id": "promosi kelompok", "en": "promoted (group)"},
-    "rate_group": {"id": "tingkat promosi kelompok (IK 95%)", "en": "group promotion rate (95% CI)"},
-    "rate_reference": {"id": "tingkat promosi pembanding (IK 95%)", "en": "reference promotion rate (95% CI)"},
+    "rate_group": {"id": "tingkat promosi kelompok (rentang 95%)", "en": "group promotion rate (95% range)"},
+    "rate_reference": {"id": "tingkat promosi pembanding (rentang 95%)", "en": "reference promotion rate (95% range)"},
     "impact_ratio": {"id": "rasio dampak", "en": "impact ratio"},
-    "shortfall": {"id": "selisih (orang)", "en": "shortfall (persons)"},
+    "shortfall": {"id": "kekurangan (orang; positif = kelompok kurang dipromosikan)",
+                  "en": "shortfall (persons; positive = the group promoted less)"},
     "p_adjusted": {"id": "p Fisher (BH)", "en": "Fisher p (BH)"},
-    "adjusted_odds_ratio": {"id": "rasio odds setelah disesuaikan dengan merit (IK 95%)",
-                            "en": "odds ratio adjusted for merit (95% CI)"},
+    "adjusted_odds_ratio": {"id": "rasio odds setelah disesuaikan dengan merit (rentang 95%)",
+                            "en": "odds ratio adjusted for merit (95% range)"},
     "aor_p_adjusted": {"id": "p setelah disesuaikan dengan merit (BH)", "en": "p adjusted for merit (BH)"},
     "eo_rate_group": {"id": "tingkat promosi di talent pool", "en": "promotion rate in the talent pool"},
     "lr_test": {"id": "uji rasio kemungkinan", "en": "likelihood-ratio test"},
@@ -677,7 +696,7 @@ LABELS.update({
     "simpson": {"id": "paradoks Simpson: arahnya berbalik di dalam OPD",
                 "en": "Simpson's paradox: the direction reverses within OPDs"},
     "heterogeneous": {"id": "OPD tidak seragam (Breslow–Day p {p})", "en": "OPDs differ (Breslow–Day p {p})"},
-    "mh_odds_ratio": {"id": "rasio odds dalam OPD (MH, IK 95%)", "en": "odds ratio within OPD (MH, 95% CI)"},
+    "mh_odds_ratio": {"id": "rasio odds dalam OPD (MH, rentang 95%)", "en": "odds ratio within OPD (MH, 95% range)"},
     "direction": {"id": "arah", "en": "direction"},
     "n_model_group": {"id": "n kelompok dalam model", "en": "n group in model"},
     "explained_by": {"id": "dijelaskan oleh", "en": "explained by"},
@@ -775,11 +794,11 @@ VERDICT_RULES: dict[int, dict[str, str]] = {
               "gives another verdict; or, where a merit measure's reliability is declared, the model at that reliability "
               "gives another verdict."},
     4: {"id": "Pada merit yang sama (untuk provinsi: di dalam OPD yang sama) peluang promosi kelompok berbeda dari pembanding: "
-              "p estimasi dasar setelah Benjamini–Hochberg < {alpha}, IK {level}%-nya tidak memuat 1, dan perbedaannya "
+              "p estimasi dasar setelah Benjamini–Hochberg < {alpha}, rentang {level}%-nya tidak memuat 1, dan perbedaannya "
               "berarti secara praktis — rasio dampak setelah disesuaikan (pada tingkat promosi pembanding) < {impact_low} "
               "atau > {impact_high}.",
         "en": "At equal merit (for the province: within the same OPD) the group's odds of promotion differ from the reference's: "
-              "the basis estimate's Benjamini–Hochberg p < {alpha}, its {level}% CI excludes 1, and the difference is "
+              "the basis estimate's Benjamini–Hochberg p < {alpha}, its {level}% range excludes 1, and the difference is "
               "material — the adjusted impact ratio (at the reference's promotion rate) < {impact_low} or > {impact_high}."},
     5: {"id": "Signifikan seperti pada baris disparitas, tetapi rasio dampak setelah disesuaikan berada di antara {impact_low} "
               "dan {impact_high}: kesenjangan yang nyata namun kecil; besarnya disebutkan dengan IK-nya.",
@@ -1091,9 +1110,9 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
                        "change; in the interaction model the main OR of competency applies at average kinerja (and vice "
                        "versa)."},
     "interaction": {"id": "Interaksi {term} (logika 9-box: apakah kompetensi lebih menentukan bila kinerja tinggi?): OR {or_} "
-                          "(CI 95% {lo}–{hi}), p {p}. {verdict}",
+                          "(rentang 95% {lo}–{hi}), p {p}. {verdict}",
                     "en": "Interaction {term} (the 9-box logic: does competency matter more when performance is high?): OR {or_} "
-                          "(95% CI {lo}–{hi}), p {p}. {verdict}"},
+                          "(95% range {lo}–{hi}), p {p}. {verdict}"},
     "interaction_up": {"id": "Pengaruh {comp} lebih kuat {where}.", "en": "{comp} matters more {where}."},
     "interaction_down": {"id": "Pengaruh {comp} lebih lemah {where}.", "en": "{comp} matters less {where}."},
     "where_higher": {"id": "pada {kin} yang lebih tinggi", "en": "at higher {kin}"},
@@ -1120,17 +1139,17 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
     # the plain-language reading
     "unit_number": {"id": "setiap satu satuan lebih tinggi", "en": "each unit higher"},
     "unit_level": {"id": "nilai {level} dibanding acuan {reference}", "en": "level {level} against the reference {reference}"},
-    "read_up": {"id": "{measure} — {unit}: odds promosi {or_} kali lipat (CI 95% {lo}–{hi}) di antara pegawai yang sama "
+    "read_up": {"id": "{measure} — {unit}: odds promosi {or_} kali lipat (rentang 95% {lo}–{hi}) di antara pegawai yang sama "
                       "dalam {controls}; rata-rata peluang promosi {ame} poin persentase.",
-                "en": "{measure} — {unit}: {or_} times the odds of promotion (95% CI {lo}–{hi}) among persons alike in "
+                "en": "{measure} — {unit}: {or_} times the odds of promotion (95% range {lo}–{hi}) among persons alike in "
                       "{controls}; on average {ame} percentage points of promotion probability."},
-    "read_down": {"id": "{measure} — {unit}: odds promosi LEBIH RENDAH, {or_} kali (CI 95% {lo}–{hi}), di antara pegawai "
+    "read_down": {"id": "{measure} — {unit}: odds promosi LEBIH RENDAH, {or_} kali (rentang 95% {lo}–{hi}), di antara pegawai "
                         "yang sama dalam {controls}; rata-rata peluang promosi {ame} poin persentase.",
-                  "en": "{measure} — {unit}: LOWER odds of promotion, {or_} times (95% CI {lo}–{hi}), among persons alike "
+                  "en": "{measure} — {unit}: LOWER odds of promotion, {or_} times (95% range {lo}–{hi}), among persons alike "
                         "in {controls}; on average {ame} percentage points of promotion probability."},
-    "read_null": {"id": "{measure} — {unit}: tidak dapat dibedakan dari tidak ada hubungan (OR {or_}, CI 95% {lo}–{hi} "
+    "read_null": {"id": "{measure} — {unit}: tidak dapat dibedakan dari tidak ada hubungan (OR {or_}, rentang 95% {lo}–{hi} "
                         "memuat 1).",
-                  "en": "{measure} — {unit}: cannot be told apart from no association (OR {or_}, the 95% CI {lo}–{hi} "
+                  "en": "{measure} — {unit}: cannot be told apart from no association (OR {or_}, the 95% range {lo}–{hi} "
                         "includes 1)."},
     "read_penalized": {"id": "{measure} — {unit}: estimasi berpenalti OR {or_}, tanpa CI (data terlalu sedikit untuk "
                              "kepastian).",
@@ -1183,7 +1202,7 @@ MODEL_WORDS: dict[str, dict[str, str]] = {
     "events": {"id": "promosi", "en": "promoted"},
     "notes": {"id": "Catatan", "en": "Notes"},
     "none": {"id": "(tidak ada model yang diestimasi)", "en": "(no model estimated)"},
-    "ci": {"id": "CI 95%", "en": "95% CI"},
+    "ci": {"id": "Rentang 95%", "en": "95% range"},
 }
 
 #: messages of the models' handling of sparse data (merit_lib.analysis.model.notes)
@@ -1285,7 +1304,7 @@ def group_label(attribute: str, group: object, lang: str = "id") -> str:
 
 FIGURES: dict[str, dict[str, str]] = {
     "coverage": {"id": "Cakupan profiling dan SKP per OPD", "en": "Profiling and SKP coverage per OPD"},
-    "share": {"id": "proporsi pegawai (IK 95%)", "en": "share of staff (95% CI)"},
+    "share": {"id": "proporsi pegawai (rentang 95%)", "en": "share of staff (95% range)"},
     "profiling": {"id": "profiling", "en": "profiling"},
     "kinerja": {"id": "SKP 2 tahun", "en": "SKP, 2 years"},
     "rejected": {"id": "Baris ditolak menurut aturan", "en": "Rejected rows by rule"},
@@ -1295,8 +1314,8 @@ FIGURES: dict[str, dict[str, str]] = {
     "forest": {"id": "{group} dibanding {reference}", "en": "{group} against {reference}"},
     "forest_title": {"id": "Rasio odds promosi pada merit yang sama — {attribute}",
                      "en": "Odds ratio of promotion at equal merit — {attribute}"},
-    "aor": {"id": "rasio odds setelah disesuaikan dengan merit (IK 95%, skala log)",
-            "en": "odds ratio adjusted for merit (95% CI, log scale)"},
+    "aor": {"id": "rasio odds setelah disesuaikan dengan merit (rentang 95%, skala log)",
+            "en": "odds ratio adjusted for merit (95% range, log scale)"},
     "left_out": {"id": "Tidak ditampilkan: {small} baris yang angkanya disembunyikan (sel < 5 orang atau pelengkapnya), "
                        "{untested} tidak diuji (data tidak cukup), {infinite} dengan rasio odds 0 atau ∞ (lihat tabel). "
                        "IK dipotong pada {lo}–{hi}.",
@@ -1304,7 +1323,7 @@ FIGURES: dict[str, dict[str, str]] = {
                        "{untested} not tested (insufficient data), {infinite} with an odds ratio of 0 or ∞ (see the "
                        "table). CIs clipped at {lo}–{hi}."},
     "rates_title": {"id": "Tingkat promosi per kelompok — {scope}", "en": "Promotion rate by group — {scope}"},
-    "rate": {"id": "tingkat promosi (IK 95% Wilson)", "en": "promotion rate (95% Wilson CI)"},
+    "rate": {"id": "tingkat promosi (rentang 95% Wilson)", "en": "promotion rate (95% Wilson CI)"},
     "all_at_risk": {"id": "semua pegawai yang dapat dipromosikan", "en": "everyone who could be promoted"},
     "qualified": {"id": "hanya talent pool (kesempatan setara)", "en": "talent pool only (equal opportunity)"},
     "ref_suffix": {"id": " (pembanding)", "en": " (reference)"},
@@ -1330,7 +1349,7 @@ FIGURES: dict[str, dict[str, str]] = {
                          "variabel lain tetap; asosiasi, bukan sebab-akibat.",
                    "en": "Each line: every modelled person given the same {competency} and {kinerja}, other variables as "
                          "they are; association, not cause."},
-    "or_title": {"id": "Rasio odds promosi (IK 95%)", "en": "Odds ratios of promotion (95% CI)"},
+    "or_title": {"id": "Rasio odds promosi (rentang 95%)", "en": "Odds ratios of promotion (95% range)"},
     "or_axis": {"id": "rasio odds (skala log; 1 = tidak ada hubungan)", "en": "odds ratio (log scale; 1 = no association)"},
     "ridge_note": {"id": "titik kosong = estimasi berpenalti (ridge), tanpa IK",
                    "en": "hollow point = penalized (ridge) estimate, no CI"},
@@ -1338,7 +1357,7 @@ FIGURES: dict[str, dict[str, str]] = {
     "cal_title": {"id": "Kalibrasi model {model}: prediksi dibanding kenyataan per desil",
                   "en": "Calibration of model {model}: predicted against observed by decile"},
     "predicted": {"id": "peluang prediksi (rata-rata desil)", "en": "predicted probability (decile mean)"},
-    "observed": {"id": "proporsi dipromosikan (IK 95% Wilson)", "en": "share promoted (95% Wilson CI)"},
+    "observed": {"id": "proporsi dipromosikan (rentang 95% Wilson)", "en": "share promoted (95% Wilson CI)"},
     "perfect": {"id": "kalibrasi sempurna", "en": "perfect calibration"},
     "index": {"id": "Indeks kepatuhan meritokrasi (0–100, rentang 95%)",
               "en": "Meritocracy compliance index (0–100, 95% range)"},
@@ -1371,6 +1390,15 @@ SITE: dict[str, dict[str, str]] = {
                "en": "Merit workbook · aggregate figures; cells < 5 persons suppressed; no names or NIPs. "
                      "Audit trail: manifest.json and notebooks/."},
     "title": {"id": "Laporan Kepatuhan Meritokrasi ASN Provinsi Banten", "en": "ASN Meritocracy Compliance Report, Banten Province"},
+    "page_province": {"id": "Ringkasan Provinsi", "en": "Province summary"},
+    "page_audit": {"id": "Audit Keadilan Promosi", "en": "Fairness audit of promotions"},
+    "page_opd": {"id": "Laporan {opd}", "en": "OPD report: {opd}"},
+    # print (issue 23 item 2): the running footer of every printed page, and what stands for a wide table in print
+    "page_of": {"id": "hal. {page} dari {pages}", "en": "page {page} of {pages}"},
+    "print_omitted": {"id": "Tabel teknis ini tidak dicetak karena terlalu lebar; isinya lengkap di ringkasan.xlsx dan "
+                            "tables/ pada folder laporan.",
+                      "en": "This technical table is not printed because it is too wide; it is complete in ringkasan.xlsx "
+                            "and tables/ in the report folder."},
     "opd_list": {"id": "Laporan per OPD", "en": "Reports per OPD"},
     "failed": {"id": "Gagal dibuat", "en": "Failed"},
     "headline": {"id": "Angka utama", "en": "Headline figures"},
@@ -1431,6 +1459,30 @@ CATEGORIES: dict[str, dict[str, str]] = {
 }
 
 
+#: the names of hidden cells (privacy's labels, in a table's `suppressed` column) and of why, in each language
+HIDDEN_CELLS: dict[str, dict[str, str]] = {
+    "kelompok": {"id": "kelompok", "en": "group"}, "pembanding": {"id": "pembanding", "en": "reference"},
+    "talent pool kelompok": {"id": "talent pool kelompok", "en": "group's talent pool"},
+    "talent pool pembanding": {"id": "talent pool pembanding", "en": "reference's talent pool"},
+    "bernilai merit kelompok": {"id": "bernilai merit kelompok", "en": "group with merit scores"},
+    "bernilai merit pembanding": {"id": "bernilai merit pembanding", "en": "reference with merit scores"},
+    "talent pool": {"id": "talent pool", "en": "talent pool"},
+    "memenuhi syarat": {"id": "memenuhi syarat", "en": "meeting every requirement"},
+    "melangkahi": {"id": "melangkahi", "en": "passing someone over"}, "calon": {"id": "calon", "en": "candidates"},
+    "terlewati": {"id": "terlewati", "en": "passed over"}, "promosi": {"id": "promosi", "en": "promotions"},
+    "rotasi memenuhi syarat": {"id": "rotasi memenuhi syarat", "en": "rotations meeting the requirements"},
+    "sel < 5": {"id": "sel < 5", "en": "cell < 5"}, "komplementer": {"id": "komplementer", "en": "complement"},
+    "total < 5": {"id": "total < 5", "en": "total < 5"}, "kosong": {"id": "kosong", "en": "empty"},
+}
+
+
+def hidden_cells(value: str, lang: str = "id") -> str:
+    """A `suppressed` cell ("talent pool: sel < 5; terlewati: komplementer") in the given language, part by part."""
+    def one(word: str) -> str:
+        return HIDDEN_CELLS.get(word.strip(), {}).get(lang, word.strip())
+    return "; ".join(": ".join(one(w) for w in part.split(":")) for part in str(value).split(";") if part.strip())
+
+
 def category(code: str, lang: str = "id") -> str:
     """A compliance category (a code of `codes.CATEGORIES`) in the given language; anything else as it is."""
     return CATEGORIES.get(code, {}).get(lang, code)
@@ -1471,7 +1523,7 @@ PRIVACY: dict[str, dict[str, str]] = {
 EXTERNAL: dict[str, dict[str, str]] = {
     "competency": {"id": "kompetensi", "en": "competency"},
     "kinerja": {"id": "kinerja", "en": "performance"},
-    "or": {"id": "OR {ci} (IK 95%)", "en": "OR {ci} (95% CI)"},
+    "or": {"id": "OR {ci} (rentang 95%)", "en": "OR {ci} (95% range)"},
     "level": {"id": "{role} — {measure} = {level} dibanding {reference}: {or_}",
               "en": "{role} — {measure} = {level} against {reference}: {or_}"},
     "unit": {"id": "{role} — {measure} per satu satuan: {or_}", "en": "{role} — {measure} per unit: {or_}"},
@@ -1499,7 +1551,7 @@ EXTERNAL: dict[str, dict[str, str]] = {
 #: a cell fills them; a notebook shows it with `views.markdown_html(text.t("nb.…", lang))` (or IPython's Markdown)
 NOTEBOOKS: dict[str, dict[str, str]] = {
     "audit_intro": {
-        "id": """Laporan ini menjawab pertanyaan seorang auditor (Inspektorat, reviewer KASN/BKN): **pada kompetensi dan kinerja
+        "id": """Laporan ini menjawab pertanyaan seorang auditor (Inspektorat, penilai sistem merit BKN): **pada kompetensi dan kinerja
 yang sama, dan di OPD yang sama, apakah suatu kelompok — perempuan atau laki-laki, kelompok usia, atau atribut lain yang
 dilindungi — dipromosikan lebih jarang (atau lebih sering) daripada pembandingnya? Dan bila ada kesenjangan mentah, apa
 yang menjelaskannya?** Pertanyaan itu diajukan untuk provinsi secara keseluruhan dan untuk setiap perangkat daerah (OPD).
@@ -1507,7 +1559,7 @@ yang menjelaskannya?** Pertanyaan itu diajukan untuk provinsi secara keseluruhan
 Semua angka dan setiap putusan dihitung oleh paket analisis merit; laporan ini hanya menampilkannya. Tabel keputusan
 yang memberi putusan ada di bagian 1. Parameter, versi paket dan sidik jari data ada di bagian terakhir sehingga setiap
 angka dapat ditelusuri kembali ke data dan kodenya.""",
-        "en": """This report answers an auditor's question (Inspectorate, KASN/BKN reviewers): **at equal competency and performance,
+        "en": """This report answers an auditor's question (Inspectorate, BKN's merit-system assessors): **at equal competency and performance,
 and within the same OPD, is a group — women or men, an age group, or another protected attribute — promoted less often
 (or more often) than its reference group? And where there is a raw gap, what explains it?** The question is asked for
 the province as a whole and for every regional agency (OPD).
@@ -1523,7 +1575,7 @@ last section, so that every number can be traced back to its data and its code."
    nama aturannya — misalnya PPPK, yang tidak dapat menduduki jabatan Pengawas atau Administrator (aturan status
    kepegawaian); mereka dihitung di catatan, bukan dibandingkan.
 2. **Tiga perbandingan berdampingan.** Untuk setiap kelompok dan pembandingnya:
-   - **mentah**, pada semua pegawai yang dapat dipromosikan: tingkat promosi (IK 95% Wilson), **rasio dampak** (aturan
+   - **mentah**, pada semua pegawai yang dapat dipromosikan: tingkat promosi (rentang 95% Wilson), **rasio dampak** (aturan
      empat-perlima: di bawah 0,8 atau di atas 1,25 berarti secara praktis), rasio odds, dan **uji eksak Fisher**;
    - **di dalam OPD** (hanya baris provinsi): rasio odds **Mantel–Haenszel** yang membandingkan kelompok di dalam setiap
      OPD, dan uji **Breslow–Day** apakah OPD-OPD itu seragam. Bila kesenjangan mentah berbalik arah di dalam OPD, itu
@@ -1610,12 +1662,12 @@ Findings by verdict (one finding = one group in one scope, compared with its ref
         "id": """### Temuan yang perlu dibaca
 
 Baris dengan putusan **disparitas**, **kesenjangan kecil**, **kesenjangan yang dijelaskan** atau **belum dapat
-disimpulkan**, dengan arah dan penjelasnya. Tingkat promosi dan rasio ditampilkan dengan IK 95% dalam kurung.""",
+disimpulkan**, dengan arah dan penjelasnya. Tingkat promosi dan rasio ditampilkan dengan rentang 95% dalam kurung.""",
         "en": """### Findings to read
 
 Rows whose verdict is **disparity**, **minor gap**, **explained gap** or **inconclusive**, with their direction and
 explanation.
-Promotion rates and ratios are shown with their 95% CI in brackets."""},
+Promotion rates and ratios are shown with their 95% range in brackets."""},
     "audit_province": {
         "id": """### Tingkat provinsi: mentah, di dalam OPD, setelah disesuaikan dengan merit
 
@@ -1639,7 +1691,7 @@ two: who and the verdict, then the numbers behind it."""},
     "audit_forest": {
         "id": """## 3. Rasio odds setelah disesuaikan dengan merit per OPD
 
-Setiap titik adalah rasio odds promosi kelompok dibanding pembandingnya **pada merit yang sama**, dengan IK 95%.
+Setiap titik adalah rasio odds promosi kelompok dibanding pembandingnya **pada merit yang sama**, dengan rentang 95%.
 Garis vertikal di 1 berarti tidak ada perbedaan; di kiri garis = kelompok lebih jarang dipromosikan. Titik yang lebih
 besar dan bertepi hitam adalah provinsi. Warna dan bentuk titik mengikuti putusan. Baris dengan kelompok < 5 orang dan
 baris yang tidak diuji tidak ditampilkan; catatan di bawah grafik menyebutkan berapa. Atribut tanpa temuan (misalnya
@@ -1647,7 +1699,7 @@ status kepegawaian pada ekstrak yang hanya berisi PNS) ditampilkan sebagai grafi
 yang dapat ditampilkan".""",
         "en": """## 3. Odds ratios adjusted for merit, per OPD
 
-Every point is the odds ratio of promotion of a group against its reference **at equal merit**, with its 95% CI. The
+Every point is the odds ratio of promotion of a group against its reference **at equal merit**, with its 95% range. The
 vertical line at 1 means no difference; left of the line = the group is promoted less often. The larger point with a
 black edge is the province. Colour and shape follow the verdict. Rows with a group under 5 persons and rows not tested
 are left out; the note under the chart says how many. An attribute without findings (employment status in an extract
@@ -1655,12 +1707,12 @@ holding only PNS, for instance) shows as a small chart saying "no findings to sh
     "audit_rates": {
         "id": """## 4. Tingkat promosi per kelompok
 
-Tingkat promosi setiap kelompok dengan IK 95%: biru untuk semua pegawai yang dapat dipromosikan, jingga hanya di antara
+Tingkat promosi setiap kelompok dengan rentang 95%: biru untuk semua pegawai yang dapat dipromosikan, jingga hanya di antara
 talent pool (kesempatan setara). Grafik pertama untuk provinsi, lalu satu grafik untuk setiap OPD yang mempunyai putusan
 disparitas atau kesenjangan yang dijelaskan.""",
         "en": """## 4. Promotion rate by group
 
-Every group's promotion rate with its 95% CI: blue over everyone who could be promoted, orange within the talent pool
+Every group's promotion rate with its 95% range: blue over everyone who could be promoted, orange within the talent pool
 only (equal opportunity). The first chart is the province's, then one chart for every OPD with a disparity or an
 explained gap."""},
     "audit_meaning": {
@@ -1714,13 +1766,13 @@ explained gap."""},
         "id": """### Kesenjangan dalam ukuran merit itu sendiri
 
 Kesenjangan yang dijelaskan oleh merit hanya seadil ukuran meritnya. Untuk setiap atribut: rata-rata setiap ukuran merit
-(kompetensi, JPM, kinerja) pada kelompok dan pembandingnya di tingkat provinsi, selisihnya dengan IK 95% (Welch) dan
+(kompetensi, JPM, kinerja) pada kelompok dan pembandingnya di tingkat provinsi, selisihnya dengan rentang 95% (Welch) dan
 dalam simpangan baku. Selisih yang besar bukan bukti ketidakadilan, tetapi alasan untuk menanyakan apakah ukuran itu
 menilai pekerjaan yang sama dengan cara yang sama.""",
         "en": """### Gaps in the merit measures themselves
 
 A gap explained by merit is only as fair as the merit measures. For every attribute: the mean of each merit measure
-(competency, JPM, performance) in the group and its reference at the province, their difference with its 95% CI (Welch)
+(competency, JPM, performance) in the group and its reference at the province, their difference with its 95% range (Welch)
 and in standard deviations. A large gap is no proof of unfairness, but a reason to ask whether the measure rates the
 same work the same way."""},
     "audit_quality": {"id": "## 6. Catatan kualitas data", "en": "## 6. Data quality notes"},
@@ -1873,7 +1925,7 @@ dipromosikan. Tiga model menjawab pertanyaan yang sama dengan cara sedikit berbe
   seluruh provinsi.
 
 Hasil utamanya adalah **rasio odds (OR)**: OR 2 berarti odds (peluang dibagi bukan-peluang) promosi dua kali lipat per
-satu satuan lebih tinggi; OR 1 berarti tidak ada hubungan. **IK 95%** adalah rentang nilai yang masih sesuai dengan
+satu satuan lebih tinggi; OR 1 berarti tidak ada hubungan. **Rentang 95%** adalah rentang nilai yang masih sesuai dengan
 data: bila seluruhnya di atas 1, hubungan positifnya jelas. Catatan di bawah menyebut berapa pegawai tidak masuk model
 dan mengapa.""",
         "en": """## 2. Do promotions follow competency and performance?
@@ -1891,13 +1943,13 @@ models answer the same question in slightly different ways:
 - **GEE** — allows for staff of one OPD being correlated; its results are averages over the whole province.
 
 The main result is the **odds ratio (OR)**: an OR of 2 means the odds (chance over no chance) of promotion double per
-unit higher; an OR of 1 means no association. The **95% CI** is the range of values still in line with the data: when
+unit higher; an OR of 1 means no association. The **95% range** is the range of values still in line with the data: when
 it lies wholly above 1, the positive association is clear. The notes below say how many staff are not in the model,
 and why."""},
     "rm_or_chart": {
-        "id": """Grafik berikut menampilkan semua rasio odds dengan IK 95% (skala log; garis hitam = 1, tidak ada
+        "id": """Grafik berikut menampilkan semua rasio odds dengan rentang 95% (skala log; garis hitam = 1, tidak ada
 hubungan). Titik di kanan garis: lebih sering dipromosikan; di kiri: lebih jarang.""",
-        "en": """The chart shows every odds ratio with its 95% CI (log scale; black line = 1, no association). Points
+        "en": """The chart shows every odds ratio with its 95% range (log scale; black line = 1, no association). Points
 right of the line: promoted more often; left: less often."""},
     "rm_curves": {
         "id": """Rasio odds sulit dibayangkan, jadi grafik berikut menerjemahkannya ke **peluang promosi**: untuk setiap
@@ -2319,7 +2371,7 @@ PAGES: dict[str, dict[str, str]] = {
     "box_no_weak": {"id": "Tidak ada komponen yang tampak lemah di antara yang dapat ditampilkan.",
                     "en": "No component that can be shown looks weak."},
     "box_hidden": {"id": "disembunyikan", "en": "hidden"},
-    # the six components: name, value in words, weakness in plain words, follow-up (KASN-style)
+    # the six components: name, value in words, weakness in plain words, follow-up (as BKN's merit-system assessment asks)
     "comp_coverage_profiling": {"id": "Pegawai yang sudah mengikuti asesmen kompetensi",
                                 "en": "Staff with a competency assessment"},
     "comp_coverage_kinerja": {"id": "Pegawai dengan SKP dua tahun terakhir", "en": "Staff with SKP for the last two years"},
@@ -2536,13 +2588,13 @@ PAGES: dict[str, dict[str, str]] = {
     "method_short": {"id": "Indeks 0–100 menggabungkan enam komponen: cakupan asesmen (bobot 10) dan SKP (10), promosi "
                              "dari talent pool (25), promosi yang memenuhi semua syarat (25), calon siap yang tidak "
                              "dilangkahi (15) dan keadilan (15). Kategori mengikuti empat tingkat Indeks Sistem Merit "
-                             "KASN: 75 ke atas Sangat Baik, 50–75 Baik, 25–50 Kurang, di bawah 25 Buruk. Rentang 95% "
+                             "(kini dinilai BKN, UU 20/2023): 75 ke atas Sangat Baik, 50–75 Baik, 25–50 Kurang, di bawah 25 Buruk. Rentang 95% "
                              "yang bertumpang tindih berarti urutannya belum tentu nyata. Definisi lengkap ada di "
                              "lampiran teknis.",
                      "en": "The 0–100 index combines six components: assessment coverage (weight 10) and SKP coverage "
                            "(10), promotions from the talent pool (25), promotions meeting every requirement (25), ready "
                            "candidates not passed over (15) and fairness (15). Categories follow the four levels of "
-                           "KASN's merit system index: 75 and above Very good, 50–75 Good, 25–50 Poor, under 25 Bad. "
+                           "the Merit System Index (assessed by BKN since UU 20/2023): 75 and above Very good, 50–75 Good, 25–50 Poor, under 25 Bad. "
                            "Overlapping 95% ranges mean the order may not be real. The full definition is in the "
                            "technical appendix."},
     # ---- figures of the pages
@@ -2608,7 +2660,7 @@ APPOINTMENTS: dict[str, dict[str, str]] = {
 COLUMNS.update({
     "n_rotasi": {"id": "Rotasi/mutasi", "en": "Rotations/mutations"},
     "n_mutasi": {"id": "di antaranya antar-OPD", "en": "of which between OPDs"},
-    "share_rotasi_memenuhi_syarat": {"id": "Memenuhi syarat jabatan (CI 95%)", "en": "Meeting the post's requirements (95% CI)"},
+    "share_rotasi_memenuhi_syarat": {"id": "Memenuhi syarat jabatan (rentang 95%)", "en": "Meeting the post's requirements (95% range)"},
     "n_perlu_alasan": {"id": "JPT dipindah < 2 tahun", "en": "JPT moved < 2 years"},
     "n_melewati_5_tahun": {"id": "JPT > 5 tahun", "en": "JPT > 5 years"},
 })
@@ -2889,7 +2941,7 @@ COLUMNS.update({
     "mean_group": {"id": "Rata-rata kelompok", "en": "Group mean"},
     "mean_reference": {"id": "Rata-rata pembanding", "en": "Reference mean"},
     "gap": {"id": "Selisih (kelompok − pembanding)", "en": "Gap (group − reference)"},
-    "gap_ci": {"id": "Selisih, IK 95%", "en": "Gap, 95% CI"},
+    "gap_ci": {"id": "Selisih, rentang 95%", "en": "Gap, 95% range"},
     "gap_ci_low": {"id": "Selisih, batas bawah 95%", "en": "Gap, 95% lower bound"},
     "gap_ci_high": {"id": "Selisih, batas atas 95%", "en": "Gap, 95% upper bound"},
     "std_gap": {"id": "Selisih (SD)", "en": "Gap (SD)"},
@@ -2995,13 +3047,477 @@ COLUMN_HELP.update({
 })
 SHEET_HELP.update({
     "merit_gaps": {"id": "Kesenjangan dalam ukuran merit itu sendiri: untuk setiap atribut, kelompok dan ukuran (kompetensi, "
-                         "JPM, kinerja) di tingkat provinsi, rata-rata kelompok dan pembanding, selisihnya dengan IK 95% "
+                         "JPM, kinerja) di tingkat provinsi, rata-rata kelompok dan pembanding, selisihnya dengan rentang 95% "
                          "dan dalam SD. Kesenjangan yang dijelaskan oleh merit hanya seadil ukuran meritnya.",
                    "en": "Gaps in the merit measures themselves: for every attribute, group and measure (competency, JPM, "
-                         "performance) at the province, the group's and the reference's means, their gap with its 95% CI "
+                         "performance) at the province, the group's and the reference's means, their gap with its 95% range "
                          "and in SD. A gap explained by merit is only as fair as the merit measures."},
     "tier_sensitivity": {"id": "Kepekaan tingkatan terhadap bobot indeks: satu baris per OPD, tingkatannya dengan bobot yang "
                                "diterbitkan, bagian set bobot acak yang mempertahankannya dan rentang indeksnya.",
                          "en": "How the tiers rest on the index's weights: one row per OPD, its tier under the published "
                                "weights, the share of random weight sets that keep it, and the range of its index."},
+})
+# the analyst's API (issue 23, item 6; merit_lib.analysis.door, .compare, the result objects' displays)
+API: dict[str, dict[str, str]] = {
+    "not_a_frame": {"id": "{verb} memerlukan analysis frame (DataFrame orang-triwulan), bukan {got}: buat dulu frame = "
+                          "ml.analysis_frame(extract, \"2026Q1\"), lalu ml.{verb}(frame)",
+                    "en": "{verb} takes the analysis frame (a DataFrame of person-quarters), not {got}: make it first, "
+                          "frame = ml.analysis_frame(extract, \"2026Q1\"), then ml.{verb}(frame)"},
+    "not_an_extract": {"id": "{verb} memerlukan ekstrak (extract = ml.load_extract(PATH)) atau tabel-tabelnya, bukan {got}",
+                       "en": "{verb} takes an extract (extract = ml.load_extract(PATH)) or its tables, not {got}"},
+    "period_before": {"id": "periode {period} berada sebelum riwayat data: riwayat jabatan dimulai {first} (triwulan "
+                            "pertama yang dapat dianalisis: {first_q})",
+                      "en": "period {period} lies before the data's history: the position history begins on {first} "
+                            "(the first quarter that can be analysed: {first_q})"},
+    "period_staff": {"id": "periode {period} berada di luar riwayat data: ekstrak memuat pegawai saat ini, dan kurang dari "
+                           "{pct} dari mereka sudah menjadi ASN pada awal periode itu ({pct} baru tercapai pada {first}); "
+                           "triwulan pertama yang dapat dianalisis: {first_q}",
+                     "en": "period {period} lies outside the data's history: the extract lists today's staff, and fewer "
+                           "than {pct} of them were in service at that period's start ({pct} were by {first}); the "
+                           "first quarter that can be analysed: {first_q}"},
+    "period_after": {"id": "periode {period} berada setelah data: tanggal terakhir dalam data {last} (triwulan terakhir "
+                           "yang dapat dianalisis: {last_q}); tidak ada promosi yang dapat dihitung",
+                     "en": "period {period} lies after the data: the last date the data hold is {last} (the last quarter "
+                           "that can be analysed: {last_q}); no promotion could be counted"},
+    "no_fingerprint": {"id": "tidak ada (frame tidak dibuat dari ekstrak)", "en": "none (the frame was not made from an "
+                                                                                 "extract)"},
+    "audit_repr": {"id": "{n} temuan ({counts})", "en": "{n} findings ({counts})"},
+    "audit_read_first": {"id": "Temuan yang perlu dibaca lebih dulu", "en": "Findings to read first"},
+    "audit_more": {"id": "Selengkapnya: .summary(), .table(), .rules() (tabel keputusan), .caveats(); bahasa lain: "
+                         ".in_language(\"en\").",
+                   "en": "More: .summary(), .table(), .rules() (the decision table), .caveats(); another language: "
+                         ".in_language(\"id\")."},
+    "no_model": {"id": "model '{model}' tidak diestimasi (ada: {models})", "en": "model '{model}' was not estimated (there "
+                                                                                "are: {models})"},
+    "term": {"id": "Suku model", "en": "Term"},
+    "model": {"id": "Model", "en": "Model"},
+    "method": {"id": "Metode", "en": "Method"},
+    "models_more": {"id": "Selengkapnya: .summary(), .table(\"logit_interaksi\"), .reading(), .coefficients (nama "
+                          "suku mentah), .marginal_effects, .calibration; dua fit berdampingan: ml.compare(a, b).",
+                    "en": "More: .summary(), .table(\"logit_interaksi\"), .reading(), .coefficients (raw term names), "
+                          ".marginal_effects, .calibration; two fits side by side: ml.compare(a, b)."},
+    "tier": {"id": "Posisi terhadap provinsi", "en": "Against the province"},
+    "compliance_title": {"id": "Kepatuhan meritokrasi per OPD", "en": "Meritocracy compliance per OPD"},
+    "compliance_lead": {"id": "{n} OPD; posisi terhadap provinsi: {tiers}.", "en": "{n} OPDs; against the province: "
+                                                                               "{tiers}."},
+    "compliance_more": {"id": "Tabel ini adalah DataFrame dengan {n} kolom (nama kolom mentah); di atas: ringkasannya.",
+                        "en": "This table is a DataFrame of {n} columns (raw column names); above: its summary."},
+    "extract_title": {"id": "Ekstrak", "en": "Extract"},
+    "extract_table": {"id": "Tabel", "en": "Table"},
+    "extract_rows_read": {"id": "Baris dibaca", "en": "Rows read"},
+    "extract_rows_rejected": {"id": "Ditolak", "en": "Rejected"},
+    "extract_rows_accepted": {"id": "Diterima", "en": "Accepted"},
+    "extract_first": {"id": "Tanggal pertama", "en": "First date"},
+    "extract_last": {"id": "Tanggal terakhir", "en": "Last date"},
+    "extract_sizes": {"id": "Baris yang diterima: {sizes}", "en": "Rows accepted: {sizes}"},
+    "extract_span": {"id": "Riwayat dari {first} sampai {last}: triwulan yang dapat dianalisis {first_q} – {last_q}",
+                     "en": "History from {first} to {last}: the quarters that can be analysed are {first_q} – {last_q}"},
+    "extract_clean": {"id": "Validasi: semua baris lolos", "en": "Validation: every row passed"},
+    "extract_rejected": {"id": "Validasi: {n} baris ditolak (aturan terbanyak: {rules})",
+                         "en": "Validation: {n} rows rejected (most frequent rules: {rules})"},
+    "extract_more": {"id": "Baris per baris (untuk pengelola data saja): extract.report.issues; tabel: extract.tables.",
+                     "en": "Row by row (for the data steward only): extract.report.issues; tables: extract.tables."},
+    "validation_title": {"id": "Laporan validasi", "en": "Validation report"},
+    "validation_more": {"id": "Baris yang ditolak satu per satu (untuk pengelola data saja): .issues atau .to_csv(PATH).",
+                        "en": "The rejected rows one by one (for the data steward only): .issues or .to_csv(PATH)."},
+    "compare_models": {"id": "Dua fit model kesiapan: {a} dan {b}", "en": "Two readiness fits: {a} and {b}"},
+    "compare_audits": {"id": "Dua audit keadilan: {a} dan {b}", "en": "Two fairness audits: {a} and {b}"},
+    "compare_changed": {"id": "{n} berubah", "en": "{n} changed"},
+    "compare_first": {"id": "40 baris pertama dari {n} (semua: .table)", "en": "The first 40 of {n} rows (all: .table)"},
+    "compare_ratio": {"id": "Rasio OR {b}/{a}", "en": "OR ratio {b}/{a}"},
+    "compare_moved": {"id": "Sisi CI berubah", "en": "CI side changed"},
+    "yes": {"id": "ya", "en": "yes"},
+    "compare_kinds": {"id": "ml.compare membandingkan dua hasil sejenis: dua ReadinessModels (ml.fit_readiness) atau dua "
+                            "AuditResult (ml.audit), bukan {a} dan {b}",
+                      "en": "ml.compare compares two results of one kind: two ReadinessModels (ml.fit_readiness) or two "
+                            "AuditResults (ml.audit), not {a} and {b}"},
+    "compare_models_note": {"id": "Perbedaan antara dua fit diuraikan, tidak diuji: fit pada orang yang sebagian sama bukan "
+                                  "dua sampel independen. \"Sisi CI berubah\": rentang 95% salah satu fit seluruhnya di atas "
+                                  "(atau di bawah) 1 dan yang lain tidak.",
+                            "en": "A difference between two fits is described, not tested: fits on partly the same "
+                                  "persons are not two independent samples. \"CI side changed\": one fit's 95% range lies "
+                                  "wholly above (or below) 1 and the other's does not."},
+    "compare_audits_note": {"id": "Temuan yang putusannya berubah ada di atas; kelompok < 5 orang tampil \"< 5\".",
+                            "en": "Findings whose verdict changed come first; groups of < 5 persons show \"< 5\"."},
+    "compare_other_data": {"id": "Kedua hasil berasal dari data yang berbeda (sidik jari data tidak sama).",
+                           "en": "The two results rest on different data (their data fingerprints differ)."},
+    # the restricted results (a shortlist, a pelantikan review) show counts only: their persons stay in their tables
+    "shortlist_title": {"id": "Daftar calon untuk jabatan {level}{where}", "en": "Shortlist for the post: {level}{where}"},
+    "shortlist_lead": {"id": "{total} calon pada jenjang asal; {eligible} memenuhi semua syarat; daftar ini memuat {k} "
+                             "teratas dan {m} yang kurang satu syarat.",
+                       "en": "{total} candidates at the level below; {eligible} meet every check; this list holds the "
+                             "top {k} and {m} missing one check."},
+    "shortlist_more": {"id": "DATA PRIBADI — RAHASIA: nama dan NIP tidak ditampilkan di sini; ada di .eligible dan "
+                             ".near_miss, hanya untuk kerja seleksi.",
+                       "en": "PERSONAL DATA — RESTRICTED: names and NIPs are not shown here; they are in .eligible and "
+                             ".near_miss, for selection work only."},
+    "pelantikan_title": {"id": "Pelantikan {date}", "en": "Appointments of {date}"},
+    "pelantikan_lead": {"id": "{n} penetapan; {m} calon yang memenuhi syarat tetapi tidak diangkat sebagai pembanding.",
+                        "en": "{n} appointments; {m} eligible candidates not appointed, for comparison."},
+    "pelantikan_more": {"id": "DATA PRIBADI — RAHASIA: setiap penetapan ada di .appointments, para calon di .candidates; "
+                              "yang boleh diterbitkan: .assessment() dan .fairness() melalui pintu privasi.",
+                        "en": "PERSONAL DATA — RESTRICTED: each appointment is in .appointments, the candidates in "
+                              ".candidates; what may be published: .assessment() and .fairness() through the privacy "
+                              "door."},
+    # notebook 04_analyst_api: the API shown in a notebook of its own
+    "nb_intro": {"id": "## API analis dalam satu notebook\n\nSetiap hasil menampilkan dirinya sendiri: ukuran, periode, "
+                       "sidik jari data dan nama suku yang terbaca — tidak pernah NIP atau nama. Bahasanya mengikuti "
+                       "ekstrak: `ml.load_extract(PATH, lang=\"en\")` untuk bahasa Inggris.",
+                 "en": "## The analyst's API in one notebook\n\nEvery result shows itself: sizes, period, the data's "
+                       "fingerprint and readable term names — never a NIP or a name. Its language follows the extract: "
+                       "`ml.load_extract(PATH, lang=\"id\")` for Indonesian."},
+    "nb_extract": {"id": "**Ekstrak**: baris per tabel, rentang tanggal, ringkasan validasi.",
+                   "en": "**The extract**: rows per table, the dates it spans, the validation summary."},
+    "nb_models": {"id": "**Model kesiapan** pada orang-triwulan jendela bukti; `frame` membawa sidik jari data ke setiap "
+                        "hasil.",
+                  "en": "**Readiness models** on the person-quarters of the evidence window; `frame` carries the data's "
+                        "fingerprint to every result."},
+    "nb_audit": {"id": "**Audit keadilan**: sidik jari data tercetak tanpa argumen tambahan.",
+                 "en": "**Fairness audit**: the data's fingerprint is printed without an extra argument."},
+    "nb_compliance": {"id": "**Kepatuhan per OPD**: sebuah DataFrame yang tampil ringkas.",
+                      "en": "**Compliance per OPD**: a DataFrame that shows itself in short."},
+    "nb_compare": {"id": "**Dua hasil berdampingan**: jendela satu triwulan dibanding empat, lalu audit triwulan "
+                         "sebelumnya dibanding triwulan ini.",
+                   "en": "**Two results side by side**: a one-quarter window against four, then last quarter's audit "
+                         "against this quarter's."},
+    "nb_door": {"id": "**Pintu masuk**: periode yang salah tulis atau di luar data, dan ekstrak di tempat frame, masing-"
+                      "masing satu pesan yang jelas.",
+                "en": "**The door**: a period written wrongly or outside the data, and an extract where a frame belongs, "
+                      "each one clear message."},
+}
+SECTIONS["api"] = API
+TERMS.update({"triwulan": {"id": "triwulan", "en": "quarter"}, "dipromosikan": {"id": "dipromosikan", "en": "promoted"}})
+COLUMNS.setdefault("jenis_mutasi", {"id": "Jenis mutasi", "en": "Kind of move"})
+
+
+# the auditor's path (issue 23, item 5; merit_lib.report.html.trail_html): what every report page says about how to
+# reproduce it
+TRAIL: dict[str, dict[str, str]] = {
+    "title": {"id": "Jejak audit: cara memeriksa halaman ini", "en": "Audit trail: how to check this page"},
+    "code_commit": {"id": "Kode: commit git {commit} (merit_lib {version}).",
+                    "en": "Code: git commit {commit} (merit_lib {version})."},
+    "code_dirty": {"id": "Perhatian: folder merit_lib berisi perubahan yang belum di-commit saat halaman ini dibuat; commit "
+                         "itu saja tidak menghasilkan ulang angkanya.",
+                   "en": "Note: the merit_lib folder held changes not yet committed when this page was made; that commit "
+                         "alone does not reproduce its figures."},
+    "code_version": {"id": "Kode: merit_lib {version}. Commit git tidak tersedia (paket tidak dijalankan dari checkout "
+                           "git), jadi versi paket inilah yang tercatat.",
+                     "en": "Code: merit_lib {version}. No git commit is available (the package did not run from a git "
+                           "checkout), so the package version is what is recorded."},
+    "data": {"id": "Data: sidik jari {fingerprint}, dari berkas masukan dengan SHA-256 berikut (periksa dengan sha256sum):",
+             "en": "Data: fingerprint {fingerprint}, from the input files with these SHA-256 (check with sha256sum):"},
+    "command": {"id": "Perintah yang menghasilkan ulang halaman ini (DATA = folder ekstrak dengan sidik jari di atas):",
+                "en": "The command that reproduces this page (DATA = the extract folder with the fingerprint above):"},
+    "notebook": {"id": "Atau notebook halaman ini saja, dari tabel yang diterbitkan di folder periode (dijalankan di "
+                       "folder induknya):",
+                 "en": "Or this page's notebook alone, from the tables published in the period folder (run in its parent "
+                       "folder):"},
+    "python": {"id": "Di notebook Python, angka yang sama sebelum kontrol pengungkapan (sel < 5 orang tidak disembunyikan "
+                     "di sana: hanya untuk pemeriksa yang berhak atas datanya):",
+               "en": "In a Python notebook, the same figures before disclosure control (cells < 5 persons are not hidden "
+                     "there: for an auditor entitled to the data only):"},
+    "docs": {"id": "Cara memeriksa sebuah putusan langkah demi langkah: docs/verify.md di repositori merit workbook.",
+             "en": "How to check a verdict step by step: docs/verify.md in the merit workbook repository."},
+}
+SECTIONS["trail"] = TRAIL
+
+# --------------------------------------------------------------------------- the auditor's register (issue 24)
+
+REGISTER: dict[str, dict[str, str]] = {
+    # headings and leads of the pages
+    "opd_title": {"id": "Temuan yang dipantau", "en": "Findings followed up"},
+    "opd_lead": {"id": "Temuan laporan triwulan ini dan sebelumnya yang dicatat di register auditor dan belum ditutup "
+                       "(ditutup: sesuai rekomendasi, atau tidak dapat ditindaklanjuti dengan alasan sah), yang tertua "
+                       "lebih dahulu. Tanggapan, tindakan dan status tindak lanjut dicatat auditor.",
+                 "en": "Findings of this and earlier quarterly reports kept in the auditor's register and not yet closed "
+                       "(closed: done as recommended, or cannot be followed up for a valid reason), oldest first. "
+                       "Responses, actions and follow-up status are recorded by the auditors."},
+    "prov_title": {"id": "Tindak lanjut temuan", "en": "Follow-up of findings"},
+    "prov_lead": {"id": "Tingkat tindak lanjut = temuan yang sudah ditindaklanjuti sesuai rekomendasi dibagi semua temuan "
+                        "di register sampai {period}. Ini hitungan seluruh temuan, bukan sampel, sehingga tidak diberi "
+                        "rentang kepercayaan; jumlahnya tertulis di sampingnya.",
+                  "en": "Follow-up rate = findings followed up as recommended over all findings in the register up to "
+                        "{period}. It counts every finding, not a sample, so it has no confidence interval; the counts "
+                        "stand beside it."},
+    "none_here": {"id": "Register temuan tidak tersedia untuk tabel ini (hanya `merit report` yang mencatat ke register).",
+                  "en": "No findings register for these tables (only `merit report` records into the register)."},
+    "opd_none_open": {"id": "Tidak ada temuan terbuka untuk OPD ini.", "en": "This OPD has no open finding."},
+    "opd_closed": {"id": "Temuan yang sudah ditutup: {n}.", "en": "Findings closed: {n}."},
+    "prov_empty": {"id": "Register belum memuat temuan.", "en": "The register holds no finding yet."},
+    "prov_none_open": {"id": "Tidak ada temuan terbuka.", "en": "No finding is open."},
+    "rate_caption": {"id": "Tingkat tindak lanjut per OPD", "en": "Follow-up rate by OPD"},
+    "oldest_caption": {"id": "{n} temuan terbuka tertua", "en": "The {n} oldest open findings"},
+    "all": {"id": "Semua temuan", "en": "All findings"},
+    "province": {"id": "Tingkat provinsi", "en": "Province-wide"},
+    "col_findings": {"id": "Temuan", "en": "Findings"}, "col_open": {"id": "Terbuka", "en": "Open"},
+    "col_rate": {"id": "Tingkat tindak lanjut", "en": "Follow-up rate"}, "col_code": {"id": "Kode", "en": "Code"},
+    "col_what": {"id": "Temuan", "en": "Finding"}, "col_since": {"id": "Pertama terlihat", "en": "First seen"},
+    "col_age": {"id": "Umur (triwulan)", "en": "Age (quarters)"}, "col_follow": {"id": "Tindak lanjut", "en": "Follow-up"},
+    # a finding in words
+    "kind_keadilan": {"id": "Keadilan promosi", "en": "Fairness of promotion"},
+    "kind_komponen": {"id": "Komponen indeks", "en": "Index component"},
+    "kind_posisi": {"id": "Posisi OPD", "en": "OPD's tier"},
+    "kind_syarat": {"id": "Syarat penunjukan", "en": "Appointment rules"},
+    "kind_rotasi": {"id": "Rotasi perlu alasan", "en": "Moves needing grounds"},
+    "title_fairness": {"id": "Keadilan promosi — {attribute}: {group}", "en": "Fairness of promotion — {attribute}: {group}"},
+    "title_component": {"id": "{component} di bawah batas corong", "en": "{component} below its funnel limit"},
+    "rule_di_bawah_provinsi": {"id": "Indeks di bawah rata-rata provinsi", "en": "Index below the province average"},
+    "rule_promosi_tidak_memenuhi_syarat": {"id": "Promosi orang yang tidak memenuhi semua syarat",
+                                           "en": "Promotions of persons not meeting every requirement"},
+    "rule_promosi_melangkahi": {"id": "Promosi yang melangkahi calon memenuhi syarat yang lebih siap",
+                                "en": "Promotions passing over a more ready eligible candidate"},
+    "rule_rotasi_tidak_memenuhi_syarat": {"id": "Rotasi/mutasi ke jabatan struktural yang tidak terbukti memenuhi syarat",
+                                          "en": "Moves into a structural post not shown to meet its requirements"},
+    "rule_perlu_alasan": {"id": "JPT Pratama dipindah dalam 2 tahun sejak pelantikan (perlu alasan tertulis)",
+                          "en": "JPT Pratama moved within 2 years of appointment (needs written grounds)"},
+    "rule_melewati_5_tahun": {"id": "JPT Pratama lebih dari 5 tahun pada jabatan yang sama",
+                              "en": "JPT Pratama more than 5 years in the same post"},
+    "detail_fairness": {"id": "{verdict}, {direction} dibanding {reference}", "en": "{verdict}, {direction} than {reference}"},
+    "detail_aor": {"id": " (odds ratio disesuaikan {aor}; 95% {low}–{high})",
+                   "en": " (adjusted odds ratio {aor}; 95% {low}–{high})"},
+    "detail_impact": {"id": " (rasio dampak {ratio})", "en": " (impact ratio {ratio})"},
+    "detail_component": {"id": "{share}, di bawah batas 99,8% corong ({limit}) untuk OPD sebesar ini",
+                         "en": "{share}, below the funnel's 99.8% limit ({limit}) for an OPD of this size"},
+    "detail_tier": {"id": "indeks {index} (rentang 95% {low}–{high}), rata-rata provinsi {average}",
+                    "en": "index {index} (95% range {low}–{high}), province average {average}"},
+    "detail_promosi_tidak_memenuhi_syarat": {"id": "{n} promosi dalam jendela bukti", "en": "{n} promotions in the "
+                                             "evidence window"},
+    "detail_promosi_melangkahi": {"id": "{n} promosi dalam jendela bukti", "en": "{n} promotions in the evidence window"},
+    "detail_rotasi_tidak_memenuhi_syarat": {"id": "{n} rotasi/mutasi pada triwulan ini (gagal satu syarat atau datanya "
+                                                  "tidak cukup)",
+                                            "en": "{n} moves this quarter (a requirement failed, or too little data)"},
+    "detail_perlu_alasan": {"id": "{n} pada triwulan ini", "en": "{n} this quarter"},
+    "detail_melewati_5_tahun": {"id": "{n} pada akhir triwulan", "en": "{n} at the quarter's end"},
+    "status_baru": {"id": "Baru pada {since}", "en": "New in {since}"},
+    "status_berulang": {"id": "Berulang sejak {since} ({age} triwulan, terlihat {seen} kali)",
+                        "en": "Recurring since {since} ({age} quarters, seen {seen} times)"},
+    "status_tidak_terlihat": {"id": "Tidak terlihat lagi sejak {since} (terakhir terlihat {last})",
+                              "en": "No longer seen since {since} (last seen {last})"},
+    "said_response": {"id": "tanggapan OPD: {response}", "en": "OPD's response: {response}"},
+    "said_action": {"id": "tindakan: {action}", "en": "action: {action}"},
+    "said_follow": {"id": "tindak lanjut: {status}", "en": "follow-up: {status}"},
+    "said_follow_deadline": {"id": "tindak lanjut: {status}, batas {date}", "en": "follow-up: {status}, deadline {date}"},
+    "said_late": {"id": " (batas terlewati)", "en": " (deadline passed)"},
+    # the four follow-up categories of BPK, and the OPD's response
+    "follow_sesuai": {"id": "sesuai rekomendasi", "en": "in line with the recommendation"},
+    "follow_proses": {"id": "belum sesuai / dalam proses", "en": "not yet in line / in progress"},
+    "follow_belum": {"id": "belum ditindaklanjuti", "en": "not yet followed up"},
+    "follow_tidak_dapat": {"id": "tidak dapat ditindaklanjuti dengan alasan sah",
+                           "en": "cannot be followed up for a valid reason"},
+    "follow_short_sesuai": {"id": "sesuai rekomendasi", "en": "done as recommended"},
+    "follow_short_proses": {"id": "dalam proses", "en": "in progress"},
+    "follow_short_belum": {"id": "belum ditindaklanjuti", "en": "not yet followed up"},
+    "follow_short_tidak_dapat": {"id": "tidak dapat ditindaklanjuti (alasan sah)", "en": "cannot be followed up (valid reason)"},
+    "response_setuju": {"id": "setuju", "en": "agrees"},
+    "response_setuju_sebagian": {"id": "setuju sebagian", "en": "partly agrees"},
+    "response_tidak_setuju": {"id": "tidak setuju", "en": "disagrees"},
+    "yes": {"id": "ya", "en": "yes"}, "no": {"id": "tidak", "en": "no"},
+    "seen_baru": {"id": "baru", "en": "new"}, "seen_berulang": {"id": "berulang", "en": "recurring"},
+    "seen_tidak_terlihat": {"id": "tidak terlihat lagi", "en": "no longer seen"},
+    # problems with a value (one message per cell or option)
+    "problem_required": {"id": "kosong; pilih salah satu: {allowed}", "en": "empty; choose one of: {allowed}"},
+    "problem_choice": {"id": "'{value}' tidak ada dalam daftar; pilih salah satu: {allowed}",
+                       "en": "'{value}' is not in the list; choose one of: {allowed}"},
+    "problem_date": {"id": "'{value}' bukan tanggal; tulis mis. 31/03/2026 atau 2026-03-31",
+                     "en": "'{value}' is not a date; write e.g. 2026-03-31 or 31/03/2026"},
+    "problem_past": {"id": "batas {value} sudah lewat (hari ini {today}); batas baru harus hari ini atau sesudahnya",
+                     "en": "deadline {value} has passed (today is {today}); a new deadline must be today or later"},
+    "problem_too_long": {"id": "teks {n} karakter, lebih dari batas {limit}", "en": "the text has {n} characters, over the "
+                         "limit of {limit}"},
+    "problem_nip": {"id": "teks memuat angka 18 digit seperti NIP; register tidak menyimpan NIP atau nama pegawai",
+                    "en": "the text holds an 18-digit number like a NIP; the register keeps no NIP or staff name"},
+    "problem_control": {"id": "teks memuat karakter kendali yang tidak terlihat; ketik ulang teksnya",
+                        "en": "the text holds invisible control characters; type it again"},
+    "problem_formula": {"id": "sel berisi rumus; tulis nilainya saja", "en": "the cell holds a formula; write the value only"},
+    "problem_no_code": {"id": "kode temuan kosong; baris ini tidak dapat dicocokkan", "en": "the finding code is empty; "
+                        "this row cannot be matched"},
+    "problem_unknown": {"id": "temuan '{kode}' tidak ada di register", "en": "finding '{kode}' is not in the register"},
+    "problem_twice": {"id": "temuan '{kode}' muncul lebih dari sekali di lembar ini",
+                      "en": "finding '{kode}' appears more than once in this sheet"},
+    # the register itself
+    "missing": {"id": "register {path} tidak ada; jalankan `merit report` dulu (register dibuat di samping folder periode) "
+                      "atau beri --register",
+                "en": "register {path} does not exist; run `merit report` first (it makes the register beside the "
+                      "period folders) or give --register"},
+    "is_folder": {"id": "--register {path} adalah folder; beri nama berkas, mis. reports/register.sqlite",
+                  "en": "--register {path} is a folder; name a file, e.g. reports/register.sqlite"},
+    "unreadable": {"id": "register {path} tidak dapat dibuka: {why}", "en": "register {path} cannot be opened: {why}"},
+    "not_ours": {"id": "{path} bukan register merit (berkas lain, atau rusak: {why}); tidak ada yang diubah",
+                 "en": "{path} is not a merit register (another file, or damaged: {why}); nothing was changed"},
+    "too_new": {"id": "register {path} memakai skema versi {version}, lebih baru dari program ini (versi {ours}); "
+                      "perbarui merit_lib",
+                "en": "register {path} uses schema version {version}, newer than this program's ({ours}); update "
+                      "merit_lib"},
+    "busy": {"id": "register {path} sedang dipakai ({holder}); tidak ada yang diubah — coba lagi setelah selesai",
+             "en": "register {path} is in use ({holder}); nothing was changed — try again once it is done"},
+    "waiting": {"id": "menunggu register (dipakai oleh {holder}) …", "en": "waiting for the register (in use by {holder}) …"},
+    "unknown_code": {"id": "temuan '{kode}' tidak ada di register", "en": "finding '{kode}' is not in the register"},
+    # the spreadsheet
+    "sheet_findings": {"id": "Temuan", "en": "Findings"}, "sheet_evidence": {"id": "Bukti", "en": "Evidence"},
+    "sheet_help": {"id": "Petunjuk", "en": "How to"},
+    "xlsx_kode": {"id": "Kode", "en": "Code"}, "xlsx_scope": {"id": "OPD", "en": "OPD"},
+    "xlsx_kind": {"id": "Jenis", "en": "Kind"}, "xlsx_what": {"id": "Temuan dan buktinya", "en": "Finding and evidence"},
+    "xlsx_status": {"id": "Status", "en": "Status"}, "xlsx_first_seen": {"id": "Pertama", "en": "First seen"},
+    "xlsx_last_seen": {"id": "Terakhir", "en": "Last seen"}, "xlsx_age_quarters": {"id": "Umur (triwulan)",
+                                                                                  "en": "Age (quarters)"},
+    "xlsx_response": {"id": "Tanggapan OPD", "en": "OPD's response"},
+    "xlsx_action": {"id": "Tindakan yang disepakati", "en": "Action agreed"},
+    "xlsx_deadline": {"id": "Batas waktu", "en": "Deadline"},
+    "xlsx_follow_up": {"id": "Status tindak lanjut", "en": "Follow-up status"},
+    "xlsx_reviewer": {"id": "Peninjau", "en": "Reviewer"},
+    "xlsx_period": {"id": "Triwulan", "en": "Quarter"}, "xlsx_seen": {"id": "Terlihat", "en": "Seen"},
+    "xlsx_help_head": {"id": "Petunjuk", "en": "How to"},
+    "xlsx_help_1": {"id": "Isi hanya kolom putih di lembar {sheet}; kolom abu-abu (kode, OPD, temuan, status) dibaca dari "
+                          "register dan tidak diubah.",
+                    "en": "Fill in the white columns of sheet {sheet} only; the grey ones (code, OPD, finding, status) "
+                          "come from the register and are not changed."},
+    "xlsx_help_2": {"id": "Status tindak lanjut (kategori BPK), pilih dari daftar: {follow}.",
+                    "en": "Follow-up status (BPK's categories), choose from the list: {follow}."},
+    "xlsx_help_3": {"id": "Tanggapan OPD, pilih dari daftar: {response}. Tindakan: paling banyak {action} karakter; "
+                          "peninjau: paling banyak {reviewer} karakter.",
+                    "en": "OPD's response, choose from the list: {response}. Action: at most {action} characters; "
+                          "reviewer: at most {reviewer} characters."},
+    "xlsx_help_4": {"id": "Batas waktu: tanggal hari ini atau sesudahnya (batas lama yang tidak diubah boleh sudah lewat).",
+                    "en": "Deadline: today or later (an old deadline left as it was may have passed)."},
+    "xlsx_help_5": {"id": "Jangan menulis NIP atau nama pegawai; sel kosong menghapus isian lama.",
+                    "en": "Write no NIP and no staff name; an empty cell clears what was there."},
+    "xlsx_help_6": {"id": "Kembalikan dengan `merit temuan impor BERKAS.xlsx`: setiap sel diperiksa, dan bila ada satu "
+                          "masalah pun, tidak ada yang disimpan.",
+                    "en": "Bring it back with `merit temuan impor FILE.xlsx`: every cell is checked, and with any "
+                          "problem nothing is stored."},
+    "xlsx_list_error": {"id": "Pilih salah satu: {allowed}", "en": "Choose one of: {allowed}"},
+    "xlsx_date_error": {"id": "Tulis tanggal hari ini atau sesudahnya", "en": "Write today's date or a later one"},
+    "xlsx_length_error": {"id": "Paling banyak {limit} karakter", "en": "At most {limit} characters"},
+    "xlsx_problem": {"id": "{file}: lembar {sheet}, sel {cell} (baris {row}, kolom {column}): {message}",
+                     "en": "{file}: sheet {sheet}, cell {cell} (row {row}, column {column}): {message}"},
+    "xlsx_missing": {"id": "berkas {file} tidak ada", "en": "file {file} does not exist"},
+    "xlsx_not_xlsx": {"id": "{file} bukan buku kerja .xlsx; simpan lembar temuan sebagai Excel Workbook (.xlsx)",
+                      "en": "{file} is not an .xlsx workbook; save the findings sheet as an Excel Workbook (.xlsx)"},
+    "xlsx_unreadable": {"id": "{file} tidak dapat dibaca sebagai buku kerja Excel: {why}",
+                        "en": "{file} cannot be read as an Excel workbook: {why}"},
+    "xlsx_no_sheet": {"id": "{file}: tidak ada lembar {wanted} (ada: {sheets})", "en": "{file}: no sheet {wanted} "
+                      "(found: {sheets})"},
+    "xlsx_no_column": {"id": "{file}: lembar {sheet} tidak punya kolom '{column}' (yang paling mirip: {close})",
+                       "en": "{file}: sheet {sheet} has no column '{column}' (closest: {close})"},
+    "xlsx_too_many": {"id": "{file}: lebih dari {limit} baris temuan; ini bukan lembar hasil `merit temuan ekspor`",
+                      "en": "{file}: more than {limit} finding rows; this is not a sheet `merit temuan ekspor` wrote"},
+    # the command line
+    "option_response": {"id": "tanggapan", "en": "tanggapan"}, "option_action": {"id": "tindakan", "en": "tindakan"},
+    "option_deadline": {"id": "batas", "en": "batas"}, "option_follow_up": {"id": "tindak-lanjut", "en": "tindak-lanjut"},
+    "option_reviewer": {"id": "peninjau", "en": "peninjau"},
+    "cli_none": {"id": "Tidak ada temuan yang cocok di register {path} (sampai {period}).",
+                 "en": "No matching finding in register {path} (up to {period})."},
+    "cli_empty": {"id": "Register {path} belum mencatat periode apa pun.", "en": "Register {path} has recorded no period yet."},
+    "cli_head": {"id": "{n} temuan (sampai {period}; register {path}):", "en": "{n} findings (up to {period}; register {path}):"},
+    "cli_exported": {"id": "{n} temuan diekspor ke {file}; isi kolom putih lalu `merit temuan impor {file}`",
+                     "en": "{n} findings exported to {file}; fill in the white columns, then `merit temuan impor {file}`"},
+    "cli_problems": {"id": "{n} masalah; tidak ada yang disimpan di register.", "en": "{n} problems; nothing was stored in "
+                     "the register."},
+    "cli_imported": {"id": "{rows} baris dibaca: {findings} temuan diperbarui ({fields} isian berubah); riwayat mencatatnya.",
+                     "en": "{rows} rows read: {findings} findings updated ({fields} values changed); the history records "
+                           "it."},
+    "cli_imported_none": {"id": "{rows} baris dibaca: tidak ada yang berubah.", "en": "{rows} rows read: nothing changed."},
+    "cli_set": {"id": "Temuan {kode}: {fields} diperbarui.", "en": "Finding {kode}: {fields} updated."},
+    "cli_unchanged": {"id": "Temuan {kode}: tidak ada yang berubah.", "en": "Finding {kode}: nothing changed."},
+    "cli_nothing": {"id": "beri sedikitnya satu dari --tanggapan, --tindakan, --batas, --tindak-lanjut, --peninjau",
+                    "en": "give at least one of --tanggapan, --tindakan, --batas, --tindak-lanjut, --peninjau"},
+    "cli_history": {"id": "Riwayat register ({n} entri) ditulis ke {file} (berisi nama peninjau: untuk berkas audit, "
+                          "jangan diterbitkan)",
+                    "en": "Register history ({n} entries) written to {file} (it names reviewers: for the audit file, not "
+                          "for publication)"},
+    "cli_evidence": {"id": "Bukti per triwulan:", "en": "Evidence by quarter:"},
+    "cli_changes": {"id": "Riwayat perubahan:", "en": "History of changes:"},
+    "cli_recorded": {"id": "Register temuan {path}: {period} — {seen} temuan terlihat, {new} baru{again}",
+                     "en": "Findings register {path}: {period} — {seen} findings seen, {new} new{again}"},
+    "cli_again_same": {"id": " (sudah tercatat sama persis; tidak ada yang berubah)",
+                       "en": " (already recorded exactly so; nothing changed)"},
+    "cli_again_new": {"id": " (dicatat ulang)", "en": " (recorded anew)"},
+}
+SECTIONS["register"] = REGISTER
+
+# the published register (tables/register.csv, the workbook's `register` sheet): headers and help of its columns
+COLUMNS.update({
+    "register.kode": {"id": "Kode temuan", "en": "Finding code"},
+    "register.scope": {"id": "Cakupan", "en": "Scope"},
+    "register.kind": {"id": "Jenis temuan", "en": "Kind of finding"},
+    "register.rule": {"id": "Aturan / komponen", "en": "Rule / component"},
+    "register.first_seen": {"id": "Pertama terlihat", "en": "First seen"},
+    "register.last_seen": {"id": "Terakhir terlihat", "en": "Last seen"},
+    "register.status": {"id": "Status pada triwulan ini", "en": "Status this quarter"},
+    "register.since": {"id": "Sejak", "en": "Since"},
+    "register.periods_seen": {"id": "Jumlah triwulan terlihat", "en": "Quarters seen"},
+    "register.age_quarters": {"id": "Umur (triwulan)", "en": "Age (quarters)"},
+    "register.verdict": {"id": "Putusan / posisi", "en": "Verdict / tier"},
+    "register.direction": {"id": "Arah", "en": "Direction"},
+    "register.share_komponen": {"id": "Nilai komponen", "en": "Component's share"},
+    "register.share_batas": {"id": "Batas corong 99,8%", "en": "Funnel limit 99.8%"},
+    "register.n_kasus": {"id": "Jumlah kasus", "en": "Cases"},
+    "register.response": {"id": "Tanggapan OPD", "en": "OPD's response"},
+    "register.action": {"id": "Tindakan yang disepakati", "en": "Action agreed"},
+    "register.deadline": {"id": "Batas waktu", "en": "Deadline"},
+    "register.follow_up": {"id": "Status tindak lanjut", "en": "Follow-up status"},
+    "register.open": {"id": "Terbuka", "en": "Open"},
+    "register.updated": {"id": "Diperbarui", "en": "Updated"},
+})
+COLUMN_HELP.update({
+    "register.kode": {"id": "Kode tetap temuan (dari jenis, cakupan, atribut, kelompok dan aturannya): sama di setiap "
+                            "triwulan dan di setiap register.",
+                      "en": "The finding's fixed code (from its kind, scope, attribute, group and rule): the same in every "
+                            "quarter and every register."},
+    "register.scope": {"id": "Kode OPD temuan, atau PROVINSI.", "en": "The finding's OPD code, or PROVINSI."},
+    "register.kind": {"id": "keadilan (putusan audit keadilan), komponen (komponen indeks di bawah batas corong), posisi "
+                            "(indeks di bawah rata-rata provinsi), syarat (penunjukan yang melanggar aturan bernama), "
+                            "rotasi (perpindahan JPT yang perlu alasan).",
+                      "en": "keadilan (a fairness verdict), komponen (an index component below its funnel limit), posisi "
+                            "(index below the province average), syarat (appointments failing a named rule), rotasi "
+                            "(JPT moves needing grounds)."},
+    "register.rule": {"id": "Aturan bernama atau komponen indeks yang dilanggar (kosong untuk temuan keadilan).",
+                      "en": "The named rule or index component concerned (empty for a fairness finding)."},
+    "register.first_seen": {"id": "Triwulan laporan pertama yang memuat temuan ini.",
+                            "en": "The first quarterly report that showed this finding."},
+    "register.last_seen": {"id": "Triwulan laporan terakhir yang memuat temuan ini.",
+                           "en": "The last quarterly report that showed this finding."},
+    "register.status": {"id": "baru (pertama kali pada triwulan ini), berulang (terlihat lagi), tidak_terlihat (tidak "
+                              "terlihat lagi pada laporan sesudah terakhir terlihat).",
+                        "en": "baru (new this quarter), berulang (seen again), tidak_terlihat (not seen in the reports "
+                              "after it was last seen)."},
+    "register.since": {"id": "Berulang: triwulan pertama terlihat; tidak terlihat: triwulan pertama tanpa temuan ini.",
+                       "en": "Recurring: the quarter first seen; no longer seen: the first quarter without it."},
+    "register.periods_seen": {"id": "Berapa laporan triwulan yang dicatat register memuat temuan ini.",
+                              "en": "How many recorded quarterly reports showed this finding."},
+    "register.age_quarters": {"id": "Triwulan sejak pertama terlihat sampai triwulan laporan ini, keduanya dihitung.",
+                              "en": "Quarters from first seen to this report's quarter, both counted."},
+    "register.verdict": {"id": "Putusan audit keadilan terakhir (temuan keadilan) atau posisi OPD (temuan posisi).",
+                         "en": "The latest fairness verdict (fairness findings) or the OPD's tier (tier findings)."},
+    "register.share_komponen": {"id": "Nilai komponen indeks OPD seperti diterbitkan (temuan komponen).",
+                                "en": "The OPD's index component as published (component findings)."},
+    "register.share_batas": {"id": "Batas bawah 99,8% corong untuk OPD sebesar ini: di bawahnya, selisih dari provinsi sulit "
+                                   "dijelaskan oleh kebetulan.",
+                             "en": "The funnel's 99.8% lower limit for an OPD of this size: below it, the gap from the "
+                                   "province is hard to put down to chance."},
+    "register.n_kasus": {"id": "Penunjukan atau perpindahan yang melanggar aturan itu, seperti diterbitkan.",
+                         "en": "Appointments or moves failing the rule, as published."},
+    "register.response": {"id": "Tanggapan OPD atas temuan: setuju, setuju sebagian, tidak setuju.",
+                          "en": "The OPD's response to the finding: agrees, partly agrees, disagrees."},
+    "register.action": {"id": "Tindakan yang disepakati dengan OPD (dicatat auditor).",
+                        "en": "The action agreed with the OPD (recorded by the auditors)."},
+    "register.deadline": {"id": "Batas waktu tindakan.", "en": "The action's deadline."},
+    "register.follow_up": {"id": "Kategori tindak lanjut BPK: sesuai (sesuai rekomendasi), proses (belum sesuai / dalam "
+                                 "proses), belum (belum ditindaklanjuti), tidak_dapat (tidak dapat ditindaklanjuti dengan "
+                                 "alasan sah).",
+                           "en": "BPK's follow-up category: in line with the recommendation, not yet in line / in "
+                                 "progress, not yet followed up, or cannot be followed up for a valid reason (register.csv "
+                                 "keeps BPK's Indonesian codes)."},
+    "register.open": {"id": "Terbuka sampai ditutup sesuai rekomendasi atau karena alasan sah.",
+                      "en": "Open until closed as recommended or for a valid reason."},
+    "register.updated": {"id": "Tanggal terakhir auditor mengubah isian temuan ini.",
+                         "en": "The last date an auditor changed this finding's entries."},
+})
+SHEET_HELP.update({
+    "register": {"id": "Register temuan auditor sampai triwulan ini: setiap temuan yang dipantau (keadilan, komponen, "
+                       "posisi, syarat, rotasi), status dan umurnya, bukti terakhirnya seperti diterbitkan, serta "
+                       "tanggapan dan tindak lanjutnya. Nama peninjau dan riwayat perubahan tetap di register.",
+                 "en": "The auditor's register up to this quarter: every finding followed (fairness, component, tier, "
+                       "rule, move), its status and age, its latest evidence as published, and its response and "
+                       "follow-up. Reviewers' names and the history of changes stay in the register."},
 })

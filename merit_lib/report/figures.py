@@ -42,6 +42,11 @@ def plain_log_axis(ax: plt.Axes, lang: str = "id", axis: str = "x", candidates: 
     target.set_minor_formatter(NullFormatter())
 
 
+#: no text in a figure is smaller than this (points; figures are drawn at 100 dpi): 11 px on a page, at least 8 px on a
+#: phone, where a figure keeps html.MIN_FIGURE_SCALE of its size
+SMALLEST_FONT_PT = 8
+
+
 def setup() -> None:
     """One consistent look for every figure."""
     sns.set_theme(style="whitegrid", context="notebook", font_scale=0.9)

@@ -62,6 +62,7 @@ class JobResult:
     status: str            # "ok" or "failed"
     seconds: float
     error: str | None = None
+    stderr: str | None = None   # what the notebook wrote to stderr (warnings), in one line without paths (report.capture)
 
 
 class KernelPool:
@@ -101,9 +102,12 @@ class KernelPool:
         """Execute one notebook with papermill in a free warm kernel; a dead kernel is restarted for the next job."""
         import papermill as pm
 
+        from merit_lib.report.capture import RESET
+
         km, kc = self._free.get()
         t0 = time.perf_counter()
         try:
+            kc.execute_interactive(RESET, timeout=60, output_hook=lambda msg: None)   # each notebook shows its own warnings
             pm.execute_notebook(literal(notebook), literal(output), parameters=parameters, km=km, kc=kc,
                                 engine_name="merit-warm",
                                 progress_bar=False, start_timeout=120, request_save_on_cell_execute=False)

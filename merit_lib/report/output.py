@@ -25,6 +25,7 @@ import shutil
 import signal
 import threading
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from merit_lib.data.sink import safe_name, write_json
@@ -278,12 +279,13 @@ class PeriodFolder:
         write_json(sealed, self.stage / MANIFEST)
         return sealed
 
-    def commit(self, failed: bool = False) -> Path | None:
+    def commit(self, failed: bool = False, before_swap: Callable[[], None] | None = None) -> Path | None:
         """Swap the staging folder in. A failed run never replaces a folder with reports: it goes to
-        `<name>.gagal-<time>` (returned). Signals wait until the swap is done."""
+        `<name>.gagal-<time>` (returned). Signals wait until the swap is done. `before_swap` (e.g. the register's
+        commit) runs just before the staging folder takes `out`'s place, and only then: never for a run kept aside."""
         self._defer = True
         try:
-            return self._swap(failed)
+            return self._swap(failed, before_swap)
         except OSError as exc:
             raise output_error(exc, self.out) from exc
         finally:
@@ -292,7 +294,7 @@ class PeriodFolder:
                 self._stopping = True
                 raise Stopped(self._deferred)
 
-    def _swap(self, failed: bool) -> Path | None:
+    def _swap(self, failed: bool, before_swap: Callable[[], None] | None = None) -> Path | None:
         exists = self.out.exists()
         empty = exists and not any(self.out.iterdir())
         if failed and exists and not empty:
@@ -301,6 +303,10 @@ class PeriodFolder:
                 aside = aside.with_name(f"{aside.name}-{uuid.uuid4().hex[:4]}")
             self.stage.rename(aside)
             return aside
+        if exists and not empty:
+            self._check_existing()               # still ours, still nothing foreign in it (before anything is committed)
+        if before_swap is not None:
+            before_swap()
         old = None
         if empty:
             self.out.rmdir()                     # an empty folder: nothing to lose (rmdir cannot delete content)

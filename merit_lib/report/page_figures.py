@@ -113,7 +113,7 @@ def funnel_plot(points: pd.DataFrame, lang: str = "id") -> plt.Figure:
         ax.scatter(d["n"][out], d["share"][out], s=30, color="#d1495b", marker="D", zorder=3)
         for r in d[out].itertuples():     # full names, wrapped, placed toward the middle so they stay on the canvas
             right = r.n > np.sqrt(grid.min() * grid.max())
-            ax.annotate(_wrapped(str(r.opd_nama), 30, 3), (r.n, r.share), fontsize=7, textcoords="offset points",
+            ax.annotate(_wrapped(str(r.opd_nama), 30, 3), (r.n, r.share), fontsize=8, textcoords="offset points",
                         xytext=(-4 if right else 4, 3), ha="right" if right else "left")
         ax.set_xscale("log")
         ax.set_ylim(-0.03, 1.03)
@@ -124,7 +124,7 @@ def funnel_plot(points: pd.DataFrame, lang: str = "id") -> plt.Figure:
     for ax in axes.ravel()[len(comps):]:
         ax.set_visible(False)
     fig.suptitle(text.t("window.funnel_title", lang), x=0.01, ha="left", fontsize=10)
-    fig.text(0.01, 0.005, _t("funnel_note", lang), fontsize=7.5)
+    fig.text(0.01, 0.005, _t("funnel_note", lang), fontsize=8)
     fig.tight_layout(rect=(0, 0.03, 1, 0.97))
     return fig
 
@@ -161,7 +161,7 @@ def box_grid_plot(grid: pd.DataFrame, lang: str = "id") -> plt.Figure:
                                            edgecolor="#111111"))
     ax.set_xlabel(_t("potential", lang))
     ax.set_ylabel(_t("performance", lang))
-    fig.text(0.01, 0.01, textwrap.fill(text.t("fig_pool_note", lang), 80), fontsize=7.5)
+    fig.text(0.01, 0.01, textwrap.fill(text.t("fig_pool_note", lang), 80), fontsize=8)
     fig.tight_layout(rect=(0, 0.08, 1, 1))
     return fig
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -28,12 +29,15 @@ from merit_lib.analysis.compliance import compliance
 from merit_lib.analysis.features import analysis_frame, counted_promotions, current, window_of
 from merit_lib.analysis.ledger import for_extract as ledger_for_extract
 from merit_lib.data.extract import load_extract
-from merit_lib.data.provenance import git_commit, package_versions
+from merit_lib.data.provenance import code_version, git_commit, package_versions
+from merit_lib.data.register import Recorded
 from merit_lib.data.siasn import SiasnResult, convert, is_siasn_folder
-from merit_lib.data.sink import inside, safe_name, write_csv, write_json
-from merit_lib.domain.errors import ParameterError, output_error
+from merit_lib.data.sink import inside, safe_name, write_csv, write_json, write_text
+from merit_lib.domain import text
+from merit_lib.domain.errors import OutputError, ParameterError, output_error
 from merit_lib.domain.period import DEFAULT_WINDOW, Period
 from merit_lib.domain.roles import ASN, Roles
+from merit_lib.report import capture
 from merit_lib.report.kernels import JobResult, KernelPool, first_line
 from merit_lib.report.output import PeriodFolder, page_names
 
@@ -42,8 +46,13 @@ PACKAGES = ("merit_lib", "pandas", "numpy", "statsmodels", "pandera", "seaborn",
             "nbconvert", "nbclient", "fairlearn", "scipy", "openpyxl")
 TABLES = ("compliance", "findings", "bypassed_by_level", "model_coefficients", "validation", "promotions_ledger", "trend",
           "merit_gaps", "tier_sensitivity")
+#: tables a run publishes beside TABLES when it has them: the register as at the period (report.temuan), written by
+#: `run_report` (not by `compute`, which records into no register)
+OPTIONAL_TABLES = ("register",)
+REGISTER_NAME = "register.sqlite"        # the register's default name, beside the period folders
 INTERNAL_VALIDATION = "validasi.csv"   # the row-level listing, in the steward's folder only
 INTERNAL_SIASN = "siasn"                # a SIASN input converted: tables, mapping report, ledger (steward's folder)
+INTERNAL_LOG = "run.log"                # the run's log: each notebook's status and what it wrote to stderr (steward's folder)
 SIASN_MAPPING = "siasn_mapping"         # its published counts, tables/siasn_mapping.csv (a SIASN run only)
 
 
@@ -68,6 +77,9 @@ class RunResult:
     kept_aside: Path | None = None
     internal: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    #: the auditor's register the run recorded into, and what it recorded (None: no register, or the run kept aside)
+    register: Path | None = None
+    recorded: Recorded | None = None
 
     @property
     def failures(self) -> list[JobResult]:
@@ -76,6 +88,11 @@ class RunResult:
     @property
     def ok(self) -> bool:
         return not self.failures
+
+    @property
+    def warned(self) -> list[JobResult]:
+        """The notebooks that wrote to stderr (a warning): their pages were rendered without it (see the run's log)."""
+        return [j for j in self.jobs if j.stderr]
 
 
 def check_period(period: str | Period) -> str:
@@ -179,7 +196,7 @@ def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: 
             "n_promosi_triwulan": int(counted_promotions(now).sum()), "jf_jenjang": totals["jf_jenjang"],
             "promotion_events": {str(k): int(v) for k, v in
                                  ledger[ledger["jenis"] == "promosi"].groupby("alasan")["n_peristiwa"].sum().items()},
-            "model_notes": list(getattr(models, "notes", [])),
+            "model_notes": list(getattr(models, "notes", [])), "code": code_version(),
             "inputs": {name: {"file": src.describe(), "sha256": extract.fingerprints.get(src.describe())}
                        for name, src in extract.sources.items()}}
     if siasn is not None:      # the SIASN input's counts and facts; converted files named without their folder
@@ -207,39 +224,70 @@ def plan(tables_dir: Path, period: str, lang: str, opds: list[str] | None) -> li
     names = dict(zip(comp["opd_kode"], comp["opd_nama"]))
     stems = page_names(codes)
     base = {"tables_dir": "tables", "period": period, "lang": lang}
-    en = lang == "en"
     jobs = [Job("provinsi", NOTEBOOKS / "11_province.ipynb", {**base, "opd_pages": codes},
-                "Province summary" if en else "Ringkasan Provinsi"),
+                text.t("site.page_province", lang)),
             Job("audit_keadilan", NOTEBOOKS / "03_fairness_audit.ipynb",
-                {"results_dir": "tables", "period": period, "lang": lang},
-                "Fairness audit" if en else "Audit Keadilan Promosi")]
+                {"results_dir": "tables", "period": period, "lang": lang}, text.t("site.page_audit", lang))]
     for code in codes:
-        title = f"{'Report' if en else 'Laporan'} {names.get(code, code)}"
+        title = text.t("site.page_opd", lang, opd=names.get(code, code))
         jobs.append(Job(f"opd/{stems[code]}", NOTEBOOKS / "10_opd_report.ipynb", {**base, "opd_kode": code}, title, code))
     return jobs
 
 
+def register_target(register: Path | str | bool | None, out: Path | str, internal: Path | str | None,
+                    inputs: tuple[Path | str, ...]) -> Path | None:
+    """Where a run's register lives: beside the period folders (`<out>/../register.sqlite`) for True, the path given,
+    or None (False/None: no register). Refused like any output (report.targets): inside a period folder (this run's
+    own included) or its steward's folder, onto or into the input."""
+    from merit_lib.report.targets import Target, claim
+
+    if register is None or register is False:
+        return None
+    out = Path(out).expanduser().resolve()
+    path = out.parent / REGISTER_NAME if register is True else Path(register).expanduser().resolve()
+    steward = Path(internal).expanduser().resolve() if internal else out.parent / f"{out.name}.internal"
+    for folder in (out, steward):
+        if path == folder or path.is_relative_to(folder):
+            raise OutputError(text.t("door.period", "id", option="--register", path=path, folder=folder),
+                              en=text.t("door.period", "en", option="--register", path=path, folder=folder))
+    [path] = claim([Target(path, "--register", file=True)], inputs)
+    return path
+
+
 def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] | None = None, workers: int | None = None,
                lang: str = "id", progress: bool = True, internal: Path | str | None = None,
-               siasn: SiasnResult | None = None, pdf: bool = False, window: int = DEFAULT_WINDOW) -> RunResult:
+               siasn: SiasnResult | None = None, pdf: bool = False, window: int = DEFAULT_WINDOW,
+               strict: bool | None = None, register: Path | str | bool | None = True) -> RunResult:
     """Render every report of a period into `out` under the `--out` policy of DESIGN §5 (see `report.output`).
     With `pdf`, also an A4 PDF beside each OPD page (`report.pdf`; Chromium is required up front).
 
+    Nothing but the report reaches a page: what a notebook wrote to stderr (a warning) is taken out of it, written to
+    the run's log (`<internal>/run.log`) and named in the manifest; with `strict` (default: `MERIT_STRICT=1` in the
+    environment, as the test suite runs) that page fails the run (`report.capture`).
+
     `data` may be a SIASN folder as it comes: converted here (or `siasn`, its conversion done by the caller) into the
-    steward's folder, `<internal>/siasn/`, and read from there."""
+    steward's folder, `<internal>/siasn/`, and read from there.
+
+    The period's findings go to the auditor's register (`register`: True = `register.sqlite` beside the period folders,
+    a path, or False for none; report.temuan): recorded in one transaction once the tables are published, read by the
+    pages from `tables/register.csv`, committed only when the period folder is swapped in."""
     from merit_lib.report.html import render_index, render_notebook, write_assets
+    from merit_lib.report.temuan import recording
     from merit_lib.report.workbook import write_workbook
 
     period = check_period(period)
     workers = check_workers(workers)
+    strict = capture.strict_default() if strict is None else strict
+    log: dict[str, str] = {}
     browser = _pdf_browser() if pdf else None
     started = dt.datetime.now().astimezone()
     if siasn is None and is_siasn_folder(data):
         siasn = convert(data, lang=lang)
     if siasn is not None:
         siasn.require_tables()
+    register_path = register_target(register, out, internal, (data,))
     with PeriodFolder(out, opds=opds, internal=internal, inputs=(data,),
-                      internal_entries=(INTERNAL_VALIDATION, INTERNAL_SIASN)) as folder:
+                      internal_entries=(INTERNAL_VALIDATION, INTERNAL_SIASN, INTERNAL_LOG)) as folder, ExitStack() as held:
         stage = folder.stage
         for sub in ("notebooks/opd", "opd", "tables"):
             try:
@@ -251,16 +299,34 @@ def run_report(data: Path | str, period: str, out: Path | str, opds: list[str] |
             source = data if siasn is None else siasn.write(inside(folder.internal, INTERNAL_SIASN))
             meta = compute(source, period, stage / "tables", lang, internal_dir=folder.internal, siasn=siasn,
                            window=window, history_dir=folder.out.parent)
+            meta = {**meta, "run": {"opds": list(opds) if opds else None, "out": folder.out.name}}   # for each page's trail
+            record = None if register_path is None else held.enter_context(
+                recording(register_path, stage / "tables", period, meta, lang, progress))
             jobs = plan(stage / "tables", period, lang, opds)
-            results = work.run(jobs, lambda job: _run_and_render(work.pool, job, stage, meta, render_notebook, lang),
+            results = work.run(jobs, lambda job: _run_and_render(work.pool, job, stage, meta, render_notebook, lang,
+                                                                 strict, log),
                                "laporan" if lang == "id" else "reports", progress)
         results, pdfs = _print_pdfs(stage, jobs, results, browser, workers) if browser else (results, frozenset())
+        _write_log(folder.internal, period, results, log)
         render_index(stage, jobs, results, meta, lang, pdfs)
         write_workbook(stage / "tables", stage / "ringkasan.xlsx", lang)
         manifest = folder.seal(_manifest(data, period, opds, workers, lang, meta, results, started))
-        kept = folder.commit(failed=any(r.status != "ok" for r in results))
+        kept = folder.commit(failed=any(r.status != "ok" for r in results),
+                             before_swap=None if record is None else record.commit)
+        done = record is not None and kept is None
         return RunResult(folder.out if kept is None else kept, results, manifest, kept, folder.internal,
-                         folder.warnings + meta.get("privacy_warnings", []))
+                         folder.warnings + meta.get("privacy_warnings", []),
+                         record.path if done else None, record.result if done else None)
+
+
+def _write_log(internal: Path, period: str, results: list[JobResult], log: dict[str, str]) -> Path:
+    """The run's log in the steward's folder (restricted: stderr may name server paths): each notebook's status, time
+    and error, then what each wrote to stderr."""
+    lines = [f"merit report {period}: {sum(r.status == 'ok' for r in results)}/{len(results)} ok"]
+    lines += [f"{r.name}: {r.status} {r.seconds:.1f} s" + (f" — {r.error}" if r.error else "")
+              + (f" [stderr: {r.stderr}]" if r.stderr and not r.error else "") for r in results]
+    body = "\n".join(lines) + "\n" + "".join(f"\n{log[r.name]}" for r in results if r.name in log)
+    return write_text(body, inside(internal, INTERNAL_LOG), private=True)
 
 
 def _pdf_browser() -> str:
@@ -322,10 +388,21 @@ class _Workers:
                 self.pool.close()
 
 
-def _run_and_render(pool: KernelPool | None, job: Job, stage: Path, meta: dict, render, lang: str) -> JobResult:
+def _run_and_render(pool: KernelPool | None, job: Job, stage: Path, meta: dict, render, lang: str, strict: bool = False,
+                    log: dict[str, str] | None = None) -> JobResult:
+    """Execute one notebook, take what it wrote to stderr out of it (into `log`, by page name; named in its result; a
+    failure in `strict` mode), then render its page."""
     assert pool is not None
     executed = inside(stage, "notebooks", f"{job.name}.ipynb")
     result = pool.run(job.name, job.notebook, job.parameters, executed)
+    captured = capture.take_stderr(executed) if executed.is_file() else []
+    if captured:
+        if log is not None:
+            log[job.name] = capture.log_text(job.name, captured)
+        line = capture.summary_line(captured)
+        result = JobResult(result.name, result.status, result.seconds, result.error, line)
+        if strict and result.status == "ok":
+            result = JobResult(job.name, "failed", result.seconds, f"stderr: {line}", line)
     if result.status == "ok":
         try:
             render(executed, inside(stage, f"{job.name}.html"), job, meta, lang)

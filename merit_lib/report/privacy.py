@@ -262,7 +262,17 @@ MERIT_GAPS_COLUMNS: dict[str, str] = {
 #: values and notes (which can hold names) and the row ledger stay in `<out>.internal/siasn/`
 SIASN_MAPPING = ("kind", "source", "item", "label", "target", "status", "rows", "mapped", "unmapped", "conflicts",
                  "winner")
-TABLES: tuple[str, ...] = ("findings", "compliance", *GRIDS, BY_LEVEL, *PASS_THROUGH, "siasn_mapping", MERIT_GAPS)
+#: register.csv (report.temuan): the register as at the period — each finding's codes, periods, follow-up fields and the
+#: numbers of its latest evidence, copied from a period's published tables (never a hidden cell: the register stores
+#: only what this door let out). Only these columns leave the house: the reviewer's name and the history stay in the
+#: register.
+REGISTER = ("kode", "scope", "opd_nama", "kind", "attribute", "group", "reference_group", "rule", "first_seen",
+            "last_seen", "status", "since", "periods_seen", "age_quarters", "verdict", "direction", "impact_ratio",
+            "adjusted_odds_ratio", "aor_ci_low", "aor_ci_high", "share_komponen", "share_batas", "index", "index_ci_low",
+            "index_ci_high", "index_provinsi", "n_kasus", "response", "action", "deadline", "follow_up", "open",
+            "updated")
+TABLES: tuple[str, ...] = ("findings", "compliance", *GRIDS, BY_LEVEL, *PASS_THROUGH, "siasn_mapping", MERIT_GAPS,
+                           "register")
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -406,6 +416,8 @@ def publish(name: str, table: pd.DataFrame, published: Mapping[str, pd.DataFrame
         return _validation(table)
     if name == "siasn_mapping":
         return table[[c for c in SIASN_MAPPING if c in table.columns]].copy()
+    if name == "register":
+        return table[[c for c in REGISTER if c in table.columns]].copy()
     if name in PASS_THROUGH:
         return table.copy()
     if is_published(table):

@@ -216,6 +216,7 @@ def compliance_view(comp: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     whole = lambda x: "–" if pd.isna(x) else language.number(x, lang)  # noqa: E731
     v["index"] = pub["index"].map(whole) + " (" + pub["index_ci_low"].map(whole) + "–" + pub["index_ci_high"].map(whole) + ")"
     v = v.drop(columns=["index_ci_low", "index_ci_high"])
+    v["category"] = pub["category"].map(lambda x: "–" if pd.isna(x) else text.category(str(x), lang))
     for c in v.columns:
         if c in hid:
             v.loc[hid[c].to_numpy(), c] = privacy.SHOWN
@@ -228,13 +229,19 @@ def model_view(coef: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     for c in ("odds_ratio", "ci_low", "ci_high", "auc"):
         v[c] = v[c].map(lambda x: "–" if pd.isna(x) else language.number(x, lang, 2))
     v["p_value"] = v["p_value"].map(lambda x: "–" if pd.isna(x) else language.p_value(x, lang))
+    for c in ("model", "term"):
+        v[c] = v[c].map(lambda x: text.term_label(str(x), lang) if isinstance(x, str) else x)
+    if "method" in v:
+        v["method"] = v["method"].map(lambda x: text.t(f"methods.{x}", lang, scope="OPD") if x in text.MODEL_METHODS else x)
     return v.reset_index(drop=True)
 
 
 def flag_counts(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """How many (scope, group) tests got each flag, province and OPDs apart."""
     f = findings.assign(level=lambda d: d["scope"].where(d["scope"] == "PROVINSI", "OPD"))
-    return f.groupby(["level", "attribute", "flag"]).size().rename("n").reset_index()
+    out = f.groupby(["level", "attribute", "flag"]).size().rename("n").reset_index()
+    return out.assign(attribute=out["attribute"].map(lambda a: text.term_label(str(a), lang)),
+                      flag=out["flag"].map(lambda c: text.flag_label(str(c), lang)))
 
 
 def show(table: pd.DataFrame, lang: str = "id"):
@@ -642,13 +649,30 @@ def appendix(parts: list[tuple[str, str]], lang: str = "id") -> str:
             f"<p>{e(text.t('appendix_lead', lang))}</p>{body}</details>")
 
 
-def raw_table(table: pd.DataFrame) -> str:
-    """A raw table for the appendix: machine column names, numbers rounded, wrapped to the page width."""
-    t = table.copy()
+def raw_table(table: pd.DataFrame, lang: str = "id", name: str | None = None) -> str:
+    """A raw table for the appendix: machine column names (as in the CSV) for analysts, numbers in the language's format
+    (up to 4 decimals), and, for a published table `name`, its codes in the language's words (as the workbook shows)."""
+    from merit_lib.report.workbook import in_words
+
+    t = in_words(table, name, lang) if name else table.copy()
     for c in t.columns:
-        if pd.api.types.is_float_dtype(t[c]):
-            t[c] = t[c].round(4)
+        t[c] = t[c].map(lambda v: _raw_number(v, lang))
     return html_table(t)
+
+
+def _raw_number(v: object, lang: str) -> object:
+    """A float of the appendix in the language's format (up to 4 decimals); anything else as it is."""
+    if isinstance(v, (float, np.floating)) and not isinstance(v, bool):
+        return "" if pd.isna(v) else language.number(float(v), lang, _decimals(float(v)))
+    return v
+
+
+def _decimals(v: float) -> int:
+    """How many decimals a number of the appendix shows: what it needs, at most 4 below 1 and 2 from 1 on
+    (1.0 → 0, 0.8389 → 4, 19.8765 → 2)."""
+    most = 4 if abs(v) < 1 else 2
+    text_ = f"{round(float(v), most):.{most}f}".rstrip("0")
+    return len(text_.split(".")[1]) if "." in text_ else 0
 
 
 def split_wide(table: pd.DataFrame, keys: int = 4, per: int = 7) -> list[pd.DataFrame]:

@@ -21,11 +21,12 @@ import numpy as np
 import pandas as pd
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from merit_lib.data.sink import safe_name, write_excel
-from merit_lib.domain import text
-from merit_lib.domain.language import language, number
-from merit_lib.domain.text import COLUMN_HELP, COLUMNS, SHEET_HELP, column
+from merit_lib.domain import followup, text
+from merit_lib.domain.language import language, number, period_label
+from merit_lib.domain.text import COLUMN_HELP, COLUMNS, SHEET_FOOTER, SHEET_HELP, SHEET_NAMES, column
 from merit_lib.report import privacy
 
 #: number formats by kind of column (Excel shows the thousands and decimal marks of the reader's own locale)
@@ -99,7 +100,7 @@ def in_words(table: pd.DataFrame, name: str, lang: str = "id") -> pd.DataFrame:
             out[c] = out[c].astype(object).map(lambda v, w=word: w(str(v), lang) if isinstance(v, str) and v else v)
     if privacy.REASON not in out.columns or pd.api.types.is_bool_dtype(out[privacy.REASON]):
         return out
-    reasons = [[] if pd.isna(r) or r == "" else [str(r)] for r in out[privacy.REASON]]
+    reasons = [[] if pd.isna(r) or r == "" else [text.hidden_cells(str(r), lang)] for r in out[privacy.REASON]]
     for c in out.columns:
         if pd.api.types.is_numeric_dtype(out[c]) and not pd.api.types.is_bool_dtype(out[c]):
             values = pd.to_numeric(out[c], errors="coerce").astype(float)
@@ -119,14 +120,21 @@ def _headed(t: pd.DataFrame, name: str, lang: str) -> pd.DataFrame:
     return t.set_axis(heads, axis=1)
 
 
+def sheet_name(table: str, lang: str = "id") -> str:
+    """The sheet that holds a published table, in the workbook's language (its CSV name where the catalogue has none)."""
+    return safe_name(SHEET_NAMES.get(table, {}).get(language(lang), table))[:31]
+
+
 def about(tables: Mapping[str, pd.DataFrame], lang: str = "id") -> pd.DataFrame:
-    """The "Keterangan" sheet: one row per sheet (what it holds) followed by one row per column (what it means)."""
+    """The "Keterangan" sheet: one row per sheet (what it holds, and its CSV file) followed by one row per column (what
+    it means, and its CSV column)."""
     w = {k: v[lang] for k, v in SHEET_HELP.items() if k.startswith("_")}
     rows = [(w["_sheet"], w["_whole_sheet"], "", w["_about"]),
             (w["_sheet"], w["_whole_sheet"], "", w["_hidden"].format(reason=privacy.REASON_HEADER[lang]))]
     for name, table in tables.items():
-        rows.append((name, w["_whole_sheet"], "", SHEET_HELP.get(name, {}).get(lang, "")))
-        rows += [(name, header(name, c, lang), c, explanation(name, c, lang)) for c in table.columns]
+        sheet = sheet_name(name, lang)
+        rows.append((sheet, w["_whole_sheet"], f"tables/{name}.csv", SHEET_HELP.get(name, {}).get(lang, "")))
+        rows += [(sheet, header(name, c, lang), c, explanation(name, c, lang)) for c in table.columns]
     return pd.DataFrame(rows, columns=[w["_col_sheet"], w["_col_column"], w["_col_csv"], w["_col_help"]])
 
 
@@ -137,25 +145,27 @@ def write_sheets(tables: Mapping[str, pd.DataFrame], target: Path | str, lang: s
     tables = {name: _dated(privacy.publish(name, t)) for name, t in tables.items()}
     front = about(tables, lang)
     sheets = {SHEET_HELP["_sheet"][lang]: front,
-              **{name: _headed(in_words(t, name, lang), name, lang) for name, t in tables.items()}}
-    kinds = {safe_name(n)[:31]: [column_kind(c, t[c]) for c in t.columns] for n, t in tables.items()}
-    keys = {safe_name(n)[:31]: KEY_COLUMNS.get(n, 0) for n in tables}
+              **{sheet_name(name, lang): _headed(in_words(t, name, lang), name, lang) for name, t in tables.items()}}
+    kinds = {sheet_name(n, lang): [column_kind(c, t[c]) for c in t.columns] for n, t in tables.items()}
+    keys = {sheet_name(n, lang): KEY_COLUMNS.get(n, 0) for n in tables}
 
     def style(ws: object, table: pd.DataFrame) -> None:
         if ws.title in kinds:  # type: ignore[attr-defined]
             _format_table(ws, table, kinds[ws.title], keys[ws.title], lang)  # type: ignore[attr-defined]
         else:
             _format_about(ws, table)
+        _print_setup(ws, lang)
 
     return write_excel({n: _cells(t) for n, t in sheets.items()}, target, style=style)
 
 
 def write_workbook(tables_dir: Path, target: Path, lang: str = "id") -> Path:
     """ringkasan.xlsx from a period's `tables/` folder: the "Keterangan" sheet, then one sheet per DESIGN §5 table."""
-    from merit_lib.report.pipeline import TABLES
+    from merit_lib.report.pipeline import OPTIONAL_TABLES, TABLES
 
+    names = [*TABLES, *(n for n in OPTIONAL_TABLES if (Path(tables_dir) / f"{n}.csv").is_file())]
     tables = {name: pd.read_csv(Path(tables_dir) / f"{name}.csv", dtype={"opd_kode": str, "scope": str})
-              for name in TABLES}
+              for name in names}
     return write_sheets(tables, target, lang)
 
 
@@ -231,6 +241,20 @@ def _format_table(ws: object, table: pd.DataFrame, kinds: list[str], keys: int, 
     ws.auto_filter.ref = f"A1:{get_column_letter(max(len(kinds), 1))}{len(table) + 1}"  # type: ignore[attr-defined]
 
 
+def _print_setup(ws: object, lang: str) -> None:
+    """A sheet that prints: A4 landscape, every column on one page's width (as many pages down as it needs), the header
+    row repeated on every page, the sheet's name and "hal. x dari y" in the footer."""
+    ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4  # type: ignore[attr-defined]
+    ws.page_setup.fitToWidth = 1  # type: ignore[attr-defined]
+    ws.page_setup.fitToHeight = 0  # type: ignore[attr-defined]
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)  # type: ignore[attr-defined]
+    ws.print_title_rows = "1:1"  # type: ignore[attr-defined]
+    ws.print_options.gridLines = True  # type: ignore[attr-defined]
+    ws.oddFooter.left.text = "&A"  # type: ignore[attr-defined]
+    ws.oddFooter.right.text = SHEET_FOOTER[lang]  # type: ignore[attr-defined]
+
+
 def _format_about(ws: object, table: pd.DataFrame) -> None:
     """The "Keterangan" sheet: a readable table of sheets and columns, explanations wrapped."""
     widths = [22, 34, 28, _HELP_WIDTH]
@@ -293,3 +317,21 @@ _WORDS: dict[str, object] = {
     "promotions_ledger.jenis": _from(text.LEDGER_KINDS), "promotions_ledger.alasan": _from(text.LEDGER),
     "tier": lambda v, lang: text.t(f"window.{v}", lang), "sumber": lambda v, lang: text.t(f"window.{v}", lang),
 }
+
+
+def _register_rule(value: str, lang: str) -> str:
+    """A register finding's rule: a named rule, or the index component it concerns."""
+    words = text.t(f"register.rule_{value}", lang)
+    return words if words != f"register.rule_{value}" else text.t(f"comp_{value}", lang)
+
+
+# the register sheet (report.temuan): its code columns in words
+_WORDS.update({
+    "register.kind": lambda v, lang: text.t(f"register.kind_{v}", lang),
+    "register.status": lambda v, lang: text.t(f"register.seen_{v}", lang),
+    "register.rule": _register_rule,
+    "register.verdict": lambda v, lang: text.flag_label(v, lang) if v in text.FLAG_LABELS else text.t(f"window.{v}", lang),
+    "register.response": lambda v, lang: followup.label("response", v, lang),
+    "register.follow_up": lambda v, lang: followup.label("follow_up", v, lang),
+    **{f"register.{c}": lambda v, lang: period_label(v, lang) for c in ("first_seen", "last_seen", "since")},
+})

@@ -53,20 +53,30 @@ QUARTERLY_RATE = 0.06
 
 @dataclass(frozen=True)
 class Disparity:
-    """A planted penalty (odds ratio < 1) at equal merit for one group, in one OPD or everywhere (`*`)."""
+    """A planted penalty (odds ratio < 1) at equal merit for one group, in one OPD or everywhere (`*`); an odds ratio
+    above 1 favours the group (the reference is then the one held back). `quarters` (e.g. `("2024Q3",)`) limits it to
+    those quarters of the history: a one-off effect; empty, it holds in every quarter."""
 
     opd: str
     attribute: str
     group: str
     odds_ratio: float
+    quarters: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, text: str) -> Disparity:
-        """`OPD:attribute:group:odds_ratio`, e.g. `DINKES:jenis_kelamin:P:0.3`."""
+        """`OPD:attribute:group:odds_ratio[:quarter,quarter…]`, e.g. `DINKES:jenis_kelamin:P:0.3` or
+        `RSUDBTN:jenis_kelamin:P:40:2024Q3`."""
         parts = text.split(":")
-        if len(parts) != 4:
-            raise ValueError(f"'{text}': tulis OPD:atribut:kelompok:odds_ratio, mis. DINKES:jenis_kelamin:P:0.3")
-        return cls(parts[0], parts[1], parts[2], float(parts[3]))
+        if len(parts) not in (4, 5):
+            raise ValueError(f"'{text}': tulis OPD:atribut:kelompok:odds_ratio[:triwulan,…], mis. DINKES:jenis_kelamin:P:0.3")
+        quarters = tuple(str(Period.parse(q)) for q in parts[4].split(",") if q.strip()) if len(parts) == 5 else ()
+        return cls(parts[0], parts[1], parts[2], float(parts[3]), quarters)
+
+    def describe(self) -> str:
+        """As `parse` reads it."""
+        return f"{self.opd}:{self.attribute}:{self.group}:{self.odds_ratio:g}" + (
+            f":{','.join(self.quarters)}" if self.quarters else "")
 
 
 #: the documented planted effects of the demo extract (`merit synth` unless `--planted none`; data/README.md): an OPD
@@ -302,11 +312,16 @@ def synthesize(n: int = 3236, seed: int = 20251117, period: str = "2026Q1",
     prof = _profiling(df[profiled], comps[profiled], ability[profiled], kompetensi[profiled], rng, start, per)
     assessed_on = prof.groupby("nip")["tanggal_asesmen"].min().reindex(df["nip"]).to_numpy()
     shift = np.zeros(n_total)
+    by_quarter: dict[str, np.ndarray] = {}          # one-off disparities: in their quarters only
     for d in disparities:
-        shift = shift + math.log(d.odds_ratio) * _members(df, d.opd, d.attribute, d.group)
+        planted = math.log(d.odds_ratio) * _members(df, d.opd, d.attribute, d.group)
+        if not d.quarters:
+            shift = shift + planted
+        for q in d.quarters:
+            by_quarter[q] = by_quarter.get(q, np.zeros(n_total)) + planted
     blocked = np.isin(df["opd_kode"], list(no_promotion)) | np.isin(level, list(no_promotion)) | ("*" in no_promotion)
     merit_on = ~np.isin(df["opd_kode"], ignore_merit)
-    hazard = H.Hazard(beta_kompetensi, beta_kinerja, merit_on, shift, base_rate, blocked)
+    hazard = H.Hazard(beta_kompetensi, beta_kinerja, merit_on, shift, base_rate, blocked, by_quarter)
     merit = H.Merit(kompetensi, pd.Series(assessed_on), skp)
     state = df.copy()
     past = H.simulate(state, window, hazard, merit, golongan_rank(df["golongan"]).to_numpy(),
@@ -568,10 +583,22 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path | str, fmt: str = "c
 
 
 def demo_path(n: int = 800, seed: int = 7, period: str = "2026Q1", **kwargs: object) -> Path:
-    """A small synthetic extract in the temp folder (made once), for notebooks run without a data path."""
+    """A small synthetic extract in the temp folder (made once), for notebooks run without a data path.
+
+    Written whole into a private folder and then renamed into place, so notebooks run side by side (parallel test
+    workers) never read a half-written extract; another option than the defaults gets a folder of its own."""
+    import shutil
     import tempfile
 
-    folder = Path(tempfile.gettempdir()) / f"merit_demo_{n}_{seed}_{period}"
+    extra = "".join(f"_{k}-{v}" for k, v in sorted(kwargs.items()))
+    folder = Path(tempfile.gettempdir()) / f"merit_demo_{n}_{seed}_{period}{extra}"
     if not (folder / "riwayat_jabatan.csv").exists():
-        synthesize(n=n, seed=seed, period=period, **kwargs).write(folder)  # type: ignore[arg-type]
+        part = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+        synthesize(n=n, seed=seed, period=period, **kwargs).write(part)  # type: ignore[arg-type]
+        if folder.exists() and not (folder / "riwayat_jabatan.csv").exists():
+            shutil.rmtree(folder, ignore_errors=True)       # a half-written folder an older version left behind
+        try:
+            part.rename(folder)             # atomic; if another process was first, its copy (the same data) stays
+        except OSError:
+            shutil.rmtree(part, ignore_errors=True)
     return folder

@@ -60,6 +60,8 @@ class Hazard:
     shift: np.ndarray
     base_rate: float
     blocked: np.ndarray                     # persons in an OPD or level that never promotes (`no_promotion`)
+    #: injected log-odds of one quarter only (quarter → per person): one-off disparities
+    shift_in: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 @dataclass
@@ -113,7 +115,7 @@ def _eta(state: pd.DataFrame, q: Period, hz: Hazard, merit: Merit, gol_rank: np.
     s1 = state["pendidikan"].isin(["D4", "S1", "S2", "S3"]).to_numpy()
     return (alpha + hz.merit_on * (hz.beta_kompetensi * (merit.kompetensi - 3) + hz.beta_kinerja * (kin - 1))
             + CONTROLS["golongan"] * (gol_rank - 8) + CONTROLS["s1_plus"] * s1
-            + CONTROLS["masa_kerja_10th"] * (service - 15) / 10 + hz.shift)
+            + CONTROLS["masa_kerja_10th"] * (service - 15) / 10 + hz.shift + hz.shift_in.get(str(q), 0.0))
 
 
 def _promote(state: pd.DataFrame, chosen: np.ndarray, dates: pd.DatetimeIndex, heads: pd.Series,

@@ -59,9 +59,16 @@ def audit(frame: pd.DataFrame, roles: Roles = ASN, attributes: Sequence[str] | N
 
     `attributes`: columns audited in addition to `roles.protected` (e.g. `agama`). `scopes`: the scope values (and/or
     `PROVINSI`) to report, default all. `reference`: attribute → reference group, over `roles.reference`. `context`:
-    provenance written to the metadata (period, data fingerprint, …). `eligibility`: columns of named eligibility checks
-    whose `gagal` puts a person outside the at-risk set (default: `rules.ELIGIBILITY_RULES` present in the frame).
+    provenance written to the metadata (period, data fingerprint, …), over what the frame carries (`analysis.door`).
+    `eligibility`: columns of named eligibility checks whose `gagal` puts a person outside the at-risk set (default:
+    `rules.ELIGIBILITY_RULES` present in the frame).
     """
+    from merit_lib.analysis import door
+
+    frame = door.require_frame(frame, "audit")
+    carried = door.context(frame)
+    lang = door.lang_of(frame)
+    context = {**{k: v for k, v in carried.items() if k != "lang"}, **(context or {})}
     frame = frame.reset_index(drop=True)
     attrs = list(dict.fromkeys([*roles.protected, *(attributes or [])]))
     check_columns(frame, roles, attrs)
@@ -111,7 +118,7 @@ def audit(frame: pd.DataFrame, roles: Roles = ASN, attributes: Sequence[str] | N
     meta = {**(context or {}), "frame_fingerprint": frame_fingerprint(frame, roles, attrs), "counts": counts,
             "versions": package_versions(("merit_lib", "statsmodels", "scipy", "pandas", "numpy")),
             "created": dt.datetime.now().isoformat(timespec="seconds")}
-    return AuditResult(findings, run_params, meta, merit_gaps=gaps)
+    return AuditResult(findings, run_params, meta, merit_gaps=gaps, lang=lang)
 
 
 def audited_scopes(frame: pd.DataFrame, roles: Roles = ASN) -> list[str]:

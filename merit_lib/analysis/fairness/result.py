@@ -21,6 +21,7 @@ from merit_lib.analysis.fairness.schema import (
     EXPLAINED,
     FLAGS,
     INCONCLUSIVE,
+    INSUFFICIENT,
     MAX_MISSING_CONTROL,
     MINOR,
     NO_DISPARITY,
@@ -58,24 +59,28 @@ class AuditResult:
     meta: dict[str, Any] = field(default_factory=dict)
     #: the group gaps in the merit measures themselves (merit_gaps.py): one row per (attribute, group, measure)
     merit_gaps: pd.DataFrame = field(default_factory=lambda: _typed_gaps([]))
+    lang: str = "id"          # the language its summary, tables and displays speak unless asked otherwise
 
     def flags(self) -> pd.Series:
         """How many findings carry each flag (all five, zeros included)."""
         return self.findings["flag"].value_counts().reindex(list(FLAGS), fill_value=0).astype("int64").rename("n")
 
-    def rules(self, lang: str = "id") -> pd.DataFrame:
+    def rules(self, lang: str | None = None) -> pd.DataFrame:
         """The decision table as written in the reports, thresholds filled in (one row per rule, first match wins)."""
+        lang = lang or self.lang
         p = AuditParams(**self.params["thresholds"])
         t = rules_table(p, lang)
         return t.rename(columns={"row": _t("row", lang), "name": text.label("flag_name", lang), "rule": text.label("rule", lang)})
 
-    def caveats(self, lang: str = "id") -> list[str]:
+    def caveats(self, lang: str | None = None) -> list[str]:
         """Data-quality caveats with their counts, in plain words."""
+        lang = lang or self.lang
         return audit_caveats({**self.meta.get("counts", {}), "rows_rejected": self.meta.get("rows_rejected")}, lang)
 
-    def table(self, lang: str = "id", flags: Sequence[str] | None = None, scopes: Sequence[str] | None = None,
+    def table(self, lang: str | None = None, flags: Sequence[str] | None = None, scopes: Sequence[str] | None = None,
               attributes: Sequence[str] | None = None) -> pd.DataFrame:
         """The findings for reading: rounded, labelled, every number of a group under 5 persons shown as "< 5"."""
+        lang = lang or self.lang
         f = self.findings
         keep = np.ones(len(f), bool)
         for col, wanted in (("flag", flags), ("scope", scopes), ("attribute", attributes)):
@@ -83,9 +88,10 @@ class AuditResult:
                 keep &= f[col].isin(list(wanted)).to_numpy()
         return display_table(f[keep], lang)
 
-    def overview(self, lang: str = "id") -> str:
+    def overview(self, lang: str | None = None) -> str:
         """What the audit covered, in one plain paragraph for the top of a page: period, persons at risk, promoted,
         audited and in the model, the attributes with their reference groups, scopes and tests (no machine names)."""
+        lang = lang or self.lang
         m, c = self.meta, self.meta.get("counts", {})
         attributes = ", ".join(
             text.t("audit_overview_attr", lang, attribute=text.attribute_label(a, lang),
@@ -98,18 +104,20 @@ class AuditResult:
                      n_tests=_n(c.get("n_tests"), lang))
         return out + (" " + self.window_line(lang) if self.window_line(lang) else "")
 
-    def window_line(self, lang: str = "id") -> str:
+    def window_line(self, lang: str | None = None) -> str:
         """The evidence window the audit rests on and its person-quarters, in one sentence ('' for a single quarter
         or a flat table)."""
+        lang = lang or self.lang
         m, c = self.meta, self.meta.get("counts", {})
         if not m.get("window") and (c.get("n_quarters") or 1) <= 1:
             return ""
         window = L.window_label(m["window"], lang) if m.get("window") else f"{c.get('n_quarters')}"
         return text.t("window.audit_line", lang, window=window, n_pq=_n(c.get("n_person_quarters"), lang))
 
-    def summary(self, lang: str = "id", top: int = 10) -> str:
+    def summary(self, lang: str | None = None, top: int = 10) -> str:
         """A plain-text summary: data, parameters, verdict counts and the findings that need reading, raw, within OPD
         and merit-adjusted side by side."""
+        lang = lang or self.lang
         m, c, th = self.meta, self.meta.get("counts", {}), self.params["thresholds"]
         refs = ", ".join(f"{a} ({text.label('reference', lang)} {r or '-'})" for a, r in self.params["references"].items())
         none_promoted = [text.t("caveats.no_promotion_at_all", lang)] if c.get("n_promoted") == 0 else []
@@ -137,8 +145,34 @@ class AuditResult:
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{k} {v}" for k, v in self.flags().items())
-        return f"<AuditResult: {len(self.findings)} findings ({counts})>"
+        counts = ", ".join(f"{flag_label(k, self.lang)} {_n(v, self.lang)}" for k, v in self.flags().items())
+        return f"<AuditResult: {text.t('api.audit_repr', self.lang, n=_n(len(self.findings), self.lang), counts=counts)}>"
+
+    def _repr_html_(self) -> str:
+        """The audit in a notebook: what it covered, its provenance, the verdict counts and the findings to read first
+        (at most 10; groups under 5 persons as "< 5"), in the result's language."""
+        from merit_lib.domain import display as D
+
+        lang = self.lang
+        counts = pd.DataFrame({text.label("flag_name", lang): [flag_label(k, lang) for k in self.flags().index],
+                               "n": [_n(v, lang) for v in self.flags()]})
+        worth = [f for f in FLAGS if f not in (NO_DISPARITY, INSUFFICIENT)]
+        rows = self.findings[self.findings["flag"].isin(worth)]
+        rows = rows.assign(_p=rows["scope"] != PROVINCE).sort_values(["_p", "p_adjusted"], kind="stable").head(10)
+        parts = [D.paragraph(self.overview(lang)), D.paragraph(D.provenance(self.meta, lang), small=True),
+                 D.table(counts)]
+        if len(rows):
+            cols = [_t(c, lang) for c in ("scope", "attribute", "group", "reference_group", "rate_group", "rate_reference",
+                                          "adjusted_odds_ratio", "flag", "direction")]
+            parts += [f"<h5>{D.esc(text.t('api.audit_read_first', lang))}</h5>", D.table(display_table(rows, lang)[cols])]
+        parts.append(D.paragraph(text.t("api.audit_more", lang), small=True))
+        title = text.label("audit_title", lang) + (f" — {L.period_label(self.meta['period'], lang)}"
+                                                   if self.meta.get("period") else "")
+        return D.block(title, parts)
+
+    def in_language(self, lang: str) -> AuditResult:
+        """The same audit, presented in `lang` (`id` or `en`)."""
+        return AuditResult(self.findings, self.params, self.meta, merit_gaps=self.merit_gaps, lang=L.language(lang))
 
     def to_dir(self, out: Path | str) -> Path:
         """Write findings.csv, merit_gaps.csv and audit_meta.json (parameters, data fingerprint, caveat counts) into
@@ -170,7 +204,9 @@ class AuditResult:
         if (path / "merit_gaps.csv").exists():
             gaps = pd.read_csv(path / "merit_gaps.csv", keep_default_na=False, na_values=[""],
                                dtype={c: "string" for c, t in GAP_COLUMNS.items() if t == "string"})
-        return cls(findings, meta["params"], {**_run_provenance(path), **meta["meta"]}, merit_gaps=gaps)
+        run = _run_provenance(path)
+        lang = L.language(run.pop("lang", None))
+        return cls(findings, meta["params"], {**run, **meta["meta"]}, merit_gaps=gaps, lang=lang)
 
 
 def _run_provenance(path: Path) -> dict[str, Any]:
@@ -180,7 +216,8 @@ def _run_provenance(path: Path) -> dict[str, Any]:
         return {}
     m = json.loads(run.read_text(encoding="utf-8"))
     return {k: v for k, v in {"period": m.get("period"), "data_fingerprint": m.get("fingerprint"),
-                              "rows_rejected": m.get("rows_rejected")}.items() if v is not None}
+                              "rows_rejected": m.get("rows_rejected"), "window": m.get("window"),
+                              "lang": m.get("lang")}.items() if v is not None}
 
 
 def _n(x: object, lang: str) -> str:

@@ -37,6 +37,8 @@ from merit_lib.analysis.model.schema import (
     _empty,
 )
 from merit_lib.analysis.stats import MIN_CELL, wilson
+from merit_lib.domain import language as L
+from merit_lib.domain import text
 
 # --------------------------------------------------------------------------- one fitted model
 
@@ -57,6 +59,8 @@ class ModelResult:
     params: pd.Series                   # log odds by design column
     result: object = field(default=None, repr=False)   # the statsmodels results object
     ame: Callable[[], pd.DataFrame] | None = field(default=None, repr=False)
+    lang: str = "id"                                     # the language of its display (set by fit_readiness)
+    labels: dict[str, str] = field(default_factory=dict, repr=False)   # term → its readable name
 
     @cached_property
     def marginal_effects(self) -> pd.DataFrame:
@@ -71,8 +75,26 @@ class ModelResult:
         return list(self.params.index)
 
     def __repr__(self) -> str:
-        return (f"<ModelResult {self.name} ({self.method}): n={self.n}, events={self.n_events}, EPV={self.epv:.1f}, "
-                f"AUC={self.auc:.3f}>")
+        w = {k: v[self.lang] for k, v in text.MODEL_WORDS.items()}
+        return (f"<ModelResult {self.name} ({text.MODEL_METHODS[self.method][self.lang].format(scope='OPD')}): "
+                f"{w['n']} {L.number(self.n, self.lang)}, {w['events']} {L.number(self.n_events, self.lang)}, "
+                f"EPV {L.number(self.epv, self.lang, 1)}, AUC {L.number(self.auc, self.lang, 3)}>")
+
+    def _repr_html_(self) -> str:
+        """The model in a notebook: method, sample, EPV, AUC and its odds ratios with readable terms."""
+        from merit_lib.domain import display as D
+
+        lang, w = self.lang, {k: v[self.lang] for k, v in text.MODEL_WORDS.items()}
+        tidy = self.tidy[self.tidy["term"] != "Intercept"]
+        rows = pd.DataFrame({text.t("api.term", lang): [self.labels.get(t) or text.term_label(t, lang) for t in tidy["term"]],
+                             "OR": [L.number(v, lang, 2) for v in tidy["odds_ratio"]],
+                             w["ci"]: [f"{L.number(a, lang, 2)} – {L.number(b, lang, 2)}" if a == a else "–"
+                                       for a, b in zip(tidy["ci_low"], tidy["ci_high"])],
+                             "p": [L.p_value(v, lang) for v in tidy["p_value"]]})
+        head = (f"{text.MODEL_METHODS[self.method][lang].format(scope='OPD')} — {w['n']} {L.number(self.n, lang)}, "
+                f"{w['events']} {L.number(self.n_events, lang)}, EPV {L.number(self.epv, lang, 1)}, "
+                f"AUC {L.number(self.auc, lang, 3)}")
+        return D.block(text.term_label(self.name, lang), [D.paragraph(head), D.table(rows)])
 
 
 def auc(y: np.ndarray, p: np.ndarray) -> float:

@@ -32,16 +32,21 @@ def with_quarter(frame: pd.DataFrame, roles: Roles) -> Roles:
 
 
 def fit_readiness(frame: pd.DataFrame, roles: Roles = ASN, controls: list[str] | tuple[str, ...] | str | None = None,
-                  lang: str = "id") -> ReadinessModels:
+                  lang: str | None = None) -> ReadinessModels:
     """Fit `logit`, `logit_interaksi` and `gee` on the at-risk rows with complete data (person-quarters of the evidence
     window: the quarter enters as a control, `with_quarter`; standard errors are clustered by OPD, which holds each
     person's repeated rows).
 
     Controls empty for most at-risk rows and control levels whose outcome is perfectly predicted are left out first
     (see the module docstring); `out.roles` holds the controls actually used. `controls` (a list, or a comma-separated
-    text as on the command line) replaces the roles' controls."""
-    if lang not in text.LANGS:
+    text as on the command line) replaces the roles' controls. `lang`: the language of its notes and displays (default:
+    the frame's, from its extract; else Indonesian). The result carries the frame's provenance (`context`)."""
+    from merit_lib.analysis import door
+
+    frame = door.require_frame(frame, "fit_readiness")
+    if lang is not None and lang not in text.LANGS:
         raise ValueError(f"lang harus salah satu dari {', '.join(text.LANGS)}")
+    lang = door.lang_of(frame, lang)
     if isinstance(controls, str):
         controls = [c.strip() for c in controls.split(",") if c.strip()]
     if controls is not None:
@@ -55,12 +60,13 @@ def fit_readiness(frame: pd.DataFrame, roles: Roles = ASN, controls: list[str] |
     n_at_risk, n_events = int(at_risk.sum()), int(s.y.sum())
     out = ReadinessModels(roles=roles, lang=lang, models={}, missing=missing, index=frame.index,
                           sample={"n_frame": len(frame), "n_at_risk": n_at_risk, "n_complete": s.n_complete,
-                                  "n_model": len(rows), "n_events": n_events})
+                                  "n_model": len(rows), "n_events": n_events},
+                          context={k: v for k, v in door.context(frame).items() if k != "lang"})
     out.note_list += _sample_notes(missing, roles, n_at_risk, s.n_complete, len(rows), n_events) + s.notes
     empty = _empty_sample_note(s)
     if empty is not None:
         out.note_list.append(empty)
-        return out
+        return _finish(out)
     d, notes = _design(frame, roles, rows)
     out.design, out.sample["n_groups"] = d, d.n_groups
     out.note_list += notes
@@ -78,11 +84,19 @@ def fit_readiness(frame: pd.DataFrame, roles: Roles = ASN, controls: list[str] |
     out.note_list += notes + _interaction_notes(out.models, d)
     if logit.method == "ridge":
         out.note_list.append(Note("gee_skipped", {"reason": Note("gee_penalized")}))
-        return out
+        return _finish(out)
     gee, notes = _fit_gee(d, d.main_columns(), logit.params, roles.scope)
     if gee is not None:
         out.models["gee"] = gee
     out.note_list += notes
+    return _finish(out)
+
+
+def _finish(out: ReadinessModels) -> ReadinessModels:
+    """Each model speaks the result's language and knows its terms' readable names (for its own display)."""
+    for m in out.models.values():
+        m.lang = out.lang
+        m.labels = {t: out.term_label(t) for t in m.tidy["term"]}
     return out
 
 

@@ -45,6 +45,8 @@ class ReadinessModels:
     index: pd.Index                     # the frame's index
     note_list: list[Note] = field(default_factory=list)
     design: _Design | None = field(default=None, repr=False)
+    #: what the frame carried (period, window, data fingerprint, rejected rows: `analysis.door.context`)
+    context: dict = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> ModelResult:
         return self.models[name]
@@ -96,12 +98,40 @@ class ReadinessModels:
         labels = {self.design.label(c) for c in self.design.interactions}
         return m.tidy[m.tidy["term"].isin(labels)].reset_index(drop=True)
 
+    def term_label(self, term: str, lang: str | None = None) -> str:
+        """A model term as a reader names it: `C(level_awal)[T.Fungsional]` → "Fungsional (dibanding Administrator)"
+        (the reference level from the design), `kompetensi:kinerja` → "kompetensi × kinerja"."""
+        return readable_term(term, lang or self.lang, self.design)
+
+    def table(self, model: str = "logit", lang: str | None = None) -> pd.DataFrame:
+        """One model's odds ratios for reading: readable terms, OR, its 95 % CI and p in the language's format (the
+        intercept left out); `coefficients` keeps the raw terms for tables and tools."""
+        lang = lang or self.lang
+        w = {k: v[lang] for k, v in _WORDS.items()}
+        m = self.models.get(model)
+        if m is None:
+            raise KeyError(text.t("api.no_model", lang, model=model, models=", ".join(self.models) or "–"))
+        tidy = m.tidy[m.tidy["term"] != "Intercept"]
+        return pd.DataFrame({text.t("api.term", lang): [self.term_label(t, lang) for t in tidy["term"]],
+                             "OR": [L.number(v, lang, 2) for v in tidy["odds_ratio"]],
+                             w["ci"]: [f"{L.number(a, lang, 2)} – {L.number(b, lang, 2)}" if a == a else "–"
+                                       for a, b in zip(tidy["ci_low"], tidy["ci_high"])],
+                             "p": [L.p_value(v, lang) for v in tidy["p_value"]]})
+
     def summary(self, lang: str | None = None) -> str:
         """A text summary: the sample, each model's table with n, events, EPV and AUC, and the notes."""
         lang = lang or self.lang
         w = {k: v[lang] for k, v in _WORDS.items()}
         r = self.roles
-        lines = [f"{w['title']}: {r.outcome} ~ {', '.join(r.merit)} | {w['controls']}: {', '.join(r.controls) or '—'}", ""]
+        def names(cols: tuple[str, ...]) -> str:
+            return ", ".join(text.term_label(c, lang) for c in cols) or "—"
+
+        lines = [f"{w['title']}: {text.term_label(r.outcome, lang)} ~ {names(r.merit)} | {w['controls']}: {names(r.controls)}"]
+        if self.context.get("data_fingerprint") or self.context.get("period"):
+            from merit_lib.domain.display import provenance
+
+            lines.append(provenance(self.context, lang))
+        lines.append("")
         if not self.models:
             lines.append(w["none"])
         for name, m in self.models.items():
@@ -109,7 +139,8 @@ class ReadinessModels:
             lines.append(f"[{name}] {method} — {w['n']} {L.number(m.n, lang, 0)}, {w['events']} "
                          f"{L.number(m.n_events, lang, 0)}, EPV {L.number(m.epv, lang, 1)}, "
                          f"AUC {L.number(m.auc, lang, 3)}")
-            lines.append(_table_text(m.tidy, lang, w["ci"]))
+            lines.append(_table_text(m.tidy.assign(term=[self.term_label(t, lang) for t in m.tidy["term"]]), lang,
+                                     w["ci"]))
             lines.append("")
         lines.append(w["notes"] + ":")
         lines += [f"- {n}" for n in self.notes_in(lang)]
@@ -117,6 +148,33 @@ class ReadinessModels:
 
     def __repr__(self) -> str:
         return self.summary()
+
+    def _repr_html_(self) -> str:
+        """The models in a notebook: provenance, each model's sample, EPV and AUC, the main model's odds ratios with
+        readable terms, and the notes, in the object's language."""
+        from merit_lib.domain import display as D
+
+        lang = self.lang
+        w = {k: v[lang] for k, v in _WORDS.items()}
+        parts = [D.paragraph(D.provenance(self.context, lang), small=True)]
+        if not self.models:
+            parts.append(D.paragraph(w["none"]))
+        else:
+            overview = pd.DataFrame({
+                text.t("api.model", lang): [text.term_label(n, lang) for n in self.models],
+                text.t("api.method", lang): [text.MODEL_METHODS[m.method][lang].format(scope=self.roles.scope)
+                                             for m in self.models.values()],
+                w["n"]: [L.number(m.n, lang) for m in self.models.values()],
+                w["events"]: [L.number(m.n_events, lang) for m in self.models.values()],
+                "EPV": [L.number(m.epv, lang, 1) for m in self.models.values()],
+                "AUC": [L.number(m.auc, lang, 3) for m in self.models.values()]})
+            first = "logit" if "logit" in self.models else next(iter(self.models))
+            parts += [D.table(overview), f"<h5>{D.esc(text.term_label(first, lang))}</h5>", D.table(self.table(first, lang))]
+        notes = self.notes_in(lang)
+        if notes:
+            parts.append("<ul>" + "".join(f"<li>{D.esc(n)}</li>" for n in notes) + "</ul>")
+        parts.append(D.paragraph(text.t("api.models_more", lang), small=True))
+        return D.block(w["title"], parts)
 
     def reading(self, lang: str | None = None, model: str = "logit") -> list[str]:
         """A plain-language reading of the main model: each merit measure, the interaction, AUC, calibration, and limits."""
@@ -193,6 +251,22 @@ def _table_text(tidy: pd.DataFrame, lang: str, ci_word: str) -> str:
                                 for a, b in zip(tidy["ci_low"], tidy["ci_high"])],
                       "p": [L.p_value(v, lang) for v in tidy["p_value"]]})
     return t.to_string(index=False)
+
+
+_TREATMENT = re.compile(r"C\((\w+)(?:,\s*Treatment\((['\"]?)(.*?)\2\))?\)\[T\.(.*)\]")
+
+
+def readable_term(term: str, lang: str = "id", design: _Design | None = None) -> str:
+    """A model term as a reader names it (`text.term_label`), the reference level of a categorical term from the design
+    (or from its `Treatment(...)`), each side of an interaction read alike."""
+    if ":" in term:
+        return " × ".join(readable_term(part, lang, design) for part in term.split(":"))
+    m = _TREATMENT.fullmatch(term)
+    if m is None:
+        return text.term_label(term, lang)
+    column, given, level = m.group(1), m.group(3), m.group(4)
+    reference = given or (design.reference(column) if design is not None else "")
+    return text.term_label(f"C({column})[T.{level}]", lang, reference or None)
 
 
 def split_term(term: str) -> tuple[str, str | None]:
