@@ -7,7 +7,7 @@ integer ≥ 0, and that it is hidden (the marker; the attacker does not need to 
 `reasons=True` also believes the old reason words: «sel < 5» = 1–4, «total < 5» = 0). It knows how the tables are made:
 a PROVINSI row is the sum of the OPD rows; each OPD's row of a breakdown sums to its public total (staff, persons at
 risk, promotions, persons at risk in the audit); promoted ≤ persons; a findings row exists only for a group with someone
-in it; promotions by post are the level table's promotions; each attribute's promoted persons of a scope (and those
+in it; promotions by start level are the level table's promotions at the level that start aims at; each attribute's promoted persons of a scope (and those
 of them ever in the talent pool) are the same persons. A count over the evidence window is the sum of its quarters' counts (promotions, those passing
 someone over, from the talent pool, meeting every requirement; promoted persons by an attribute a person keeps), and the
 ledger gives every quarter's promotions per OPD: two folders one quarter apart then tie their cells quarter by quarter.
@@ -41,6 +41,9 @@ GRIDS = {"talent_box": (["kotak"], []), "readiness": (["kesiapan"], []), "checks
 #: ledger and the validation counts are public by design (DESIGN §5), the coefficients and trend hold no counts
 KNOWN = {*GRIDS, "compliance", "bypassed_by_level", "findings", "merit_gaps", "promotions_ledger", "validation",
          "model_coefficients", "trend", "tier_sensitivity"}
+#: the level a promotion counts at in the level table: the one its start level aims at (DESIGN §6)
+AIMS = {"Pelaksana": "Pengawas", "Fungsional": "Pengawas", "Pelaksana/Fungsional": "Pengawas",
+        "Pengawas": "Administrator", "Administrator": "JPT Pratama"}
 #: attributes a person keeps from quarter to quarter: their promoted counts add up over the quarters of a window
 STABLE = ("jenis_kelamin", "agama", "status_kepegawaian")
 
@@ -515,10 +518,28 @@ class Attacker:
     def _levels_and_compliance(self, f: Folder) -> None:
         comp = f.comp
         lv = f.tables.get("bypassed_by_level", pd.DataFrame())
-        promo_post: dict[tuple[str, str], Lin] = defaultdict(Lin)
+        # the level table counts a promotion at the level its start level aims at (not the post reached); where the
+        # extract knows JF jenjang (run facts), a Fungsional aims at its jenjang's level, which no table shows: its
+        # promotions of a quarter go to the levels by unknown shares
+        split = bool(f.meta.get("jf_jenjang", True))
+        levels = sorted({_key(x) for x in lv["level_tujuan"]}) if len(lv) else []
+        by_quarter: dict[tuple[str, str, str], Lin] = defaultdict(Lin)      # (quarter, opd, level aimed at)
+        jf: dict[tuple[str, str], Lin] = defaultdict(Lin)
         for key, i in list(self.m.index.items()):
             if key[0] == "q" and key[1] in f.quarters and key[2] == "promotions" and key[3] != PROVINCE:
-                promo_post[(key[3], key[5])] = promo_post[(key[3], key[5])] + Lin({i: 1.0})
+                if split and key[4] == "Fungsional":
+                    jf[(key[1], key[3])] = jf[(key[1], key[3])] + Lin({i: 1.0})
+                elif key[4] in AIMS:
+                    k = (key[1], key[3], AIMS[key[4]])
+                    by_quarter[k] = by_quarter[k] + Lin({i: 1.0})
+        for (q, o), promoted in jf.items():
+            shares = [self.m.unknown(("q", q, "jf_aims", o, level)) for level in levels]
+            for level, x in zip(levels, shares):
+                by_quarter[(q, o, level)] = by_quarter[(q, o, level)] + x
+            self.m.at_most(total(shares), promoted)            # the highest jenjang aims at no level of the table
+        promo_post: dict[tuple[str, str], Lin] = defaultdict(Lin)
+        for (_q, o, level), x in by_quarter.items():
+            promo_post[(o, level)] = promo_post[(o, level)] + x
         mel: dict[str, Lin] = defaultdict(Lin)
         byp: dict[str, Lin] = defaultdict(Lin)
         prov_mel, prov_byp = defaultdict(Lin), defaultdict(Lin)
@@ -546,8 +567,7 @@ class Attacker:
                     k = ("q", q, "by_level", s, level, "mel")
                     if k in self.m.index:
                         m_q = Lin({self.m.index[k]: 1.0})
-                        p_q = total(Lin({i: 1.0}) for key, i in self.m.index.items() if key[0] == "q" and key[1] == q
-                                    and key[2] == "promotions" and key[3] == s and key[5] == level)
+                        p_q = by_quarter.get((q, s, level), Lin())
                         self.m.at_most(m_q, p_q)
                         # none (or all) of the window's promotions to this level passed someone over: told of each
                         one_way = _num(r["n_promosi_melangkahi"]) in (0.0, v)
