@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlite_dump import dump
 
 from merit_lib.data import register as R
 from merit_lib.data.register import Observation, Register, RegisterError, follow_up_rates
@@ -37,14 +38,6 @@ def obs(key: tuple[str, ...], seen: bool, value: float = 0.5) -> Observation:
 def record(reg: Register, period: str, seen: dict[tuple, bool], **kw) -> R.Recorded:
     with reg.writing("test") as w:
         return w.record(period, [obs(k, s) for k, s in seen.items()], window=4, fingerprint="f", **kw)
-
-
-def dump(path: Path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return "\n".join(conn.iterdump())
-    finally:
-        conn.close()
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 
 import openpyxl
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlite_dump import dump
 
 from merit_lib.cli import main
 from merit_lib.data.register import Observation, Register
@@ -34,14 +34,6 @@ RULE = Observation("syarat", "DINDIKBUD", rule="promosi_melangkahi", seen=True, 
 MOVE = Observation("rotasi", "INSP", rule="perlu_alasan", seen=True, evidence={"n": 1})
 ALL = (FAIR, COMP, TIER, RULE, MOVE)
 EDITABLE = ("response", "action", "deadline", "follow_up", "reviewer")
-
-
-def dump(path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return "\n".join(conn.iterdump())
-    finally:
-        conn.close()
 
 
 @pytest.fixture

@@ -161,12 +161,22 @@ def write_produced(path: Path | str, produce: Any) -> Path:
     return _door(Path(path), produce)
 
 
+#: the longest sheet name Excel accepts
+SHEET_NAME_MAX = 31
+
+
+def sheet_title(name: str) -> str:
+    """The name `write_excel` gives the sheet of `name`: made safe, cut to Excel's `SHEET_NAME_MAX` characters."""
+    return safe_name(name)[:SHEET_NAME_MAX]
+
+
 def write_excel(sheets: Mapping[str, pd.DataFrame], path: Path | str, style: Any = None) -> Path:
-    """An .xlsx workbook, one sheet per table (text cells neutralised); `style(worksheet, table)` formats each sheet."""
+    """An .xlsx workbook, one sheet per table (text cells neutralised; sheet names by `sheet_title`); `style(worksheet,
+    table)` formats each sheet."""
     def write(p: Path) -> None:
         with pd.ExcelWriter(p, engine="openpyxl") as xl:
             for name, table in sheets.items():
-                sheet = safe_name(name)[:31]
+                sheet = sheet_title(name)
                 neutralise_frame(table).to_excel(xl, sheet_name=sheet, index=False)
                 if style is not None:
                     style(xl.sheets[sheet], table)

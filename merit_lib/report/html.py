@@ -153,7 +153,7 @@ def write_assets(stage: Path) -> Path:
 def finish_page(html: str, fallback: str, lang: str = "id") -> str:
     """The last touches nbconvert cannot make: every image gets alt text (the figure's own title when the kernel gave
     one, else its section heading, numbered when a section holds several figures, else `fallback`) and its own width
-    (for the phone's minimum scale), the first `<h2>` stays under the page title in print, and every table scrolls
+    (for the phone's minimum scale), and every table scrolls
     sideways inside its own box (first column fixed); a table of WIDE_COLUMNS or more is set smaller on screen and, in
     print, becomes a list of name: value (KEY_VALUE_ROWS rows or fewer) or a line saying where it is complete."""
     from bs4 import BeautifulSoup
@@ -172,9 +172,6 @@ def finish_page(html: str, fallback: str, lang: str = "id") -> str:
         width = png_width(str(el.get("src") or ""))
         if width:
             el["style"] = f"--w: {width}px"
-    first = next((h for h in soup.find_all("h2") if h.find_parent("header") is None), None)
-    if first is not None:
-        first["class"] = [*first.get("class", []), "merit-first"]
     for table in soup.find_all("table"):
         if table.find_parent(class_="scroll-x") is None:
             table.wrap(soup.new_tag("div", attrs={"class": "scroll-x"}))

@@ -23,7 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from merit_lib.data.sink import safe_name, write_excel
+from merit_lib.data.sink import sheet_title, write_excel
 from merit_lib.domain import followup, text
 from merit_lib.domain.language import language, number, period_label
 from merit_lib.domain.text import COLUMN_HELP, COLUMNS, SHEET_FOOTER, SHEET_HELP, SHEET_NAMES, column
@@ -122,7 +122,7 @@ def _headed(t: pd.DataFrame, name: str, lang: str) -> pd.DataFrame:
 
 def sheet_name(table: str, lang: str = "id") -> str:
     """The sheet that holds a published table, in the workbook's language (its CSV name where the catalogue has none)."""
-    return safe_name(SHEET_NAMES.get(table, {}).get(language(lang), table))[:31]
+    return sheet_title(SHEET_NAMES.get(table, {}).get(language(lang), table))
 
 
 def about(tables: Mapping[str, pd.DataFrame], lang: str = "id") -> pd.DataFrame:
