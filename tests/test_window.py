@@ -259,7 +259,12 @@ def test_the_same_holds_on_an_independently_made_extract_with_a_past():
     findings, comp = out[4]
     assert int((comp["tier"] != codes.TIER_NOT_RATED).sum()) >= 30
     testable = {w: int((f["flag"] != "insufficient data").sum()) for w, (f, _) in out.items()}
-    assert testable[4] >= 2.5 * testable[1]          # measured 13 against 5 (the default world: 16 against 5)
+    # issue 20 asks for 3×; this extract honestly supports 2.5×: measured 13 against 5 (2.6×) at seed 1, and over seeds
+    # 1–10 a median of 2.5× (2.0–3.25×, ≥ 3× in 3 of 10; benchmarks/bench_detectable.py). The rule of row 1 counts
+    # persons and is not too strict for the person-quarter test (docs/window.md, "Detectability"): most untested
+    # findings are groups of about 12 persons with 2 promoted in OPDs of 40–60 staff (detectable OR > 10 for 129 of the
+    # 159), which no window of a year makes testable. The default world: 16 against 5.
+    assert testable[4] >= 2.5 * testable[1]
     flagged = findings[findings["flag"] == "disparity"]
     planted = flagged[(flagged["scope"] == truth["penalty_opd"]) & (flagged["attribute"] == "jenis_kelamin")]
     # the penalty is at equal merit: the adjusted side is lower; `direction` is the raw side (issue 21), which a penalty
@@ -268,7 +273,11 @@ def test_the_same_holds_on_an_independently_made_extract_with_a_past():
     assert (planted["aor_ci_high"] < 1).all()
     raw_side = np.where(planted["rate_group"] < planted["rate_reference"], "lower", "higher")
     assert (planted["direction"].to_numpy(str) == raw_side).all()
-    # nothing flagged outside the OPD that carries the penalty (measured: one age band there too, 1 of 13 tests)
+    # nothing flagged outside the OPD that carries the penalty. One age band there is flagged too (< 30 against 40–49,
+    # adjusted OR 3.27, 1.35–7.91, 12 of 47 persons promoted): a false flag, not a consequence of the penalty (men are
+    # 45 % of the band and 44 % of the reference, and holding gender moves the OR only to 2.84, still flagged); it comes
+    # from years in level, the generator's eligibility rule (≥ 4 years), which the age model does not hold (holding it
+    # and gender: 2.21, 0.75–6.52). It is the only age flag in seeds 1–10 (docs/window.md).
     assert (flagged["scope"] == truth["penalty_opd"]).all()
     points = funnel_points(comp)
     ignoring = points[(points["opd_kode"] == truth["ignore_merit_opd"])
@@ -331,3 +340,44 @@ def test_any_person_quarter_shape_counts_every_person_once(quarters, opds, drop_
         assert prov["pq_group"].sum() + prov["pq_reference"].iloc[0] == len(at_risk)
     assert result.meta["counts"]["n_audited"] == len(people)
     assert result.meta["counts"]["n_person_quarters"] == len(at_risk)
+
+
+@settings(max_examples=40, deadline=None)
+@given(sizes=st.lists(st.tuples(st.integers(1, 4), st.booleans(), st.booleans()), min_size=4, max_size=80),
+       extra=st.integers(0, 3))
+def test_the_detectability_gate_counts_persons_however_many_quarters_they_are_at_risk(sizes, extra):
+    """Row 1 of the decision table counts persons (promoted in any quarter of the window), never person-quarters: a
+    person-quarter count credited power the tests do not have (docs/window.md, "Detectability"; measured by
+    benchmarks/bench_detectable.py). Adding quarters at risk without a promotion leaves the gate where it was."""
+    from merit_lib.analysis.fairness import raw
+    from merit_lib.analysis.fairness.population import persons
+    from merit_lib.analysis.fairness.schema import AuditParams
+
+    rows = []
+    for i, (quarters, women, promoted) in enumerate(sizes):
+        for q in range(quarters):
+            rows.append({"_id": f"p{i}", "_t": f"2025Q{q + 1}", "_scope": "X", "_q": 0.0,
+                         "_y": float(promoted and q == quarters - 1), "g": "P" if women else "L"})
+    pop = pd.DataFrame(rows).astype({"_id": "string", "_t": "string", "_scope": "string", "g": "string"})
+    longer = pd.concat([pop, *[pop.drop_duplicates("_id").assign(_t=f"2024Q{k + 1}", _y=0.0) for k in range(extra)]],
+                       ignore_index=True)
+    params = AuditParams()
+
+    def gate(p: pd.DataFrame) -> pd.DataFrame:
+        c = raw.raw_statistics(raw.cells(persons(p, by_scope=True), persons(p, by_scope=False), "g", "L"), params)
+        return c.assign(reason=raw.insufficient(c, params)).set_index("scope")
+
+    by_person = pd.DataFrame(sizes, columns=["quarters", "women", "promoted"])
+    women, men = by_person[by_person["women"]], by_person[~by_person["women"]]
+    for p in (pop, longer):
+        c = gate(p)
+        if women.empty or men.empty:
+            assert c.empty or (c["n_reference"] == 0).all() or (c["n_group"] == 0).all()
+            continue
+        r = c.loc["X"]
+        assert (r["n_group"], r["promoted_group"]) == (len(women), women["promoted"].sum())
+        assert (r["n_reference"], r["promoted_reference"]) == (len(men), men["promoted"].sum())
+        expected = raw.detectable_odds_ratio(women["promoted"].sum(), len(women), men["promoted"].sum(), len(men),
+                                             params.alpha, params.power)
+        assert np.isclose(r["detectable_odds_ratio"], expected) or (np.isinf(expected) and np.isinf(r["detectable_odds_ratio"]))
+    assert gate(pop)["reason"].tolist() == gate(longer)["reason"].tolist()
