@@ -38,8 +38,8 @@ ONE_OFF = Disparity("RSUDBTN", "jenis_kelamin", "P", 40.0, ("2024Q3",))     # on
 OPDS = [PERSISTENT.opd, ONE_OFF.opd]
 ACTION = "- Tinjau ulang penilaian promosi; =laporkan ke Inspektorat"     # formula-like: neutralised, shown as typed
 REVIEWER = "Auditor Inspektorat Satu"
-#: the year (five whole reports of the full-size extract, minutes) is the slow tier (`make test-slow`, CI); the register's
-#: door, its runs at once and a run killed half way stay in `make test` below, on small extracts
+#: the year (five whole reports of the full-size extract, minutes) is the slow tier (`make test-slow`, CI), and so are the
+#: runs at once; the register's door, a quarter without promotions and a run killed half way stay in `make test`
 YEAR = pytest.mark.slow
 
 
@@ -353,6 +353,7 @@ def _wait(condition, procs, timeout=600.0) -> None:
         time.sleep(0.05)
 
 
+@pytest.mark.slow      # three whole runs at once (minutes): make test-slow, CI
 def test_two_runs_and_an_import_at_once_never_corrupt_the_register(small, tmp_path, capsys):
     data, code = small
     reports = tmp_path / "reports"
