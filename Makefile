@@ -11,7 +11,7 @@ PORT ?= 8888
 # test workers (pytest-xdist): one per core; WORKERS=0 runs the suite in one process
 WORKERS ?= auto
 
-.PHONY: setup hooks report test quick lint lab screenshots clean lock
+.PHONY: setup hooks report test test-slow test-all quick lint lab screenshots clean lock
 
 # the tested versions from the lock, then this package itself (its ranges are in pyproject.toml)
 $(STAMP): pyproject.toml $(LOCK) $(ACRO_LOCK)
@@ -43,12 +43,22 @@ report: $(STAMP) $(DATA)/pegawai.csv
 lint: $(STAMP)
 	$(BIN)/ruff check merit_lib tests benchmarks
 
-# every tier (fuzz, package, browser included; CI runs this), on parallel workers (pytest-xdist), a test file per worker
-# at a time (`--dist loadfile`: a file's fixtures are made once, a notebook's cells stay in order in one kernel)
+# ruff, then the fast tier: every test not marked `slow` or `browser`, and the notebooks under nbval, on parallel
+# workers (pytest-xdist), a test file per worker at a time (`--dist loadfile`: a file's fixtures are made once, a
+# notebook's cells stay in order in one kernel); the reports several files read are built once (tests/conftest.py)
 test: $(STAMP) lint
-	$(BIN)/python -m pytest tests --nbval-lax notebooks -p no:cacheprovider -n $(WORKERS) --dist loadfile
+	$(BIN)/python -m pytest tests --nbval-lax notebooks -p no:cacheprovider -n $(WORKERS) --dist loadfile -m "not slow and not browser"
 
-# while working: every tier but the slow ones (marked `slow` and `browser` in tests/; `make test` runs them)
+# the slow tiers `make test` leaves out: `slow` (whole-report fuzz and property tests, the installed wheel) and `browser`
+# (pages and PDFs in headless Chromium; skipped, said once in the summary, where Chromium is absent). CI runs this
+# after `make test`, always (.ci/run)
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest tests -p no:cacheprovider -n $(WORKERS) --dist loadfile -m "slow or browser"
+
+# every tier: what CI runs
+test-all: test test-slow
+
+# while working: the fast tier's tests without ruff and the notebooks
 quick: $(STAMP)
 	$(BIN)/python -m pytest tests -p no:cacheprovider -n $(WORKERS) --dist loadfile -m "not slow and not browser"
 

@@ -1,11 +1,12 @@
-"""How long the test suite takes, as `make test` runs it, and which tests take longest.
+"""How long the test suite takes, run as `make test` (or `make test-slow`, `make test-all`) runs it, and what is slowest.
 
-Runs pytest on the whole suite (tests and the notebooks under nbval) with `--workers` parallel workers (0: one
-process, as before pytest-xdist), and prints the wall time, the load average before and after (the machine may be
-shared: a figure under load is not a quiet machine's) and the `--top` slowest setups and calls.
+Runs the Makefile's target with `--workers` parallel workers (0: one process) and pytest's `--durations` added
+(PYTEST_ADDOPTS), and prints the wall time, the CPU time of everything it started (user and system: on a shared
+machine the wall time rises with the load, the CPU time much less), the load average before and after (a figure under
+load is not a quiet machine's), the outcome line and the `--top` slowest setups and calls.
 
-Run: .venv/bin/python benchmarks/bench_suite.py [--workers auto] [--top 30] [-m "not slow and not browser"]
-A whole run takes minutes (the issue's target: `make test` within 5 minutes on a quiet 2-core machine).
+Run: .venv/bin/python benchmarks/bench_suite.py [--target test|test-slow|test-all] [--workers auto] [--top 30]
+A run takes minutes (the issue's target: `make test` within 5 minutes on a quiet 2-core machine).
 """
 
 from __future__ import annotations
@@ -13,41 +14,46 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+TARGETS = ("test", "test-slow", "test-all")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--target", default="test", choices=TARGETS, help="the Makefile target to time (default: test)")
     ap.add_argument("--workers", default="auto", help="pytest-xdist workers (0: one process)")
     ap.add_argument("--top", type=int, default=30, help="how many of the slowest setups and calls to print")
-    ap.add_argument("-m", dest="marks", default=None, help="a marker expression (default: every tier, as make test)")
     args = ap.parse_args()
 
-    cmd = [sys.executable, "-m", "pytest", "tests", "--nbval-lax", "notebooks", "-p", "no:cacheprovider", "-q",
-           f"--durations={args.top}"]
-    if args.workers != "0":
-        cmd += ["-n", args.workers, "--dist", "loadfile"]
-    if args.marks:
-        cmd += ["-m", args.marks]
-    before = os.getloadavg()
+    env = {**os.environ, "PYTEST_ADDOPTS": f"{os.environ.get('PYTEST_ADDOPTS', '')} --durations={args.top}".strip()}
+    cmd = ["make", "--no-print-directory", args.target, f"WORKERS={args.workers}"]
+    before, usage = os.getloadavg(), resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
     wall = time.perf_counter() - start
-    after = os.getloadavg()
+    after, used = os.getloadavg(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    user, system = used.ru_utime - usage.ru_utime, used.ru_stime - usage.ru_stime
     lines = done.stdout.splitlines()
-    slow = [ln for ln in lines if re.match(r"^\s*\d+\.\d+s (setup|call|teardown) ", ln)]
-    outcome = next((ln for ln in reversed(lines) if re.search(r"\d+ (passed|failed)", ln)), "(no summary line)")
-    print(f"workers {args.workers}, cores {os.cpu_count()}; load average before {before[0]:.2f} {before[1]:.2f}, "
-          f"after {after[0]:.2f} {after[1]:.2f}")
-    print(f"wall time {wall:.0f} s ({wall / 60:.1f} min): {outcome.strip('= ')}")
+    slow = sorted((ln.strip() for ln in lines if re.match(r"^\s*\d+\.\d+s (setup|call|teardown) ", ln)),
+                  key=lambda ln: -float(ln.split("s ", 1)[0]))[: args.top]
+    outcomes = [ln.strip("= ") for ln in lines if re.search(r"\d+ (passed|failed|error)", ln) and " in " in ln]
+    print(f"make {args.target}: workers {args.workers}, cores {os.cpu_count()}; load average before {before[0]:.2f} "
+          f"{before[1]:.2f} {before[2]:.2f}, after {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}")
+    print(f"wall {wall:.0f} s ({wall / 60:.1f} min); CPU user {user:.0f} s ({user / 60:.1f} min), system {system:.0f} s; "
+          f"exit {done.returncode}")
+    for outcome in outcomes or ["(no summary line)"]:
+        print(f"  {outcome}")
     print(f"the {len(slow)} slowest:")
     for ln in slow:
-        print("  " + ln.strip())
+        print("  " + ln)
+    if done.returncode:
+        print(done.stdout[-3000:], done.stderr[-3000:], sep="\n", file=sys.stderr)
     return done.returncode
 
 

@@ -177,6 +177,7 @@ def test_hook_passes_on_the_repository(hook_id, repo_files, repo_copy):
     assert p.returncode == 0, f"{hook_id} on {len(files)} files: {_said(p)}"
 
 
+@pytest.mark.slow      # every hook over every file once more (the hooks one by one stay in make test)
 @pytest.mark.skipif(not _git(), reason="git is not installed")
 def test_pre_commit_run_all_files_offline(tmp_path, repo_files):
     """`pre-commit run --all-files` on a git copy of the repository: every hook runs (none skipped) and passes."""

@@ -312,23 +312,10 @@ def _sheets(path: Path, names: set[str]) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory):
-    """A small synthetic extract rendered twice, two OPD pages each: in Indonesian (default) and with --lang en."""
-    from merit_lib.cli import main
-    from merit_lib.synth import synthesize
-
-    root = tmp_path_factory.mktemp("lang")
-    s = synthesize(n=400, seed=3)
-    data = s.write(root / "data")
-    peg = s.tables["pegawai"]
-    codes_ = peg["opd_kode"].value_counts().index[:2].tolist()
-    out = {}
-    for lang in ("id", "en"):
-        out[lang] = root / lang / "2026Q1"
-        argv = ["report", "--data", str(data), "--period", "2026Q1", "--out", str(out[lang]), "--opd", *codes_,
-                "--workers", "1"] + (["--lang", "en"] if lang == "en" else [])
-        assert main(argv) == 0
-    return out, set(peg["opd_nama"].dropna().astype(str))
+def reports(small_report, small_report_en):
+    """A small synthetic extract rendered twice (conftest's shared reports, four OPD pages each): in Indonesian
+    (default) and with --lang en."""
+    return {"id": small_report["out"], "en": small_report_en["out"]}, set(small_report["names"])
 
 
 def test_an_english_report_has_no_indonesian_boilerplate(reports):

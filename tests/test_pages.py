@@ -256,18 +256,10 @@ MACHINE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b|C\(level_awal\)|logit_cluster|n_byp
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    from merit_lib.report.pipeline import run_report
-    from merit_lib.synth import synthesize
-
-    s = synthesize(n=400, seed=7)
-    data = s.write(tmp_path_factory.mktemp("data"))
-    sizes = s.tables["pegawai"]["opd_kode"].value_counts()
-    codes = [sizes.index[0], sizes.index[-1]]
-    out = tmp_path_factory.mktemp("rep") / PERIOD
-    result = run_report(data, PERIOD, out, opds=codes, workers=2, progress=False)
-    assert result.ok, [f.error for f in result.failures]
-    return out, codes
+def report(small_report):
+    """The shared small report (conftest: n=400, seed 7, four OPD pages), in Indonesian: (period folder, OPD codes)."""
+    assert small_report["out"].name == PERIOD
+    return small_report["out"], small_report["codes"]
 
 
 def test_opd_page_opens_with_the_verdict_box(report):
@@ -332,17 +324,9 @@ def test_audit_page_reads_without_machine_terms(report):
 
 
 @pytest.fixture(scope="module")
-def report_en(tmp_path_factory):
-    from merit_lib.report.pipeline import run_report
-    from merit_lib.synth import synthesize
-
-    s = synthesize(n=400, seed=7)
-    data = s.write(tmp_path_factory.mktemp("data_en"))
-    code = s.tables["pegawai"]["opd_kode"].value_counts().index[0]
-    out = tmp_path_factory.mktemp("rep_en") / PERIOD
-    result = run_report(data, PERIOD, out, lang="en", opds=[code], workers=2, progress=False)
-    assert result.ok, [f.error for f in result.failures]
-    return out
+def report_en(small_report_en):
+    """The same report with `--lang en` (conftest): its period folder."""
+    return small_report_en["out"]
 
 
 def test_english_audit_page_says_province_not_the_code(report_en):
@@ -482,18 +466,20 @@ def test_every_page_names_code_data_and_the_command_that_reproduces_it(report):
         assert python.endswith("ml.audit(frame)") == (name == "audit_keadilan") and (opd is None or f'== "{opd}"' in python)
 
 
-def test_the_trail_notebook_call_and_python_call_reproduce_the_page(report):
+def test_the_trail_notebook_call_and_python_call_reproduce_the_page(report, tmp_path):
     """The page's notebook, run as its trail says on the published tables, gives the page's verdict box again; the
     trail's Python calls give the published verdicts again."""
     import subprocess
     import sys
 
     import nbformat
+    from conftest import copy_report
 
     from merit_lib.analysis.fairness import AuditResult
     from merit_lib.report.pipeline import NOTEBOOKS
 
     out, codes = report
+    out = copy_report(out, tmp_path / "copy")        # the notebook is written beside the period folder: a copy of it
     code = codes[0]
     notebook = _blocks(_trail(out / "opd" / f"{code}.html"))[1]
     argv = notebook.replace("merit_lib/notebooks/", f"{NOTEBOOKS}/").split()

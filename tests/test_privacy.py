@@ -607,7 +607,8 @@ def page_tables(path: Path) -> list[pd.DataFrame]:
 
 @pytest.fixture(scope="module")
 def period(tmp_path_factory):
-    """A small-OPD extract rendered end to end by the command, and the full numbers it was computed from."""
+    """A small-OPD extract rendered end to end by the command (every table; the pages of its hostile OPDs and of a few
+    others), and the full numbers it was computed from."""
     from merit_lib.analysis import summaries
     from merit_lib.analysis.compliance import compliance
     from merit_lib.analysis.fairness import audit
@@ -619,8 +620,17 @@ def period(tmp_path_factory):
     data = tmp_path_factory.mktemp("data")
     write_tables(tables, data)
     out = tmp_path_factory.mktemp("reports") / PERIOD
+    # every table covers every OPD; the pages are those of the OPDs the shapes make hostile (the tiny ones, the one of
+    # men only) and the two largest and two smallest others (a page per OPD is the same template)
+    peg = tables["pegawai"]
+    sizes = peg["opd_kode"].value_counts()
+    men_only = peg.groupby("opd_kode")["jenis_kelamin"].agg(lambda g: set(g) == {"L"})
+    hostile = [c for c in sizes.index if str(c).startswith("KECIL") or men_only[c]]
+    others = [c for c in sizes.index if c not in hostile]
+    opds = hostile + others[:2] + others[-2:]
+    assert len([c for c in hostile if str(c).startswith("KECIL")]) == 3 and len(hostile) >= 4
     run = subprocess.run([sys.executable, "-m", "merit_lib.cli", "report", "--data", str(data), "--period", PERIOD,
-                          "--out", str(out)], capture_output=True, text=True, timeout=600)
+                          "--out", str(out), "--opd", *opds], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
     frame = analysis_frame(load_extract(data), PERIOD)
     findings = audit(frame).findings

@@ -38,6 +38,9 @@ ONE_OFF = Disparity("RSUDBTN", "jenis_kelamin", "P", 40.0, ("2024Q3",))     # on
 OPDS = [PERSISTENT.opd, ONE_OFF.opd]
 ACTION = "- Tinjau ulang penilaian promosi; =laporkan ke Inspektorat"     # formula-like: neutralised, shown as typed
 REVIEWER = "Auditor Inspektorat Satu"
+#: the year (five whole reports of the full-size extract, minutes) is the slow tier (`make test-slow`, CI), and so are the
+#: runs at once; the register's door, a quarter without promotions and a run killed half way stay in `make test`
+YEAR = pytest.mark.slow
 
 
 def dump(path: Path) -> str:
@@ -101,6 +104,7 @@ def year(tmp_path_factory):
                            persistent=persistent, one_off=one_off, truth=s.truth)
 
 
+@YEAR
 def test_the_persistent_disparity_recurs_with_its_history(year):
     with Register.open(year.register) as reg:
         assert reg.periods() == list(QUARTERS)
@@ -120,6 +124,7 @@ def test_the_persistent_disparity_recurs_with_its_history(year):
         assert evidence["aor_ci_high"] < 1
 
 
+@YEAR
 def test_the_one_off_disparity_is_no_longer_seen(year):
     with Register.open(year.register) as reg:
         f = reg.findings_as_at(QUARTERS[-1]).set_index("kode").loc[year.one_off]
@@ -133,6 +138,7 @@ def test_the_one_off_disparity_is_no_longer_seen(year):
     assert "Tidak terlihat lagi sejak Triwulan III 2025" not in page              # closed (sesuai): not listed as open
 
 
+@YEAR
 def test_a_response_imported_from_excel_appears_on_the_next_report(year):
     with Register.open(year.register) as reg:
         h = reg.history()
@@ -158,6 +164,7 @@ def _rates_on_page(folder: Path) -> dict[str, list[str]]:
             for tr in table.find("tbody").find_all("tr")}
 
 
+@YEAR
 def test_the_province_page_rate_equals_the_register(year):
     folder = year.reports / QUARTERS[-1]
     shown = _rates_on_page(folder)
@@ -183,12 +190,14 @@ def test_the_province_page_rate_equals_the_register(year):
     assert shown[names[ONE_OFF.opd]][-1] != "0%"
 
 
+@YEAR
 def test_a_rerun_of_the_same_period_changes_nothing(year):
     assert year.rerun.ok and year.rerun.recorded is not None
     assert not year.rerun.recorded.changed and year.rerun.recorded.again
     assert year.after_rerun == year.before_rerun
 
 
+@YEAR
 def test_the_published_register_is_only_what_the_door_allows(year):
     for q in QUARTERS:
         folder = year.reports / q
@@ -217,6 +226,7 @@ def test_the_published_register_is_only_what_the_door_allows(year):
                 assert r["index"] == comp["index"] and comp["tier"] == codes.TIER_BELOW
 
 
+@YEAR
 def test_the_workbook_has_the_register_as_a_sheet(year):
     from merit_lib.report.workbook import sheet_name
 
@@ -237,6 +247,7 @@ def test_the_workbook_has_the_register_as_a_sheet(year):
     assert len(about) == len(reg.columns) + 1 and all(r[3] for r in about)
 
 
+@YEAR
 def test_observations_take_the_published_cells_and_nothing_the_door_hid(year):
     folder = year.reports / "2025Q2"
     obs = temuan.observations(folder / "tables")
@@ -342,6 +353,7 @@ def _wait(condition, procs, timeout=600.0) -> None:
         time.sleep(0.05)
 
 
+@pytest.mark.slow      # three whole runs at once (minutes): make test-slow, CI
 def test_two_runs_and_an_import_at_once_never_corrupt_the_register(small, tmp_path, capsys):
     data, code = small
     reports = tmp_path / "reports"

@@ -198,6 +198,7 @@ JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers(-10**6, 10**6
                                                 "kuadranKinerjaNilai", "x"]), inner, max_size=5), max_leaves=12)
 
 
+@pytest.mark.slow      # the fuzz tier (make test-slow, CI): 40 generated answers, each converted whole
 @settings(max_examples=40, deadline=None)
 @given(st.sampled_from(["data-utama", "rw-jabatan", "rw-skp22", "rw-golongan"]), JSON_VALUES)
 def test_any_json_answer_is_converted_or_ledgered_never_a_crash(tmp_path_factory, folder, value):

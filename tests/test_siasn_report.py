@@ -68,17 +68,18 @@ def forms(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def reports(forms, tmp_path_factory):
-    """One report run per form: {form: (period folder, stdout)}."""
+def reports(forms, small_report, tmp_path_factory):
+    """One report run per form: {form: (period folder, stdout)}. The contract form's is conftest's shared small report
+    (the same extract, n=400 seed 7, its pages include OPDS); the SIASN form's is run here by the command."""
     _s, contract, siasn, _planted = forms
+    assert set(OPDS) <= set(small_report["codes"])
+    pd.testing.assert_frame_equal(pd.read_csv(small_report["data"] / "pegawai.csv", dtype=str),
+                                  pd.read_csv(contract / "pegawai.csv", dtype=str))       # the same extract
     base = tmp_path_factory.mktemp("siasn_reports")
-    runs = {}
-    for form, data in (("contract", contract), ("siasn", siasn)):
-        out = base / form / PERIOD
-        run = _report(data, out)
-        assert run.returncode == 0, run.stderr[-3000:]
-        runs[form] = (out, run.stdout)
-    return runs
+    out = base / "siasn" / PERIOD
+    run = _report(siasn, out)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return {"contract": (small_report["out"], small_report["stdout"]), "siasn": (out, run.stdout)}
 
 
 def _same_values(a: pd.DataFrame, b: pd.DataFrame, keys: list[str]) -> None:
