@@ -10,7 +10,7 @@ import re
 import openpyxl
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlite_dump import dump
 
@@ -143,6 +143,7 @@ _text = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_chara
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(action=_text, reviewer=_text.map(lambda s: s[:80]), follow=st.sampled_from(codes.FOLLOW_UPS),
        response=st.sampled_from((None, *codes.RESPONSES)), days=st.integers(0, 900), lang=st.sampled_from(["id", "en"]))
+@example(action="=cek ulang", reviewer="=", follow=codes.FOLLOW_UPS[0], response=None, days=0, lang="id")  # text, not a formula
 def test_a_changed_sheet_lands_in_the_register_cell_by_cell(reg, tmp_path, action, reviewer, follow, response, days,
                                                             lang):
     target = tmp_path / f"c_{lang}.xlsx"

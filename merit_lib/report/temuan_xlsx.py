@@ -322,7 +322,8 @@ def read_changes(reg: Register, path: Path | str, today: dt.date | None = None, 
             for name in followup.FIELDS:
                 cell = cells[name]
                 raw = None if cell is None else cell.value
-                if getattr(cell, "data_type", None) == "f" or (isinstance(raw, str) and raw.startswith("=")):
+                # a formula cell is refused; a text that starts with "=" (typed as '=… in Excel) is text, as written
+                if getattr(cell, "data_type", None) == "f":
                     problem(name, text.t("register.problem_formula", lang))
                     bad = True
                     continue
