@@ -21,6 +21,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
+from sqlite_dump import dump
 
 from merit_lib.analysis import fairness as F
 from merit_lib.cli import main
@@ -41,14 +42,6 @@ REVIEWER = "Auditor Inspektorat Satu"
 #: the year (five whole reports of the full-size extract, minutes) is the slow tier (`make test-slow`, CI), and so are the
 #: runs at once; the register's door, a quarter without promotions and a run killed half way stay in `make test`
 YEAR = pytest.mark.slow
-
-
-def dump(path: Path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return "\n".join(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def published(folder: Path, name: str) -> pd.DataFrame:

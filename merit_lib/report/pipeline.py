@@ -192,7 +192,7 @@ def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: 
             "rows_read": {k: int(v) for k, v in extract.report.rows_read.items()},
             "rows_rejected": {t: len(extract.report.rejected_rows(t)) for t in extract.report.rows_read},
             "window": win,
-            "n_pegawai": int(len(now)), "n_promosi": int(counted_promotions(frame).sum()),
+            "n_pegawai": int(totals["n_pegawai"]), "n_promosi": int(totals["n_promosi"]),
             "n_promosi_triwulan": int(counted_promotions(now).sum()), "jf_jenjang": totals["jf_jenjang"],
             "promotion_events": {str(k): int(v) for k, v in
                                  ledger[ledger["jenis"] == "promosi"].groupby("alasan")["n_peristiwa"].sum().items()},
