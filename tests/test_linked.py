@@ -3,6 +3,8 @@ do not obey makes the plan fail on a real period ("the published numbers admit n
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -43,3 +45,40 @@ def test_a_level_table_no_promotion_can_give_is_still_refused():
     builder.add(linked.Published(p.period, p.quarters, {**p.tables, "bypassed_by_level": levels}, p.totals, current=True))
     with pytest.raises(linked.Infeasible):
         linked.pinned(builder.done())
+
+
+def _hiding(p: linked.Published, rows: list[int]) -> linked.Published:
+    """The same folder with the level grid's counts of `rows` hidden."""
+    grid = p.tables["promotions"].copy()
+    grid.loc[rows, "n"] = float("nan")
+    return linked.Published(p.period, p.quarters, {**p.tables, "promotions": grid}, p.totals, current=p.current)
+
+
+def _found(found) -> list[tuple]:
+    return sorted((t.name, lo, hi) for t, lo, hi in found)
+
+
+def test_a_round_of_the_plan_gives_what_a_plan_from_scratch_gives():
+    """A plan's rounds share the folders beside (`Builder.fork`) and the groups audited before (`Memo`): the same
+    targets and ranges as a system built and audited from nothing, and the folders beside left as they were."""
+    beside = dataclasses.replace(_published(False), period="2026Q1", current=False)
+    around = linked.Builder()
+    around.add(beside)
+    rows, unknowns = len(around.s.rows), len(around.s.lower)
+    memo = linked.Memo()
+    for hidden in ([0], [0, 1], [0, 1, 2]):
+        me = _hiding(_published(False), hidden)
+        fork = around.fork()
+        fork.add(me)
+        planned = _found(linked.pinned(fork.done(), memo))
+        fresh = linked.Builder()
+        fresh.add(beside)
+        fresh.add(me)
+        assert planned and planned == _found(linked.pinned(fresh.done()))
+        assert (len(around.s.rows), len(around.s.lower)) == (rows, unknowns)     # the fork added to itself alone
+    assert memo.misses > 0
+    again = linked.Builder()
+    again.add(beside)
+    again.add(_hiding(_published(False), [0, 1, 2]))
+    hits = memo.hits
+    assert _found(linked.pinned(again.done(), memo)) == planned and memo.hits > hits   # nothing solved again

@@ -221,7 +221,8 @@ def analysis_frame(extract: object, period: Period | str, window: int | Window =
 
     `window`: quarters (default 4, the twelve months ending with the period; 1 = the period alone), fewer where the
     history is shorter (`evidence_window`); the frame's `attrs["window"]` records it (`window_of`). `cache`: quarter →
-    its rows, shared by calls on the same extract and settings (overlapping windows build each quarter once).
+    its rows, shared by calls on the same extract and settings (overlapping windows build each quarter once; a window's
+    last quarter differs only in who is in post, `_as_last`).
 
     The door of a period (`analysis.door.check_period`): a malformed one, one before the extract's history or after its
     last date is refused in one line; `as_at=True` (a shortlist: the staff as at the period's start, nothing counted in
@@ -235,14 +236,27 @@ def analysis_frame(extract: object, period: Period | str, window: int | Window =
     cache = {} if cache is None else cache
     frames = []
     for q in win.quarters:
-        key = f"{q}|{q == win.period}"
+        key = str(q)
         if key not in cache:
             cache[key] = quarter_frame(extract, q, age_bands, age_labels, required_competency, thresholds,
-                                       competency_rule, last=q == win.period)
-        frames.append(cache[key])
+                                       competency_rule, last=False)
+        frames.append(_as_last(cache[key], extract, q) if q == win.period else cache[key])
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].copy()
     frame.attrs.update({**door.extract_context(extract), "period": str(win.period), "window": win.as_dict()})
     return frame
+
+
+def _as_last(rows: pd.DataFrame, extract: object, period: Period) -> pd.DataFrame:
+    """A quarter's rows (`quarter_frame(…, last=False)`) as its window's last quarter: the same but for who is in post
+    (`active_at`) and so at risk; nothing else in a row depends on it, nor on the other rows."""
+    peg = _tables(extract)["pegawai"].reset_index(drop=True)
+    aktif = active_at(peg, period.start, last=True).to_numpy()
+    if (aktif == rows["aktif"].to_numpy()).all():
+        return rows
+    out = rows.copy()
+    out["aktif"] = aktif
+    out["berisiko"] = out["berisiko"] & aktif      # in post at the end ⊆ in post earlier: the rest of the rule holds
+    return out
 
 
 def active_at(pegawai: pd.DataFrame, start: pd.Timestamp, last: bool = True) -> pd.Series:

@@ -189,6 +189,7 @@ class _Group:
                    if (up | down).any() else (None, None))
         self.bounds = Bounds(lower, np.full(len(lower), np.inf))
         self.points = np.zeros((0, len(lower)))
+        self.ranges: dict[bytes, tuple[float, float]] = {}      # exact ranges found, by target vector
         x = self.solve(np.random.default_rng(len(lower)).uniform(0.5, 1.0, len(lower)))
         if not isinstance(x, np.ndarray):
             raise Infeasible("the published numbers admit no solution")
@@ -238,6 +239,12 @@ class _Group:
                 return
 
     def exact(self, c: np.ndarray) -> tuple[float, float]:
+        key = c.tobytes()
+        if key not in self.ranges:
+            self.ranges[key] = self._exact(c)
+        return self.ranges[key]
+
+    def _exact(self, c: np.ndarray) -> tuple[float, float]:
         low = self.solve(c)
         high = self.solve(-c)
         for x in (low, high):
@@ -256,13 +263,40 @@ def _inside(r: tuple[float, float], const: float = 0.0) -> bool:
     return r[0] + const >= SMALL[0] - 0.5 and r[1] + const <= SMALL[1] + 0.5
 
 
-def pinned(system: System) -> list[tuple[Target, float, float]]:
+class Memo:
+    """The groups already audited, by their content (sums, bounds, lower bounds): a group the next round of a plan
+    leaves as it was is not solved again (its feasible points and exact ranges are the same)."""
+
+    def __init__(self) -> None:
+        self.groups: dict[bytes, _Group] = {}
+        self.hits = self.misses = 0
+
+    @staticmethod
+    def key(a: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray, lower: np.ndarray) -> bytes:
+        a = a.copy()
+        a.sort_indices()
+        parts = (np.array(a.shape), a.indptr, a.indices, a.data, lo, hi, lower)
+        return b"|".join(np.ascontiguousarray(x).tobytes() for x in parts)
+
+    def group(self, a: sparse.csr_matrix, lo: np.ndarray, hi: np.ndarray, lower: np.ndarray) -> _Group:
+        key = self.key(a, lo, hi, lower)
+        if key in self.groups:
+            self.hits += 1
+        else:
+            self.misses += 1
+            self.groups[key] = _Group(a, lo, hi, lower)
+        return self.groups[key]
+
+
+def pinned(system: System, memo: Memo | None = None) -> list[tuple[Target, float, float]]:
     """Every target (not exempt) whose integer range lies inside 1–4, with that range.
 
     The unknowns fall apart into groups tied by no sum; a target's range is the sum of its parts' ranges. Feasible
     points found on the way settle most targets (one that a point puts at 0 or at 5 or more is not pinned); the rest
-    get their exact range."""
+    get their exact range. `memo` (one per plan) keeps the groups audited in earlier rounds."""
     from scipy.sparse.csgraph import connected_components
+
+    memo = Memo() if memo is None else memo
 
     n = len(system.lower)
     todo = [t for t in system.targets.values() if not t.exempt]
@@ -281,7 +315,7 @@ def pinned(system: System) -> list[tuple[Target, float, float]]:
             idx = np.flatnonzero(comp == g)
             local[g] = idx
             rows = np.flatnonzero(row_group == g)
-            groups[g] = _Group(a[rows][:, idx], lo[rows], hi[rows], lower[idx])
+            groups[g] = memo.group(a[rows][:, idx], lo[rows], hi[rows], lower[idx])
         return groups[g]
 
     def vector(g: int, terms: dict[int, float]) -> np.ndarray:
@@ -385,6 +419,15 @@ class Builder:
         self.s = System()
         self.quarter_totals: dict[tuple[str, str], float] = {}
         self.values: dict[CellId, float] = {}            # the shown counts of the period being published
+
+    def fork(self) -> Builder:
+        """A builder holding what this one holds, to add to apart (the folders beside a period, built once per plan,
+        then each round's own tables)."""
+        out = Builder()
+        out.s.index, out.s.lower, out.s.rows = dict(self.s.index), list(self.s.lower), list(self.s.rows)
+        out.s.targets = dict(self.s.targets)
+        out.quarter_totals, out.values = dict(self.quarter_totals), dict(self.values)
+        return out
 
     def cell(self, p: Published, cid: CellId, value: float, additive: bool = False, lower: float = 0.0) -> Lin:
         """A published count: its value where shown, else an unknown (additive: the sum of its quarters' shares)."""

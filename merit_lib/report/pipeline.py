@@ -146,7 +146,8 @@ def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: 
 
     tables_dir.mkdir(parents=True, exist_ok=True)
     extract = load_extract(data, lang=lang)
-    frame = analysis_frame(extract, period, window=window)
+    quarters: dict[str, pd.DataFrame] = {}      # each quarter's rows, built once for this window and the trend's
+    frame = analysis_frame(extract, period, window=window, cache=quarters)
     now = current(frame)
     models = fit_readiness(frame, roles)
     result = audit(frame, roles)
@@ -187,7 +188,7 @@ def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: 
               inside(tables_dir, "tier_sensitivity.csv"))
     from merit_lib.report.trend import trend_table
 
-    write_csv(trend_table(extract, period, window, published["compliance"], history_dir), inside(tables_dir, "trend.csv"))
+    write_csv(trend_table(extract, period, window, published["compliance"], history_dir, cache=quarters), inside(tables_dir, "trend.csv"))
     meta = {"period": check_period(period), "fingerprint": extract.fingerprint(), "lang": lang,
             "rows_read": {k: int(v) for k, v in extract.report.rows_read.items()},
             "rows_rejected": {t: len(extract.report.rejected_rows(t)) for t in extract.report.rows_read},

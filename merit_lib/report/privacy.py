@@ -454,22 +454,27 @@ def publish_all(tables: Mapping[str, pd.DataFrame], period: str, quarters: Seque
     times: dict[tuple, int] = {}
     beside = list(beside)
     pub: dict[str, pd.DataFrame] = {}
+    memo = linked.Memo()            # the groups of sums a round leaves as they were are not audited again
+    around: linked.Builder | None = None
     for _ in range(rounds):
         pub = {}
         for name in order:
             pub[name] = publish(name, tables[name], pub, frozenset(force[name]))
         me = linked.Published(str(period), list(quarters), pub, totals, current=True)
-        builder = linked.Builder()
         try:
-            for p in [*beside, me]:
-                builder.add(p)
+            if around is None:      # the folders beside never change: read once, then each round's own tables
+                around = linked.Builder()
+                for p in beside:
+                    around.add(p)
+            builder = around.fork()
+            builder.add(me)
             system = builder.done()
-            found = [f for f in linked.pinned(system) if f[0].name not in ignore]
+            found = [f for f in linked.pinned(system, memo) if f[0].name not in ignore]
         except linked.Infeasible:
             if not beside:
                 raise
             warnings.append(text.t("privacy.beside_inconsistent", "id", folders=", ".join(p.period for p in beside)))
-            beside = []
+            beside, around = [], None
             continue
         if not found:
             return pub, warnings

@@ -59,9 +59,10 @@ def _from_report(history_dir: Path | None, quarter: Period) -> pd.DataFrame | No
 
 
 def trend_table(extract: object, period: str, window: int, current: pd.DataFrame, history_dir: Path | str | None = None,
-                n: int = TREND_QUARTERS) -> pd.DataFrame:
+                n: int = TREND_QUARTERS, cache: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
     """Index, range, tier and category of every OPD (and the province average) in each of the `n` quarters ending with
-    `period`, each on its own window of `window` quarters; `current` is this period's published compliance table."""
+    `period`, each on its own window of `window` quarters; `current` is this period's published compliance table.
+    `cache`: the quarters' rows already built for this extract (`analysis_frame`), shared."""
     from merit_lib.analysis.fairness import audit, audited_scopes
 
     last = Period.parse(period)
@@ -70,7 +71,7 @@ def trend_table(extract: object, period: str, window: int, current: pd.DataFrame
         quarters.insert(0, quarters[0].previous())
     riwayat = extract.tables["riwayat_jabatan"] if hasattr(extract, "tables") else extract["riwayat_jabatan"]
     history_from = pd.to_datetime(riwayat["tanggal"]).min() if len(riwayat) else pd.NaT
-    cache: dict[str, pd.DataFrame] = {}
+    cache = {} if cache is None else cache
     parts = []
     for q in quarters:
         if q == last:
