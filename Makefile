@@ -10,6 +10,10 @@ PERIOD ?= 2026Q1
 PORT ?= 8888
 # test workers (pytest-xdist): one per core; WORKERS=0 runs the suite in one process
 WORKERS ?= auto
+# the tiers `make test` runs: `fast` (every test not marked `slow` or `browser`), or `all` (every tier in one run, as CI
+# runs it: the slow files share the workers with the rest instead of running after them)
+TIER ?= fast
+TIER_MARKS := $(if $(filter all,$(TIER)),,-m "not slow and not browser")
 
 .PHONY: setup hooks report test test-slow test-all quick lint lab screenshots clean lock
 
@@ -43,20 +47,22 @@ report: $(STAMP) $(DATA)/pegawai.csv
 lint: $(STAMP)
 	$(BIN)/ruff check merit_lib tests benchmarks
 
-# ruff, then the fast tier: every test not marked `slow` or `browser`, and the notebooks under nbval, on parallel
-# workers (pytest-xdist), a test file per worker at a time (`--dist loadfile`: a file's fixtures are made once, a
-# notebook's cells stay in order in one kernel); the reports several files read are built once (tests/conftest.py)
+# ruff, then the fast tier: every test not marked `slow` or `browser` (TIER=all: every test), and the notebooks under
+# nbval, on parallel workers (pytest-xdist), a test file per worker at a time (`--dist loadfile`: a file's fixtures are
+# made once, a notebook's cells stay in order in one kernel); the reports several files read are built once
+# (tests/conftest.py)
 test: $(STAMP) lint
-	$(BIN)/python -m pytest tests --nbval-lax notebooks -p no:cacheprovider -n $(WORKERS) --dist loadfile -m "not slow and not browser"
+	$(BIN)/python -m pytest tests --nbval-lax notebooks -p no:cacheprovider -n $(WORKERS) --dist loadfile $(TIER_MARKS)
 
-# the slow tiers `make test` leaves out: `slow` (whole-report fuzz and property tests, the installed wheel) and `browser`
-# (pages and PDFs in headless Chromium; skipped, said once in the summary, where Chromium is absent). CI runs this
-# after `make test`, always (.ci/run)
+# the slow tiers `make test` leaves out: `slow` (whole-report fuzz and property tests, a year of quarters, the
+# installed wheel) and `browser` (pages and PDFs in headless Chromium; skipped, said once in the summary, where Chromium
+# is absent)
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest tests -p no:cacheprovider -n $(WORKERS) --dist loadfile -m "slow or browser"
 
-# every tier: what CI runs
-test-all: test test-slow
+# every tier in one run: what CI runs (.ci/run)
+test-all:
+	$(MAKE) test TIER=all
 
 # while working: the fast tier's tests without ruff and the notebooks
 quick: $(STAMP)

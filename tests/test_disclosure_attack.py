@@ -28,6 +28,9 @@ from merit_lib.synth import synthesize, write_tables
 from merit_lib.synth.shapes import reshape, tiny_opds
 
 Q_BEFORE, Q_NOW = "2025Q4", "2026Q1"
+#: the default extract's two periods (a full-size extract planned twice, minutes) are the slow tier (`make test-slow`,
+#: CI); the attacker's own check, a 5-person OPD and the odd shapes stay in `make test`
+DEFAULT = pytest.mark.slow
 
 
 def _pinned_text(found) -> str:
@@ -75,6 +78,7 @@ def test_the_attacker_finds_a_cell_left_open(tmp_path):
     assert [(t.name[1:], lo, hi) for t, lo, hi in found] == [(("talent_box", "A", "1"), 3.0, 3.0)]
 
 
+@DEFAULT
 def test_default_period_pins_nothing(default_folders):
     model, found = attack([default_folders[1]])
     assert not model.problems, model.problems[:5]
@@ -82,6 +86,7 @@ def test_default_period_pins_nothing(default_folders):
     assert len(model.index) > 200                          # the attacker did see the hidden cells
 
 
+@DEFAULT
 def test_two_consecutive_windows_pin_nothing(default_folders):
     """2025Q4 and 2026Q1 share three quarters: differencing their window counts (with the ledger's quarter totals)
     gives the quarters' cells, which must stay open too."""
@@ -91,6 +96,7 @@ def test_two_consecutive_windows_pin_nothing(default_folders):
     assert any(k[0] == "q" and k[1] == "2025Q1" for k in model.index)     # the quarter one window drops
 
 
+@DEFAULT
 def test_no_reason_words_are_published(default_folders):
     """One neutral mark: no published mark says why a cell is hidden (1–4, a complement, a small total, or empty)."""
     words = (P.PRIMARY, P.COMPLEMENT, P.SMALL_TOTAL)
@@ -110,6 +116,7 @@ def test_no_reason_words_are_published(default_folders):
         assert marks > 50
 
 
+@DEFAULT
 def test_the_workbook_shows_no_number_the_tables_hide(default_folders):
     """Every sheet of a table has the table's rows and columns in its order: a number hidden in the CSV is
     empty (or "< 5") in the sheet."""
@@ -138,6 +145,7 @@ def _page_text(path: Path) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
 
 
+@DEFAULT
 def test_pages_never_say_nobody_beside_a_hidden_count(default_folders):
     """A page that hides an OPD's candidates never says in words that there were none (issue 25: '< 5' followed by
     'no candidate could be passed over')."""
@@ -206,6 +214,7 @@ def _rows(t: pd.DataFrame, cats: list[str]) -> list[list]:
     return [[str(s), c, float(n)] for s, c, n in zip(t["scope"], col, t["n"].fillna(0))]
 
 
+@DEFAULT
 def test_acro_agrees_with_the_door(default_folders, tmp_path):
     """ACRO's threshold check (5, empty cells not disclosive) on the OPD grids of 2026Q1: on the true counts, every cell
     of 1–4 it flags is hidden in the published table; on the published counts (hidden ones left out), it flags no cell

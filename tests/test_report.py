@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
+from conftest import copy_report
 
 from merit_lib.cli import main
 from merit_lib.report import privacy as P
@@ -121,12 +122,12 @@ def test_workbook_headers_follow_the_language(run, tmp_path):
                 == pd.read_excel(out / "ringkasan.xlsx", sheet_name=sheet_name(sheet)).isna().to_numpy()).all()
 
 
-def test_a_failed_run_never_replaces_a_good_folder(run, tmp_path):
-    _, data, out, codes, _ = run
-    good = tmp_path / PERIOD
-    assert run_report(data, PERIOD, good, opds=codes[:1], workers=1, progress=False).ok
+def test_a_failed_run_never_replaces_a_good_folder(small_report, tmp_path):
+    good = copy_report(small_report["out"], tmp_path)          # a good run's folder (shared: copied to write beside)
+    assert good.name == PERIOD and json.loads((good / "manifest.json").read_text())["notebooks"]
     before = (good / "manifest.json").read_text()
-    again = run_report(data, PERIOD, good, opds=codes[:1] + ["BOGUS"], workers=1, progress=False)
+    again = run_report(small_report["data"], PERIOD, good, opds=small_report["codes"] + ["BOGUS"], workers=2,
+                       progress=False)
     assert not again.ok and again.kept_aside is not None and again.kept_aside.exists()
     assert again.kept_aside.name.startswith(f"{PERIOD}.gagal-")      # a sibling named after --out
     assert (good / "manifest.json").read_text() == before
@@ -148,6 +149,7 @@ def test_cli_report_without_the_notebooks_is_one_clear_message(tmp_path, capsys,
     assert "no-notebooks" in err and "Traceback" not in err and not (tmp_path / "r").exists()
 
 
+@pytest.mark.slow      # a Banten-size extract computed whole (make test-slow, CI)
 def test_compliance_csv_puts_the_merit_ignoring_opd_lowest(tmp_path):
     """A Banten-size extract written to disk with DINDIKBUD ignoring merit; compliance.csv as the run writes it."""
     from merit_lib.report.pipeline import compute
