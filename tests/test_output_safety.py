@@ -130,6 +130,7 @@ def ours(extract):
     return out, result
 
 
+@pytest.mark.slow      # a second whole run (make test-slow, CI)
 def test_a_second_run_replaces_our_folder_and_leaves_nothing_beside_it(extract, ours):
     _, data, codes = extract
     out, first = ours

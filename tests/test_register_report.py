@@ -150,6 +150,7 @@ def test_two_runs_and_an_import_at_once_never_corrupt_the_register(small, tmp_pa
                                            "2026Q1.internal", "register.sqlite"]
 
 
+@pytest.mark.slow      # two whole runs, one killed half way (make test-slow, CI)
 def test_a_run_killed_half_way_leaves_the_register_as_it_was(small, tmp_path):
     data, code = small
     reports = tmp_path / "reports"

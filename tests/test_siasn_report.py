@@ -57,6 +57,11 @@ def _report(data: Path, out: Path) -> subprocess.CompletedProcess:
                           timeout=900)
 
 
+#: the SIASN form's whole report run by the command (the contract form's is the shared small report): the slow tier
+#: (`make test-slow`, CI); the SIASN folder read by validate, audit and model stays in `make test`
+WHOLE_RUN = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def forms(tmp_path_factory):
     """The same synthetic extract in the contract form and in the SIASN form (with two names planted as values)."""
@@ -117,6 +122,7 @@ def _cross_opd_rotasi(riw: pd.DataFrame) -> pd.Series:
     return m.groupby("opd_kode_baru").size()
 
 
+@WHOLE_RUN
 def test_the_same_compliance_and_findings_as_the_contract_form(forms, reports):
     (c_out, _), (s_out, _) = reports["contract"], reports["siasn"]
     read = {"dtype": {"opd_kode": str, "scope": str}}
@@ -154,6 +160,7 @@ def _relabel(ledger: pd.DataFrame, moves: pd.Series) -> pd.DataFrame:
     return t[ledger.columns].astype(ledger.dtypes.to_dict())
 
 
+@WHOLE_RUN
 def test_the_command_says_the_folder_was_read_as_siasn(forms, reports):
     s = forms[0]
     out, stdout = reports["siasn"]
@@ -163,6 +170,7 @@ def test_the_command_says_the_folder_was_read_as_siasn(forms, reports):
     assert "SIASN" not in reports["contract"][1]
 
 
+@WHOLE_RUN
 def test_meta_and_manifest_record_the_siasn_inputs_never_a_nip(forms, reports):
     s, _contract, src, _planted = forms
     out, _ = reports["siasn"]
@@ -186,6 +194,7 @@ def test_meta_and_manifest_record_the_siasn_inputs_never_a_nip(forms, reports):
         assert ".internal" not in text
 
 
+@WHOLE_RUN
 def test_the_pages_say_the_data_came_from_siasn(forms, reports):
     n = len(forms[0].tables["pegawai"])
     out, _ = reports["siasn"]
@@ -196,6 +205,7 @@ def test_the_pages_say_the_data_came_from_siasn(forms, reports):
     assert "SIASN" not in (reports["contract"][0] / "opd" / f"{OPDS[0]}.html").read_text(encoding="utf-8")
 
 
+@WHOLE_RUN
 def test_the_mapping_is_published_as_counts_and_the_ledger_stays_internal(forms, reports):
     _s, _contract, src, planted = forms
     out, _ = reports["siasn"]
@@ -220,6 +230,7 @@ def test_the_mapping_is_published_as_counts_and_the_ledger_stays_internal(forms,
     assert reasons[("rw-golongan", "left_out", "rank_history")] == n_golongan
 
 
+@WHOLE_RUN
 def test_the_published_folder_holds_no_nip_and_no_unmapped_raw_value(forms, reports):
     s, _contract, _src, planted = forms
     out, _ = reports["siasn"]
