@@ -26,11 +26,9 @@ from merit_lib.synth import synthesize
 
 
 @pytest.fixture(scope="module")
-def small_tables(tmp_path_factory):
-    root = tmp_path_factory.mktemp("shapes")
-    s = synthesize(n=400, seed=17)
-    compute(s.write(root / "data"), "2026Q1", root / "tables")
-    return root / "tables"
+def small_tables(small_report):
+    """The published tables of the shared small report (read only)."""
+    return small_report["out"] / "tables"
 
 
 def test_tables_without_optional_columns_give_fewer_observations_never_an_error(small_tables, tmp_path):
