@@ -171,3 +171,13 @@ def test_bad_options_stay_user_errors(data, tmp_path, capsys):
     assert err == "merit model: --controls: columns not in the data: bogus"
     err = one_line(capsys, 2, ["synth", "--out", str(tmp_path / "s"), "--disparity", "DINKES:warna:P:0.3"])
     assert "warna" in err and not (tmp_path / "s").exists()
+
+
+@pytest.mark.parametrize("option, value", [("--disparity", "DINKES:jenis_kelamin:P:tiga"),
+                                           ("--merit-gap", "DINKES:jenis_kelamin:P:satu"),
+                                           ("--missing-assessment", "*:jenis_kelamin:P:separuh")])
+def test_a_planted_effect_whose_number_is_not_one_says_how_to_write_it(option, value, tmp_path, capsys):
+    err = one_line(capsys, 2, ["synth", "--out", str(tmp_path / "s"), option, value])
+    word = value.rsplit(":", 1)[1]
+    assert f"'{word}' bukan angka; tulis OPD:atribut:kelompok:" in err and "could not convert" not in err
+    assert not (tmp_path / "s").exists()

@@ -4,6 +4,7 @@ are registered and used."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import tomllib
@@ -25,8 +26,10 @@ FAST, SLOW = '-m "not slow and not browser"', '-m "slow or browser"'
 
 def _make_n(*args: str) -> str:
     """What make would run (`make -n`), without running it."""
+    # not what the make this suite runs under was given (`make test TIER=all` passes TIER to every make below it)
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "TIER", "WORKERS")}
     done = subprocess.run(["make", "-n", "--no-print-directory", *args], cwd=ROOT, capture_output=True, text=True,
-                          check=True)
+                          check=True, env=env)
     return done.stdout
 
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import getpass
 import hashlib
 import json
@@ -40,8 +39,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from merit_lib.data.lockfile import LockFile
 from merit_lib.domain import codes, text
-from merit_lib.domain.errors import InputError, OutputError, output_error
+from merit_lib.domain.errors import InputError, OutputError
 from merit_lib.domain.period import Period
 
 #: the register's default file name, beside the period folders (`reports/register.sqlite`)
@@ -166,54 +166,26 @@ def _evidence_json(evidence: dict) -> str:
 
 
 class _Lock:
-    """An exclusive flock on `.<name>.lock` beside the register, holding our pid and what we do with it."""
+    """The register's lock file (`.<name>.lock` beside it, data.lockfile), waited for up to `wait` seconds."""
 
     def __init__(self, db: Path, purpose: str):
-        self.path = db.parent / f".{db.name}.lock"
-        self.purpose = purpose
-        self.fd: int | None = None
+        path = db.parent / f".{db.name}.lock"
+        self.file = LockFile(path, f"{purpose} ({_now()})", where=path)
+        self.path = self.file.path
 
     def acquire(self, wait: float, on_wait: object = None) -> None:
         deadline = time.monotonic() + max(wait, 0.0)
         told = False
-        while True:
-            try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-            except OSError as exc:
-                raise output_error(exc, self.path) from exc
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                holder = os.read(fd, 300).decode("utf-8", "replace").strip() or "?"
-                os.close(fd)
-                if time.monotonic() >= deadline:
-                    raise _error("busy", path=self.path.parent / self.path.name[1:-5], holder=holder) from None
-                if on_wait is not None and not told:
-                    on_wait(holder)  # type: ignore[operator]
-                    told = True
-                time.sleep(0.1)
-                continue
-            try:
-                same = os.stat(self.path).st_ino == os.fstat(fd).st_ino
-            except FileNotFoundError:
-                same = False
-            if same:            # not a lock file its holder unlinked while we waited for it
-                os.ftruncate(fd, 0)
-                os.write(fd, f"pid {os.getpid()}: {self.purpose} ({_now()})\n".encode())
-                self.fd = fd
-                return
-            os.close(fd)
+        while (holder := self.file.try_acquire()) is not None:
+            if time.monotonic() >= deadline:
+                raise _error("busy", path=self.path.parent / self.path.name[1:-5], holder=holder)
+            if on_wait is not None and not told:
+                on_wait(holder)  # type: ignore[operator]
+                told = True
+            time.sleep(0.1)
 
     def release(self) -> None:
-        if self.fd is None:
-            return
-        try:
-            if os.stat(self.path).st_ino == os.fstat(self.fd).st_ino:
-                self.path.unlink()
-        except OSError:
-            pass
-        os.close(self.fd)
-        self.fd = None
+        self.file.release()
 
 
 # --------------------------------------------------------------------------- the register

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import os
 import re
 import shutil
@@ -28,6 +27,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from merit_lib.data.lockfile import LockFile
 from merit_lib.data.sink import safe_name, write_json
 from merit_lib.domain.errors import OutputError, output_error
 from merit_lib.report.targets import MANIFEST, MARKER, Target, claim, read_manifest
@@ -84,7 +84,7 @@ class PeriodFolder:
         self.internal = Path(internal).expanduser().resolve() if internal else self.parent / f"{self.name}.internal"
         self.stage = self.parent / f".{self.name}.partial-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.lock_path = self.parent / f".{self.name}.lock"
-        self._lock_fd: int | None = None
+        self._lockfile = LockFile(self.lock_path, f"merit report {self.name} ({dt.datetime.now():%Y-%m-%d %H:%M:%S})")
         self._handlers: dict[int, object] = {}
         self._stopping = False
         self._deferred: int | None = None
@@ -186,40 +186,14 @@ class PeriodFolder:
             raise output_error(exc, self.parent) from exc
 
     def _lock(self) -> None:
-        """flock `.<name>.lock` (holding our pid); a lock held by a live run is a refusal."""
-        while True:
-            try:
-                fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-            except OSError as exc:
-                raise output_error(exc, self.parent) from exc
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                holder = os.read(fd, 32).decode("ascii", "replace").strip() or "?"
-                os.close(fd)
-                raise self._refuse(f"sedang ditulis oleh run lain (pid {holder}); tunggu sampai selesai",
-                                   f"is being written by another run (pid {holder}); wait until it is done") from None
-            try:
-                same = os.stat(self.lock_path).st_ino == os.fstat(fd).st_ino
-            except FileNotFoundError:
-                same = False
-            if same:        # not a lock file that its holder unlinked while we waited for it
-                os.ftruncate(fd, 0)
-                os.write(fd, f"{os.getpid()}\n".encode())
-                self._lock_fd = fd
-                return
-            os.close(fd)
+        """flock `.<name>.lock` (holding our pid, data.lockfile); a lock held by a live run is a refusal."""
+        holder = self._lockfile.try_acquire()
+        if holder is not None:
+            raise self._refuse(f"sedang ditulis oleh run lain ({holder}); tunggu sampai selesai",
+                               f"is being written by another run ({holder}); wait until it is done")
 
     def _unlock(self) -> None:
-        if self._lock_fd is None:
-            return
-        try:
-            if os.stat(self.lock_path).st_ino == os.fstat(self._lock_fd).st_ino:
-                self.lock_path.unlink()
-        except OSError:
-            pass
-        os.close(self._lock_fd)
-        self._lock_fd = None
+        self._lockfile.release()
 
     def _stale(self, kind: str) -> list[Path]:
         """Our own `.<name>.<kind>-<pid>-<hex>` folders whose process is dead (a foreign look-alike is left alone)."""

@@ -51,6 +51,19 @@ HISTORY_QUARTERS = 11
 QUARTERLY_RATE = 0.06
 
 
+def _planted(text: str, usage: str, extra: bool = False) -> tuple[str, str, str, float, str | None]:
+    """A planted effect as written on the command line, `OPD:attribute:group:number[:extra]`, split and checked: a wrong
+    shape, or a number that is not one, is a message that says how to write it (`usage`)."""
+    parts = text.split(":")
+    if len(parts) not in ((4, 5) if extra else (4,)):
+        raise ValueError(f"'{text}': tulis {usage}")
+    try:
+        value = float(parts[3])
+    except ValueError:
+        raise ValueError(f"'{text}': '{parts[3]}' bukan angka; tulis {usage}") from None
+    return parts[0], parts[1], parts[2], value, parts[4] if len(parts) == 5 else None
+
+
 @dataclass(frozen=True)
 class Disparity:
     """A planted penalty (odds ratio < 1) at equal merit for one group, in one OPD or everywhere (`*`); an odds ratio
@@ -67,11 +80,10 @@ class Disparity:
     def parse(cls, text: str) -> Disparity:
         """`OPD:attribute:group:odds_ratio[:quarter,quarter…]`, e.g. `DINKES:jenis_kelamin:P:0.3` or
         `RSUDBTN:jenis_kelamin:P:40:2024Q3`."""
-        parts = text.split(":")
-        if len(parts) not in (4, 5):
-            raise ValueError(f"'{text}': tulis OPD:atribut:kelompok:odds_ratio[:triwulan,…], mis. DINKES:jenis_kelamin:P:0.3")
-        quarters = tuple(str(Period.parse(q)) for q in parts[4].split(",") if q.strip()) if len(parts) == 5 else ()
-        return cls(parts[0], parts[1], parts[2], float(parts[3]), quarters)
+        opd, attribute, group, odds_ratio, extra = _planted(
+            text, "OPD:atribut:kelompok:odds_ratio[:triwulan,…], mis. DINKES:jenis_kelamin:P:0.3", extra=True)
+        quarters = tuple(str(Period.parse(q)) for q in extra.split(",") if q.strip()) if extra is not None else ()
+        return cls(opd, attribute, group, odds_ratio, quarters)
 
     def describe(self) -> str:
         """As `parse` reads it."""
@@ -97,10 +109,8 @@ class MeritGap:
 
     @classmethod
     def parse(cls, text: str) -> MeritGap:
-        parts = text.split(":")
-        if len(parts) != 4:
-            raise ValueError(f"'{text}': tulis OPD:atribut:kelompok:selisih, mis. DINKES:jenis_kelamin:P:1.0")
-        return cls(parts[0], parts[1], parts[2], float(parts[3]))
+        opd, attribute, group, shift, _ = _planted(text, "OPD:atribut:kelompok:selisih, mis. DINKES:jenis_kelamin:P:1.0")
+        return cls(opd, attribute, group, shift)
 
 
 @dataclass(frozen=True)
@@ -117,13 +127,10 @@ class MissingAssessment:
     @classmethod
     def parse(cls, text: str) -> MissingAssessment:
         """`OPD:attribute:group:share`, e.g. `*:jenis_kelamin:P:0.6`."""
-        parts = text.split(":")
-        if len(parts) != 4:
-            raise ValueError(f"'{text}': tulis OPD:atribut:kelompok:bagian, mis. *:jenis_kelamin:P:0.6")
-        share = float(parts[3])
+        opd, attribute, group, share, _ = _planted(text, "OPD:atribut:kelompok:bagian, mis. *:jenis_kelamin:P:0.6")
         if not 0 <= share < 1:
             raise ValueError(f"'{text}': bagian tanpa asesmen harus 0 sampai < 1 (a share 0 to < 1)")
-        return cls(parts[0], parts[1], parts[2], share)
+        return cls(opd, attribute, group, share)
 
 
 @dataclass
