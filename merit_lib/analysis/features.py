@@ -255,8 +255,13 @@ def _as_last(rows: pd.DataFrame, extract: object, period: Period) -> pd.DataFram
         return rows
     out = rows.copy()
     out["aktif"] = aktif
-    out["berisiko"] = out["berisiko"] & aktif      # in post at the end ⊆ in post earlier: the rest of the rule holds
+    out["berisiko"] = at_risk(out)
     return out
+
+
+def at_risk(frame: pd.DataFrame) -> pd.Series:
+    """Who could be promoted in the quarter: in post, with a level to rise to, in an OPD, not just promoted."""
+    return frame["level_tujuan"].notna() & frame["opd_kode"].notna() & ~frame["baru_dipromosikan"] & frame["aktif"]
 
 
 def active_at(pegawai: pd.DataFrame, start: pd.Timestamp, last: bool = True) -> pd.Series:
@@ -320,8 +325,7 @@ def quarter_frame(extract: object, period: Period | str, age_bands: tuple[float,
                                     dtype="string")
     frame["level_tujuan"] = R.target_level(frame)
     frame["aktif"] = active_at(peg, start, last).to_numpy()
-    frame["berisiko"] = (frame["level_tujuan"].notna() & frame["opd_kode"].notna() & ~frame["baru_dipromosikan"]
-                         & frame["aktif"])
+    frame["berisiko"] = at_risk(frame)
     checks = R.promotion_checks(frame, required_competency, competency_rule)
     frame = pd.concat([frame, checks], axis=1)
     return pd.concat([frame, T.readiness(frame, thresholds)], axis=1)

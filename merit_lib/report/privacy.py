@@ -455,17 +455,15 @@ def publish_all(tables: Mapping[str, pd.DataFrame], period: str, quarters: Seque
     beside = list(beside)
     pub: dict[str, pd.DataFrame] = {}
     memo = linked.Memo()            # the groups of sums a round leaves as they were are not audited again
-    around: linked.Builder | None = None
+    around = linked.Builder()       # the folders beside never change: read once, then each round's own tables
+    for p in beside:
+        around.add(p)
     for _ in range(rounds):
         pub = {}
         for name in order:
             pub[name] = publish(name, tables[name], pub, frozenset(force[name]))
         me = linked.Published(str(period), list(quarters), pub, totals, current=True)
         try:
-            if around is None:      # the folders beside never change: read once, then each round's own tables
-                around = linked.Builder()
-                for p in beside:
-                    around.add(p)
             builder = around.fork()
             builder.add(me)
             system = builder.done()
@@ -474,7 +472,7 @@ def publish_all(tables: Mapping[str, pd.DataFrame], period: str, quarters: Seque
             if not beside:
                 raise
             warnings.append(text.t("privacy.beside_inconsistent", "id", folders=", ".join(p.period for p in beside)))
-            beside, around = [], None
+            beside, around = [], linked.Builder()
             continue
         if not found:
             return pub, warnings
