@@ -84,8 +84,10 @@ def audit(frame: pd.DataFrame, roles: Roles = ASN, attributes: Sequence[str] | N
     colliders = outcome_controls(rows, roles, params.max_outcome_smd, params.max_outcome_auc) if roles.merit else {}
     model_roles = roles.with_(controls=tuple(c for c in roles.controls if c not in colliders))
     base = covariates(rows, model_roles)
-    designs = {a: covariates(rows, model_roles, proxies(frame, pop.index[pop[a].notna()], a, model_roles,
-                                                        params.max_proxy_r) if roles.merit else {}) for a in compared}
+    left_out = {a: proxies(frame, pop.index[pop[a].notna()], a, model_roles, params.max_proxy_r) if roles.merit else {}
+                for a in compared}
+    # an attribute without a proxy among the controls is modelled on the base design itself (the same columns, read only)
+    designs = {a: covariates(rows, model_roles, left_out[a]) if left_out[a] else base for a in compared}
     cells = _statistics(pop, designs, compared, refs, params, scopes, merit=bool(roles.merit),
                         reliability=dict(roles.reliability))
     cells["scope_label"] = cells["scope"].map(scope_labels(frame, roles)).astype("string")
