@@ -15,6 +15,10 @@ WORKERS ?= auto
 TIER ?= fast
 TIER_MARKS := $(if $(filter all,$(TIER)),,-m "not slow and not browser")
 
+# Python caches what it compiles (pytest: the tests it rewrote) in __pycache__ folders (.gitignore'd); where a machine sets
+# PYTHONDONTWRITEBYTECODE, every test worker, kernel and `merit` process would compile them again, each time
+unexport PYTHONDONTWRITEBYTECODE
+
 .PHONY: setup hooks report test test-slow test-all quick lint lab screenshots clean lock
 
 # the tested versions from the lock, then this package itself (its ranges are in pyproject.toml)
