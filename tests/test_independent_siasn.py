@@ -213,7 +213,7 @@ def report(siasn, tmp_path_factory):
     truth, _ = siasn
     out = tmp_path_factory.mktemp("indep_siasn_report") / PERIOD
     # every table covers every OPD; one OPD's page is enough here (the pages are tests/test_siasn_report.py's)
-    res = merit("report", "--data", str(truth.folder), "--period", PERIOD, "--out", str(out), "--workers", "2",
+    res = merit("report", "--data", str(truth.folder), "--period", PERIOD, "--out", str(out), "--workers", "1",
                 "--opd", str(truth.opd["opd_id"].iloc[0]).upper(), timeout=300)
     assert res.returncode in (0, 1), f"exit {res.returncode}: {res.stdout[-500:]} {res.stderr[-1500:]}"
     return truth, out

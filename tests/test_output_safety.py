@@ -120,47 +120,45 @@ def test_workers_out_of_range_is_a_clear_message(extract, tmp_path, capsys, work
 # --------------------------------------------------------------------------- our own folder: replaced, never mixed
 
 @pytest.fixture(scope="module")
-def ours(extract):
-    """A partial report folder of ours (one OPD), rendered once, in a folder whose name holds braces (papermill
-    formats the paths it is given with the notebook's parameters: `{period}` must stay literal)."""
-    root, data, codes = extract
-    out = root / "own {period} {x}" / PERIOD
-    result = run_report(data, PERIOD, out, opds=codes[:1], workers=1, progress=False)
-    assert result.ok
-    return out, result
+def ours(hostile):
+    """Our own period folder: the hostile extract's report (below), rendered by the command into a folder whose name
+    holds braces (papermill formats the paths it is given with the notebook's parameters: `{period}` must stay
+    literal). Returns (the folder, the data, the OPDs rendered)."""
+    _, data, out, codes, _ = hostile
+    return out, data, codes
 
 
 @pytest.mark.slow      # a second whole run (make test-slow, CI)
-def test_a_second_run_replaces_our_folder_and_leaves_nothing_beside_it(extract, ours):
-    _, data, codes = extract
-    out, first = ours
+def test_a_second_run_replaces_our_folder_and_leaves_nothing_beside_it(ours):
+    out, data, codes = ours
     inode = out.stat().st_ino
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["generator"] == "merit_lib" and "index.html" in manifest["files"]
-    again = run_report(data, PERIOD, out, opds=codes[:1], workers=1, progress=False)
+    again = run_report(data, PERIOD, out, opds=codes, workers=1, progress=False)
     assert again.ok and again.out == out and out.stat().st_ino != inode       # a new folder swapped in
     assert sorted(os.listdir(out.parent)) == [PERIOD, f"{PERIOD}.internal", "register.sqlite"]   # no staging, no lock,
     # no old folder: the period folder, its steward's folder and the auditor's register beside them (DESIGN §5)
 
 
 def test_braces_in_the_out_path_are_literal(ours):
-    out, first = ours
-    assert "{period}" in str(out) and first.ok and all(r.status == "ok" for r in first.jobs)
+    out, _, _ = ours
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert "{period}" in str(out) and manifest["notebooks"] and all(n["status"] == "ok" for n in manifest["notebooks"])
     assert (out / "notebooks" / "provinsi.ipynb").is_file() and (out / "provinsi.html").is_file()
-    assert not list(out.parent.parent.glob("own 2026Q1*"))                   # nothing written under a formatted name
+    assert [p.name for p in out.parent.parent.iterdir() if p.is_dir()] == ["data", out.parent.name]   # nothing written
+    # under a formatted name
 
 
 def test_the_internal_folder_is_private(ours):
     """The steward's folder of a report run (default umask): 0700, its row-level listing 0600."""
-    out, _ = ours
+    out, _, _ = ours
     internal = out.parent / f"{PERIOD}.internal"
     assert oct(internal.stat().st_mode & 0o777) == "0o700"
     assert oct((internal / "validasi.csv").stat().st_mode & 0o777) == "0o600"
 
 
-def test_a_foreign_file_in_our_folder_makes_it_not_ours(extract, ours, capsys):
-    _, data, codes = extract
-    out, _ = ours
+def test_a_foreign_file_in_our_folder_makes_it_not_ours(ours, capsys):
+    out, data, codes = ours
     (out / "catatan.txt").write_text("milik pengguna")
     try:
         before = snapshot(out.parent)
@@ -170,9 +168,8 @@ def test_a_foreign_file_in_our_folder_makes_it_not_ours(extract, ours, capsys):
         (out / "catatan.txt").unlink()
 
 
-def test_a_partial_run_into_a_full_period_folder_is_refused(extract, ours, capsys):
-    _, data, codes = extract
-    out, _ = ours
+def test_a_partial_run_into_a_full_period_folder_is_refused(ours, capsys):
+    out, data, codes = ours
     path = out / "manifest.json"
     text = path.read_text()
     manifest = json.loads(text)
@@ -329,7 +326,8 @@ def _show_escapes() -> bool:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    """An extract whose OPD names are markup and formulas, with a row whose code is a path; rendered for those OPDs."""
+    """An extract whose OPD names are markup and formulas, with a row whose code is a path; rendered by the command for
+    those OPDs, into `<root>/reports {period} {x}/2026Q1` (a folder name with braces: see `ours`)."""
     s = synthesize(n=300, seed=29)
     peg = s.tables["pegawai"]
     codes = peg["opd_kode"].value_counts().index[:3].tolist()
@@ -339,7 +337,7 @@ def hostile(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
     data = s.write(root / "data")
     before = snapshot(root)
-    out = root / "reports" / PERIOD
+    out = root / "reports {period} {x}" / PERIOD
     assert main(report_argv(data, out, "--opd", *codes, "--workers", "2")) == 0
     return root, data, out, codes, before
 
@@ -349,8 +347,9 @@ def test_a_hostile_extract_writes_nothing_outside_out_and_its_siblings(hostile):
     after = snapshot(root)
     assert {k: v for k, v in after.items() if k in before} == before                  # the data untouched
     new = set(after) - set(before)
-    ours = (f"reports/{PERIOD}/", f"reports/{PERIOD}.internal/")
-    assert all(n in ("reports", f"reports/{PERIOD}", f"reports/{PERIOD}.internal", "reports/register.sqlite")
+    reports = out.parent.name
+    ours = (f"{reports}/{PERIOD}/", f"{reports}/{PERIOD}.internal/")
+    assert all(n in (reports, f"{reports}/{PERIOD}", f"{reports}/{PERIOD}.internal", f"{reports}/register.sqlite")
                or n.startswith(ours) for n in new)
     assert sorted(os.listdir(out.parent)) == [PERIOD, f"{PERIOD}.internal", "register.sqlite"]
     assert not list(root.rglob("x.html")) and not (root.parent / "x.html").exists()

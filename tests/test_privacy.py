@@ -630,7 +630,8 @@ def period(tmp_path_factory):
     opds = hostile + others[:2] + others[-2:]
     assert len([c for c in hostile if str(c).startswith("KECIL")]) == 3 and len(hostile) >= 4
     run = subprocess.run([sys.executable, "-m", "merit_lib.cli", "report", "--data", str(data), "--period", PERIOD,
-                          "--out", str(out), "--opd", *opds], capture_output=True, text=True, timeout=600)
+                          "--out", str(out), "--workers", "1", "--opd", *opds], capture_output=True, text=True,
+                         timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
     frame = analysis_frame(load_extract(data), PERIOD)
     findings = audit(frame).findings

@@ -6,6 +6,7 @@ import json
 import re
 import zipfile
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -31,28 +32,31 @@ class _Links(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    s = synthesize(n=600, seed=13)
-    data = s.write(tmp_path_factory.mktemp("data"))
-    comp_codes = s.tables["pegawai"]["opd_kode"].value_counts().index[:3].tolist()
-    out = tmp_path_factory.mktemp("reports") / PERIOD
-    result = run_report(data, PERIOD, out, opds=comp_codes + ["BOGUS"], workers=2, progress=False)
-    return s, data, out, comp_codes, result
+def run(small_report, tmp_path_factory):
+    """The shared small report's run again, with a bogus OPD among its pages, into a copy of its good folder: the run
+    fails on that page alone, renders the others into a folder kept aside, and leaves the good folder as it was.
+    `out` is the folder kept aside; `good` the good folder, `before` its manifest before the run."""
+    good = copy_report(small_report["out"], tmp_path_factory.mktemp("good"))
+    before = (good / "manifest.json").read_text()
+    result = run_report(small_report["data"], PERIOD, good, opds=small_report["codes"] + ["BOGUS"], workers=2,
+                        progress=False)
+    return SimpleNamespace(pegawai=pd.read_csv(small_report["data"] / "pegawai.csv", dtype=str), data=small_report["data"],
+                           out=result.out, codes=small_report["codes"], result=result, good=good, before=before)
 
 
 def test_every_output_of_design_5_exists(run):
-    _, _, out, codes, result = run
+    out, codes = run.out, run.codes
     for f in ["index.html", "provinsi.html", "audit_keadilan.html", "ringkasan.xlsx", "manifest.json",
               "tables/compliance.csv", "tables/findings.csv", "tables/model_coefficients.csv", "tables/validation.csv"]:
         assert (out / f).is_file(), f
     for code in codes:
         assert (out / "opd" / f"{code}.html").is_file()
         assert (out / "notebooks" / "opd" / f"{code}.ipynb").is_file()
-    assert not list(out.parent.glob(f".{PERIOD}.partial-*"))     # the staging folder was swapped in
+    assert not list(out.parent.glob(f".{PERIOD}.partial-*"))     # the staging folder was moved (here: aside)
 
 
 def test_failing_opd_is_reported_and_the_others_render(run):
-    _, _, out, codes, result = run
+    out, codes, result = run.out, run.codes, run.result
     assert not result.ok and [f.name for f in result.failures] == ["opd/BOGUS"]
     assert "BOGUS" in result.failures[0].error
     assert (out / "notebooks" / "opd" / "BOGUS.ipynb").is_file()         # kept, with its error
@@ -67,7 +71,7 @@ def test_failing_opd_is_reported_and_the_others_render(run):
 
 
 def test_every_link_in_index_resolves(run):
-    _, _, out, _, _ = run
+    out = run.out
     for page in [out / "index.html", *out.glob("*.html"), *(out / "opd").glob("*.html")]:
         parser = _Links()
         parser.feed(page.read_text())
@@ -81,20 +85,21 @@ def test_every_link_in_index_resolves(run):
 
 
 def test_no_nip_or_name_leaks(run):
-    s, _, out, _, _ = run
-    names = set(s.tables["pegawai"]["nama"])
+    pegawai, out = run.pegawai, run.out
+    names, nips = set(pegawai["nama"].dropna()), set(pegawai["nip"].dropna())
+    assert len(names) > 100 and all(len(n) == 18 for n in nips)
     texts = [p.read_text() for p in [*out.glob("*.html"), *(out / "opd").glob("*.html")]]
     with zipfile.ZipFile(out / "ringkasan.xlsx") as z:
         texts += [z.read(n).decode("utf-8", "ignore") for n in z.namelist() if n.endswith(".xml")]
     texts += [p.read_text() for p in (out / "tables").glob("*.csv")]
     for text in texts:
-        assert not re.search(r"(?<![\d.])\d{18}(?!\d)", text)  # an 18-digit NIP, not a decimal fraction
+        assert not nips & set(re.findall(r"\d{18}", text))         # the extract's NIPs, not any run of 18 digits
         assert not any(name in text for name in names)
 
 
 def test_small_cells_are_hidden_in_the_workbook(run):
     """No findings count of 1–4 persons in tables/findings.csv or ringkasan.xlsx; hidden rows are marked."""
-    _, _, out, _, _ = run
+    out = run.out
     raw = pd.read_csv(out / "tables" / "findings.csv", dtype=str, keep_default_na=False, na_values=[""])
     book = pd.read_excel(out / "ringkasan.xlsx", sheet_name=sheet_name("findings"), dtype=str)
     hidden = raw[raw["suppressed"].notna()]
@@ -109,7 +114,7 @@ def test_small_cells_are_hidden_in_the_workbook(run):
 
 
 def test_workbook_headers_follow_the_language(run, tmp_path):
-    _, _, out, _, _ = run
+    out = run.out
     from merit_lib.report.workbook import write_workbook
 
     en = write_workbook(out / "tables", tmp_path / "summary.xlsx", lang="en")
@@ -122,16 +127,13 @@ def test_workbook_headers_follow_the_language(run, tmp_path):
                 == pd.read_excel(out / "ringkasan.xlsx", sheet_name=sheet_name(sheet)).isna().to_numpy()).all()
 
 
-def test_a_failed_run_never_replaces_a_good_folder(small_report, tmp_path):
-    good = copy_report(small_report["out"], tmp_path)          # a good run's folder (shared: copied to write beside)
-    assert good.name == PERIOD and json.loads((good / "manifest.json").read_text())["notebooks"]
-    before = (good / "manifest.json").read_text()
-    again = run_report(small_report["data"], PERIOD, good, opds=small_report["codes"] + ["BOGUS"], workers=2,
-                       progress=False)
-    assert not again.ok and again.kept_aside is not None and again.kept_aside.exists()
-    assert again.kept_aside.name.startswith(f"{PERIOD}.gagal-")      # a sibling named after --out
+def test_a_failed_run_never_replaces_a_good_folder(run):
+    kept, result, good, before = run.out, run.result, run.good, run.before
+    assert good.name == PERIOD and json.loads(before)["notebooks"]
+    assert not result.ok and result.kept_aside == kept and kept.exists()
+    assert kept.name.startswith(f"{PERIOD}.gagal-") and kept.parent == good.parent      # a sibling named after --out
     assert (good / "manifest.json").read_text() == before
-    assert not list(tmp_path.glob(f".{PERIOD}.*"))                     # no staging folder, no lock
+    assert not list(good.parent.glob(f".{PERIOD}.*"))                     # no staging folder, no lock
 
 
 def test_cli_report_user_errors(tmp_path, capsys):
@@ -142,7 +144,7 @@ def test_cli_report_user_errors(tmp_path, capsys):
 def test_cli_report_without_the_notebooks_is_one_clear_message(tmp_path, capsys, monkeypatch, run):
     import merit_lib.report.pipeline as P
 
-    _, data, _, _, _ = run
+    data = run.data
     monkeypatch.setattr(P, "NOTEBOOKS", tmp_path / "no-notebooks")
     assert main(["report", "--data", str(data), "--period", PERIOD, "--out", str(tmp_path / "r")]) == 2
     err = capsys.readouterr().err
@@ -167,7 +169,7 @@ def test_compliance_csv_puts_the_merit_ignoring_opd_lowest(tmp_path):
 
 def test_each_page_is_a_real_papermill_execution(run):
     """Warm kernels are reused, but every kept notebook is still a papermill run with its own parameters."""
-    _, _, out, codes, _ = run
+    out, codes = run.out, run.codes
     for code in codes:
         nb = json.loads((out / "notebooks" / "opd" / f"{code}.ipynb").read_text())
         assert nb["metadata"]["papermill"]["parameters"]["opd_kode"] == code
@@ -180,7 +182,7 @@ def test_each_page_is_a_real_papermill_execution(run):
 def test_province_indicators_pool_the_counts_not_the_shares(run):
     from merit_lib.report.views import province_indicators
 
-    _, _, out, _, _ = run
+    out = run.out
     comp = pd.read_csv(out / "tables" / "compliance.csv")
     prov = province_indicators(comp)
     shown = comp.dropna(subset=["n_promosi_talent_pool", "n_promosi"])   # hidden counts are left out of both sides

@@ -2,34 +2,44 @@
 
 from __future__ import annotations
 
+import csv
+import shutil
+
 import openpyxl
 import pandas as pd
 import pytest
 
+from merit_lib.data.sink import neutralise
 from merit_lib.domain import codes, text
 from merit_lib.report import privacy
-from merit_lib.report.pipeline import TABLES, compute
+from merit_lib.report.pipeline import TABLES
 from merit_lib.report.workbook import column_kind, header, sheet_name, write_sheets, write_workbook
-from merit_lib.synth import synthesize
 
 PERIOD = "2026Q1"
+#: the tables a report's workbook holds: DESIGN §5's, then the auditor's register (the shared report records its findings)
+SHEETS = (*TABLES, "register")
 HYPERLINK = '=HYPERLINK("http://x","klik")'
 
 
 @pytest.fixture(scope="module")
-def books(tmp_path_factory):
-    """A small extract (one OPD named like a formula) computed once; its workbook in both languages."""
-    s = synthesize(n=400, seed=41)
-    peg = s.tables["pegawai"]
-    hostile = peg["opd_kode"].value_counts().index[0]
-    peg.loc[peg["opd_kode"] == hostile, "opd_nama"] = HYPERLINK
-    root = tmp_path_factory.mktemp("workbook")
-    tables = root / "tables"
-    compute(s.write(root / "data"), PERIOD, tables)
-    ind = Book(openpyxl.load_workbook(write_workbook(tables, root / "ringkasan.xlsx", "id")), "id")
-    en = Book(openpyxl.load_workbook(write_workbook(tables, root / "summary.xlsx", "en")), "en")
-    csv = {name: pd.read_csv(tables / f"{name}.csv", dtype={"opd_kode": str, "scope": str}) for name in TABLES}
-    return ind, en, csv, hostile
+def books(small_report, tmp_path_factory):
+    """The shared small report's tables (conftest), its largest OPD named like a formula as the output door writes
+    such a name (neutralised); its workbook in both languages. (A formula-like name in the extract itself, carried
+    through the whole run: tests/test_output_safety.py.)"""
+    tables = tmp_path_factory.mktemp("workbook") / "tables"
+    shutil.copytree(small_report["out"] / "tables", tables)
+    hostile = small_report["codes"][0]
+    comp = pd.read_csv(tables / "compliance.csv", dtype=str)
+    name = comp.loc[comp["opd_kode"] == hostile, "opd_nama"].iloc[0]
+    for path in tables.glob("*.csv"):                    # every cell that holds its name, the other cells as they were
+        with open(path, newline="", encoding="utf-8") as f:
+            rows = [[neutralise(HYPERLINK) if cell == name else cell for cell in row] for row in csv.reader(f)]
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(rows)
+    ind = Book(openpyxl.load_workbook(write_workbook(tables, tables.parent / "ringkasan.xlsx", "id")), "id")
+    en = Book(openpyxl.load_workbook(write_workbook(tables, tables.parent / "summary.xlsx", "en")), "en")
+    read = {name: pd.read_csv(tables / f"{name}.csv", dtype={"opd_kode": str, "scope": str}) for name in SHEETS}
+    return ind, en, read, hostile
 
 
 class Book:
@@ -38,10 +48,10 @@ class Book:
 
     def __init__(self, wb, lang: str):
         self.wb, self.lang = wb, lang
-        self.tables = {sheet_name(t, lang): t for t in TABLES}
+        self.tables = {sheet_name(t, lang): t for t in SHEETS}
 
     def __getitem__(self, key: str):
-        return self.wb[sheet_name(key, self.lang) if key in TABLES else key]
+        return self.wb[sheet_name(key, self.lang) if key in SHEETS else key]
 
     @property
     def sheetnames(self) -> list[str]:
@@ -66,9 +76,10 @@ def _col(ws, head: str) -> int:
 def test_sheets_keterangan_first_then_each_table_named_in_the_workbooks_language(books):
     ind, en, _, _ = books
     assert ind.sheetnames == ["Keterangan", "kepatuhan", "temuan_keadilan", "terlewati_per_jenjang", "koefisien_model",
-                              "validasi", "catatan_promosi", "tren", "selisih_merit", "kepekaan_posisi"]
+                              "validasi", "catatan_promosi", "tren", "selisih_merit", "kepekaan_posisi", "register_temuan"]
     assert en.sheetnames == ["About", "compliance", "fairness_findings", "passed_over_by_level", "model_coefficients",
-                             "validation", "promotions_ledger", "trend", "merit_gaps", "tier_sensitivity"]
+                             "validation", "promotions_ledger", "trend", "merit_gaps", "tier_sensitivity",
+                             "findings_register"]
     rows = ind.wb["Keterangan"].iter_rows(min_row=2, values_only=True)       # each sheet names the CSV it holds
     assert {r[0]: r[2] for r in rows if r[1] == text.SHEET_HELP["_whole_sheet"]["id"]}["kepatuhan"] == \
         "tables/compliance.csv"
@@ -88,7 +99,7 @@ def test_every_sheet_prints_landscape_fitted_to_width_with_its_header_on_every_p
 
 def test_header_bold_frozen_filtered_and_wide_enough(books):
     ind, _, csv, _ = books
-    for name in TABLES:
+    for name in SHEETS:
         ws = ind[name]
         assert all(c.font.bold for c in ws[1]), name
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith("2"), name     # the header row stays
@@ -141,11 +152,11 @@ def test_keterangan_lists_every_sheet_and_every_column_in_plain_words(books):
         assert book.sheetnames[0] == first
         whole = text.SHEET_HELP["_whole_sheet"][lang]
         sheets = {r[0] for r in rows if r[1] == whole}
-        assert set(TABLES) <= sheets
+        assert set(SHEETS) <= sheets
         listed = {(r[0], r[2]) for r in rows if r[1] != whole}
-        assert listed == {(name, c) for name in TABLES for c in csv[name].columns}
+        assert listed == {(name, c) for name in SHEETS for c in csv[name].columns}
         assert all(r[3] and len(r[3]) > 10 for r in rows), [r for r in rows if not r[3] or len(r[3]) <= 10]
-        for name in TABLES:                                   # the header a reader sees is the one explained
+        for name in SHEETS:                                   # the header a reader sees is the one explained
             heads = [c.value for c in book[name][1]]
             assert heads == [r[1] for r in rows if r[0] == name and r[1] != whole], name
     about = {(r[0], r[2]): r[3] for r in ind.about()}
@@ -157,7 +168,7 @@ def test_keterangan_lists_every_sheet_and_every_column_in_plain_words(books):
 def test_no_machine_header_in_either_language(books):
     ind, en, csv, _ = books
     for book, lang in ((ind, "id"), (en, "en")):
-        for name in TABLES:
+        for name in SHEETS:
             heads = [c.value for c in book[name][1]]
             named = [c for c in csv[name].columns if c == privacy.REASON or c in text.COLUMNS
                      or f"{name}.{c}" in text.COLUMNS]
@@ -266,7 +277,7 @@ def test_code_columns_read_as_words_in_both_languages_and_the_csv_keeps_the_code
 def test_no_text_in_a_numeric_column_and_an_unbounded_number_is_empty_with_its_reason(books, tmp_path):
     ind, en, csv, _ = books
     for book in (ind, en):
-        for name in TABLES:
+        for name in SHEETS:
             ws = book[name]
             for j, c in enumerate(csv[name].columns, start=1):
                 if pd.api.types.is_numeric_dtype(csv[name][c]) and not pd.api.types.is_bool_dtype(csv[name][c]):
