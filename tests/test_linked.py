@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from merit_lib.report import linked
 
@@ -82,3 +85,50 @@ def test_a_round_of_the_plan_gives_what_a_plan_from_scratch_gives():
     again.add(_hiding(_published(False), [0, 1, 2]))
     hits = memo.hits
     assert _found(linked.pinned(again.done(), memo)) == planned and memo.hits > hits   # nothing solved again
+
+
+@settings(max_examples=200)
+@given(st.integers(2, 6).flatmap(lambda n: st.tuples(
+    st.lists(st.lists(st.sampled_from([0, 0, 1, 2, 3]), min_size=n, max_size=n), min_size=1, max_size=4),  # sums
+    st.lists(st.tuples(st.integers(0, 15), st.integers(0, 3)), min_size=4, max_size=4),   # each total, and its slack
+    st.lists(st.integers(0, 2), min_size=n, max_size=n),                                   # lower bounds
+    st.lists(st.sampled_from([-1, 0, 1, 1, 2]), min_size=n, max_size=n),                  # a target
+    st.lists(st.integers(-3, 3), min_size=n, max_size=n),         # another direction, to find a point that is not best
+    st.sampled_from(["best", "next", "neither"]))))               # found before: the best points, the next best, neither
+def test_an_exact_range_is_the_integer_programs_whatever_the_points_found_before(case):
+    """A group's exact range of a target (taken, where it can be, from a point found before that reaches the linear
+    relaxation's bound) is the range an integer program gives on its own — also where the relaxation is fractional
+    (sums with coefficients above 1, totals known only within a range, as shares give them), and whether the points
+    found before hold the best ones, the next best ones (which must not be taken for the best) or neither. (Checked to
+    fail with the bound loosened by one.)"""
+    from scipy import sparse
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    rows, totals, lower, target, other, found = case
+    a = sparse.csr_matrix(np.array(rows, dtype=float))
+    hi = np.array([t for t, _ in totals[: len(rows)]], dtype=float)
+    lo = hi - np.array([slack for _, slack in totals[: len(rows)]], dtype=float)
+    lower, c = np.array(lower, dtype=float), np.array(target, dtype=float)
+    try:
+        group = linked._Group(a, lo, hi, lower)
+    except linked.Infeasible:
+        return
+    bounds, cons = Bounds(lower, np.full(len(lower), np.inf)), [LinearConstraint(a, lo, hi)]
+    low, high = (milp(sign * c, constraints=cons, integrality=np.ones(len(c)), bounds=bounds) for sign in (1, -1))
+    assume(low.status == 0)                        # a target of counts has a least value (an unbounded one: no range)
+    elsewhere = milp(np.array(other, dtype=float), constraints=cons, integrality=np.ones(len(c)),
+                     bounds=Bounds(lower, np.full(len(lower), 50.0)))
+    if elsewhere.status == 0:
+        group.add(np.round(elsewhere.x))           # a feasible point, most often not the best for this target
+    for sign, best in ((1, low), (-1, high)):
+        if best.status != 0 or found == "neither":
+            continue
+        if found == "best":                        # the best point itself, as a plan's rounds may have found it
+            group.add(np.round(best.x))
+            continue
+        # a point one short of the best (the relaxation's bound rounded up may still be reached by none)
+        cut = [*cons, LinearConstraint(sign * c[np.newaxis, :], best.fun + 1, best.fun + 1)]
+        near = milp(np.zeros(len(c)), constraints=cut, integrality=np.ones(len(c)), bounds=bounds)
+        if near.status == 0:
+            group.add(np.round(near.x))
+    assert group.exact(c) == pytest.approx((low.fun, -high.fun if high.status == 0 else np.inf))

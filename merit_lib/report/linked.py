@@ -198,9 +198,10 @@ class _Group:
     def add(self, x: np.ndarray) -> None:
         self.points = np.vstack([self.points, x])
 
-    def solve(self, c: np.ndarray, bounds: Bounds | None = None) -> np.ndarray | str | None:
-        """An optimal integer point of c·x: the linear relaxation's vertex when it is integral, else an integer
-        program."""
+    def solve(self, c: np.ndarray, bounds: Bounds | None = None, best_known: bool = False) -> np.ndarray | str | None:
+        """An optimal integer point of c·x: the linear relaxation's vertex when it is integral; with `best_known`, a
+        point found before whose value reaches the relaxation's bound rounded up (c integral: no integer point can do
+        better, so it is optimal); else an integer program."""
         bounds = bounds or self.bounds
         res = linprog(c, A_ub=self.ub[0], b_ub=self.ub[1], A_eq=self.eq[0], b_eq=self.eq[1],
                       bounds=np.column_stack([bounds.lb, np.where(np.isinf(bounds.ub), None, bounds.ub)]),
@@ -211,6 +212,11 @@ class _Group:
             return None
         if res.status == 0 and np.allclose(res.x, np.round(res.x), atol=1e-7):
             return np.round(res.x)
+        if best_known and res.status == 0 and len(self.points) and np.array_equal(c, np.round(c)):
+            values = self.points @ c
+            best = int(values.argmin())
+            if values[best] <= np.ceil(res.fun - 1e-6):
+                return self.points[best].copy()
         out = milp(c, constraints=self.cons, integrality=np.ones(len(c)), bounds=bounds,
                    options={"time_limit": 120})
         if out.status == 0:
@@ -245,8 +251,8 @@ class _Group:
         return self.ranges[key]
 
     def _exact(self, c: np.ndarray) -> tuple[float, float]:
-        low = self.solve(c)
-        high = self.solve(-c)
+        low = self.solve(c, best_known=True)
+        high = self.solve(-c, best_known=True)
         for x in (low, high):
             if isinstance(x, np.ndarray):
                 self.add(x)
