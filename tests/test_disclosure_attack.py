@@ -48,7 +48,7 @@ def default_folders(tmp_path_factory) -> tuple[Path, Path]:
     compute(data, Q_BEFORE, reports / Q_BEFORE / "tables")
     (reports / Q_BEFORE / "manifest.json").write_text("{}", encoding="utf-8")   # sealed, as `linked.beside` asks
     smallest = pd.read_csv(data / "pegawai.csv", dtype=str)["opd_kode"].value_counts().index[-1]
-    run_report(data, Q_NOW, reports / Q_NOW, opds=[smallest], workers=2, progress=False)
+    run_report(data, Q_NOW, reports / Q_NOW, opds=[smallest], workers=1, progress=False)
     return reports / Q_BEFORE, reports / Q_NOW
 
 

@@ -167,10 +167,9 @@ def test_hooks_are_local_and_run_the_venvs_tools():
 
 # --- on the repository --------------------------------------------------------------------------------------------
 
-# detect-secrets takes ~17 s over the repository's files: it runs in the slow tier, in `pre-commit run --all-files` below
-# (which names each hook that failed); its own behaviour is tested on a planted key in the fast tier
-@pytest.mark.parametrize("hook_id", [h if h != "detect-secrets" else pytest.param(h, marks=pytest.mark.slow)
-                                     for h in HOOK_IDS])
+# detect-secrets takes ~17 s over the repository's files: it runs in the slow tier only, in `pre-commit run --all-files`
+# below (which names each hook that failed); what it catches is tested on a planted key in the fast tier
+@pytest.mark.parametrize("hook_id", [h for h in HOOK_IDS if h != "detect-secrets"])
 def test_hook_passes_on_the_repository(hook_id, repo_files, repo_copy):
     """The hook's own command (its `entry`) on the files pre-commit would give it, in a copy of the repository."""
     hook = _hooks()[hook_id]

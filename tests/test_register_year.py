@@ -84,11 +84,11 @@ def year(tmp_path_factory):
             ws.cell(row=codes_in[one_off], column=col["follow_up"]).value = "sesuai rekomendasi"
             book.save(sheet)
             assert main(["temuan", "--register", str(register), "impor", str(sheet), "--oleh", "Tim Inspektorat"]) == 0
-        runs[q] = run_report(data, q, reports / q, opds=OPDS, workers=2, progress=False)
+        runs[q] = run_report(data, q, reports / q, opds=OPDS, workers=1, progress=False)
         assert runs[q].ok, [(f.name, f.error) for f in runs[q].failures]
         assert runs[q].register == register
     last = dump(register)
-    rerun = run_report(data, QUARTERS[-1], reports / QUARTERS[-1], opds=OPDS, workers=2, progress=False)
+    rerun = run_report(data, QUARTERS[-1], reports / QUARTERS[-1], opds=OPDS, workers=1, progress=False)
     return SimpleNamespace(data=data, reports=reports, register=register, runs=runs, rerun=rerun, before_rerun=last,
                            after_rerun=dump(register), before_import=before_import, deadline=deadline,
                            persistent=persistent, one_off=one_off, truth=s.truth)

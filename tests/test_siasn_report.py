@@ -53,7 +53,7 @@ def _plant_names(src: Path, k: int = 2) -> list[str]:
 
 def _report(data: Path, out: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "merit_lib.cli", "report", "--data", str(data), "--period", PERIOD,
-                           "--out", str(out), "--workers", "2", "--opd", *OPDS], capture_output=True, text=True,
+                           "--out", str(out), "--workers", "1", "--opd", *OPDS], capture_output=True, text=True,
                           timeout=900)
 
 
