@@ -1,5 +1,6 @@
 """The smaller defects of issue 25 (item 5), each with its test: an OPD without staff at the quarter's end on the
-province page, and a `;` inside a text cell that a spreadsheet splitting on `;` would read as a formula. (Braces in
+province page, and a `;` inside a text cell that a spreadsheet splitting on `;` would read as a formula; and two
+notebooks asking for the same tables at once computing them once. (Braces in
 `--out` and an output path that cannot exist: tests/test_output_safety.py and tests/test_cli_errors.py.)"""
 
 from __future__ import annotations
@@ -60,3 +61,41 @@ def test_a_cell_that_a_semicolon_splitting_spreadsheet_would_read_as_a_formula_i
 def test_harmless_semicolons_are_left_alone():
     assert neutralise("Biro Umum; Biro Hukum") == "Biro Umum; Biro Hukum"
     assert neutralise(";") == ";" and neutralise(3) == 3
+
+
+def test_notebooks_asking_for_the_same_tables_at_once_compute_them_once(small_report, tmp_path, monkeypatch):
+    """`views.tables_for` without a tables folder (a notebook run as is): two kernels at once compute the extract's
+    tables once; the second waits for the first and reads the same tables."""
+    import shutil
+    import tempfile
+    import threading
+    import time
+
+    import merit_lib.report.pipeline as pipeline
+    from merit_lib.report import views
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))          # a cache of this test's own
+    calls = []
+
+    def compute(data, period, stage, lang):                         # the shared report's tables, slowly
+        calls.append(period)
+        time.sleep(1.0)
+        shutil.copytree(small_report["out"] / "tables", stage, dirs_exist_ok=True)
+
+    monkeypatch.setattr(pipeline, "compute", compute)
+    got, errors = [], []
+
+    def ask():
+        try:
+            got.append(views.tables_for(None, small_report["data"], PERIOD, "id").compliance)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=ask) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not errors and len(got) == 2 and calls == [PERIOD]
+    pd.testing.assert_frame_equal(got[0], got[1])
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []     # no lock file left behind

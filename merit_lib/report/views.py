@@ -97,11 +97,15 @@ def tables_for(tables_dir: Path | str | None, data_path: Path | str | None, peri
     """Computed tables from `tables_dir`, or computed now from `data_path` (the small demo extract when both are None).
 
     Tables computed from `data_path` are cached in the temporary folder under a key made of the input files' content
-    (not their path), the period, the language and the code, so an edited extract is always recomputed.
+    (not their path), the period, the language and the code, so an edited extract is always recomputed. Kernels that
+    ask for the same tables at once compute them once: the others wait for them (a lock beside the cache entry).
     """
     if tables_dir:
         return load_tables(tables_dir)
+    import time
+
     from merit_lib.data.extract import find_sources, sha256
+    from merit_lib.data.lockfile import LockFile
     from merit_lib.report.pipeline import compute
     from merit_lib.synth import demo_path
 
@@ -110,12 +114,19 @@ def tables_for(tables_dir: Path | str | None, data_path: Path | str | None, peri
     key = _digest([*(i.encode() for i in inputs), f"{period}|{lang}".encode(), _code_digest().encode()])
     target = Path(tempfile.gettempdir()) / f"merit_tables_{key}"
     if not (target / "compliance.csv").exists():
-        stage = Path(tempfile.mkdtemp(prefix=f"merit_tables_{key}.", dir=target.parent))
-        compute(data, period, stage, lang)
+        lock = LockFile(target.parent / f".{target.name}.lock", "computing the tables of a notebook")
+        while lock.try_acquire() is not None:       # another kernel computes them: wait (a dead one lets go)
+            time.sleep(0.2)
         try:
-            stage.rename(target)
-        except OSError:           # another kernel finished the same tables first: theirs are identical
-            shutil.rmtree(stage, ignore_errors=True)
+            if not (target / "compliance.csv").exists():
+                stage = Path(tempfile.mkdtemp(prefix=f"merit_tables_{key}.", dir=target.parent))
+                compute(data, period, stage, lang)
+                try:
+                    stage.rename(target)
+                except OSError:    # another process finished the same tables first: theirs are identical
+                    shutil.rmtree(stage, ignore_errors=True)
+        finally:
+            lock.release()
     return load_tables(target)
 
 
