@@ -4,14 +4,18 @@ why; unlinked on release while it is still ours. A process that dies releases it
 from __future__ import annotations
 
 import fcntl
+import math
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from merit_lib.domain.errors import output_error
 
 
 class LockFile:
-    """`.<name>.lock` taken with `try_acquire()` (never waits: the caller decides whether to wait or refuse)."""
+    """`.<name>.lock` taken with `try_acquire()` (never waits: the caller decides whether to wait or refuse) or with
+    `wait()` (tries until it is taken or the time is up)."""
 
     def __init__(self, path: Path, note: str, where: Path | None = None):
         self.path, self.note = Path(path), note
@@ -42,6 +46,21 @@ class LockFile:
                 self.fd = fd
                 return None
             os.close(fd)
+
+    def wait(self, seconds: float = math.inf, on_wait: Callable[[str], object] | None = None,
+             poll: float = 0.1) -> str | None:
+        """Take the lock within `seconds`: None once taken, else what its holder wrote when the time is up. `on_wait`
+        is told the holder once, the first time the lock is found held (unless the time is already up)."""
+        deadline = time.monotonic() + max(seconds, 0.0)
+        told = False
+        while (holder := self.try_acquire()) is not None:
+            if time.monotonic() >= deadline:
+                return holder
+            if on_wait is not None and not told:
+                on_wait(holder)
+                told = True
+            time.sleep(poll)
+        return None
 
     def release(self) -> None:
         """Unlink the lock file (when it is still ours) and let the lock go."""

@@ -31,7 +31,6 @@ import json
 import math
 import os
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,15 +173,9 @@ class _Lock:
         self.path = self.file.path
 
     def acquire(self, wait: float, on_wait: object = None) -> None:
-        deadline = time.monotonic() + max(wait, 0.0)
-        told = False
-        while (holder := self.file.try_acquire()) is not None:
-            if time.monotonic() >= deadline:
-                raise _error("busy", path=self.path.parent / self.path.name[1:-5], holder=holder)
-            if on_wait is not None and not told:
-                on_wait(holder)  # type: ignore[operator]
-                told = True
-            time.sleep(0.1)
+        holder = self.file.wait(wait, on_wait)  # type: ignore[arg-type]
+        if holder is not None:
+            raise _error("busy", path=self.path.parent / self.path.name[1:-5], holder=holder)
 
     def release(self) -> None:
         self.file.release()

@@ -102,8 +102,6 @@ def tables_for(tables_dir: Path | str | None, data_path: Path | str | None, peri
     """
     if tables_dir:
         return load_tables(tables_dir)
-    import time
-
     from merit_lib.data.extract import find_sources, sha256
     from merit_lib.data.lockfile import LockFile
     from merit_lib.report.pipeline import compute
@@ -115,8 +113,7 @@ def tables_for(tables_dir: Path | str | None, data_path: Path | str | None, peri
     target = Path(tempfile.gettempdir()) / f"merit_tables_{key}"
     if not (target / "compliance.csv").exists():
         lock = LockFile(target.parent / f".{target.name}.lock", "computing the tables of a notebook")
-        while lock.try_acquire() is not None:       # another kernel computes them: wait (a dead one lets go)
-            time.sleep(0.2)
+        lock.wait()                                 # another kernel computes them: wait (a dead one lets go)
         try:
             if not (target / "compliance.csv").exists():
                 stage = Path(tempfile.mkdtemp(prefix=f"merit_tables_{key}.", dir=target.parent))
