@@ -314,6 +314,35 @@ def test_writers_at_once_all_land_and_the_register_stays_whole(tmp_path):
         assert (reg.history()["field"] == "periode").sum() == 4
 
 
+def test_a_register_created_while_another_opens_it_is_read_as_ours(tmp_path, monkeypatch):
+    """The check that a file is ours reads it at once: another process that creates the register while the check
+    runs (here: as the check's second read starts, if it has one) never makes it "not ours" half way through."""
+    path = tmp_path / "register.sqlite"
+    connect, reads, done = sqlite3.connect, [], []
+
+    def between_reads(statement: str) -> None:
+        if done or not any(k in statement for k in ("application_id", "user_version", "sqlite_master")):
+            return
+        reads.append(statement)
+        if len(reads) == 2:
+            Register.open(path, create=True).close()
+        if "sqlite_master" in statement:
+            done.append(True)
+
+    def traced(*args, **kwargs):
+        conn = connect(*args, **kwargs)
+        if not reads:
+            conn.set_trace_callback(between_reads)
+        return conn
+
+    monkeypatch.setattr(R.sqlite3, "connect", traced)
+    path.write_bytes(b"")                                       # what a creator leaves at first
+    with Register.open(path, create=True) as reg:
+        assert reg.version == R.SCHEMA_VERSION
+        assert reg.conn.execute("PRAGMA application_id").fetchone()[0] == R.APPLICATION_ID
+    assert done and len(reads) == 1
+
+
 def test_a_writer_killed_half_way_leaves_the_register_as_it_was(tmp_path):
     path = tmp_path / "register.sqlite"
     with Register.open(path, create=True) as reg:

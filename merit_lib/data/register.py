@@ -230,9 +230,10 @@ class Register:
 
     def _check_ours(self, exists: bool) -> int:
         """The schema version of an existing register of ours (0 for a new one); a RegisterError otherwise."""
-        app = self.conn.execute("PRAGMA application_id").fetchone()[0]
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        # one statement, one read: another process may create the register between three separate reads
+        app, version, tables = self.conn.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version),"
+            " (SELECT count(*) FROM sqlite_master)").fetchone()
         if app == 0 and version == 0 and tables == 0:
             return 0
         if app != APPLICATION_ID:
