@@ -85,9 +85,12 @@ screenshots: $(STAMP)
 	$(BIN)/python docs/screenshots.py --out docs
 
 # refresh the lock: resolve pyproject.toml's ranges in a fresh environment and record what was installed
+# jsonschema < 4.25 (nbformat's validator): 4.25 added rfc3987-syntax, which builds ~35 Earley parsers when imported,
+# 0.9 s of CPU in every process that imports nbformat (each `merit report`, kernel, papermill and nbstripout run;
+# python-jsonschema/jsonschema#1428); nothing we run validates an `iri` format
 lock:
 	rm -rf .lockvenv && $(PY) -m venv .lockvenv
-	.lockvenv/bin/python -m pip install --quiet -e '.[dev]'
+	.lockvenv/bin/python -m pip install --quiet -e '.[dev]' 'jsonschema<4.25'
 	{ sed -n '1,2p' $(LOCK); .lockvenv/bin/python -m pip freeze --exclude-editable | grep -iv '^merit'; } > $(LOCK).new
 	mv $(LOCK).new $(LOCK) && rm -rf .lockvenv
 

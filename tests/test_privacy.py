@@ -70,14 +70,31 @@ def lp_attack(values: dict, truth: dict, eqs: list[tuple[list, list, float]], lo
             rhs.append(b)
     if not rows:
         return []
-    bounds = [(lower.get(m, 0), None) for m in hid]
+    a, b = np.array(rows), np.array(rhs)
+    # the hidden counts fall into blocks no sum links (e.g. one per OPD): a count's range is its block's LP alone (the
+    # published numbers are true ones, so every other block is feasible)
+    block = list(range(len(hid)))
+
+    def root(i: int) -> int:
+        while block[i] != i:
+            block[i] = block[block[i]]
+            i = block[i]
+        return i
+
+    for row in a:
+        first, *others = np.flatnonzero(row)
+        for j in others:
+            block[root(j)] = root(first)
     leaks = []
     for m in hid:
         if m in skip or not small(truth.get(m, 0)):
             continue
-        c = np.zeros(len(hid))
-        c[idx[m]] = 1
-        lo, hi = (linprog(sign * c, A_eq=np.array(rows), b_eq=np.array(rhs), bounds=bounds) for sign in (1, -1))
+        cols = [j for j in range(len(hid)) if root(j) == root(idx[m])]
+        keep = a[:, cols].any(axis=1)
+        c = np.zeros(len(cols))
+        c[cols.index(idx[m])] = 1
+        bounds = [(lower.get(hid[j], 0), None) for j in cols]
+        lo, hi = (linprog(sign * c, A_eq=a[keep][:, cols], b_eq=b[keep], bounds=bounds) for sign in (1, -1))
         if lo.status == 0 and hi.status == 0 and -hi.fun - lo.fun < 0.5:
             leaks.append(f"{m} = {lo.fun:g} pinned by linear programming")
     return leaks
@@ -141,7 +158,8 @@ def attack_grid(pub: pd.DataFrame, truth: pd.DataFrame, keys: list[str], within:
         return str(int(x)) if isinstance(x, float | np.floating) and float(x).is_integer() else str(x)
 
     def as_dict(t: pd.DataFrame) -> dict:
-        return {tuple(key(x) for x in r[["scope", *keys]]): float(pd.to_numeric(r["n"])) for _, r in t.iterrows()}
+        n = pd.to_numeric(t["n"]).astype(float)
+        return {tuple(key(x) for x in r): v for r, v in zip(t[["scope", *keys]].itertuples(index=False), n)}
 
     values, true = as_dict(pub), as_dict(truth)
     assert set(true) <= set(values)          # every cell with someone in it is a row of the published grid

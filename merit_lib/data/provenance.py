@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 from collections.abc import Iterable
 from importlib import metadata
@@ -10,13 +11,16 @@ from pathlib import Path
 
 def package_versions(names: Iterable[str]) -> dict[str, str]:
     """Installed version of each package ("not installed" when absent)."""
-    out = {}
-    for name in names:
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            out[name] = "not installed"
-    return out
+    return {name: _version(name) for name in names}
+
+
+@functools.cache
+def _version(name: str) -> str:
+    """One package's installed version, looked up once per process (each audit's metadata names five)."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def git_commit() -> str:
