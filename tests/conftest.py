@@ -125,7 +125,7 @@ def small_report(tmp_path_factory) -> dict:
 
 @pytest.fixture(scope="session")
 def small_report_en(tmp_path_factory) -> dict:
-    """The same extract, OPDs and period reported with `--lang en` (read only)."""
+    """The same extract, OPDs and period reported with `--lang en` (read only; the slow tier's: a second whole run)."""
     _, facts = built_once(tmp_path_factory, "small_report_en", _small_report("en"))
     return {**facts, "out": Path(facts["out"]), "data": Path(facts["data"])}
 

@@ -219,6 +219,7 @@ def report(siasn, tmp_path_factory):
     return truth, out
 
 
+@pytest.mark.slow      # a whole run on a SIASN folder, as those of tests/test_siasn_report.py (make test-slow, CI)
 def test_report_counts_per_opd(report):
     """compliance.csv and promotions_ledger.csv count, per OPD, the persons and promotions of the quarter.
 

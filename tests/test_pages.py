@@ -329,6 +329,7 @@ def report_en(small_report_en):
     return small_report_en["out"]
 
 
+@pytest.mark.slow      # a second whole run, in English (make test-slow, CI)
 def test_english_audit_page_says_province_not_the_code(report_en):
     outside = _audit_outside(report_en)
     assert AUDIT_MACHINE.findall(outside) == []
@@ -415,14 +416,14 @@ def _leaks(out, machine_paths) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("which", ["id", "en"])
-def test_no_page_shows_a_warning_a_traceback_or_a_server_path(which, report, report_en, tmp_path_factory):
+@pytest.mark.parametrize("which", ["id", pytest.param("en", marks=pytest.mark.slow)])   # en: a second whole run
+def test_no_page_shows_a_warning_a_traceback_or_a_server_path(which, report, request, tmp_path_factory):
     import sys
     from pathlib import Path
 
     import merit_lib
 
-    out = report[0] if which == "id" else report_en
+    out = report[0] if which == "id" else request.getfixturevalue("report_en")
     machine = {str(out.parent), str(tmp_path_factory.getbasetemp()), sys.prefix, str(Path(merit_lib.__file__).parent),
                str(Path.home())}
     assert _leaks(out, machine - {"/"}) == []
