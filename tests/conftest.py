@@ -130,9 +130,21 @@ def small_report_en(tmp_path_factory) -> dict:
     return {**facts, "out": Path(facts["out"]), "data": Path(facts["data"])}
 
 
+#: the fast tier's longest files (seconds on one worker, benchmarks/bench_suite.py), started first: with a file per worker
+#: at a time, a long file started last leaves the other worker idle at the end (LPT order)
+LONGEST = ("test_privacy.py", "test_output_safety.py", "test_verdicts_independent.py", "test_shapes.py", "test_window.py",
+           "test_writers_door.py", "test_fairness_shapes.py", "test_language.py", "test_report.py")
+
+
 def pytest_collection_modifyitems(config, items):
-    """The slow tiers first (stable otherwise): on parallel workers the longest files start at once instead of last."""
-    items.sort(key=lambda item: 0 if item.get_closest_marker("slow") or item.get_closest_marker("browser") else 1)
+    """The slow tiers first, then the longest files of the fast tier (stable otherwise): on parallel workers the longest
+    files start at once instead of last."""
+    def order(item: pytest.Item) -> tuple[int, int]:
+        slow = item.get_closest_marker("slow") or item.get_closest_marker("browser")
+        name = item.path.name
+        return (0 if slow else 1, LONGEST.index(name) if name in LONGEST else len(LONGEST))
+
+    items.sort(key=order)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

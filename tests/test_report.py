@@ -1,4 +1,5 @@
-"""End to end: `merit report` on a small extract — every output, links, no leaks, suppression, failures isolated."""
+"""End to end: `merit report` on a small extract — every output, links, no leaks, suppression; a failing page isolated
+(the slow tier: a second run)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,13 @@ class _Links(HTMLParser):
 
 
 @pytest.fixture(scope="module")
+def report(small_report):
+    """The shared small report (conftest: n=400, seed 7, four OPD pages) as `merit report` left it (read only)."""
+    return SimpleNamespace(pegawai=pd.read_csv(small_report["data"] / "pegawai.csv", dtype=str), data=small_report["data"],
+                           out=small_report["out"], codes=small_report["codes"])
+
+
+@pytest.fixture(scope="module")
 def run(small_report, tmp_path_factory):
     """The shared small report's run again, with a bogus OPD among its pages, into a copy of its good folder: the run
     fails on that page alone, renders the others into a folder kept aside, and leaves the good folder as it was.
@@ -40,21 +48,21 @@ def run(small_report, tmp_path_factory):
     before = (good / "manifest.json").read_text()
     result = run_report(small_report["data"], PERIOD, good, opds=small_report["codes"] + ["BOGUS"], workers=2,
                         progress=False)
-    return SimpleNamespace(pegawai=pd.read_csv(small_report["data"] / "pegawai.csv", dtype=str), data=small_report["data"],
-                           out=result.out, codes=small_report["codes"], result=result, good=good, before=before)
+    return SimpleNamespace(out=result.out, codes=small_report["codes"], result=result, good=good, before=before)
 
 
-def test_every_output_of_design_5_exists(run):
-    out, codes = run.out, run.codes
+def test_every_output_of_design_5_exists(report):
+    out, codes = report.out, report.codes
     for f in ["index.html", "provinsi.html", "audit_keadilan.html", "ringkasan.xlsx", "manifest.json",
               "tables/compliance.csv", "tables/findings.csv", "tables/model_coefficients.csv", "tables/validation.csv"]:
         assert (out / f).is_file(), f
     for code in codes:
         assert (out / "opd" / f"{code}.html").is_file()
         assert (out / "notebooks" / "opd" / f"{code}.ipynb").is_file()
-    assert not list(out.parent.glob(f".{PERIOD}.partial-*"))     # the staging folder was moved (here: aside)
+    assert not list(out.parent.glob(f".{PERIOD}.partial-*"))     # the staging folder was moved into place
 
 
+@pytest.mark.slow      # a second whole run, failing on one page (make test-slow, CI)
 def test_failing_opd_is_reported_and_the_others_render(run):
     out, codes, result = run.out, run.codes, run.result
     assert not result.ok and [f.name for f in result.failures] == ["opd/BOGUS"]
@@ -70,8 +78,8 @@ def test_failing_opd_is_reported_and_the_others_render(run):
     assert "BOGUS" in index and ("Gagal" in index or "Failed" in index)
 
 
-def test_every_link_in_index_resolves(run):
-    out = run.out
+def test_every_link_in_index_resolves(report):
+    out = report.out
     for page in [out / "index.html", *out.glob("*.html"), *(out / "opd").glob("*.html")]:
         parser = _Links()
         parser.feed(page.read_text())
@@ -84,8 +92,8 @@ def test_every_link_in_index_resolves(run):
             assert (page.parent / target).resolve().exists(), f"{page.name}: {href}"
 
 
-def test_no_nip_or_name_leaks(run):
-    pegawai, out = run.pegawai, run.out
+def test_no_nip_or_name_leaks(report):
+    pegawai, out = report.pegawai, report.out
     names, nips = set(pegawai["nama"].dropna()), set(pegawai["nip"].dropna())
     assert len(names) > 100 and all(len(n) == 18 for n in nips)
     texts = [p.read_text() for p in [*out.glob("*.html"), *(out / "opd").glob("*.html")]]
@@ -98,9 +106,9 @@ def test_no_nip_or_name_leaks(run):
         assert not any(name in text for name in names)
 
 
-def test_small_cells_are_hidden_in_the_workbook(run):
+def test_small_cells_are_hidden_in_the_workbook(report):
     """No findings count of 1–4 persons in tables/findings.csv or ringkasan.xlsx; hidden rows are marked."""
-    out = run.out
+    out = report.out
     raw = pd.read_csv(out / "tables" / "findings.csv", dtype=str, keep_default_na=False, na_values=[""])
     book = pd.read_excel(out / "ringkasan.xlsx", sheet_name=sheet_name("findings"), dtype=str)
     hidden = raw[raw["suppressed"].notna()]
@@ -114,8 +122,8 @@ def test_small_cells_are_hidden_in_the_workbook(run):
     assert (book["Jumlah kelompok"].isna().to_numpy() == raw["n_group"].isna().to_numpy()).all()
 
 
-def test_workbook_headers_follow_the_language(run, tmp_path):
-    out = run.out
+def test_workbook_headers_follow_the_language(report, tmp_path):
+    out = report.out
     from merit_lib.report.workbook import write_workbook
 
     en = write_workbook(out / "tables", tmp_path / "summary.xlsx", lang="en")
@@ -128,6 +136,7 @@ def test_workbook_headers_follow_the_language(run, tmp_path):
                 == pd.read_excel(out / "ringkasan.xlsx", sheet_name=sheet_name(sheet)).isna().to_numpy()).all()
 
 
+@pytest.mark.slow      # a second whole run, failing on one page (make test-slow, CI)
 def test_a_failed_run_never_replaces_a_good_folder(run):
     kept, result, good, before = run.out, run.result, run.good, run.before
     assert good.name == PERIOD and json.loads(before)["notebooks"]
@@ -142,10 +151,10 @@ def test_cli_report_user_errors(tmp_path, capsys):
     assert "tidak ada" in capsys.readouterr().err
 
 
-def test_cli_report_without_the_notebooks_is_one_clear_message(tmp_path, capsys, monkeypatch, run):
+def test_cli_report_without_the_notebooks_is_one_clear_message(tmp_path, capsys, monkeypatch, report):
     import merit_lib.report.pipeline as P
 
-    data = run.data
+    data = report.data
     monkeypatch.setattr(P, "NOTEBOOKS", tmp_path / "no-notebooks")
     assert main(["report", "--data", str(data), "--period", PERIOD, "--out", str(tmp_path / "r")]) == 2
     err = capsys.readouterr().err
@@ -168,9 +177,9 @@ def test_compliance_csv_puts_the_merit_ignoring_opd_lowest(tmp_path):
     assert len(small) and small["share_promosi_talent_pool"].isna().all()
 
 
-def test_each_page_is_a_real_papermill_execution(run):
+def test_each_page_is_a_real_papermill_execution(report):
     """Warm kernels are reused, but every kept notebook is still a papermill run with its own parameters."""
-    out, codes = run.out, run.codes
+    out, codes = report.out, report.codes
     for code in codes:
         nb = json.loads((out / "notebooks" / "opd" / f"{code}.ipynb").read_text())
         assert nb["metadata"]["papermill"]["parameters"]["opd_kode"] == code
@@ -180,10 +189,10 @@ def test_each_page_is_a_real_papermill_execution(run):
         assert all(c["metadata"]["papermill"]["status"] == "completed" for c in code_cells)
 
 
-def test_province_indicators_pool_the_counts_not_the_shares(run):
+def test_province_indicators_pool_the_counts_not_the_shares(report):
     from merit_lib.report.views import province_indicators
 
-    out = run.out
+    out = report.out
     comp = pd.read_csv(out / "tables" / "compliance.csv")
     prov = province_indicators(comp)
     shown = comp.dropna(subset=["n_promosi_talent_pool", "n_promosi"])   # hidden counts are left out of both sides
