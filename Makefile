@@ -57,16 +57,17 @@ lint: $(STAMP)
 
 # ruff, then the fast tier: every test not marked `slow` or `browser` (TIER=all: every test), and the notebooks under
 # nbval, on parallel workers (pytest-xdist), a test file per worker at a time (`--dist loadfile`: a file's fixtures are
-# made once, a notebook's cells stay in order in one kernel); the reports several files read are built once
-# (tests/conftest.py)
+# made once, a notebook's cells stay in order in one kernel), in the order tests/conftest.py gives (slow tiers, then the
+# longest files first; xdist would otherwise order files by how many tests they hold); the reports several files read
+# are built once (tests/conftest.py)
 test: $(STAMP) lint
-	$(BIN)/python -m pytest tests --nbval-lax notebooks -p no:cacheprovider -n $(WORKERS) --dist loadfile $(TIER_MARKS)
+	$(BIN)/python -m pytest tests --nbval-lax notebooks -p no:cacheprovider -n $(WORKERS) --no-loadscope-reorder --dist loadfile $(TIER_MARKS)
 
 # the slow tiers `make test` leaves out: `slow` (whole-report fuzz and property tests, a year of quarters, the
 # installed wheel) and `browser` (pages and PDFs in headless Chromium; skipped, said once in the summary, where Chromium
 # is absent)
 test-slow: $(STAMP)
-	$(BIN)/python -m pytest tests -p no:cacheprovider -n $(WORKERS) --dist loadfile -m "slow or browser"
+	$(BIN)/python -m pytest tests -p no:cacheprovider -n $(WORKERS) --no-loadscope-reorder --dist loadfile -m "slow or browser"
 
 # every tier in one run: what CI runs (.ci/run)
 test-all:
@@ -74,7 +75,7 @@ test-all:
 
 # while working: the fast tier's tests without ruff and the notebooks
 quick: $(STAMP)
-	$(BIN)/python -m pytest tests -p no:cacheprovider -n $(WORKERS) --dist loadfile -m "not slow and not browser"
+	$(BIN)/python -m pytest tests -p no:cacheprovider -n $(WORKERS) --no-loadscope-reorder --dist loadfile -m "not slow and not browser"
 
 # JupyterLab on the project, also as root (our machines run as root), on 127.0.0.1:$(PORT); open the URL it prints
 lab: $(STAMP)
