@@ -133,9 +133,11 @@ def small_report_en(tmp_path_factory) -> dict:
 #: the fast tier's longest files (seconds on one worker, benchmarks/bench_suite.py), started first: with a file per worker
 #: at a time, a long file started last leaves the other worker idle at the end (LPT order; the Makefile passes
 #: --no-loadscope-reorder, without which xdist orders files by how many tests they hold)
-LONGEST = ("test_privacy.py", "test_output_safety.py", "test_verdicts_independent.py", "test_shapes.py", "test_window.py",
-           "test_writers_door.py", "test_fairness_shapes.py", "test_language.py", "test_report.py", "test_siasn_shapes.py",
-           "test_load_holes.py", "test_model.py", "test_disclosure_attack.py")
+#: test_language builds the shared Indonesian report (conftest) early, on the other worker, and test_report, which reads
+#: it too, comes last: two of its readers started together would leave one worker waiting on the other's build
+LONGEST = ("test_privacy.py", "test_language.py", "test_output_safety.py", "test_verdicts_independent.py", "test_shapes.py",
+           "test_window.py", "test_writers_door.py", "test_fairness_shapes.py", "test_siasn_shapes.py", "test_load_holes.py",
+           "test_model.py", "test_disclosure_attack.py", "test_report.py")
 
 
 def pytest_collection_modifyitems(config, items):
