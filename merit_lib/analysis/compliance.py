@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import warnings
 import zlib
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -56,6 +57,10 @@ from merit_lib.analysis.stats import MIN_CELL, wilson
 from merit_lib.analysis.tiers import MIN_PROMOTIONS, TIERS, eb_prior, province_average, tier
 from merit_lib.domain import codes, text
 from merit_lib.domain import rules as R
+from merit_lib.domain.roles import ASN, Roles
+
+if TYPE_CHECKING:
+    from merit_lib.analysis.fairness import AuditResult
 
 WEIGHTS: dict[str, float] = {"coverage_profiling": 0.10, "coverage_kinerja": 0.10, "share_promosi_talent_pool": 0.25,
                              "share_promosi_eligible": 0.25, "share_tanpa_bypass": 0.15, "skor_keadilan": 0.15}
@@ -286,6 +291,16 @@ def compliance(frame: pd.DataFrame, findings: pd.DataFrame | None = None, scope:
     table.attrs.update(door.context(frame))
     return table
 
+
+
+def audited_compliance(frame: pd.DataFrame, roles: Roles = ASN) -> tuple[AuditResult, ComplianceTable]:
+    """The fairness audit of `frame` (every scope and the province: the fairness score shrinks each OPD towards the
+    province's estimate) and the compliance table that reads it, as a quarter's report computes them; the trend
+    recomputes an earlier quarter with this same call, so that its point is the one that quarter's report showed."""
+    from merit_lib.analysis.fairness import audit
+
+    result = audit(frame, roles)
+    return result, compliance(frame, result.findings)
 
 def ranked(table: pd.DataFrame) -> pd.DataFrame:
     """Rows by tier (above, as expected, below the province, then those not rated), by name within a tier: OPDs whose

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from merit_lib.analysis import summaries
-from merit_lib.analysis.compliance import compliance
+from merit_lib.analysis.compliance import audited_compliance
 from merit_lib.analysis.features import analysis_frame, counted_promotions, current, window_of
 from merit_lib.analysis.ledger import for_extract as ledger_for_extract
 from merit_lib.data.extract import load_extract
@@ -140,7 +140,6 @@ def compute(data: Path | str, period: str, tables_dir: Path | str, lang: str = "
 
 def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: Roles, internal_dir: Path | str | None,
              siasn: SiasnResult | None, window: int, history_dir: Path | str | None) -> dict:
-    from merit_lib.analysis.fairness import audit
     from merit_lib.analysis.model import fit_readiness
     from merit_lib.report import privacy
 
@@ -150,8 +149,7 @@ def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: 
     frame = analysis_frame(extract, period, window=window, cache=quarters)
     now = current(frame)
     models = fit_readiness(frame, roles)
-    result = audit(frame, roles)
-    comp = compliance(frame, result.findings)
+    result, comp = audited_compliance(frame, roles)
     # rotations and mutations of the period (DESIGN §4): their columns join compliance.csv, their events the ledger
     from merit_lib.analysis import rotations
 
@@ -188,7 +186,8 @@ def _compute(data: Path | str, period: str, tables_dir: Path, lang: str, roles: 
               inside(tables_dir, "tier_sensitivity.csv"))
     from merit_lib.report.trend import trend_table
 
-    write_csv(trend_table(extract, period, window, published["compliance"], history_dir, cache=quarters), inside(tables_dir, "trend.csv"))
+    write_csv(trend_table(extract, period, window, published["compliance"], history_dir, cache=quarters,
+                          roles=roles), inside(tables_dir, "trend.csv"))
     meta = {"period": check_period(period), "fingerprint": extract.fingerprint(), "lang": lang,
             "rows_read": {k: int(v) for k, v in extract.report.rows_read.items()},
             "rows_rejected": {t: len(extract.report.rejected_rows(t)) for t in extract.report.rows_read},

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from merit_lib.analysis.compliance import compliance
+from merit_lib.analysis.compliance import audited_compliance
 from merit_lib.analysis.features import analysis_frame, evidence_window
 from merit_lib.domain import codes
 from merit_lib.domain.period import Period
+from merit_lib.domain.roles import ASN, Roles
 from merit_lib.report import privacy
 from merit_lib.report.output import read_manifest
 
@@ -59,12 +60,11 @@ def _from_report(history_dir: Path | None, quarter: Period) -> pd.DataFrame | No
 
 
 def trend_table(extract: object, period: str, window: int, current: pd.DataFrame, history_dir: Path | str | None = None,
-                n: int = TREND_QUARTERS, cache: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+                n: int = TREND_QUARTERS, cache: dict[str, pd.DataFrame] | None = None,
+                roles: Roles = ASN) -> pd.DataFrame:
     """Index, range, tier and category of every OPD (and the province average) in each of the `n` quarters ending with
     `period`, each on its own window of `window` quarters; `current` is this period's published compliance table.
-    `cache`: the quarters' rows already built for this extract (`analysis_frame`), shared."""
-    from merit_lib.analysis.fairness import audit, audited_scopes
-
+    `cache`: the quarters' rows already built for this extract (`analysis_frame`), shared; `roles`: the report's."""
     last = Period.parse(period)
     quarters = [last]
     while len(quarters) < n:
@@ -85,8 +85,7 @@ def trend_table(extract: object, period: str, window: int, current: pd.DataFrame
             parts.append(_points(earlier, str(q), earlier["_window"].iloc[0], FROM_REPORT))
             continue
         frame = analysis_frame(extract, q, window=window, cache=cache)
-        findings = audit(frame, scopes=audited_scopes(frame)).findings     # the index reads the OPDs' rows only
-        comp = compliance(frame, findings, n_boot=500)
+        _, comp = audited_compliance(frame, roles)       # as that quarter's report computed it (pipeline)
         parts.append(_points(privacy.publish("compliance", comp), str(q), frame["triwulan"].nunique(), FROM_HISTORY))
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=list(COLUMNS))
     return out.astype({"periode": "string", "opd_kode": "string", "tier": "string", "category": "string",
