@@ -359,6 +359,32 @@ def test_explained_share_is_shown_only_for_an_explained_gap_that_explains(report
     assert text.t("scope_province", "id") == "Provinsi" and text.t("scope_province", "en") == "Province"
 
 
+
+def test_the_audit_table_says_less_than_5_exactly_where_the_door_hid_a_count(report):
+    """Issue 23, review: a published row whose only hidden cells are its talent pool's showed every number as "< 5"
+    (BAPENDA: 14 and 17 promotions, published in findings.csv and on the OPD page). A count reads "< 5" where the door
+    hid it, and only there; a hidden talent-pool rate reads "< 5", not blank."""
+    from merit_lib.analysis import fairness as F
+
+    out, _ = report
+    raw = pd.read_csv(out / "tables" / "findings.csv")
+    f = F.AuditResult.from_dir(out / "tables").findings
+    mask = privacy.hidden(raw, "findings")
+    promoted = F.display_table(f, "id").iloc[:, 7]
+    rows = raw["promoted_group"].notna() | mask["promoted_group"]
+    assert rows.sum() >= 5
+    assert ((promoted[rows] == "< 5") == mask.loc[rows, "promoted_group"]).all()
+    # the reviewer's row: every own count shown, the talent pool hidden
+    shown = f[raw["promoted_group"].notna() & (raw["n_group"] >= 5) & (raw["n_reference"] >= 5)].head(1).copy()
+    assert len(shown) == 1
+    shown["suppressed"], shown["n_qualified_group"], shown["eo_rate_group"] = True, float("nan"), float("nan")
+    table = F.display_table(shown, "id")
+    assert table.iloc[0, 7] == L.number(shown["promoted_group"].iloc[0], "id", 0) and table.iloc[0, 16] == "< 5"
+    assert table.iloc[0, 8] != "< 5" and table.iloc[0, 10] != "< 5"
+    shown["promoted_group"] = float("nan")        # the group's count hidden: its numbers and the comparison, not the
+    table = F.display_table(shown, "id")           # reference's rate
+    assert (table.iloc[0, [7, 8, 10, 11]] == "< 5").all() and table.iloc[0, 9] != "< 5"
+
 def test_opd_page_shows_candidates_passed_over_by_level(report):
     """Issue 14, item 1: the passed-over section has a small table by target level (readable headers, hidden cells as
     "< 5"), the same as the published tables/bypassed_by_level.csv gives; an OPD without promotions has none."""

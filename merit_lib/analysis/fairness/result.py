@@ -133,7 +133,8 @@ class AuditResult:
                  f"{_n(c.get('n_tests'), lang)} ({_t('bh', lang)}, alpha {L.number(th['alpha'], lang, 2)})",
                  "  ".join(f"{flag_label(k, lang)}: {_n(v, lang)}" for k, v in self.flags().items())]
         for flag in (DISPARITY, MINOR, EXPLAINED, INCONCLUSIVE):
-            rows = self.findings[(self.findings["flag"] == flag) & ~self.findings["suppressed"]]
+            rows = self.findings[(self.findings["flag"] == flag).fillna(False).to_numpy(bool)
+                                 & ~np.logical_or(*hidden_sides(self.findings))]
             rows = rows.assign(_p=rows["scope"] != PROVINCE).sort_values(["_p", "p_adjusted"]).head(top)
             if len(rows):
                 lines += ["", flag_label(flag, lang).capitalize() + ":"]
@@ -368,22 +369,38 @@ def _describe(r: pd.Series, lang: str, th: dict[str, Any] | None = None) -> str:
             f"{L.number(r['impact_ratio'], lang, 2)}; OR {'; '.join(parts)}" + (f" — {'; '.join(tail)}" if tail else ""))
 
 
+def hidden_sides(findings: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Rows whose group's numbers, and rows whose reference's numbers, are hidden. An audit just run marks a row
+    `suppressed` when its group or reference holds 1–4 persons: everything of it is hidden. A published findings table
+    (whose `suppressed` names every cell the door hid, the talent pool's too) leaves a hidden count blank: that side."""
+    f = findings
+    num = f.reindex(columns=["n_group", "n_reference", "promoted_group", "promoted_reference"]).apply(
+        pd.to_numeric, errors="coerce").astype(float)
+    suppressed = f["suppressed"].fillna(False).to_numpy(bool)
+    whole = suppressed & (num["n_group"].between(1, MIN_CELL - 1) | num["n_reference"].between(1, MIN_CELL - 1)).to_numpy()
+    group = whole | (suppressed & num[["n_group", "promoted_group"]].isna().any(axis=1).to_numpy())
+    reference = whole | (suppressed & num[["n_reference", "promoted_reference"]].isna().any(axis=1).to_numpy())
+    return group, reference
+
+
 def display_table(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """Findings as strings for a report: rates in %, ratios with CIs (raw, within OPD, merit-adjusted side by side), the
-    verdict with its direction and explanation, "< 5" for every number of a suppressed row."""
+    verdict with its direction and explanation; "< 5" for a number that rests on a hidden count (`hidden_sides`: the
+    group's, the reference's, or both for what compares them)."""
     f = findings
-    small = f["suppressed"].to_numpy(bool)
+    group, reference = hidden_sides(f)
+    small = group | reference
     hidden = SUPPRESSED
 
-    def num(values: pd.Series, fmt: Fmt) -> pd.Series:
+    def num(values: pd.Series, fmt: Fmt, rows: np.ndarray = small) -> pd.Series:
         shown = pd.Series([("" if pd.isna(v) else fmt(v, lang)) for v in values], index=f.index, dtype=object)
-        shown[small] = hidden
+        shown[rows] = hidden
         return shown
 
-    def ci(mid: str, lo: str, hi: str, fmt: Fmt, odds_ratio: bool = False) -> pd.Series:
+    def ci(mid: str, lo: str, hi: str, fmt: Fmt, odds_ratio: bool = False, rows: np.ndarray = small) -> pd.Series:
         parts = [_with_ci(m, a, b, fmt, lang, odds_ratio) for m, a, b in zip(f[mid], f[lo], f[hi])]
         shown = pd.Series(parts, index=f.index, dtype=object)
-        shown[small] = hidden
+        shown[rows] = hidden
         return shown
 
     def words(values: pd.Series, labels: dict[str, dict[str, str]]) -> list[str]:
@@ -399,9 +416,9 @@ def display_table(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
         "n_reference": _counts(f["n_reference"], lang).where(f["n_reference"] >= MIN_CELL, hidden),
         "n_model_group": _counts(f["n_model_group"], lang).where(f["n_model_group"] >= MIN_CELL, hidden)
                                                           .where(f["n_model_group"] > 0, ""),
-        "promoted_group": num(f["promoted_group"], _dec(0)),
-        "rate_group": ci("rate_group", "rate_group_ci_low", "rate_group_ci_high", _pct(1)),
-        "rate_reference": ci("rate_reference", "rate_reference_ci_low", "rate_reference_ci_high", _pct(1)),
+        "promoted_group": num(f["promoted_group"], _dec(0), group),
+        "rate_group": ci("rate_group", "rate_group_ci_low", "rate_group_ci_high", _pct(1), rows=group),
+        "rate_reference": ci("rate_reference", "rate_reference_ci_low", "rate_reference_ci_high", _pct(1), rows=reference),
         "impact_ratio": ci("impact_ratio", "impact_ratio_ci_low", "impact_ratio_ci_high", _dec(2)),
         "shortfall": num(f["shortfall"], _signed(1)),
         "p_adjusted": num(f["p_adjusted"], L.significant),
@@ -409,7 +426,7 @@ def display_table(findings: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
         "adjusted_odds_ratio": ci("adjusted_odds_ratio", "aor_ci_low", "aor_ci_high", _dec(2), True),
         "aor_p_adjusted": num(f["aor_p_adjusted"], L.significant),
         "eo_rate_group": num(f["eo_rate_group"], _pct(1)).where(f["n_qualified_group"] >= MIN_CELL, hidden)
-                                                          .where(f["n_qualified_group"] > 0, ""),
+                                                          .where((f["n_qualified_group"] > 0) | f["n_qualified_group"].isna(), ""),
         "flag": [flag_label(v, lang) for v in f["flag"]],
         "direction": [direction_text(r, lang) for _, r in f.iterrows()],
         "explained_by": [text.explained_by_label(v, lang) for v in f["explained_by"]],
