@@ -161,6 +161,7 @@ def test_change_since_last_quarter_from_the_trend(hand):
     assert down.change < 0 and "▼" in down.to_html("id") and "down" in down.to_html("en")
     unrated = opd_summary(hand, "A", trend.assign(tier=codes.TIER_NOT_RATED))
     assert unrated.change_text("id").startswith("Triwulan IV 2025 tidak dapat dinilai")
+    assert unrated.arrow() == "" and not {"▲", "▼", "→"} & set(unrated.to_html("id"))   # no arrow without a comparison
 
 
 def _with_few(hand):
@@ -384,6 +385,24 @@ def test_the_audit_table_says_less_than_5_exactly_where_the_door_hid_a_count(rep
     shown["promoted_group"] = float("nan")        # the group's count hidden: its numbers and the comparison, not the
     table = F.display_table(shown, "id")           # reference's rate
     assert (table.iloc[0, [7, 8, 10, 11]] == "< 5").all() and table.iloc[0, 9] != "< 5"
+
+
+def test_the_promotion_section_counts_the_window_and_says_so(report):
+    """Issue 23, review: "11 promosi pada Triwulan I 2026" counted the four quarters of the window under the quarter's
+    name (the page's activity line said 4 for that quarter). The section names the window's quarters."""
+    out, codes = report
+    comp = pd.read_csv(out / "tables" / "compliance.csv", dtype={"opd_kode": str}).set_index("opd_kode")
+    meta = json.loads((out / "tables" / "run_meta.json").read_text(encoding="utf-8"))
+    span = L.span_label(meta["window"], "id")
+    assert meta["window"]["n"] == 4 and span == "Triwulan II 2025 – Triwulan I 2026"
+    said = 0
+    for code in codes:
+        n = int(comp.at[code, "n_promosi"])
+        if n >= privacy.MIN_CELL:
+            page = unescape((out / "opd" / f"{code}.html").read_text(encoding="utf-8"))
+            assert text.t("promotions_lead", "id", n=L.number(n, "id"), period=span) in page, code
+            said += 1
+    assert said >= 2
 
 def test_opd_page_shows_candidates_passed_over_by_level(report):
     """Issue 14, item 1: the passed-over section has a small table by target level (readable headers, hidden cells as

@@ -126,6 +126,16 @@ def general(x: float | None, lang: str = "id") -> str:
     return number(x, lang, len(shown.split(".")[1]) if "." in shown else 0)
 
 
+def span_label(window: object, lang: str = "id") -> str:
+    """The quarters of an evidence window for a reader: `Triwulan II 2025 – Triwulan I 2026` (one quarter: its label),
+    from a `Window` or the dict a run meta records."""
+    from merit_lib.domain.period import Window
+
+    w = window if isinstance(window, Window) else Window.from_dict(window)  # type: ignore[arg-type]
+    last = period_label(w.period, lang)
+    return last if w.n == 1 else f"{period_label(w.first, lang)} – {last}"
+
+
 def window_label(window: object, lang: str = "id") -> str:
     """An evidence window for a reader: `berdasarkan 4 triwulan: Triwulan II 2025 – Triwulan I 2026` (a `Window` or the
     dict a run meta records)."""

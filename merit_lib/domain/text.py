@@ -2426,8 +2426,8 @@ PAGES: dict[str, dict[str, str]] = {
                            "en": "Review the promotion files of the groups with a disparity finding together with the "
                                  "Inspektorat and BKD (see the Fairness section)."},
     # ---- OPD page: sections
-    "opd_promotions": {"id": "Promosi periode ini dan apakah mengikuti merit",
-                       "en": "Promotions this quarter and whether they followed merit"},
+    "opd_promotions": {"id": "Promosi dalam jendela bukti dan apakah mengikuti merit",
+                       "en": "Promotions in the evidence window and whether they followed merit"},
     "opd_passed_over": {"id": "Calon yang terlewati", "en": "Candidates passed over"},
     "opd_talent": {"id": "Peta talenta (9-box)", "en": "Talent map (9-box)"},
     "opd_fairness": {"id": "Keadilan", "en": "Fairness"},

@@ -121,7 +121,7 @@ class OpdSummary:
         if self.previous_period is None:
             return text.t("box_no_history", lang)
         prev = L.period_label(self.previous_period, lang)
-        if self.previous_index is None or self.previous_tier in (None, codes.TIER_NOT_RATED):
+        if not self.previous_judged:
             return text.t("box_prev_not_judged", lang, period=prev)
         if self.change is None:
             return text.t("box_no_history", lang)
@@ -131,9 +131,17 @@ class OpdSummary:
             return text.t("box_same", lang, **fields)
         return text.t("box_up" if self.change > 0 else "box_down", lang, **fields)
 
+    @property
+    def previous_judged(self) -> bool:
+        """Whether the previous quarter rated this OPD (an index and a tier): only then is there a change to tell."""
+        return self.previous_index is not None and self.previous_tier not in (None, codes.TIER_NOT_RATED)
+
     def arrow(self) -> str:
+        """▲, ▼ or → for the change since the previous quarter; nothing where there is no change to tell."""
         c = self.change
-        return "" if c is None else ("→" if abs(c) < 0.05 else ("▲" if c > 0 else "▼"))
+        if c is None or self.previous_period is None or not self.previous_judged:
+            return ""
+        return "→" if abs(c) < 0.05 else ("▲" if c > 0 else "▼")
 
     def value_text(self, c: Component, lang: str = "id") -> str:
         """The OPD's own figure of a component in words (`14 dari 19 (73,7 %)`), "< 5" when hidden."""

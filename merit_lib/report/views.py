@@ -327,11 +327,17 @@ def promotions_by_level(tables: Tables, scope: str, lang: str = "id") -> pd.Data
                              "kesiapan": text.t("readiness", lang), "n": text.t("persons", lang)})
 
 
+def _window_span(tables: Tables, lang: str) -> str:
+    """The quarters the period's verdicts rest on, for a sentence (the period alone for a run that recorded none)."""
+    window = tables.meta.get("window")
+    return language.span_label(window, lang) if window else language.period_label(tables.meta.get("period", "2026Q1"), lang)
+
+
 def promotion_section(tables: Tables, code: str, lang: str = "id") -> str:
-    """Promotions of the quarter and whether they followed merit (HTML): one sentence when there is none or too few
-    to show, else the merit table and the promotions by level."""
+    """Promotions of the evidence window and whether they followed merit (HTML): one sentence when there is none or
+    too few to show, else the merit table and the promotions by level."""
     row = tables.opd(code)
-    period = language.period_label(tables.meta.get("period", "2026Q1"), lang)
+    period = _window_span(tables, lang)          # n_promosi and the merit table count the whole evidence window
     n = int(row["n_promosi"])
     if n == 0:
         return f"<p>{html.escape(text.t('no_promotion', lang, period=period))}</p>"
@@ -346,7 +352,7 @@ def passed_over_section(tables: Tables, code: str, lang: str = "id") -> str:
     """Candidates passed over (HTML): candidates, passed over, not passed over and the promotions that passed someone
     over, this OPD beside the province; then the readiness of those promoted per target post."""
     row = tables.opd(code)
-    period = language.period_label(tables.meta.get("period", "2026Q1"), lang)
+    period = _window_span(tables, lang)          # candidates and promotions of the whole evidence window
     if int(row["n_promosi"]) == 0:
         return f"<p>{html.escape(text.t('no_promotion', lang, period=period))}</p>"
     comp = privacy.publish("compliance", tables.compliance)
