@@ -70,6 +70,7 @@ def rule_message(rule: str, lang: str = "id", **fields: object) -> str:
 
 
 LABELS: dict[str, dict[str, str]] = {
+    "bool_yes": {"id": "ya", "en": "yes"}, "bool_no": {"id": "tidak", "en": "no"},     # a yes/no cell in words
     "table": {"id": "tabel", "en": "table"},
     "rows_read": {"id": "baris dibaca", "en": "rows read"},
     "rows_rejected": {"id": "baris ditolak", "en": "rows rejected"},
@@ -261,7 +262,7 @@ COLUMN_HELP: dict[str, dict[str, str]] = {
     "n_promosi": {"id": "Jumlah promosi periode ini yang dihitung (yang tidak dihitung: lembar promotions_ledger).",
                   "en": "Promotions of the period that are counted (those not counted: sheet promotions_ledger)."},
     "share_promosi_talent_pool": {"id": "Bagian promosi yang jatuh pada pegawai di talent pool (kotak 7, 8 atau 9 "
-                                        "pada 9-box). Kosong bila OPD mempromosikan 1–4 orang.",
+                                        "pada 9-kotak). Kosong bila OPD mempromosikan 1–4 orang.",
                                   "en": "Share of promotions that went to persons in the talent pool (boxes 7, 8 or 9 "
                                         "of the 9-box). Empty when the OPD promoted 1–4 persons."},
     "share_promosi_eligible": {"id": "Bagian promosi yang orangnya memenuhi semua syarat jabatan tujuan (status, "
@@ -801,13 +802,13 @@ VERDICT_RULES: dict[int, dict[str, str]] = {
               "the basis estimate's Benjamini–Hochberg p < {alpha}, its {level}% range excludes 1, and the difference is "
               "material — the adjusted impact ratio (at the reference's promotion rate) < {impact_low} or > {impact_high}."},
     5: {"id": "Signifikan seperti pada baris disparitas, tetapi rasio dampak setelah disesuaikan berada di antara {impact_low} "
-              "dan {impact_high}: kesenjangan yang nyata namun kecil; besarnya disebutkan dengan IK-nya.",
+              "dan {impact_high}: kesenjangan yang nyata namun kecil; besarnya disebutkan dengan rentangnya.",
         "en": "Significant as in the disparity row, but the adjusted impact ratio lies between {impact_low} and "
-              "{impact_high}: a real but small gap; its size is stated with its CI."},
+              "{impact_high}: a real but small gap; its size is stated with its range."},
     6: {"id": "Kesenjangan mentah signifikan (Fisher, BH p < {alpha}) dan berarti (rasio dampak < {impact_low} atau "
               "> {impact_high}) yang dihapus oleh penyesuaian: pada orang-orang yang sama dalam model (yang memperlihatkan "
               "sedikitnya {reproduced_pct}% kesenjangan mentah) estimasinya bergeser sedikitnya {moved_pct}% ke arah 1 "
-              "(atau melewatinya) pada skala log, dan IK yang disesuaikan memuat 1 atau sisanya tidak berarti. Berkurangnya "
+              "(atau melewatinya) pada skala log, dan rentang yang disesuaikan memuat 1 atau sisanya tidak berarti. Berkurangnya "
               "presisi saja tidak pernah dihitung sebagai penjelasan. Kolom «dijelaskan oleh» menyebut blok yang "
               "menjelaskannya, yang terbesar lebih dulu: merit, komposisi OPD (paradoks Simpson), pemenuhan syarat, atau "
               "setiap variabel kontrol dengan namanya; kesenjangan yang terutama digeser oleh kontrol tidak pernah disebut "
@@ -815,29 +816,29 @@ VERDICT_RULES: dict[int, dict[str, str]] = {
         "en": "A significant (Fisher, BH p < {alpha}) and material (impact ratio < {impact_low} or > {impact_high}) raw gap "
               "that the adjustment takes away: on the same persons in the model (who show at least {reproduced_pct}% of the "
               "raw gap) the estimate moved at least {moved_pct}% of the way to 1 (or past it) on the log scale, and the "
-              "adjusted CI covers 1 or what is left is not material. Lost precision alone never counts as explanation. "
+              "adjusted range covers 1 or what is left is not material. Lost precision alone never counts as explanation. "
               "The column «explained by» names the blocks that explain it, the largest first: merit, OPD composition "
               "(Simpson's paradox), eligibility, or each control by its name; a gap moved mostly by controls is never "
               "«explained by merit»."},
     7: {"id": "Ada kesenjangan mentah, tetapi estimasi yang disesuaikan terlalu tidak pasti untuk mengatakan apakah kesenjangan "
-              "itu tetap: IK-nya memuat 1 padahal estimasinya tidak bergeser, atau IK-nya tidak memuat 1 tetapi tidak "
+              "itu tetap: rentangnya memuat 1 padahal estimasinya tidak bergeser, atau rentangnya tidak memuat 1 tetapi tidak "
               "bertahan setelah Benjamini–Hochberg, atau estimasi yang disesuaikan tidak dapat dihitung.",
-        "en": "There is a raw gap, but the adjusted estimate is too imprecise to say whether it stays: its CI covers 1 although "
+        "en": "There is a raw gap, but the adjusted estimate is too imprecise to say whether it stays: its range covers 1 although "
               "the estimate did not move, or it excludes 1 without surviving Benjamini–Hochberg, or it cannot be computed."},
     8: {"id": "Baris provinsi yang OPD-nya tidak seragam (uji Breslow–Day, BH p < {alpha}) atau yang salah satu baris "
               "OPD-nya untuk kelompok yang sama adalah disparitas: angka gabungan «tidak ada kesenjangan» akan "
               "menyembunyikan OPD yang berbeda; OPD itu disebutkan namanya.",
         "en": "A province row whose OPDs differ (Breslow–Day test, BH p < {alpha}), or one of whose OPD rows for the same "
               "group is a disparity: a pooled «no gap» would hide the OPDs that differ; they are named."},
-    9: {"id": "Klaim kesetaraan: dua uji satu arah pada batas yang berarti — IK {tost_level}% estimasi dasar seluruhnya di "
+    9: {"id": "Klaim kesetaraan: dua uji satu arah pada batas yang berarti — rentang {tost_level}% estimasi dasar seluruhnya di "
               "dalam rasio dampak {impact_low}–{impact_high} (pada tingkat promosi pembanding), p kedua uji < {alpha}. "
               "Kesenjangan yang mungkin tersisa terbukti kecil.",
-        "en": "An equivalence claim: two one-sided tests at the materiality bounds — the basis estimate's {tost_level}% CI "
+        "en": "An equivalence claim: two one-sided tests at the materiality bounds — the basis estimate's {tost_level}% range "
               "lies wholly inside the impact ratios {impact_low}–{impact_high} (at the reference's promotion rate), both "
               "tests' p < {alpha}. Whatever gap remains is shown to be small."},
-    10: {"id": "Bukan kesenjangan dan bukan kesetaraan: IK-nya masih memuat kesenjangan yang berarti. Disebutkan rasio odds "
+    10: {"id": "Bukan kesenjangan dan bukan kesetaraan: rentangnya masih memuat kesenjangan yang berarti. Disebutkan rasio odds "
                "terkecil (atau kebalikannya) yang dapat dideteksi estimasi dasar dengan kuasa {power_pct}%.",
-         "en": "Neither a gap nor equivalence: its CI still holds material gaps. The smallest odds ratio (or its inverse) "
+         "en": "Neither a gap nor equivalence: its range still holds material gaps. The smallest odds ratio (or its inverse) "
                "the basis estimate could have detected with {power_pct}% power is stated."},
 }
 
@@ -886,7 +887,7 @@ FLAG_REASONS: dict[str, dict[str, str]] = {
     "measurement_error": {"id": "pada keandalan ukuran merit yang dinyatakan, putusannya lain",
                           "en": "at the declared reliability of the merit measures the verdict differs"},
     "heterogeneous": {"id": "OPD-OPD tidak seragam", "en": "the OPDs differ"},
-    "not_equivalent": {"id": "IK masih memuat kesenjangan yang berarti", "en": "the CI still holds material gaps"},
+    "not_equivalent": {"id": "rentangnya masih memuat kesenjangan yang berarti", "en": "the range still holds material gaps"},
 }
 #: the test of an adjusted odds ratio (`aor_method` of findings.csv)
 AOR_METHODS: dict[str, dict[str, str]] = {
@@ -1033,10 +1034,10 @@ AUDIT_CAVEATS: dict[str, dict[str, str]] = {
                      "en": "{n} verdicts: those with merit scores show a raw gap materially different from everyone's "
                            "(who is assessed depends on the group or the outcome); the estimate weighted back to everyone "
                            "is shown beside it, and {n_changed} of them became «inconclusive» because the two disagree."},
-    "equivalence": {"id": "«Tidak ada disparitas» adalah klaim kesetaraan: IK estimasinya seluruhnya di dalam batas yang tidak "
+    "equivalence": {"id": "«Tidak ada disparitas» adalah klaim kesetaraan: rentang estimasinya seluruhnya di dalam batas yang tidak "
                           "berarti. Temuan yang belum mencapai itu «belum dapat disimpulkan» ({n_not_equivalent}), dengan "
                           "kesenjangan terkecil yang dapat dideteksinya.",
-                    "en": "«No disparity» is an equivalence claim: the estimate's CI lies wholly within the bounds of an "
+                    "en": "«No disparity» is an equivalence claim: the estimate's range lies wholly within the bounds of an "
                           "immaterial gap. Findings that fall short of it are «inconclusive» ({n_not_equivalent}), with the "
                           "smallest gap they could have detected."},
     "lr": {"id": "{n_lr} temuan memakai uji rasio kemungkinan karena kelompok atau pembandingnya tanpa promosi sama sekali "
@@ -1074,22 +1075,22 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
     "low_epv": {"id": "Model {model}: hanya {n_events} kejadian (promosi atau bukan-promosi, mana yang lebih jarang) untuk "
                       "{k} parameter, yaitu {epv} kejadian per variabel (di bawah {min_epv}). Estimasi biasa tidak stabil "
                       "pada data sekecil ini; dipakai regresi logistik berpenalti (ridge) yang menarik OR ke arah 1. "
-                      "CI dan p tidak dihitung: penalti membuat CI biasa tidak sah.",
+                      "Rentang dan p tidak dihitung: penalti membuat rentang biasa tidak sah.",
                 "en": "Model {model}: only {n_events} events (promoted or not promoted, whichever is rarer) for {k} "
                       "parameters, i.e. {epv} events per variable (below {min_epv}). Ordinary estimates are unstable on "
                       "so little data; a penalized (ridge) logistic regression is used, which pulls odds ratios towards 1. "
-                      "No CI or p: the penalty makes ordinary CIs invalid."},
+                      "No range or p: the penalty makes ordinary ranges invalid."},
     "separation": {"id": "Model {model}: pemisahan (separation) terdeteksi — {detail}. OR biasa akan tak hingga atau tidak "
-                         "masuk akal; dipakai regresi logistik berpenalti (ridge). CI dan p tidak dihitung.",
+                         "masuk akal; dipakai regresi logistik berpenalti (ridge). Rentang dan p tidak dihitung.",
                    "en": "Model {model}: separation detected — {detail}. Ordinary odds ratios would be infinite or absurd; "
-                         "a penalized (ridge) logistic regression is used. No CI or p."},
+                         "a penalized (ridge) logistic regression is used. No range or p."},
     "sep_group": {"id": "{term}: {k} dari {n} orang dipromosikan", "en": "{term}: {k} of {n} persons promoted"},
     "sep_fit": {"id": "estimasi tidak konvergen atau koefisien tidak masuk akal ({terms})",
                 "en": "the fit did not converge or gave absurd coefficients ({terms})"},
     "collinear": {"id": "Model {model}: kolom desain saling kolinear (satu kolom dapat ditulis dari kolom lain); dipakai "
-                        "regresi logistik berpenalti (ridge). CI dan p tidak dihitung.",
+                        "regresi logistik berpenalti (ridge). Rentang dan p tidak dihitung.",
                   "en": "Model {model}: the design columns are collinear (one is a combination of others); a penalized "
-                        "(ridge) logistic regression is used. No CI or p."},
+                        "(ridge) logistic regression is used. No range or p."},
     "gee_skipped": {"id": "Model gee tidak diestimasi: {reason}.", "en": "Model gee is not estimated: {reason}."},
     "gee_penalized": {"id": "model logit memerlukan penalti (lihat di atas) dan statsmodels tidak menyediakan GEE berpenalti",
                       "en": "the logit model needed a penalty (see above) and statsmodels has no penalized GEE"},
@@ -1099,8 +1100,8 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
     "one_cluster": {"id": "Hanya ada satu kelompok {scope}: SE klaster tidak mungkin, dipakai SE robust (HC1).",
                     "en": "There is only one {scope} group: cluster SEs are impossible, robust (HC1) SEs are used."},
     "few_clusters": {"id": "Hanya {g} kelompok {scope}: dengan kurang dari {min} klaster SE klaster cenderung terlalu kecil. "
-                           "CI memakai distribusi t dengan {df} derajat bebas; tetap tafsirkan dengan hati-hati.",
-                     "en": "Only {g} {scope} groups: with fewer than {min} clusters, cluster SEs tend to be too small. CIs "
+                           "Rentang memakai distribusi t dengan {df} derajat bebas; tetap tafsirkan dengan hati-hati.",
+                     "en": "Only {g} {scope} groups: with fewer than {min} clusters, cluster SEs tend to be too small. Ranges "
                            "use a t distribution with {df} degrees of freedom; still read them with care."},
     "constant": {"id": "Kolom {columns} bernilai sama untuk semua yang dimodelkan, sehingga dikeluarkan dari model.",
                  "en": "Column(s) {columns} take one value for everyone modelled and are left out of the model."},
@@ -1109,7 +1110,7 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
                  "en": "Competency and performance measures are centred at their means ({means}). Odds ratios per unit do not "
                        "change; in the interaction model the main OR of competency applies at average kinerja (and vice "
                        "versa)."},
-    "interaction": {"id": "Interaksi {term} (logika 9-box: apakah kompetensi lebih menentukan bila kinerja tinggi?): OR {or_} "
+    "interaction": {"id": "Interaksi {term} (logika 9-kotak: apakah kompetensi lebih menentukan bila kinerja tinggi?): OR {or_} "
                           "(rentang 95% {lo}–{hi}), p {p}. {verdict}",
                     "en": "Interaction {term} (the 9-box logic: does competency matter more when performance is high?): OR {or_} "
                           "(95% range {lo}–{hi}), p {p}. {verdict}"},
@@ -1117,10 +1118,10 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
     "interaction_down": {"id": "Pengaruh {comp} lebih lemah {where}.", "en": "{comp} matters less {where}."},
     "where_higher": {"id": "pada {kin} yang lebih tinggi", "en": "at higher {kin}"},
     "where_level": {"id": "pada {kin} = {level} dibanding {reference}", "en": "at {kin} = {level} than at {reference}"},
-    "interaction_none": {"id": "Tidak ada bukti bahwa pengaruh kompetensi bergantung pada kinerja (CI memuat 1).",
-                         "en": "No evidence that the effect of competency depends on performance (the CI includes 1)."},
-    "interaction_penalized": {"id": "Interaksi {term}: estimasi berpenalti OR {or_}, tanpa CI (lihat catatan ridge).",
-                              "en": "Interaction {term}: penalized estimate OR {or_}, no CI (see the ridge note)."},
+    "interaction_none": {"id": "Tidak ada bukti bahwa pengaruh kompetensi bergantung pada kinerja (rentangnya memuat 1).",
+                         "en": "No evidence that the effect of competency depends on performance (the range includes 1)."},
+    "interaction_penalized": {"id": "Interaksi {term}: estimasi berpenalti OR {or_}, tanpa rentang (lihat catatan ridge).",
+                              "en": "Interaction {term}: penalized estimate OR {or_}, no range (see the ridge note)."},
     "gee_rho": {"id": "Model gee: korelasi kerja antar-pegawai dalam {scope} yang sama (exchangeable) = {rho}{floored}; "
                       "SE {cov}. OR-nya bersifat rata-rata populasi.",
                 "en": "Model gee: working correlation between persons of the same {scope} (exchangeable) = {rho}{floored}; "
@@ -1132,10 +1133,10 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
                    "en": "sandwich without the Mancl–DeRouen correction (the largest group, {k} persons, is too large for "
                          "it; SEs may be slightly too small)"},
     "gee_floored": {"id": " (estimasi negatif dibatasi ke 0)", "en": " (a negative estimate is floored at 0)"},
-    "ame_analytic": {"id": "Efek marginal rata-rata model {model} dihitung dari turunan probabilitas prediksi, tanpa CI "
-                           "(get_margeff statsmodels tidak menangani suku interaksi atau estimasi berpenalti).",
+    "ame_analytic": {"id": "Efek marginal rata-rata model {model} dihitung dari turunan probabilitas prediksi, tanpa rentang "
+                           "(fungsi get_margeff di statsmodels tidak menangani suku interaksi atau estimasi berpenalti).",
                      "en": "Average marginal effects of model {model} are derivatives of the predicted probability, without "
-                           "CI (statsmodels get_margeff handles neither interaction terms nor penalized fits)."},
+                           "a range (statsmodels get_margeff handles neither interaction terms nor penalized fits)."},
     # the plain-language reading
     "unit_number": {"id": "setiap satu satuan lebih tinggi", "en": "each unit higher"},
     "unit_level": {"id": "nilai {level} dibanding acuan {reference}", "en": "level {level} against the reference {reference}"},
@@ -1151,9 +1152,9 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
                         "memuat 1).",
                   "en": "{measure} — {unit}: cannot be told apart from no association (OR {or_}, the 95% range {lo}–{hi} "
                         "includes 1)."},
-    "read_penalized": {"id": "{measure} — {unit}: estimasi berpenalti OR {or_}, tanpa CI (data terlalu sedikit untuk "
+    "read_penalized": {"id": "{measure} — {unit}: estimasi berpenalti OR {or_}, tanpa rentang (data terlalu sedikit untuk "
                              "kepastian).",
-                       "en": "{measure} — {unit}: penalized estimate OR {or_}, no CI (too little data for certainty)."},
+                       "en": "{measure} — {unit}: penalized estimate OR {or_}, no range (too little data for certainty)."},
     "not_estimable": {"id": "Model {model}: OR {terms} dikosongkan — variabel itu (hampir) sepenuhnya memisahkan yang "
                             "dipromosikan dari yang tidak, sehingga data ini hanya menunjukkan arah hubungannya ({direction}), "
                             "bukan besarnya.",
@@ -1167,9 +1168,9 @@ MODEL_MESSAGES: dict[str, dict[str, str]] = {
                  "en": "Discrimination (AUC) {auc}: in {pct} of random pairs (one promoted, one not) the model gives the "
                        "promoted person the higher probability (0.5 = guessing, 1 = perfect)."},
     "read_calibration": {"id": "Kalibrasi: pada {ok} dari {m} kelompok desil, proporsi yang benar-benar dipromosikan sesuai "
-                               "dengan prediksi (CI Wilson 95% memuat nilai prediksi).",
+                               "dengan prediksi (rentang Wilson 95% memuat nilai prediksi).",
                          "en": "Calibration: in {ok} of {m} decile groups the share actually promoted agrees with the "
-                               "prediction (the 95% Wilson CI contains the predicted value)."},
+                               "prediction (the 95% Wilson range contains the predicted value)."},
     "read_not_cause": {"id": "Yang TIDAK dikatakan angka ini: ini hubungan dalam data (asosiasi), bukan sebab-akibat. Model "
                              "tidak membuktikan bahwa menaikkan kompetensi seseorang akan membuatnya dipromosikan, tidak "
                              "menilai apakah satu keputusan promosi tepat, dan hubungan dapat juga timbul dari hal yang tidak "
@@ -1190,7 +1191,7 @@ MODEL_METHODS: dict[str, dict[str, str]] = {
     "logit_hc1": {"id": "regresi logistik, SE robust (HC1)", "en": "logistic regression, robust (HC1) SEs"},
     "gee_exchangeable": {"id": "GEE binomial, korelasi exchangeable dalam {scope}",
                          "en": "binomial GEE, exchangeable correlation within {scope}"},
-    "ridge": {"id": "regresi logistik berpenalti (ridge), tanpa CI", "en": "penalized (ridge) logistic regression, no CI"},
+    "ridge": {"id": "regresi logistik berpenalti (ridge), tanpa rentang", "en": "penalized (ridge) logistic regression, no range"},
 }
 
 
@@ -1227,11 +1228,11 @@ MODEL_MESSAGES.update({
     "reference_moved": {"id": "Acuan {column} berpindah dari {old} ke {new} karena {old} dikeluarkan dari model.",
                         "en": "The reference of {column} moves from {old} to {new} because {old} is left out of the model."},
     "few_clusters": {"id": "Hanya {g} kelompok {scope}: dengan sedikit klaster (atau klaster yang sangat tidak sama besar) SE "
-                           "klaster cenderung terlalu kecil, jadi setiap SE tidak pernah di bawah SE berbasis model (CI dengan SE "
+                           "klaster cenderung terlalu kecil, jadi setiap SE tidak pernah di bawah SE berbasis model (rentang dengan SE "
                            "klaster memakai distribusi t dengan {df} derajat bebas; dipilih lewat simulasi: cakupan 94–95% "
                            "dengan 5, 12 dan 42 OPD).",
                      "en": "Only {g} {scope} groups: with few (or very unequal) clusters, cluster SEs tend to be too small, so "
-                           "no SE is ever below its model-based SE (CIs on a cluster SE use a t distribution with {df} degrees of "
+                           "no SE is ever below its model-based SE (ranges on a cluster SE use a t distribution with {df} degrees of "
                            "freedom; chosen by simulation: 94–95% coverage with 5, 12 and 42 OPDs)."},
     "cluster_floor": {"id": "{model}: {n} dari {k} SE klaster lebih kecil daripada SE berbasis model dan dinaikkan ke SE itu "
                             "(klaster terlalu sedikit atau tidak sama besar untuk dipercaya sendiri).",
@@ -1318,12 +1319,12 @@ FIGURES: dict[str, dict[str, str]] = {
             "en": "odds ratio adjusted for merit (95% range, log scale)"},
     "left_out": {"id": "Tidak ditampilkan: {small} baris yang angkanya disembunyikan (sel < 5 orang atau pelengkapnya), "
                        "{untested} tidak diuji (data tidak cukup), {infinite} dengan rasio odds 0 atau ∞ (lihat tabel). "
-                       "IK dipotong pada {lo}–{hi}.",
+                       "Rentang dipotong pada {lo}–{hi}.",
                  "en": "Left out: {small} rows with hidden figures (a cell under 5 persons or its complement), "
                        "{untested} not tested (insufficient data), {infinite} with an odds ratio of 0 or ∞ (see the "
-                       "table). CIs clipped at {lo}–{hi}."},
+                       "table). Ranges clipped at {lo}–{hi}."},
     "rates_title": {"id": "Tingkat promosi per kelompok — {scope}", "en": "Promotion rate by group — {scope}"},
-    "rate": {"id": "tingkat promosi (rentang 95% Wilson)", "en": "promotion rate (95% Wilson CI)"},
+    "rate": {"id": "tingkat promosi (rentang 95% Wilson)", "en": "promotion rate (95% Wilson range)"},
     "all_at_risk": {"id": "semua pegawai yang dapat dipromosikan", "en": "everyone who could be promoted"},
     "qualified": {"id": "hanya talent pool (kesempatan setara)", "en": "talent pool only (equal opportunity)"},
     "ref_suffix": {"id": " (pembanding)", "en": " (reference)"},
@@ -1351,13 +1352,13 @@ FIGURES: dict[str, dict[str, str]] = {
                          "they are; association, not cause."},
     "or_title": {"id": "Rasio odds promosi (rentang 95%)", "en": "Odds ratios of promotion (95% range)"},
     "or_axis": {"id": "rasio odds (skala log; 1 = tidak ada hubungan)", "en": "odds ratio (log scale; 1 = no association)"},
-    "ridge_note": {"id": "titik kosong = estimasi berpenalti (ridge), tanpa IK",
-                   "en": "hollow point = penalized (ridge) estimate, no CI"},
+    "ridge_note": {"id": "titik kosong = estimasi berpenalti (ridge), tanpa rentang",
+                   "en": "hollow point = penalized (ridge) estimate, no range"},
     "ridge_suffix": {"id": " (ridge)", "en": " (ridge)"},
     "cal_title": {"id": "Kalibrasi model {model}: prediksi dibanding kenyataan per desil",
                   "en": "Calibration of model {model}: predicted against observed by decile"},
     "predicted": {"id": "peluang prediksi (rata-rata desil)", "en": "predicted probability (decile mean)"},
-    "observed": {"id": "proporsi dipromosikan (rentang 95% Wilson)", "en": "share promoted (95% Wilson CI)"},
+    "observed": {"id": "proporsi dipromosikan (rentang 95% Wilson)", "en": "share promoted (95% Wilson range)"},
     "perfect": {"id": "kalibrasi sempurna", "en": "perfect calibration"},
     "index": {"id": "Indeks kepatuhan meritokrasi (0–100, rentang 95%)",
               "en": "Meritocracy compliance index (0–100, 95% range)"},
@@ -1584,12 +1585,12 @@ last section, so that every number can be traced back to its data and its code."
      kompetensi, kinerja (SKP), pemenuhan syarat dan variabel kontrol yang sama. Kontrol yang hampir sama dengan atribut
      yang diaudit (misalnya masa kerja untuk kelompok usia) tidak dipakai untuk atribut itu, dengan catatan.
 3. **"Dijelaskan" harus terbukti.** Kesenjangan baru disebut *kesenjangan yang dijelaskan* bila penyesuaian benar-benar
-   **menggeser** estimasinya — dibandingkan pada orang-orang yang sama dalam model — sedikitnya setengah jalan ke 1. IK
+   **menggeser** estimasinya — dibandingkan pada orang-orang yang sama dalam model — sedikitnya setengah jalan ke 1. Rentang
    yang melebar karena banyak orang tanpa nilai merit bukan penjelasan. Kolom *dijelaskan oleh* menyebut blok yang
    menjelaskannya, yang terbesar lebih dulu — merit, komposisi OPD, pemenuhan syarat, atau setiap variabel kontrol
    dengan namanya; *bagian yang dijelaskan* (dekomposisi Fairlie, per blok) menyebut seberapa besar. Kesenjangan yang
    terutama digeser oleh variabel kontrol tidak pernah disebut "dijelaskan oleh merit".
-4. **"Tidak ada disparitas" adalah klaim kesetaraan.** Putusan itu hanya diberikan bila IK 90% estimasinya seluruhnya
+4. **"Tidak ada disparitas" adalah klaim kesetaraan.** Putusan itu hanya diberikan bila rentang 90% estimasinya seluruhnya
    berada di dalam batas yang tidak berarti (rasio dampak 0,8–1,25; dua uji satu arah). Kesenjangan yang signifikan
    tetapi di dalam batas itu adalah *kesenjangan kecil*, dengan besarnya. Selebihnya *belum dapat disimpulkan*, dengan
    kesenjangan terkecil yang dapat dideteksi data.
@@ -1618,7 +1619,7 @@ Setiap temuan mendapat putusan dari baris pertama tabel keputusan berikut yang t
    who cannot hold a Pengawas or Administrator post (the employment-status rule); they are counted in the notes, not
    compared.
 2. **Three comparisons side by side.** For every group and its reference group:
-   - **raw**, over everyone who could be promoted: the promotion rate (95% Wilson CI), the **impact ratio** (the
+   - **raw**, over everyone who could be promoted: the promotion rate (95% Wilson range), the **impact ratio** (the
      four-fifths rule: below 0.8 or above 1.25 is a practical difference), the odds ratio, and **Fisher's exact test**;
    - **within OPDs** (province rows only): the **Mantel–Haenszel** odds ratio, which compares the groups inside every
      OPD, and the **Breslow–Day** test of whether the OPDs agree. When the raw gap turns round within OPDs, that is
@@ -1627,11 +1628,11 @@ Setiap temuan mendapat putusan dari baris pertama tabel keputusan berikut yang t
      performance (SKP), eligibility and controls. A control that stands in for the audited attribute (years of service
      for the age group, for instance) is left out for that attribute, with a note.
 3. **"Explained" must be shown.** A gap is called an *explained gap* only when the adjustment really **moves** the
-   estimate — compared on the same persons in the model — at least halfway towards 1. A CI that widens because many
+   estimate — compared on the same persons in the model — at least halfway towards 1. A range that widens because many
    people lack merit scores is no explanation. The column *explained by* names the blocks that explain it, the largest
    first — merit, the OPD composition, eligibility, or each control by its name; the *explained share* (Fairlie
    decomposition, by block) says how much. A gap moved mostly by controls is never "explained by merit".
-4. **"No disparity" is an equivalence claim.** It is given only when the estimate's 90% CI lies wholly within the
+4. **"No disparity" is an equivalence claim.** It is given only when the estimate's 90% range lies wholly within the
    bounds of an immaterial gap (impact ratio 0.8–1.25; two one-sided tests). A significant gap within those bounds is a
    *minor gap*, with its size. Everything else is *inconclusive*, with the smallest gap the data could have detected.
 5. **Who is in the model.** Every finding shows the share of the group and of the reference — promoted and not — that
@@ -1985,7 +1986,7 @@ The sentences below are made from the numbers of the main model (logistic regres
   merit?".
 - Ini **asosiasi, bukan sebab-akibat**. Model tidak membuktikan bahwa menaikkan kompetensi seseorang akan membuatnya
   dipromosikan; hal yang tidak diukur (formasi jabatan yang kosong, usulan atasan, jejaring) bisa ikut berperan.
-- OR di bawah 1 atau IK yang memuat 1 bukan bukti pelanggaran; itu alasan untuk ditelusuri (lihat audit keadilan dan
+- OR di bawah 1 atau rentang yang memuat 1 bukan bukti pelanggaran; itu alasan untuk ditelusuri (lihat audit keadilan dan
   laporan kepatuhan per OPD).
 - Pegawai tanpa asesmen atau SKP tidak masuk model (jumlahnya disebut di catatan); hasil berlaku untuk yang datanya
   lengkap.
@@ -1998,7 +1999,7 @@ The sentences below are made from the numbers of the main model (logistic regres
   merit?".
 - This is **association, not cause**. The model does not show that raising someone's competency would get them
   promoted; things not measured (vacant posts, superiors' proposals, networks) may play a part.
-- An OR below 1, or a CI that includes 1, is no proof of a violation; it is a reason to look further (see the fairness
+- An OR below 1, or a range that includes 1, is no proof of a violation; it is a reason to look further (see the fairness
   audit and the compliance report per OPD).
 - Staff without an assessment or SKP are not in the model (the notes give their number); the results hold for those
   with complete data.
@@ -2123,7 +2124,7 @@ play the part OPDs play in the compliance report: the scope in which promotion d
 Angka yang berlaku adalah keluaran sel di atas; ringkasan ini ditulis dari angka saat notebook dibuat.
 
 - **Merit memprediksi promosi dengan kuat, terutama kinerja.** Memenuhi lebih dari 80% KPI melipatkan odds promosi
-  sekitar 3,6 kali (IK 2,7–4,8), penghargaan sekitar 6,8 kali (5,6–8,2); peringkat 5 sekitar 1,6 kali peringkat 3
+  sekitar 3,6 kali (rentang 2,7–4,8), penghargaan sekitar 6,8 kali (5,6–8,2); peringkat 5 sekitar 1,6 kali peringkat 3
   (1,1–2,4), peringkat 1 hanya seperempatnya (0,18–0,32). Skor pelatihan (padanan kompetensi) naik 1,04 kali per poin
   (1,01–1,08), sekitar 1,8 kali per simpangan baku (1,2–2,7). Peringkat 4 tidak dapat dibedakan dari 3, dan pegawai
   tahun pertama (*tanpa rating*) tidak berbeda nyata dari peringkat 3. Interval model dihitung dengan SE klaster per
@@ -2148,7 +2149,7 @@ The numbers that count are the output of the cells above; this summary was writt
 was made.
 
 - **Merit predicts promotion strongly, performance above all.** Meeting more than 80% of KPIs multiplies the odds of
-  promotion about 3.6 times (CI 2.7–4.8), an award about 6.8 times (5.6–8.2); rating 5 about 1.6 times rating 3
+  promotion about 3.6 times (range 2.7–4.8), an award about 6.8 times (5.6–8.2); rating 5 about 1.6 times rating 3
   (1.1–2.4), rating 1 only a quarter of it (0.18–0.32). The training score (the counterpart of competency) gives 1.04
   times per point (1.01–1.08), about 1.8 times per standard deviation (1.2–2.7). Rating 4 cannot be told apart from 3,
   and first-year employees (*no rating*) do not differ clearly from rating 3. The model's intervals use SEs clustered
@@ -2429,7 +2430,7 @@ PAGES: dict[str, dict[str, str]] = {
     "opd_promotions": {"id": "Promosi dalam jendela bukti dan apakah mengikuti merit",
                        "en": "Promotions in the evidence window and whether they followed merit"},
     "opd_passed_over": {"id": "Calon yang terlewati", "en": "Candidates passed over"},
-    "opd_talent": {"id": "Peta talenta (9-box)", "en": "Talent map (9-box)"},
+    "opd_talent": {"id": "Peta talenta (9-kotak)", "en": "Talent map (9-box)"},
     "opd_fairness": {"id": "Keadilan", "en": "Fairness"},
     "opd_rotations": {"id": "Rotasi dan mutasi", "en": "Rotations and transfers"},
     "opd_quality": {"id": "Kualitas data", "en": "Data quality"},
@@ -2540,7 +2541,7 @@ PAGES: dict[str, dict[str, str]] = {
     "prov_grid": {"id": "2. Keadilan: putusan per OPD dan atribut", "en": "2. Fairness: verdicts per OPD and attribute"},
     "prov_model": {"id": "3. Apakah kompetensi dan kinerja berhubungan dengan promosi?",
                    "en": "3. Do competency and performance go with promotion?"},
-    "prov_talent": {"id": "4. Peta talenta provinsi (9-box)", "en": "4. The province's talent map (9-box)"},
+    "prov_talent": {"id": "4. Peta talenta provinsi (9-kotak)", "en": "4. The province's talent map (9-box)"},
     "prov_trend": {"id": "5. Tren indeks provinsi", "en": "5. Trend of the province index"},
     "prov_ranking_links": {"id": "Peringkat OPD (klik nama untuk membuka laporannya)",
                            "en": "OPD ranking (click a name to open its report)"},
@@ -3125,17 +3126,17 @@ API: dict[str, dict[str, str]] = {
     "compare_changed": {"id": "{n} berubah", "en": "{n} changed"},
     "compare_first": {"id": "40 baris pertama dari {n} (semua: .table)", "en": "The first 40 of {n} rows (all: .table)"},
     "compare_ratio": {"id": "Rasio OR {b}/{a}", "en": "OR ratio {b}/{a}"},
-    "compare_moved": {"id": "Sisi CI berubah", "en": "CI side changed"},
+    "compare_moved": {"id": "Sisi rentang berubah", "en": "Range side changed"},
     "yes": {"id": "ya", "en": "yes"},
     "compare_kinds": {"id": "ml.compare membandingkan dua hasil sejenis: dua ReadinessModels (ml.fit_readiness) atau dua "
                             "AuditResult (ml.audit), bukan {a} dan {b}",
                       "en": "ml.compare compares two results of one kind: two ReadinessModels (ml.fit_readiness) or two "
                             "AuditResults (ml.audit), not {a} and {b}"},
     "compare_models_note": {"id": "Perbedaan antara dua fit diuraikan, tidak diuji: fit pada orang yang sebagian sama bukan "
-                                  "dua sampel independen. \"Sisi CI berubah\": rentang 95% salah satu fit seluruhnya di atas "
+                                  "dua sampel independen. \"Sisi rentang berubah\": rentang 95% salah satu fit seluruhnya di atas "
                                   "(atau di bawah) 1 dan yang lain tidak.",
                             "en": "A difference between two fits is described, not tested: fits on partly the same "
-                                  "persons are not two independent samples. \"CI side changed\": one fit's 95% range lies "
+                                  "persons are not two independent samples. \"Range side changed\": one fit's 95% range lies "
                                   "wholly above (or below) 1 and the other's does not."},
     "compare_audits_note": {"id": "Temuan yang putusannya berubah ada di atas; kelompok < 5 orang tampil \"< 5\".",
                             "en": "Findings whose verdict changed come first; groups of < 5 persons show \"< 5\"."},

@@ -675,8 +675,10 @@ def raw_table(table: pd.DataFrame, lang: str = "id", name: str | None = None) ->
 
 
 def _raw_number(v: object, lang: str) -> object:
-    """A float of the appendix in the language's format (up to 4 decimals); anything else as it is."""
-    if isinstance(v, (float, np.floating)) and not isinstance(v, bool):
+    """A float of the appendix in the language's format (up to 4 decimals), a yes/no in words; anything else as it is."""
+    if isinstance(v, (bool, np.bool_)):
+        return text.t("bool_yes" if v else "bool_no", lang)
+    if isinstance(v, (float, np.floating)):
         return "" if pd.isna(v) else language.number(float(v), lang, _decimals(float(v)))
     return v
 
