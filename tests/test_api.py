@@ -120,6 +120,9 @@ def test_terms_read_as_a_reader_names_them(fits):
     assert row["OR"] == L.number(tidy.loc[level, "odds_ratio"], "id", 2)
     assert models.term_label("kompetensi:kinerja", "en") == "competency × performance (SKP)"
     assert models.term_label("C(sex, Treatment('L'))[T.P]") == "P (dibanding L)"
+    quarter = next(t for t in tidy.index if t.startswith("C(triwulan)"))      # the window's quarters, in words
+    assert re.fullmatch(r"Triwulan [IV]+ 20\d\d \(dibanding Triwulan [IV]+ 20\d\d\)", models.term_label(quarter))
+    assert re.fullmatch(r"Q[1-4] 20\d\d \(against Q[1-4] 20\d\d\)", models.term_label(quarter, "en"))
     assert list(models.coefficients["term"]) == list(models.coefficients["term"])      # raw terms stay for tools
     assert any(t.startswith("C(") for t in models.coefficients["term"])
 

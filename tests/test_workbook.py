@@ -177,7 +177,7 @@ def test_no_machine_header_in_either_language(books):
                        if c != privacy.REASON), name
             assert "Aor p value" not in heads and "Mh ci low" not in heads and "N" not in heads
     assert header("validation", "n", "id") == "Baris ditolak" and header("model_coefficients", "n", "en") == \
-        "Persons in the model"
+        "Person-quarters in the model"
 
 
 def test_english_headers_sheet_names_and_explanations(books):

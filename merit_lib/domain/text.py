@@ -206,8 +206,8 @@ COLUMNS.update({
     "impact_ratio_ci_high": {"id": "Rasio dampak, batas atas 95%", "en": "Impact ratio, 95% upper bound"},
     "aor_p_value": {"id": "Nilai p OR disesuaikan", "en": "p value, adjusted OR"},
     "aor_method": {"id": "Uji OR disesuaikan", "en": "Test of the adjusted OR"},
-    "n_model_group": {"id": "Kelompok dalam model", "en": "Group in the model"},
-    "n_model_reference": {"id": "Pembanding dalam model", "en": "Reference in the model"},
+    "n_model_group": {"id": "Kelompok dalam model (pegawai-triwulan)", "en": "Group in the model (person-quarters)"},
+    "n_model_reference": {"id": "Pembanding dalam model (pegawai-triwulan)", "en": "Reference in the model (person-quarters)"},
     "controls_left_out": {"id": "Variabel kontrol yang dikeluarkan", "en": "Controls left out"},
     "n_qualified_group": {"id": "Kelompok di talent pool", "en": "Group in the talent pool"},
     "promoted_qualified_group": {"id": "Dipromosikan (kelompok, talent pool)", "en": "Promoted (group, talent pool)"},
@@ -224,7 +224,7 @@ COLUMNS.update({
     "method": {"id": "Metode", "en": "Method"},
     "n_events": {"id": "Jumlah kejadian", "en": "Events"},
     "epv": {"id": "Kejadian per variabel", "en": "Events per variable"},
-    "model_coefficients.n": {"id": "Pegawai dalam model", "en": "Persons in the model"},
+    "model_coefficients.n": {"id": "Pegawai-triwulan dalam model", "en": "Person-quarters in the model"},
     "model_coefficients.p_value": {"id": "Nilai p", "en": "p value"},
     # validation.csv
     "validation.n": {"id": "Baris ditolak", "en": "Rows rejected"},
@@ -699,7 +699,7 @@ LABELS.update({
     "heterogeneous": {"id": "OPD tidak seragam (Breslow–Day p {p})", "en": "OPDs differ (Breslow–Day p {p})"},
     "mh_odds_ratio": {"id": "rasio odds dalam OPD (MH, rentang 95%)", "en": "odds ratio within OPD (MH, 95% range)"},
     "direction": {"id": "arah", "en": "direction"},
-    "n_model_group": {"id": "n kelompok dalam model", "en": "n group in model"},
+    "n_model_group": {"id": "n kelompok dalam model (pegawai-triwulan)", "en": "n group in model (person-quarters)"},
     "explained_by": {"id": "dijelaskan oleh", "en": "explained by"},
     "basis": {"id": "dasar", "en": "basis"},
     "versus": {"id": "vs", "en": "vs"},
@@ -1056,14 +1056,15 @@ def flag_label(flag: str, lang: str = "id") -> str:
 
 #: messages of the readiness models; fields arrive already formatted for the language (see merit_lib.analysis.model)
 MODEL_MESSAGES: dict[str, dict[str, str]] = {
-    "sample": {"id": "{n_model} dari {n_at_risk} pegawai yang dapat dipromosikan pada periode ini masuk model; "
-                     "{n_events} di antaranya dipromosikan.",
-               "en": "{n_model} of {n_at_risk} persons who could be promoted in the period are modelled; "
-                     "{n_events} of them were promoted."},
-    "dropped": {"id": "{n_dropped} pegawai yang dapat dipromosikan tidak masuk model karena datanya kurang ({detail}). Hasil model "
-                      "berlaku untuk pegawai yang datanya lengkap.",
-                "en": "{n_dropped} persons who could be promoted are left out for missing data ({detail}). The results hold for those "
-                      "with complete data."},
+    "sample": {"id": "{n_model} dari {n_at_risk} pegawai-triwulan yang dapat dipromosikan (setiap pegawai dihitung sekali "
+                     "untuk setiap triwulan jendela ia dapat dipromosikan) masuk model; {n_events} di antaranya "
+                     "dipromosikan.",
+               "en": "{n_model} of {n_at_risk} person-quarters that could be promoted (each person counted once for each "
+                     "quarter of the window they could be promoted in) are modelled; {n_events} of them were promoted."},
+    "dropped": {"id": "{n_dropped} pegawai-triwulan yang dapat dipromosikan tidak masuk model karena datanya kurang "
+                      "({detail}). Hasil model berlaku untuk pegawai yang datanya lengkap.",
+                "en": "{n_dropped} person-quarters that could be promoted are left out for missing data ({detail}). The "
+                      "results hold for those with complete data."},
     "no_rows": {"id": "Tidak ada pegawai yang dapat dipromosikan dengan data lengkap: model tidak dapat diestimasi.",
                 "en": "Nobody who could be promoted has complete data: no model can be estimated."},
     "no_events": {"id": "Tidak ada satu pun promosi di antara {n} pegawai yang dimodelkan: tidak ada yang dapat dijelaskan, "
@@ -1278,13 +1279,22 @@ def term_label(term: str, lang: str = "id", reference: str | None = None) -> str
         return t("terms.interaction", lang, a=term_label(a, lang), b=term_label(b, lang))
     m = re.fullmatch(r"C\((.+?)\)\[T\.(.*)\]", term)
     if m:
-        col, level = m.group(1), m.group(2)
+        col, level = m.group(1), _level(m.group(2), lang)
         if reference:
-            return t("terms.versus", lang, level=level, reference=reference)
+            return t("terms.versus", lang, level=level, reference=_level(reference, lang))
         return t("terms.level_of", lang, column=term_label(col, lang), level=level)
     if term in TERMS:
         return t("terms." + term, lang)
     return term.replace("_", " ")
+
+
+def _level(level: str, lang: str) -> str:
+    """A level of a categorical term for a reader: a quarter (`2025Q3`) in words (Triwulan III 2025), else as it is."""
+    import re
+
+    from merit_lib.domain.language import period_label
+
+    return period_label(level, lang) if re.fullmatch(r"\d{4}Q[1-4]", str(level)) else level
 
 
 def attribute_label(attribute: str, lang: str = "id") -> str:
