@@ -126,6 +126,27 @@ def test_an_earlier_quarter_of_a_long_history_with_a_pppk_appointed_later_is_jud
         [R.UNKNOWN, R.PASS]
 
 
+def test_nobody_is_at_risk_before_their_appointment():
+    """Issue 23, review: an extract lists today's staff, so a person appointed (TMT CPNS) after a quarter's start was not
+    an ASN then (the 2012Q1 frame counted 11-year-olds at risk). Not in post before the appointment, in post after."""
+    t = {k: v.copy() for k, v in synthesize(n=300, seed=5).tables.items()}
+    before = analysis_frame(t, PERIOD)
+    assert t["pegawai"]["tmt_cpns"].notna().all()
+    at_risk = before[before["berisiko"] & (before["triwulan"] == "2025Q2")]
+    nip = at_risk["nip"].iloc[0]
+    peg = t["pegawai"]
+    peg.loc[peg["nip"] == nip, "tmt_cpns"] = pd.Timestamp(2025, 8, 1)         # appointed inside 2025Q3
+    f = analysis_frame(t, PERIOD).set_index(["nip", "triwulan"])
+    assert [bool(f.at[(nip, q), "aktif"]) for q in ("2025Q2", "2025Q3", "2025Q4", "2026Q1")] == [False, False, True, True]
+    assert not f.at[(nip, "2025Q2"), "berisiko"] and not f.at[(nip, "2025Q3"), "berisiko"]
+    # and over the whole extract: no row at risk at a quarter's start before the person's appointment
+    g = analysis_frame(t, PERIOD)
+    appointed = pd.to_datetime(g["nip"].map(dict(zip(peg["nip"], peg["tmt_cpns"]))))
+    starts = g["triwulan"].map(lambda q: Period.parse(q).start)
+    assert not (g["berisiko"] & (appointed > starts)).any()
+    assert (g["berisiko"] & (appointed <= starts)).sum() > 0.5 * len(g)
+
+
 # --------------------------------------------------------------------------- funnel limits, pooling, tiers
 
 

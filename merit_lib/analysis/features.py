@@ -267,14 +267,18 @@ def at_risk(frame: pd.DataFrame) -> pd.Series:
 def active_at(pegawai: pd.DataFrame, start: pd.Timestamp, last: bool = True) -> pd.Series:
     """Who is in post (kedudukan hukum, rules.is_active) at a quarter's start: a state that is not active counts from
     its `tmt_kedudukan_hukum`; without that date, from the window's `last` quarter only (the extract is the state at
-    its end, so the earlier quarters count where the person was still active)."""
+    its end, so the earlier quarters count where the person was still active). Nobody is in post before their
+    `tmt_cpns` (an extract lists today's staff: a person appointed later was not yet an ASN)."""
+    appointed = pd.to_datetime(pegawai["tmt_cpns"], errors="coerce") if "tmt_cpns" in pegawai else \
+        pd.Series(pd.NaT, index=pegawai.index)
+    not_yet = (appointed > start).fillna(False).to_numpy(bool)
     if "kedudukan_hukum" not in pegawai:
-        return pd.Series(True, index=pegawai.index)
+        return pd.Series(~not_yet, index=pegawai.index)
     inactive = ~R.is_active(pegawai["kedudukan_hukum"])
     since = pd.to_datetime(pegawai["tmt_kedudukan_hukum"]) if "tmt_kedudukan_hukum" in pegawai else \
         pd.Series(pd.NaT, index=pegawai.index)
     started = (since <= start).fillna(False) | (since.isna() & last)
-    return ~(inactive & started)
+    return ~(inactive & started) & ~not_yet
 
 
 def quarter_frame(extract: object, period: Period | str, age_bands: tuple[float, ...] = AGE_BANDS,
