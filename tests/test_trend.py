@@ -13,7 +13,7 @@ from merit_lib.data.extract import load_extract
 from merit_lib.domain.period import DEFAULT_WINDOW
 from merit_lib.report.pipeline import compute
 from merit_lib.report.targets import MANIFEST, MARKER
-from merit_lib.report.trend import FROM_HISTORY, FROM_REPORT, trend_table
+from merit_lib.report.trend import FROM_HISTORY, FROM_REPORT, FROM_THIS, trend_table
 from merit_lib.synth import shapes, synthesize, write_tables
 
 PERIOD, EARLIER = "2026Q1", "2025Q4"
@@ -53,3 +53,9 @@ def test_an_earlier_quarter_is_that_quarters_own_report(runs, source):
                                        check_dtype=False, check_names=False, obj=f"{source} {col}")
     province = read[source].query("periode == @EARLIER and opd_kode == 'PROVINSI'")["index"]
     assert province.iloc[0] == pytest.approx(own["index_provinsi"].dropna().iloc[0])
+
+
+def test_this_periods_point_says_it_is_this_report(runs):
+    read, _ = runs
+    now = read["history"][read["history"]["periode"] == PERIOD]
+    assert len(now) == 1 and set(now["sumber"]) == {FROM_THIS}       # (this test's current table is empty: PROVINSI)

@@ -2304,6 +2304,7 @@ WINDOW: dict[str, dict[str, str]] = {
     "source_col": {"id": "Sumber", "en": "Source"},
     "laporan": {"id": "laporan triwulan itu", "en": "that quarter's report"},
     "riwayat": {"id": "dihitung dari riwayat data", "en": "computed from the data's history"},
+    "laporan_ini": {"id": "laporan ini", "en": "this report"},
 }
 
 
@@ -2845,8 +2846,10 @@ COLUMN_HELP.update({
     "periode": {"id": "Triwulan titik tren; setiap titik dihitung pada jendelanya sendiri.",
                 "en": "Quarter of the trend point; each point is computed on its own window."},
     "jendela": {"id": "Jumlah triwulan jendela bukti titik ini.", "en": "Quarters in this point's evidence window."},
-    "sumber": {"id": "laporan = dibaca dari laporan triwulan itu; riwayat = dihitung dari riwayat data.",
-               "en": "laporan = read from that quarter's report; riwayat = computed from the data's history."},
+    "sumber": {"id": "laporan = dibaca dari laporan triwulan itu; riwayat = dihitung dari riwayat data; laporan_ini = "
+                     "periode laporan ini.",
+               "en": "laporan = read from that quarter's report; riwayat = computed from the data's history; "
+                     "laporan_ini = this report's period."},
     "trend.n_promosi": {"id": "Promosi dalam jendela titik ini.", "en": "Promotions in this point's window."},
 })
 SHEET_HELP.update({

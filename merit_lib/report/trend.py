@@ -26,8 +26,8 @@ from merit_lib.report.output import read_manifest
 TREND_QUARTERS = 8
 COLUMNS = ("periode", "opd_kode", "opd_nama", "index", "index_ci_low", "index_ci_high", "tier", "category",
            "index_provinsi", "n_promosi", "jendela", "sumber")
-#: where a trend point came from: an earlier report folder, or computed now from the extract's history
-FROM_REPORT, FROM_HISTORY = "laporan", "riwayat"
+#: where a trend point came from: an earlier report folder, computed now from the extract's history, or this report
+FROM_REPORT, FROM_HISTORY, FROM_THIS = "laporan", "riwayat", "laporan_ini"
 
 
 def _points(comp: pd.DataFrame, period: str, window: int, source: str) -> pd.DataFrame:
@@ -76,7 +76,7 @@ def trend_table(extract: object, period: str, window: int, current: pd.DataFrame
     for q in quarters:
         if q == last:
             win = evidence_window(extract, q, window)
-            parts.append(_points(current, str(q), win.n, FROM_HISTORY))
+            parts.append(_points(current, str(q), win.n, FROM_THIS))
             continue
         if pd.notna(history_from) and q.end < history_from:
             continue
