@@ -552,3 +552,18 @@ def test_the_trail_notebook_call_and_python_call_reproduce_the_page(report, tmp_
     assert len(both) >= 10 and both["flag_again"].notna().all()
     assert (both["flag"] == both["flag_again"]).all() and (both["decision_row"] == both["decision_row_again"]).all()
     assert scope["result"].meta["data_fingerprint"] == AuditResult.from_dir(out / "tables").meta["data_fingerprint"]
+
+
+def test_the_model_figure_names_each_term_against_its_own_reference(report):
+    """The province page's model figure named quarter terms as starting levels ("Jenjang 2025Q3 (dibanding
+    Administrator)"): each categorical term now reads against its own reference, in words."""
+    from merit_lib.report.views import coefficient_labels
+
+    out, _ = report
+    coef = pd.read_csv(out / "tables" / "model_coefficients.csv")
+    coef = coef[coef["model"] == "logit"]
+    labels = dict(zip(coef["term"], coefficient_labels(coef["term"], "id")))
+    assert labels["C(triwulan)[T.2025Q3]"] == "Triwulan III 2025 (dibanding Triwulan II 2025)"
+    assert labels["C(level_awal)[T.Pengawas]"] == "Pengawas (dibanding Administrator)"
+    assert labels["kompetensi"] == text.t("term_kompetensi", "id")
+    assert not [v for v in labels.values() if re.search(r"C\(|\d{4}Q\d|Jenjang", v)]

@@ -2589,8 +2589,6 @@ PAGES: dict[str, dict[str, str]] = {
     "term_golongan_ordinal": {"id": "Golongan (per tingkat)", "en": "Grade (per step)"},
     "term_masa_kerja": {"id": "Masa kerja (per tahun)", "en": "Years of service (per year)"},
     "term_pendidikan_s1": {"id": "Pendidikan S1 ke atas", "en": "Degree (S1) or higher"},
-    "term_reference": {"id": "jenjang acuan", "en": "the reference level"},
-    "term_level": {"id": "Jenjang {level} (dibanding {reference})", "en": "Level {level} (vs {reference})"},
     "model_lead": {"id": "Rasio odds promosi dengan rentang 95%: di kanan garis 1 = nilai lebih tinggi, lebih sering "
                           "dipromosikan, pada golongan, masa kerja, pendidikan dan jenjang yang sama. Hubungan, bukan "
                           "sebab-akibat.",

@@ -200,7 +200,7 @@ def trend_plot(points: pd.DataFrame, lang: str = "id", average: pd.DataFrame | N
 def model_plot(coef: pd.DataFrame, model: str = "logit", lang: str = "id") -> plt.Figure:
     """The main readiness model's odds ratios with 95% ranges, terms named for readers (intercept left out; a term
     estimated with a penalty has no range and is drawn hollow)."""
-    from merit_lib.report.views import term_label
+    from merit_lib.report.views import coefficient_labels
 
     c = coef[(coef["model"] == model) & ~coef["term"].str.contains("Intercept", na=False) & coef["odds_ratio"].notna()]
     if c.empty:
@@ -223,9 +223,7 @@ def model_plot(coef: pd.DataFrame, model: str = "logit", lang: str = "id") -> pl
     ticks = [t for t in (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200) if lo <= t <= hi]
     ax.set_xticks(ticks, [number(t, lang, 2 if t < 0.1 else 1 if t < 1 else 0) for t in ticks])
     ax.minorticks_off()
-    levels = set(c["term"].str.extract(r"\[T\.(.+)\]")[0].dropna())
-    reference = next((lv for lv in ("Administrator", "Pengawas", "Pelaksana", "Fungsional") if lv not in levels), None)
-    ax.set_yticks(y, [term_label(t, lang, reference) for t in c["term"]])
+    ax.set_yticks(y, coefficient_labels(c["term"], lang))
     ax.set_xlabel(text.t("fig_or_axis", lang))
     # the title spans the figure (not the axes, which the term names push right), wrapped to its width
     fig.suptitle(textwrap.fill(text.t("fig_model_title", lang), 85), x=0.01, ha="left", fontsize=10)

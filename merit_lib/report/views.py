@@ -644,15 +644,31 @@ def page_links(codes: list[str] | None, comp: pd.DataFrame, prefix: str = "opd/"
     return {c: f"{prefix}{stem}.html" for c, stem in page_names(chosen).items()}
 
 
-def term_label(term: str, lang: str = "id", reference: str | None = None) -> str:
-    """A model term as readers name it (`C(level_awal)[T.Pelaksana]` → Jenjang Pelaksana (dibanding Administrator))."""
-    m = re.fullmatch(r"C\((\w+)(?:, *Treatment\(['\"]?([^'\")]+)['\"]?\))?\)\[T\.(.+)\]", term)
-    if m:
-        ref = m.group(2) or reference or text.t("term_reference", lang)
-        return text.t("term_level", lang, level=m.group(3), reference=ref)
-    key = f"term_{term}"
-    out = text.t(key, lang)
-    return term.replace("_", " ") if out == key else out
+def coefficient_labels(terms: pd.Series, lang: str = "id") -> list[str]:
+    """A published coefficient table's terms as readers name them (the page's `term_*` names, else `text.term_label`),
+    each categorical term against its reference level, which the table does not list: the starting level of the ladder
+    that has no term of its own, or the quarter before the first quarter with a term (the window's first quarter)."""
+    from merit_lib.domain.period import Period
+
+    parsed = [re.fullmatch(r"C\((\w+)\)\[T\.(.+)\]", str(term)) for term in terms]
+    levels: dict[str, list[str]] = {}
+    for m in filter(None, parsed):
+        levels.setdefault(m.group(1), []).append(m.group(2))
+    references = {}
+    for col, shown in levels.items():
+        if all(re.fullmatch(r"\d{4}Q[1-4]", lv) for lv in shown):
+            references[col] = str(Period.parse(min(shown)).previous())
+        elif col == "level_awal":
+            references[col] = next((lv for lv in ("Administrator", "Pengawas", "Pelaksana", "Fungsional")
+                                    if lv not in shown), None)
+
+    def label(term: str, m: re.Match | None) -> str:
+        if m:
+            return text.term_label(term, lang, references.get(m.group(1)))
+        plain = text.t(f"term_{term}", lang)                  # the page's names, with their unit (per level, per year)
+        return text.term_label(term, lang) if plain == f"term_{term}" else plain
+
+    return [label(str(term), m) for term, m in zip(terms, parsed)]
 
 
 def appendix(parts: list[tuple[str, str]], lang: str = "id") -> str:
