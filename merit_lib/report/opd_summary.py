@@ -139,7 +139,7 @@ class OpdSummary:
     def arrow(self) -> str:
         """▲, ▼ or → for the change since the previous quarter; nothing where there is no change to tell."""
         c = self.change
-        if c is None or self.previous_period is None or not self.previous_judged:
+        if c is None or not self.previous_judged:
             return ""
         return "→" if abs(c) < 0.05 else ("▲" if c > 0 else "▼")
 

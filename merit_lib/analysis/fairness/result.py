@@ -132,9 +132,9 @@ class AuditResult:
                  f"{text.label('scopes', lang)}: {PROVINCE} + {c.get('n_scopes')} | {text.label('tests', lang)}: "
                  f"{_n(c.get('n_tests'), lang)} ({_t('bh', lang)}, alpha {L.number(th['alpha'], lang, 2)})",
                  "  ".join(f"{flag_label(k, lang)}: {_n(v, lang)}" for k, v in self.flags().items())]
+        shown = ~np.logical_or(*hidden_sides(self.findings))
         for flag in (DISPARITY, MINOR, EXPLAINED, INCONCLUSIVE):
-            rows = self.findings[(self.findings["flag"] == flag).fillna(False).to_numpy(bool)
-                                 & ~np.logical_or(*hidden_sides(self.findings))]
+            rows = self.findings[(self.findings["flag"] == flag).fillna(False).to_numpy(bool) & shown]
             rows = rows.assign(_p=rows["scope"] != PROVINCE).sort_values(["_p", "p_adjusted"]).head(top)
             if len(rows):
                 lines += ["", flag_label(flag, lang).capitalize() + ":"]
